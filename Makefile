@@ -1,0 +1,28 @@
+# tdsite – Befehle für Entwicklung und CI.
+#   make test    richtet alles ein und führt alle Tests aus (Unit, Integration, Browser)
+#   make bench   misst Geschwindigkeit und Speicher
+#   make build   erzeugt die Website in public/
+#   make serve   Vorschau mit automatischem Neuladen
+
+GO ?= go
+
+.PHONY: test test-go lint build serve bench
+
+test: lint test-go
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt: bitte formatieren: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test -count=1 ./...
+
+build:
+	$(GO) run ./cmd/tdsite build
+
+serve:
+	$(GO) run ./cmd/tdsite serve
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -1,0 +1,229 @@
+// Package build runs the pipeline load → validate → model → render → write
+// for a whole site and publishes the result atomically.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"tdsite/internal/config"
+	"tdsite/internal/content"
+	"tdsite/internal/datum"
+	"tdsite/internal/diag"
+	"tdsite/internal/markdown"
+	"tdsite/internal/model"
+	"tdsite/internal/pages"
+	"tdsite/internal/render"
+	"tdsite/internal/validate"
+)
+
+// Options of a build.
+type Options struct {
+	Source    string    // site root (contains content/, layouts/, config.toml)
+	Dest      string    // output directory, default Source/public
+	BuildDate time.Time // zero: config build_datum, else today
+	NoMinify  bool
+	Progress  func(done, total int) // called while rendering; may be nil
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages    int
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+}
+
+// ErrContent means the content has errors; nothing was published.
+var ErrContent = errors.New("Die Inhalte enthalten Fehler; es wurde nichts veröffentlicht.")
+
+// Prepared is a loaded, checked and modelled site, ready to render.
+type Prepared struct {
+	Root      string
+	Config    *config.Config
+	Content   *content.Site
+	Model     *model.Site
+	Templates *render.Templates
+	Pages     []*pages.Page
+	Diags     *diag.List
+}
+
+// Prepare runs load → validate → model and parses the templates. The
+// returned diagnostics contain everything found; Prepared is nil when there
+// were errors.
+func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date time.Time) (*Prepared, *diag.List) {
+	diags := &diag.List{}
+	cfg, cd := config.Load(root)
+	diags.Merge(cd)
+	if loader == nil {
+		loader = content.NewLoader()
+	}
+	cs, ld := loader.Load(root)
+	diags.Merge(ld)
+	diags.Merge(validate.Check(cs))
+	if cfg == nil || diags.HasErrors() {
+		return nil, diags
+	}
+	if md == nil {
+		md = markdown.New(cfg.Markdown.UnsafeHTML)
+	}
+	bd := datum.FromTime(date)
+	if date.IsZero() {
+		bd = cfg.BuildDatum.Datum
+		if bd.IsZero() {
+			bd = datum.FromTime(time.Now())
+		}
+	}
+	m := model.Build(cs, cfg, md, bd)
+	tpl, td := render.Load(root, cfg.Theme, render.Funcs(cfg.BaseURL))
+	diags.Merge(td)
+	if tpl == nil || td.HasErrors() {
+		return nil, diags
+	}
+	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: pages.List(m), Diags: diags}
+	return p, diags
+}
+
+// Run builds the site at opts.Source into opts.Dest. On any error the
+// previous output stays untouched.
+func Run(opts Options) (*Result, *diag.List, error) {
+	start := time.Now()
+	root, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(root, "public")
+	}
+	dest, _ = filepath.Abs(dest)
+	p, diags := Prepare(root, nil, nil, opts.BuildDate)
+	if p == nil {
+		return nil, diags, ErrContent
+	}
+	res, err := Write(p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
+	if err != nil {
+		return nil, diags, err
+	}
+	res.Duration = time.Since(start)
+	return res, diags, nil
+}
+
+// Write renders all pages and assets into a fresh directory beside dest and
+// swaps it in only when everything succeeded.
+func Write(p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
+	stage, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".neu-")
+	if err != nil {
+		return nil, fmt.Errorf("Ausgabeordner kann nicht angelegt werden: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(stage)
+		}
+	}()
+	out := &Output{Dir: stage, Minify: minify}
+	res := &Result{Pages: len(p.Pages)}
+	if err := RenderPages(p, p.Pages, out, progress); err != nil {
+		return nil, err
+	}
+	if err := WriteExtras(p, out); err != nil {
+		return nil, err
+	}
+	if err := CopyStatic(p, out); err != nil {
+		return nil, err
+	}
+	res.Files, res.Bytes = int(out.files.Load()), out.bytes.Load()
+	if err := Swap(stage, dest); err != nil {
+		return nil, err
+	}
+	ok = true
+	return res, nil
+}
+
+// RenderPages renders pages with a bounded worker pool (one per core).
+func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(done, total int)) error {
+	var (
+		wg       sync.WaitGroup
+		firstErr error
+		mu       sync.Mutex
+		done     atomic.Int64
+	)
+	jobs := make(chan *pages.Page)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for pg := range jobs {
+				buf.Reset()
+				err := p.Templates.Execute(&buf, pg.Template, pg)
+				if err == nil {
+					err = out.WriteHTML(pg.File(), buf.Bytes())
+				}
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("%s (Vorlage %s): %w", pg.Path, p.Templates.File(pg.Template), err)
+					}
+					mu.Unlock()
+				}
+				if n := done.Add(1); progress != nil {
+					progress(int(n), len(list))
+				}
+			}
+		}()
+	}
+	for _, pg := range list {
+		jobs <- pg
+	}
+	close(jobs)
+	wg.Wait()
+	return firstErr
+}
+
+// Swap replaces dest by stage with renames, so that readers see either the
+// old or the new site, never a half-written one.
+func Swap(stage, dest string) error {
+	old := dest + ".alt"
+	_ = os.RemoveAll(old)
+	if _, err := os.Stat(dest); err == nil {
+		if err := os.Rename(dest, old); err != nil {
+			return fmt.Errorf("Der bisherige Ausgabeordner kann nicht ersetzt werden: %w", err)
+		}
+	}
+	if err := os.Rename(stage, dest); err != nil {
+		_ = os.Rename(old, dest) // put the previous site back
+		return fmt.Errorf("Die neue Ausgabe kann nicht veröffentlicht werden: %w", err)
+	}
+	return os.RemoveAll(old)
+}
+
+// copyFile copies a file, creating directories.
+func copyFile(src, dst string) (int64, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return 0, err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
+}

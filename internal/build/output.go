@@ -1,0 +1,265 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/svg"
+	mxml "github.com/tdewolff/minify/v2/xml"
+
+	"tdsite/internal/pages"
+	"tdsite/internal/render"
+)
+
+// Output writes files into a directory, minifying where configured.
+type Output struct {
+	Dir    string
+	Minify bool
+	files  atomic.Int64
+	bytes  atomic.Int64
+}
+
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("text/xml", mxml.Minify)
+	return m
+}()
+
+// Minify minifies data of the given media type; on failure the input is
+// returned unchanged, since readable output beats no output.
+func Minify(mediatype string, data []byte) []byte {
+	out, err := minifier.Bytes(mediatype, data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// WriteHTML writes a rendered page.
+func (o *Output) WriteHTML(rel string, data []byte) error {
+	if o.Minify {
+		data = Minify("text/html", data)
+	}
+	return o.WriteFile(rel, data)
+}
+
+// WriteFile writes a file relative to the output directory.
+func (o *Output) WriteFile(rel string, data []byte) error {
+	p := filepath.Join(o.Dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	o.files.Add(1)
+	o.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// WriteExtras writes sitemap.xml, robots.txt and the Atom feed.
+func WriteExtras(p *Prepared, out *Output) error {
+	for _, f := range []struct {
+		name string
+		gen  func(*Prepared) ([]byte, error)
+	}{{"sitemap.xml", Sitemap}, {"robots.txt", Robots}, {"feed.xml", Feed}} {
+		data, err := f.gen(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		if err := out.WriteFile(f.name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func absURL(p *Prepared, sitePath string) string {
+	return render.Funcs(p.Config.BaseURL)["absurl"].(func(string) string)(sitePath)
+}
+
+// Sitemap lists every indexable page.
+func Sitemap(p *Prepared) ([]byte, error) {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, pg := range p.Pages {
+		if pg.NoIndex {
+			continue
+		}
+		set.URLs = append(set.URLs, url{Loc: absURL(p, pg.Path), LastMod: lastMod(pg)})
+	}
+	return marshalXML(set)
+}
+
+// lastMod is the "Stand" of the page's main object, where it has one.
+func lastMod(pg *pages.Page) string {
+	type stander interface{ StandISO() string }
+	if s, ok := pg.Data.(stander); ok {
+		return s.StandISO()
+	}
+	return ""
+}
+
+// Robots allows everything and points to the sitemap.
+func Robots(p *Prepared) ([]byte, error) {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + absURL(p, "/sitemap.xml") + "\n"), nil
+}
+
+// Feed is an Atom feed of all news posts.
+func Feed(p *Prepared) ([]byte, error) {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+		Type string `xml:"type,attr,omitempty"`
+	}
+	type text struct {
+		Type string `xml:"type,attr,omitempty"`
+		Body string `xml:",chardata"`
+	}
+	type entry struct {
+		Title    string `xml:"title"`
+		ID       string `xml:"id"`
+		Link     link   `xml:"link"`
+		Updated  string `xml:"updated"`
+		Summary  string `xml:"summary,omitempty"`
+		Content  text   `xml:"content"`
+		Category *struct {
+			Term  string `xml:"term,attr"`
+			Label string `xml:"label,attr"`
+		} `xml:"category,omitempty"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
+		Title   string   `xml:"title"`
+		Sub     string   `xml:"subtitle,omitempty"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}
+	m := p.Model
+	f := feed{NS: "http://www.w3.org/2005/Atom", Lang: m.Config.Sprache, Title: m.Config.Titel + " – Meldungen",
+		Sub: m.Config.Untertitel, ID: absURL(p, "/feed.xml"),
+		Links: []link{{Href: absURL(p, "/feed.xml"), Rel: "self", Type: "application/atom+xml"},
+			{Href: absURL(p, "/meldungen/"), Rel: "alternate", Type: "text/html"}}}
+	f.Author.Name = orString(m.Config.Herausgeber, m.Config.Titel)
+	updated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, n := range m.Meldungen {
+		t := n.Datum.Start()
+		if t.After(updated) {
+			updated = t
+		}
+		e := entry{Title: n.Titel, ID: absURL(p, n.URL), Link: link{Href: absURL(p, n.URL)},
+			Updated: t.Format(time.RFC3339), Summary: n.Zusammenfassung,
+			Content: text{Type: "html", Body: absolutize(string(n.Text), absURL(p, "/"))}}
+		e.Category = &struct {
+			Term  string `xml:"term,attr"`
+			Label string `xml:"label,attr"`
+		}{n.Strategie.Slug, n.Strategie.Name}
+		f.Entries = append(f.Entries, e)
+	}
+	f.Updated = updated.Format(time.RFC3339)
+	return marshalXML(f)
+}
+
+var reRootLink = regexp.MustCompile(`(href|src)="/`)
+
+// absolutize makes root-relative links absolute: feed readers show entries
+// outside the site.
+func absolutize(html, base string) string {
+	return reRootLink.ReplaceAllString(html, `$1="`+base)
+}
+
+func orString(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// CopyStatic copies themes/<theme>/static and static/ (site overrides win)
+// into the output, minifying CSS, JS and SVG.
+func CopyStatic(p *Prepared, out *Output) error {
+	dirs := []string{filepath.Join(p.Root, "static")}
+	if p.Config.Theme != "" {
+		dirs = append(dirs, filepath.Join(p.Root, "themes", p.Config.Theme, "static"))
+	}
+	seen := map[string]bool{}
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(src string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			rel, _ := filepath.Rel(dir, src)
+			rel = filepath.ToSlash(rel)
+			if seen[rel] {
+				return nil
+			}
+			seen[rel] = true
+			mt := map[string]string{".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml"}[path.Ext(rel)]
+			if mt == "" || !out.Minify {
+				n, err := copyFile(src, filepath.Join(out.Dir, filepath.FromSlash(rel)))
+				out.files.Add(1)
+				out.bytes.Add(n)
+				return err
+			}
+			data, err := os.ReadFile(src)
+			if err != nil {
+				return err
+			}
+			return out.WriteFile(rel, Minify(mt, data))
+		})
+		if err != nil {
+			return fmt.Errorf("statische Dateien: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,507 @@
+// Package content reads the content tree (docs/inhaltsformat.md) into typed
+// structs: one file at a time, strictly, with German findings that point at
+// file and line. It resolves nothing; that is the job of validate and model.
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"tdsite/internal/decode"
+	"tdsite/internal/diag"
+)
+
+// MaxFileSize guards against accidental huge files (a video saved as .md);
+// no content file of a strategy comes near it.
+const MaxFileSize = 4 << 20
+
+// Site is everything read from content/.
+type Site struct {
+	Root            string // the site directory that contains content/
+	Akteure         *Akteure
+	Handlungsfelder []*Handlungsfeld
+	Strategien      []*Strategie
+	Seiten          []*Seite
+	Files           []string // every content file read, relative to Root, sorted
+	Index           *Index
+}
+
+// kind is what a file in content/ is, derived from its place.
+type kind int
+
+const (
+	kFailed  kind = -1 // the file exists but could not be read or parsed
+	kUnknown kind = iota
+	kAkteure
+	kHandlungsfeld
+	kStrategie
+	kStrategieHF
+	kZiele
+	kInitiativen
+	kMassnahme
+	kMesswerte
+	kBacklog
+	kMeldung
+	kLeichteSprache
+	kSeite
+)
+
+// classify maps a path relative to content/ to its kind and strategy slug.
+func classify(rel string) (kind, string) {
+	parts := strings.Split(rel, "/")
+	switch {
+	case rel == "akteure.toml":
+		return kAkteure, ""
+	case len(parts) == 2 && parts[0] == "handlungsfelder" && strings.HasSuffix(rel, ".md"):
+		return kHandlungsfeld, ""
+	case len(parts) == 2 && parts[0] == "seiten" && strings.HasSuffix(rel, ".md"):
+		return kSeite, ""
+	case len(parts) >= 3 && parts[0] == "strategien":
+		slug := parts[1]
+		sub := strings.Join(parts[2:], "/")
+		switch {
+		case sub == "strategie.md":
+			return kStrategie, slug
+		case sub == "ziele.toml":
+			return kZiele, slug
+		case sub == "initiativen.toml":
+			return kInitiativen, slug
+		case sub == "messwerte.toml":
+			return kMesswerte, slug
+		case sub == "backlog.toml":
+			return kBacklog, slug
+		case sub == "leichte-sprache.md":
+			return kLeichteSprache, slug
+		case len(parts) == 4 && parts[2] == "handlungsfelder" && strings.HasSuffix(sub, ".md"):
+			return kStrategieHF, slug
+		case len(parts) == 4 && parts[2] == "massnahmen" && strings.HasSuffix(sub, ".md"):
+			return kMassnahme, slug
+		case len(parts) == 4 && parts[2] == "meldungen" && strings.HasSuffix(sub, ".md"):
+			return kMeldung, slug
+		}
+	}
+	return kUnknown, ""
+}
+
+// ignored reports files that editors and operating systems leave behind.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		strings.Contains(name, "___jb_") || name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
+}
+
+var reKey = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidKey reports whether s can be a slug or key (lowercase ASCII, digits, hyphens).
+func ValidKey(s string) bool { return reKey.MatchString(s) }
+
+// Slugify suggests a key for a name: umlauts transliterated, spaces to hyphens.
+func Slugify(s string) string {
+	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
+	s = strings.ToLower(r.Replace(s))
+	var b strings.Builder
+	dash := false
+	for _, c := range s {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// parsed is the result of reading one file. It is cached across rebuilds
+// and never mutated after parsing.
+type parsed struct {
+	kind  kind
+	slug  string
+	value any
+	diags diag.List
+	mod   time.Time
+	size  int64
+}
+
+// Loader reads content trees and remembers parsed files, so that the dev
+// server re-reads only what changed.
+type Loader struct {
+	mu    sync.Mutex
+	cache map[string]*parsed
+}
+
+// NewLoader returns a loader with an empty cache.
+func NewLoader() *Loader { return &Loader{cache: map[string]*parsed{}} }
+
+// Load reads the content tree of the site at root.
+func Load(root string) (*Site, *diag.List) { return NewLoader().Load(root) }
+
+type entry struct {
+	rel  string // relative to root, slash-separated
+	abs  string
+	info fs.FileInfo
+}
+
+// Load reads root/content. Unchanged files come from the cache.
+func (ld *Loader) Load(root string) (*Site, *diag.List) {
+	diags := &diag.List{}
+	contentDir := filepath.Join(root, "content")
+	entries := ld.walk(root, contentDir, diags)
+
+	results := make([]*parsed, len(entries))
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = ld.parseCached(entries[i])
+			}
+		}()
+	}
+	for i := range entries {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	ld.mu.Lock()
+	live := make(map[string]*parsed, len(entries))
+	for i, e := range entries {
+		live[e.rel] = results[i]
+	}
+	ld.cache = live // forget deleted files
+	ld.mu.Unlock()
+
+	site := assemble(root, entries, results, diags)
+	return site, diags
+}
+
+func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
+	var out []entry
+	info, err := os.Stat(contentDir)
+	if err != nil || !info.IsDir() {
+		diags.Errorf(diag.Pos{File: "content"}, "inhaltsordner",
+			"Starten Sie tdsite im Ordner der Website oder geben Sie ihn mit --source an.",
+			"Der Ordner „content“ wurde in %s nicht gefunden.", root)
+		return nil
+	}
+	realRoot, _ := filepath.EvalSymlinks(contentDir)
+	_ = filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei oder der Ordner kann nicht gelesen werden: %v", err)
+			return nil
+		}
+		if p == contentDir {
+			return nil
+		}
+		if ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				diags.Errorf(diag.Pos{File: rel}, "verknuepfung", "Entfernen Sie die Verknüpfung oder lassen Sie sie auf eine vorhandene Datei zeigen.",
+					"Die Verknüpfung zeigt ins Leere.")
+				return nil
+			}
+			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				diags.Errorf(diag.Pos{File: rel}, "verknuepfung", "Kopieren Sie die Datei in den Ordner content/, statt auf eine Datei außerhalb zu verweisen.",
+					"Die Verknüpfung zeigt aus dem Ordner content/ heraus (%s); sie wird aus Sicherheitsgründen nicht gelesen.", target)
+				return nil
+			}
+			if st, err := os.Stat(target); err == nil && st.IsDir() {
+				diags.Warnf(diag.Pos{File: rel}, "verknuepfung", "Legen Sie den Ordner direkt an, statt ihn zu verknüpfen.",
+					"Verknüpfte Ordner werden nicht gelesen.")
+				return nil
+			}
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
+			return nil
+		}
+		out = append(out, entry{rel: rel, abs: p, info: st})
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
+	return out
+}
+
+func (ld *Loader) parseCached(e entry) *parsed {
+	ld.mu.Lock()
+	c := ld.cache[e.rel]
+	ld.mu.Unlock()
+	if c != nil && c.mod.Equal(e.info.ModTime()) && c.size == e.info.Size() {
+		return c
+	}
+	p := parseFile(e)
+	p.mod, p.size = e.info.ModTime(), e.info.Size()
+	return p
+}
+
+func parseFile(e entry) *parsed {
+	relContent := strings.TrimPrefix(e.rel, "content/")
+	k, slug := classify(relContent)
+	p := &parsed{kind: k, slug: slug}
+	if k == kUnknown {
+		return p
+	}
+	if e.info.Size() > MaxFileSize {
+		p.diags.Errorf(diag.Pos{File: e.rel}, "dateigroesse", "Teilen Sie den Inhalt auf mehrere Dateien auf oder entfernen Sie eingebettete Daten.",
+			"Die Datei ist mit %d MB zu groß (höchstens %d MB).", e.info.Size()>>20, MaxFileSize>>20)
+		p.kind = kFailed
+		return p
+	}
+	data, err := os.ReadFile(e.abs)
+	if err != nil {
+		p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
+		p.kind = kFailed
+		return p
+	}
+	data, d := decode.Clean(e.rel, data)
+	if d != nil {
+		p.diags.Add(*d)
+		p.kind = kFailed
+		return p
+	}
+	base := path.Base(e.rel)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	switch k {
+	case kAkteure:
+		v := &Akteure{}
+		if decodeTOML(e.rel, data, v, &p.diags) {
+			for i := range v.Ressorts {
+				v.Ressorts[i].Ressort = true
+			}
+			p.value = v
+		}
+	case kHandlungsfeld:
+		v := &Handlungsfeld{Key: stem, File: e.rel}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
+	case kStrategie:
+		v := &Strategie{Slug: slug, File: e.rel, Dir: path.Dir(e.rel)}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
+	case kStrategieHF:
+		v := &StrategieHF{Key: stem, File: e.rel}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
+	case kZiele:
+		v := &Ziele{File: e.rel}
+		if decodeTOML(e.rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kInitiativen:
+		v := &Initiativen{File: e.rel}
+		if decodeTOML(e.rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kMesswerte:
+		v := &Messwerte{File: e.rel}
+		if decodeTOML(e.rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kBacklog:
+		v := &Backlog{File: e.rel}
+		if decodeTOML(e.rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kMassnahme:
+		v := &Massnahme{File: e.rel}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
+	case kMeldung:
+		v := &Meldung{Slug: stem, File: e.rel}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
+	case kLeichteSprache, kSeite:
+		v := &Seite{Slug: stem, File: e.rel}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
+	}
+	return p
+}
+
+// decodeTOML reads a whole TOML file into v. It reports false when the file
+// could not be parsed at all; field-level findings still yield a value.
+func decodeTOML(file string, data []byte, v any, l *diag.List) bool {
+	doc, d := decode.Parse(file, data, 1)
+	if d != nil {
+		l.Add(*d)
+		return false
+	}
+	doc.Decode(v, l)
+	return true
+}
+
+func decodeMarkdown(file string, data []byte, v any, at *decode.At, body *Markdown, l *diag.List) bool {
+	front, text, line, ok := decode.SplitFrontMatter(data)
+	if !ok {
+		l.Errorf(diag.Pos{File: file, Line: 1}, "kopf",
+			"Der Kopf beginnt in Zeile 1 mit +++ und endet mit einer Zeile, die nur +++ enthält.",
+			"Der TOML-Kopf der Markdown-Datei wird nicht mit +++ geschlossen.")
+		return false
+	}
+	if front == nil {
+		l.Errorf(diag.Pos{File: file, Line: 1}, "kopf",
+			"Beginnen Sie die Datei mit einem Kopf zwischen zwei Zeilen +++ (siehe docs/inhaltsformat.md).",
+			"Der TOML-Kopf fehlt: Die Datei muss mit einer Zeile +++ beginnen.")
+		return false
+	}
+	doc, d := decode.Parse(file, front, 2)
+	if d != nil {
+		l.Add(*d)
+		return false
+	}
+	doc.Decode(v, l)
+	*body = Markdown{Text: text, Line: line}
+	if at.File == "" {
+		*at = doc.At("")
+	}
+	return true
+}
+
+// assemble puts the parsed files together. Parsed values are shared with the
+// cache, so containers are copied before children are attached.
+func assemble(root string, entries []entry, results []*parsed, diags *diag.List) *Site {
+	site := &Site{Root: root}
+	strategies := map[string]*Strategie{}
+	broken := map[string]bool{} // strategie.md exists but could not be read
+	children := map[string][]*parsed{}
+	for i, p := range results {
+		rel := entries[i].rel
+		site.Files = append(site.Files, rel)
+		diags.Merge(&p.diags)
+		if p.kind == kUnknown {
+			diags.Warnf(diag.Pos{File: rel}, "unbekannte-datei",
+				"Prüfen Sie Namen und Ort der Datei; erlaubt sind die Dateien aus docs/inhaltsformat.md.",
+				"Die Datei wird nicht verwendet, weil ihr Name oder Ort nicht zum Inhaltsformat passt.")
+			continue
+		}
+		if p.value == nil {
+			if p.kind == kStrategie || (p.kind == kFailed && strings.HasSuffix(rel, "/strategie.md")) {
+				broken[strings.Split(rel, "/")[2]] = true
+			}
+			continue
+		}
+		switch v := p.value.(type) {
+		case *Akteure:
+			site.Akteure = v
+		case *Handlungsfeld:
+			site.Handlungsfelder = append(site.Handlungsfelder, v)
+		case *Seite:
+			if p.kind == kSeite {
+				site.Seiten = append(site.Seiten, v)
+			} else {
+				children[p.slug] = append(children[p.slug], p)
+			}
+		case *Strategie:
+			cp := *v
+			strategies[p.slug] = &cp
+		default:
+			children[p.slug] = append(children[p.slug], p)
+		}
+	}
+	slugs := make([]string, 0, len(children))
+	for slug := range children {
+		slugs = append(slugs, slug)
+	}
+	sort.Strings(slugs)
+	for _, slug := range slugs {
+		s := strategies[slug]
+		if s == nil {
+			if broken[slug] { // already reported; more findings would only distract
+				continue
+			}
+			for _, c := range children[slug] {
+				diags.Errorf(diag.Pos{File: fileOf(c.value)}, "strategie-fehlt",
+					fmt.Sprintf("Legen Sie content/strategien/%s/strategie.md an oder verschieben Sie die Datei in den richtigen Strategie-Ordner.", slug),
+					"Die Datei gehört zu keiner Strategie: Im Ordner fehlt strategie.md.")
+			}
+			continue
+		}
+		for _, c := range children[slug] {
+			switch v := c.value.(type) {
+			case *StrategieHF:
+				s.HF = append(s.HF, v)
+			case *Ziele:
+				s.Ziele = v
+			case *Initiativen:
+				s.Initiativen = v
+			case *Messwerte:
+				s.Messwerte = v
+			case *Backlog:
+				s.Backlog = v
+			case *Massnahme:
+				s.Massnahmen = append(s.Massnahmen, v)
+			case *Meldung:
+				s.Meldungen = append(s.Meldungen, v)
+			case *Seite:
+				s.LeichteSprache = v
+			}
+		}
+	}
+	for _, slug := range sortedKeys(strategies) {
+		site.Strategien = append(site.Strategien, strategies[slug])
+	}
+	site.Index = buildIndex(site)
+	return site
+}
+
+func fileOf(v any) string {
+	switch x := v.(type) {
+	case *StrategieHF:
+		return x.File
+	case *Ziele:
+		return x.File
+	case *Initiativen:
+		return x.File
+	case *Messwerte:
+		return x.File
+	case *Backlog:
+		return x.File
+	case *Massnahme:
+		return x.File
+	case *Meldung:
+		return x.File
+	case *Seite:
+		return x.File
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,400 @@
+// Package decode reads TOML (whole files or the +++ front matter of Markdown
+// files) strictly into Go structs: unknown keys, wrong types and bad values
+// become German findings with file and line, never silent drops.
+package decode
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"tdsite/internal/diag"
+)
+
+// Document is one parsed TOML text with the positions of its keys.
+type Document struct {
+	File  string
+	Root  map[string]any
+	Index *Index
+}
+
+// At remembers where a decoded table is written, so later checks can point
+// editors at the exact line of a key. Structs get it through a field of type At.
+type At struct {
+	File string
+	Path string
+	ix   *Index
+}
+
+// Pos is the position of the table itself.
+func (a At) Pos() diag.Pos { return diag.Pos{File: a.File, Line: a.ix.Line(a.Path)} }
+
+// Key is the position of a key (or sub-path like "ziele[2]") inside the table.
+func (a At) Key(key string) diag.Pos {
+	return diag.Pos{File: a.File, Line: a.ix.Line(join(a.Path, key))}
+}
+
+// Has reports whether the key is written in the source.
+func (a At) Has(key string) bool {
+	if a.ix == nil {
+		return false
+	}
+	_, ok := a.ix.lines[join(a.Path, key)]
+	return ok
+}
+
+// NewAt builds an At for files without TOML (for example plain Markdown).
+func NewAt(file string) At { return At{File: file} }
+
+// Unmarshaler lets a type decode itself from a raw TOML value (string, int64,
+// float64, bool, time.Time, []any, map[string]any).
+type Unmarshaler interface {
+	UnmarshalTOMLValue(v any) error
+}
+
+// Hinter is implemented by errors that know what the editor should do.
+type Hinter interface{ Hint() string }
+
+// Clean normalises text files the way editors produce them: a UTF-8 byte order
+// mark is dropped and CRLF becomes LF. Invalid UTF-8 is reported with its line.
+func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if data[i] == '\n' {
+				line++
+			}
+			i += size
+		}
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
+			Message: "Die Datei enthält Zeichen, die nicht UTF-8-kodiert sind.",
+			Hint:    "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht „ANSI“ oder „Windows-1252“)."}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: "kodierung",
+			Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
+			Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
+	}
+	return data, nil
+}
+
+// Parse parses TOML text. firstLine is the line number of the first line of
+// src in the file (front matter starts on line 2).
+func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic) {
+	root := map[string]any{}
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
+		d := syntaxError(file, err, firstLine)
+		return nil, &d
+	}
+	return &Document{File: file, Root: root, Index: buildIndex(src, firstLine)}, nil
+}
+
+var reLine = regexp.MustCompile(`line (\d+)`)
+
+// syntaxError turns a TOML parser error into a German finding.
+func syntaxError(file string, err error, firstLine int) diag.Diagnostic {
+	var pe toml.ParseError
+	line, msg := 0, err.Error()
+	if errors.As(err, &pe) {
+		line, msg = pe.Position.Line, pe.Message
+	} else if m := reLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	if line > 0 {
+		line += firstLine - 1
+	}
+	text, hint := translateSyntax(msg)
+	return diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "toml-syntax",
+		Message: text, Hint: hint}
+}
+
+func translateSyntax(msg string) (string, string) {
+	low := strings.ToLower(msg)
+	switch {
+	case strings.Contains(low, "already been defined") || strings.Contains(low, "duplicate"):
+		return "TOML-Syntaxfehler: Ein Schlüssel oder eine Tabelle ist doppelt angegeben (" + msg + ").",
+			"Jeder Schlüssel darf je Tabelle nur einmal vorkommen. Löschen oder benennen Sie die Wiederholung um; für Listen von Einträgen schreiben Sie [[name]] statt [name]."
+	case strings.Contains(low, "unexpected eof") || strings.Contains(low, "unterminated") || strings.Contains(low, "unclosed"):
+		return "TOML-Syntaxfehler: Ein Text, eine Liste oder eine Tabelle wird nicht geschlossen (" + msg + ").",
+			"Prüfen Sie, ob jedes \" und \"\"\" ein schließendes Gegenstück hat und jede [ und { geschlossen wird."
+	case strings.Contains(low, "expected a top-level item to end with a newline") || strings.Contains(low, "expected value but found"):
+		return "TOML-Syntaxfehler: Der Wert ist nicht lesbar (" + msg + ").",
+			"Texte stehen in Anführungszeichen (titel = \"…\"), Zahlen ohne (zielwert = 50), Listen in eckigen Klammern ([\"a\", \"b\"])."
+	case strings.Contains(low, "invalid escape"):
+		return "TOML-Syntaxfehler: Ungültige Escape-Sequenz mit \\ (" + msg + ").",
+			"Ein Backslash \\ leitet in \"…\" eine Sonderzeichen-Folge ein. Schreiben Sie \\\\ für einen Backslash oder nutzen Sie '…'."
+	}
+	return "TOML-Syntaxfehler: " + msg,
+		"Vergleichen Sie die Zeile mit den Beispielen in docs/inhaltsformat.md."
+}
+
+// SplitFrontMatter separates "+++" TOML front matter from the Markdown body.
+// It returns the front matter, the body and the line number on which the body
+// starts. Files without front matter are all body.
+func SplitFrontMatter(data []byte) (front []byte, body []byte, bodyLine int, ok bool) {
+	if !bytes.HasPrefix(data, []byte("+++\n")) && !bytes.Equal(bytes.TrimSpace(data), []byte("+++")) {
+		return nil, data, 1, true
+	}
+	rest := data[4:]
+	line := 2
+	for off := 0; off <= len(rest); {
+		nl := bytes.IndexByte(rest[off:], '\n')
+		end := len(rest)
+		if nl >= 0 {
+			end = off + nl
+		}
+		if bytes.Equal(bytes.TrimRight(rest[off:end], " \t"), []byte("+++")) {
+			body := []byte{}
+			if end < len(rest) {
+				body = rest[end+1:]
+			}
+			return rest[:off], body, line + 1, true
+		}
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+		line++
+	}
+	return nil, nil, 0, false
+}
+
+// Decode fills v (a pointer to a struct) from the document root.
+func (doc *Document) Decode(v any, l *diag.List) {
+	d := &decoder{doc: doc, diags: l}
+	d.value("", "", doc.Root, reflect.ValueOf(v).Elem())
+}
+
+// At returns the position handle of the table at path.
+func (doc *Document) At(path string) At { return At{File: doc.File, Path: path, ix: doc.Index} }
+
+type decoder struct {
+	doc   *Document
+	diags *diag.List
+}
+
+func (d *decoder) pos(path string) diag.Pos {
+	return diag.Pos{File: d.doc.File, Line: d.doc.Index.Line(path)}
+}
+
+var (
+	unmarshalerType = reflect.TypeOf((*Unmarshaler)(nil)).Elem()
+	atType          = reflect.TypeOf(At{})
+)
+
+// value decodes src into dst. key is the last key name, for messages.
+func (d *decoder) value(path, key string, src any, dst reflect.Value) {
+	if dst.CanAddr() && dst.Addr().Type().Implements(unmarshalerType) {
+		if err := dst.Addr().Interface().(Unmarshaler).UnmarshalTOMLValue(src); err != nil {
+			hint := ""
+			var h Hinter
+			if errors.As(err, &h) {
+				hint = h.Hint()
+			}
+			d.diags.Errorf(d.pos(path), "wert", hint, "Ungültiger Wert bei „%s“: %s", key, err.Error())
+		}
+		return
+	}
+	switch dst.Kind() {
+	case reflect.Pointer:
+		if dst.IsNil() {
+			dst.Set(reflect.New(dst.Type().Elem()))
+		}
+		d.value(path, key, src, dst.Elem())
+	case reflect.Struct:
+		m, ok := src.(map[string]any)
+		if !ok {
+			d.typeError(path, key, src, "eine Tabelle (Abschnitt mit Schlüssel = Wert)")
+			return
+		}
+		d.table(path, m, dst)
+	case reflect.String:
+		s, ok := src.(string)
+		if !ok {
+			d.typeError(path, key, src, "Text in Anführungszeichen")
+			return
+		}
+		dst.SetString(s)
+	case reflect.Int, reflect.Int64:
+		n, ok := src.(int64)
+		if !ok {
+			d.typeError(path, key, src, "eine ganze Zahl ohne Anführungszeichen")
+			return
+		}
+		dst.SetInt(n)
+	case reflect.Float64:
+		switch n := src.(type) {
+		case int64:
+			dst.SetFloat(float64(n))
+		case float64:
+			dst.SetFloat(n)
+		default:
+			d.typeError(path, key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")
+		}
+	case reflect.Bool:
+		b, ok := src.(bool)
+		if !ok {
+			d.typeError(path, key, src, "true oder false (ohne Anführungszeichen)")
+			return
+		}
+		dst.SetBool(b)
+	case reflect.Slice:
+		var items []any
+		switch s := src.(type) {
+		case []any:
+			items = s
+		case []map[string]any:
+			for _, m := range s {
+				items = append(items, m)
+			}
+		default:
+			if dst.Type().Elem().Kind() == reflect.String {
+				if str, ok := src.(string); ok { // a single value where a list is expected: accept it
+					items = []any{str}
+					break
+				}
+			}
+			d.typeError(path, key, src, "eine Liste in eckigen Klammern, z. B. [\"a\", \"b\"]")
+			return
+		}
+		out := reflect.MakeSlice(dst.Type(), len(items), len(items))
+		for i, it := range items {
+			d.value(path+"["+strconv.Itoa(i)+"]", key, it, out.Index(i))
+		}
+		dst.Set(out)
+	case reflect.Map:
+		m, ok := src.(map[string]any)
+		if !ok {
+			d.typeError(path, key, src, "eine Tabelle, z. B. { a = \"…\" }")
+			return
+		}
+		out := reflect.MakeMapWithSize(dst.Type(), len(m))
+		for _, k := range sortedKeys(m) {
+			ev := reflect.New(dst.Type().Elem()).Elem()
+			d.value(join(path, k), k, m[k], ev)
+			out.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+		dst.Set(out)
+	default:
+		panic("decode: unsupported field type " + dst.Type().String())
+	}
+}
+
+type fieldInfo struct {
+	index    int
+	required bool
+}
+
+func fields(t reflect.Type) (map[string]fieldInfo, []string, int) {
+	byName := map[string]fieldInfo{}
+	var names []string
+	at := -1
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type == atType {
+			at = i
+			continue
+		}
+		tag := f.Tag.Get("toml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opt, _ := strings.Cut(tag, ",")
+		byName[name] = fieldInfo{index: i, required: opt == "pflicht"}
+		names = append(names, name)
+	}
+	return byName, names, at
+}
+
+func (d *decoder) table(path string, m map[string]any, dst reflect.Value) {
+	byName, names, at := fields(dst.Type())
+	if at >= 0 {
+		dst.Field(at).Set(reflect.ValueOf(At{File: d.doc.File, Path: path, ix: d.doc.Index}))
+	}
+	for _, k := range sortedKeys(m) {
+		fi, ok := byName[k]
+		if !ok {
+			d.unknownKey(join(path, k), k, names)
+			continue
+		}
+		d.value(join(path, k), k, m[k], dst.Field(fi.index))
+	}
+	for _, name := range names {
+		if byName[name].required {
+			if _, ok := m[name]; !ok {
+				d.diags.Errorf(d.pos(path), "pflichtfeld",
+					fmt.Sprintf("Ergänzen Sie eine Zeile %s = … (siehe docs/inhaltsformat.md).", name),
+					"Das Pflichtfeld „%s“ fehlt%s.", name, where(path))
+			}
+		}
+	}
+}
+
+func where(path string) string {
+	if path == "" {
+		return ""
+	}
+	return " in „" + path + "“"
+}
+
+func (d *decoder) unknownKey(path, key string, allowed []string) {
+	hint := "Erlaubt sind hier: " + strings.Join(allowed, ", ") + "."
+	if s := diag.Suggest(key, allowed); s != "" {
+		hint = fmt.Sprintf("Meinten Sie „%s“? %s", s, hint)
+	}
+	d.diags.Errorf(d.pos(path), "unbekanntes-feld", hint,
+		"Unbekanntes Feld „%s“%s – der Wert würde sonst stillschweigend ignoriert.", key, where(parent(path)))
+}
+
+func (d *decoder) typeError(path, key string, src any, want string) {
+	d.diags.Errorf(d.pos(path), "typ",
+		"Schreiben Sie Texte in Anführungszeichen, Zahlen und true/false ohne; die Einheit einer Zahl gehört in ein eigenes Feld.",
+		"Bei „%s“ wird %s erwartet, gefunden wurde %s.", key, want, describe(src))
+}
+
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		if len(x) > 40 {
+			x = x[:37] + "…"
+		}
+		return fmt.Sprintf("Text („%s“)", x)
+	case int64, float64:
+		return fmt.Sprintf("die Zahl %v", x)
+	case bool:
+		return fmt.Sprintf("den Wahrheitswert %v", x)
+	case time.Time:
+		return "ein Datum"
+	case []any, []map[string]any:
+		return "eine Liste"
+	case map[string]any:
+		return "eine Tabelle"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

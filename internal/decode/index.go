@@ -1,0 +1,318 @@
+package decode
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Index maps key paths such as "massnahme[2].meilenstein[0].datum" to the line
+// where the key is written. BurntSushi/toml keeps no positions for keys, and
+// editors need the exact line of a wrong value, so this file scans the
+// (already syntax-checked) TOML text once more just for keys and lines.
+type Index struct {
+	lines map[string]int
+}
+
+// Line returns the line of path, or of its nearest ancestor that has one.
+func (ix *Index) Line(path string) int {
+	if ix == nil {
+		return 0
+	}
+	for path != "" {
+		if l, ok := ix.lines[path]; ok {
+			return l
+		}
+		path = parent(path)
+	}
+	return 0
+}
+
+// parent strips the last segment: "a.b[2]" → "a.b", "a.b" → "a".
+func parent(p string) string {
+	if strings.HasSuffix(p, "]") {
+		if i := strings.LastIndexByte(p, '['); i >= 0 {
+			return p[:i]
+		}
+	}
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}
+
+type scanner struct {
+	s      []byte
+	i      int
+	line   int
+	lines  map[string]int
+	arrays map[string]int // array-of-tables path → number of elements seen
+}
+
+func buildIndex(src []byte, firstLine int) *Index {
+	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, arrays: map[string]int{}}
+	sc.run()
+	return &Index{lines: sc.lines}
+}
+
+func (sc *scanner) eof() bool { return sc.i >= len(sc.s) }
+
+func (sc *scanner) peek(off int) byte {
+	if sc.i+off < len(sc.s) {
+		return sc.s[sc.i+off]
+	}
+	return 0
+}
+
+func (sc *scanner) advance() {
+	if sc.s[sc.i] == '\n' {
+		sc.line++
+	}
+	sc.i++
+}
+
+// skipSpace skips blanks, and newlines and comments if multiline is set.
+func (sc *scanner) skipSpace(multiline bool) {
+	for !sc.eof() {
+		switch c := sc.s[sc.i]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			sc.i++
+		case c == '\n' && multiline:
+			sc.advance()
+		case c == '#' && multiline:
+			for !sc.eof() && sc.s[sc.i] != '\n' {
+				sc.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (sc *scanner) skipLine() {
+	for !sc.eof() && sc.s[sc.i] != '\n' {
+		if sc.s[sc.i] == '"' || sc.s[sc.i] == '\'' {
+			sc.skipString()
+			continue
+		}
+		sc.i++
+	}
+}
+
+func (sc *scanner) run() {
+	cur := ""
+	for {
+		sc.skipSpace(true)
+		if sc.eof() {
+			return
+		}
+		line := sc.line
+		if sc.s[sc.i] == '[' {
+			array := sc.peek(1) == '['
+			sc.i++
+			if array {
+				sc.i++
+			}
+			keys := sc.keys()
+			if array {
+				path := sc.resolve(keys[:len(keys)-1])
+				path = join(path, keys[len(keys)-1])
+				n := sc.arrays[path]
+				sc.arrays[path] = n + 1
+				if _, ok := sc.lines[path]; !ok {
+					sc.lines[path] = line
+				}
+				cur = path + "[" + strconv.Itoa(n) + "]"
+			} else {
+				cur = sc.resolve(keys)
+			}
+			sc.lines[cur] = line
+			sc.skipLine()
+			continue
+		}
+		keys := sc.keys()
+		if len(keys) == 0 { // not a key: cannot happen in valid TOML; avoid looping
+			sc.skipLine()
+			continue
+		}
+		path := join(cur, strings.Join(keys, "."))
+		sc.lines[path] = line
+		sc.skipSpace(false)
+		if !sc.eof() && sc.s[sc.i] == '=' {
+			sc.i++
+		}
+		sc.value(path)
+	}
+}
+
+// resolve turns header keys into a path, indexing arrays of tables by their
+// current (last) element, as TOML does.
+func (sc *scanner) resolve(keys []string) string {
+	p := ""
+	for _, k := range keys {
+		p = join(p, k)
+		if n := sc.arrays[p]; n > 0 {
+			p += "[" + strconv.Itoa(n-1) + "]"
+		}
+	}
+	return p
+}
+
+func (sc *scanner) keys() []string {
+	var out []string
+	for {
+		sc.skipSpace(false)
+		if sc.eof() {
+			return out
+		}
+		c := sc.s[sc.i]
+		switch {
+		case c == '"' || c == '\'':
+			start := sc.i
+			sc.skipString()
+			k := string(sc.s[start+1 : max(start+1, sc.i-1)])
+			if uq, err := strconv.Unquote(string(sc.s[start:sc.i])); err == nil && c == '"' {
+				k = uq
+			}
+			out = append(out, k)
+		case isBare(c):
+			start := sc.i
+			for !sc.eof() && isBare(sc.s[sc.i]) {
+				sc.i++
+			}
+			out = append(out, string(sc.s[start:sc.i]))
+		default:
+			return out
+		}
+		sc.skipSpace(false)
+		if !sc.eof() && sc.s[sc.i] == '.' {
+			sc.i++
+			continue
+		}
+		if !sc.eof() && sc.s[sc.i] == ']' { // end of a table header
+			for !sc.eof() && sc.s[sc.i] == ']' {
+				sc.i++
+			}
+		}
+		return out
+	}
+}
+
+func isBare(c byte) bool {
+	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func (sc *scanner) skipString() {
+	q := sc.s[sc.i]
+	if sc.peek(1) == q && sc.peek(2) == q { // multi-line
+		sc.i += 3
+		for !sc.eof() {
+			if sc.s[sc.i] == '\\' && q == '"' {
+				sc.advance()
+				if !sc.eof() {
+					sc.advance()
+				}
+				continue
+			}
+			if sc.s[sc.i] == q && sc.peek(1) == q && sc.peek(2) == q {
+				sc.i += 3
+				for !sc.eof() && sc.s[sc.i] == q { // up to two quotes may close the content
+					sc.i++
+				}
+				return
+			}
+			sc.advance()
+		}
+		return
+	}
+	sc.i++
+	for !sc.eof() && sc.s[sc.i] != '\n' {
+		c := sc.s[sc.i]
+		if c == '\\' && q == '"' {
+			sc.i += 2
+			continue
+		}
+		sc.i++
+		if c == q {
+			return
+		}
+	}
+}
+
+func (sc *scanner) value(path string) {
+	sc.skipSpace(false)
+	if sc.eof() {
+		return
+	}
+	switch sc.s[sc.i] {
+	case '"', '\'':
+		sc.skipString()
+	case '{':
+		sc.i++
+		for {
+			sc.skipSpace(true)
+			if sc.eof() {
+				return
+			}
+			if sc.s[sc.i] == '}' {
+				sc.i++
+				return
+			}
+			if sc.s[sc.i] == ',' {
+				sc.i++
+				continue
+			}
+			line := sc.line
+			keys := sc.keys()
+			if len(keys) == 0 {
+				sc.i++
+				continue
+			}
+			p := join(path, strings.Join(keys, "."))
+			sc.lines[p] = line
+			sc.skipSpace(true)
+			if !sc.eof() && sc.s[sc.i] == '=' {
+				sc.i++
+			}
+			sc.value(p)
+		}
+	case '[':
+		sc.i++
+		for n := 0; ; {
+			sc.skipSpace(true)
+			if sc.eof() {
+				return
+			}
+			switch sc.s[sc.i] {
+			case ']':
+				sc.i++
+				return
+			case ',':
+				sc.i++
+				continue
+			}
+			p := path + "[" + strconv.Itoa(n) + "]"
+			sc.lines[p] = sc.line
+			before := sc.i
+			sc.value(p)
+			if sc.i == before { // defensive: never spin on unexpected input
+				sc.i++
+			}
+			n++
+		}
+	default:
+		for !sc.eof() {
+			c := sc.s[sc.i]
+			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' {
+				return
+			}
+			sc.i++
+		}
+	}
+}

@@ -1,0 +1,177 @@
+// Package diag holds the findings of loading and checking content: errors
+// and warnings in German, each pointing at a file and line, with a hint what
+// to do. Editors are not programmers, so every finding must be actionable.
+package diag
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Severity orders findings. Only errors stop a build.
+type Severity int
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "Fehler"
+	}
+	return "Warnung"
+}
+
+// Pos is a place in a source file. Line 0 means "the whole file".
+type Pos struct {
+	File string // path relative to the site root, with forward slashes
+	Line int
+}
+
+func (p Pos) String() string {
+	if p.Line <= 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// IsZero reports whether p points nowhere.
+func (p Pos) IsZero() bool { return p.File == "" }
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Rule     string // short rule name, used to acknowledge warnings ([ausnahmen])
+	Message  string
+	Hint     string
+	// Accepted is set when a strategy acknowledged this warning with a reason.
+	Accepted string
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	if d.Rule != "" {
+		b.WriteString(" [")
+		b.WriteString(d.Rule)
+		b.WriteString("]")
+	}
+	if d.Hint != "" {
+		b.WriteString("\n    Hinweis: ")
+		b.WriteString(d.Hint)
+	}
+	if d.Accepted != "" {
+		b.WriteString("\n    Quittiert: ")
+		b.WriteString(d.Accepted)
+	}
+	return b.String()
+}
+
+// List collects findings. The zero value is ready to use.
+type List struct {
+	items []Diagnostic
+}
+
+// Add appends a finding.
+func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+
+// Errorf records an error.
+func (l *List) Errorf(pos Pos, rule, hint, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warnf records a warning.
+func (l *List) Warnf(pos Pos, rule, hint, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Merge appends all findings of o.
+func (l *List) Merge(o *List) {
+	if o != nil {
+		l.items = append(l.items, o.items...)
+	}
+}
+
+// Items returns the findings sorted by file, line, severity (errors first) and message,
+// so that output is stable and easy to scan.
+func (l *List) Items() []Diagnostic {
+	out := append([]Diagnostic(nil), l.items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.Message < b.Message
+	})
+	return out
+}
+
+// Len is the number of findings.
+func (l *List) Len() int { return len(l.items) }
+
+// Count returns the number of errors and of open (not acknowledged) warnings.
+func (l *List) Count() (errors, warnings int) {
+	for _, d := range l.items {
+		switch {
+		case d.Severity == Error:
+			errors++
+		case d.Accepted == "":
+			warnings++
+		}
+	}
+	return
+}
+
+// HasErrors reports whether any finding is an error.
+func (l *List) HasErrors() bool {
+	e, _ := l.Count()
+	return e > 0
+}
+
+// Accept marks warnings of the given rule in files under prefix as acknowledged.
+// Errors can never be acknowledged: they would publish broken content.
+func (l *List) Accept(prefix, rule, reason string) {
+	for i := range l.items {
+		d := &l.items[i]
+		if d.Severity == Warning && d.Rule == rule && strings.HasPrefix(d.Pos.File, prefix) {
+			d.Accepted = reason
+		}
+	}
+}
+
+// Print writes the findings; acknowledged warnings only when verbose.
+func (l *List) Print(w io.Writer, verbose bool) {
+	for _, d := range l.Items() {
+		if d.Accepted != "" && !verbose {
+			continue
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// Summary is a one-line German summary such as "2 Fehler, 1 Warnung".
+func (l *List) Summary() string {
+	e, w := l.Count()
+	return fmt.Sprintf("%s, %s", plural(e, "Fehler", "Fehler"), plural(w, "Warnung", "Warnungen"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,189 @@
+// Package markdown converts the Markdown of content files to HTML with
+// goldmark: GFM tables, footnotes, heading IDs and German typographic
+// quotes. Several Markdown texts often end up on one landing page, so heading
+// and footnote IDs carry a per-text prefix and headings can be shifted to fit
+// under the page's own heading levels.
+package markdown
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options for one conversion.
+type Options struct {
+	// Prefix is prepended to generated heading and footnote IDs, so that
+	// texts placed on the same page never produce duplicate IDs.
+	Prefix string
+	// Offset shifts heading levels: with Offset 1, "## Titel" becomes <h3>.
+	Offset int
+}
+
+// Renderer converts Markdown; it is safe for concurrent use and caches
+// results, so unchanged texts cost nothing on rebuilds.
+type Renderer struct {
+	md    goldmark.Markdown
+	cache sync.Map // [32]byte → template.HTML
+	salt  string
+}
+
+var (
+	keyPrefix = parser.NewContextKey()
+	keyOffset = parser.NewContextKey()
+)
+
+// germanQuotes replaces straight quotes by German ones: „…“ and ‚…‘.
+var germanQuotes = map[extension.TypographicPunctuation][]byte{
+	extension.LeftDoubleQuote:  []byte("&bdquo;"),
+	extension.RightDoubleQuote: []byte("&ldquo;"),
+	extension.LeftSingleQuote:  []byte("&sbquo;"),
+	extension.RightSingleQuote: []byte("&lsquo;"),
+	extension.Apostrophe:       []byte("&rsquo;"),
+	extension.LeftAngleQuote:   []byte("&raquo;"),
+	extension.RightAngleQuote:  []byte("&laquo;"),
+}
+
+// New returns a renderer. unsafe allows raw HTML in Markdown; it is off
+// unless a site opts in, because content is published in the government's name.
+func New(unsafe bool) *Renderer {
+	var rendererOpts []renderer.Option
+	if unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+				if doc := n.OwnerDocument(); doc != nil {
+					if v, ok := doc.AttributeString("tdsite-prefix"); ok {
+						return v.([]byte)
+					}
+				}
+				return nil
+			}),
+				extension.WithFootnoteBacklinkHTML("↩<span class=\"visually-hidden\"> zurück zum Text</span>"),
+				extension.WithFootnoteLinkTitle("Fußnote ^^"),
+				extension.WithFootnoteBacklinkTitle("Zurück zum Text"),
+			),
+			extension.NewTypographer(extension.WithTypographicSubstitutions(germanQuotes)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	salt := "safe"
+	if unsafe {
+		salt = "unsafe"
+	}
+	return &Renderer{md: md, salt: salt}
+}
+
+// Render converts src to HTML.
+func (r *Renderer) Render(src []byte, opt Options) template.HTML {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return ""
+	}
+	h := sha256.New()
+	h.Write([]byte(r.salt))
+	h.Write([]byte{0})
+	h.Write([]byte(opt.Prefix))
+	h.Write([]byte{0, byte(opt.Offset)})
+	h.Write(src)
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	if v, ok := r.cache.Load(key); ok {
+		return v.(template.HTML)
+	}
+	ctx := parser.NewContext(parser.WithIDs(&ids{prefix: opt.Prefix, used: map[string]int{}}))
+	ctx.Set(keyPrefix, opt.Prefix)
+	ctx.Set(keyOffset, opt.Offset)
+	var buf bytes.Buffer
+	if err := r.md.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
+		// goldmark only fails on writer errors; a bytes.Buffer has none.
+		panic(err)
+	}
+	out := template.HTML(buf.String()) // #nosec: goldmark escapes text and drops raw HTML unless opted in
+	r.cache.Store(key, out)
+	return out
+}
+
+// Inline converts short inline Markdown (a TOML field) without a wrapping <p>.
+func (r *Renderer) Inline(src string) template.HTML {
+	out := string(r.Render([]byte(src), Options{}))
+	out = strings.TrimSpace(out)
+	if strings.HasPrefix(out, "<p>") && strings.HasSuffix(out, "</p>") && strings.Count(out, "<p>") == 1 {
+		out = out[3 : len(out)-4]
+	}
+	return template.HTML(out)
+}
+
+type transformer struct{}
+
+// Transform shifts heading levels and passes the ID prefix to footnotes.
+func (transformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	if p, _ := pc.Get(keyPrefix).(string); p != "" {
+		doc.SetAttributeString("tdsite-prefix", []byte(p))
+	}
+	off, _ := pc.Get(keyOffset).(int)
+	if off == 0 {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(6, max(1, h.Level+off))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// ids generates heading IDs from German text: umlauts transliterated, so
+// that anchors are readable ASCII ("#digitale-teilhabe-fuer-aeltere").
+type ids struct {
+	prefix string
+	used   map[string]int
+}
+
+var translit = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss")
+
+func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
+	v := strings.ToLower(translit.Replace(string(value)))
+	var b strings.Builder
+	dash := false
+	for _, c := range v {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	base := strings.TrimSuffix(b.String(), "-")
+	if base == "" {
+		base = "abschnitt"
+	}
+	base = s.prefix + base
+	id := base
+	if n := s.used[base]; n > 0 {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.used[base]++
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)]++ }

@@ -1,0 +1,445 @@
+// Package model builds the linked, computed picture of all strategies from
+// validated content: references become pointers, Markdown becomes HTML,
+// progress of goals is computed. Pages, maps, the agenda and open data all
+// read from this one model, so they can never disagree.
+package model
+
+import (
+	"html/template"
+
+	"tdsite/internal/config"
+	"tdsite/internal/content"
+	"tdsite/internal/datum"
+)
+
+// Site is the whole website's data.
+type Site struct {
+	Config    *config.Config
+	BuildDate datum.Datum
+
+	Strategien      []*Strategie // framework strategies first, then by name
+	Handlungsfelder []*Handlungsfeld
+	Massnahmen      []*Massnahme // all measures, by strategy order and ID
+	Initiativen     []*Initiative
+	Meldungen       []*Meldung // newest first
+	Akteure         []*Akteur  // sorted by Kürzel
+	Seiten          map[string]*Seite
+
+	strategien      map[string]*Strategie
+	handlungsfelder map[string]*Handlungsfeld
+	massnahmen      map[string]*Massnahme
+	akteure         map[string]*Akteur
+	ziele           map[string]*Ziel
+}
+
+// Strategie looks up a strategy by slug.
+func (s *Site) Strategie(slug string) *Strategie { return s.strategien[slug] }
+
+// Handlungsfeld looks up a Handlungsfeld by key.
+func (s *Site) Handlungsfeld(key string) *Handlungsfeld { return s.handlungsfelder[key] }
+
+// Massnahme looks up a measure by ID (case-insensitive).
+func (s *Site) Massnahme(id string) *Massnahme { return s.massnahmen[lower(id)] }
+
+// Akteur looks up an actor by Kürzel.
+func (s *Site) Akteur(k string) *Akteur { return s.akteure[k] }
+
+// Ziel looks up a goal by "<slug>/<id>".
+func (s *Site) Ziel(key string) *Ziel { return s.ziele[key] }
+
+// Akteur is a Ressort or an organisation.
+type Akteur struct {
+	Kuerzel string
+	Name    string
+	Art     string
+	URL     string
+	Ressort bool
+}
+
+// Person is someone named by text, linked to an actor when the text is a Kürzel.
+type Beteiligter struct {
+	Text   string
+	Akteur *Akteur
+}
+
+// Strategie is a framework or sectoral strategy with everything linked.
+type Strategie struct {
+	Slug, Name, Kurzname string
+	Aliase               []string
+	URL                  string
+	Rahmen               bool
+	Beispiel             bool
+	Leitfaden            bool // the Leitfaden's method applies in full
+	Abgeloest            bool // superseded by a newer strategy or version
+
+	Rahmenstrategie *Strategie
+	AbgeloestDurch  *Strategie
+	Abgeleitete     []*Strategie // sectoral strategies derived from this framework
+	Vorgaenger      []*Strategie
+	Nachfolger      []*Strategie
+	Verwandt        []*Strategie // declared and via shared Handlungsfelder
+	GemeinsameHF    map[*Strategie][]*Handlungsfeld
+
+	Federfuehrung *Akteur
+	Beteiligt     []*Akteur
+	Beschlossen   datum.Datum
+	Version       string
+	Stand         datum.Datum
+	Quelle        string
+	QuelleLinks   []Link
+
+	Beschreibung template.HTML
+	Leitbild     template.HTML
+	Horizonte    Horizonte
+
+	Phasen        []Phase // the six phases of the current cycle (and cycle 2 if dated)
+	AktuellePhase *content.PhaseInfo
+	Zyklus        int
+	Gremien       []*Gremium
+	Rollen        []RollenTabelle
+	Fokusziele    []Fokusziel
+	Leitthemen    []Leitthema
+	IstAnalyse    *IstAnalyse
+
+	HF             []*StrategieHF
+	Zielsets       []*Zielset
+	Etappensets    []*Etappenset
+	EinfacheZiele  []*Ziel
+	Initiativen    []*Initiative
+	Massnahmen     []*Massnahme
+	Backlog        []BacklogEintrag // public entries only
+	Meldungen      []*Meldung
+	LeichteSprache *Seite
+
+	StandZiele       datum.Datum
+	StandInitiativen datum.Datum
+	StandMassnahmen  datum.Datum
+	StandMesswerte   datum.Datum
+
+	Status StatusZahlen // measures by status
+
+	Files []string // every content file of the strategy (for rebuilds)
+}
+
+// Horizonte are the effective target years.
+type Horizonte struct{ Leitbild, Ziele, Etappen int }
+
+// Link is a document link.
+type Link struct{ Titel, URL string }
+
+// Phase is one of the six phases with its dates and state.
+type Phase struct {
+	Info     content.PhaseInfo
+	Zyklus   int
+	Beginn   datum.Datum
+	Ende     datum.Datum
+	Ergebnis string
+	Zustand  string // "abgeschlossen", "aktuell", "geplant" or "" (unknown)
+}
+
+// Gremium is a body of the strategy project.
+type Gremium struct {
+	Schluessel, Art, ArtLabel, Name, Vorsitz, Beschreibung string
+	Mitglieder                                             []string
+	Anzahl                                                 int // members, counted or given
+	Organisation                                           *Akteur
+	Handlungsfeld                                          *Handlungsfeld
+}
+
+// RollenTabelle is a role matrix as a data table: rows are tasks, columns bodies.
+type RollenTabelle struct {
+	Key     string
+	Titel   string
+	Spalten []*Gremium
+	Zeilen  []RollenZeile
+}
+
+// RollenZeile is one task with one cell per column ("" = no role).
+type RollenZeile struct {
+	Aufgabe string
+	Zellen  []string
+}
+
+// Fokusziel is a focus goal of a framework strategy.
+type Fokusziel struct {
+	Nummer int
+	Titel  string
+	Text   template.HTML
+}
+
+// Leitthema groups Handlungsfelder of a strategy.
+type Leitthema struct {
+	Schluessel, Name, Kuerzel string
+	Text                      template.HTML
+	HF                        []*StrategieHF
+}
+
+// IstAnalyse of a strategy or Handlungsfeld.
+type IstAnalyse struct {
+	Text      template.HTML
+	Methoden  []string
+	Reifegrad *Reifegrad
+	SWOT      *SWOT
+}
+
+// Reifegrad compares the current maturity with the target of the Leitbild.
+type Reifegrad struct {
+	Modell        string
+	Stufen        []string // names of the levels, may be empty
+	Aktuell, Ziel int
+	Max           int
+}
+
+// StufeName returns the name of level n, or "".
+func (r *Reifegrad) StufeName(n int) string {
+	if n >= 1 && n <= len(r.Stufen) {
+		return r.Stufen[n-1]
+	}
+	return ""
+}
+
+// SWOT analysis.
+type SWOT struct{ Staerken, Schwaechen, Chancen, Risiken []string }
+
+// Handlungsfeld is a shared field of action across strategies.
+type Handlungsfeld struct {
+	Key, Name, Kurzname string
+	URL                 string
+	Aliase              []string
+	Beschreibung        template.HTML
+	Quelle              string
+	Strategien          []*Strategie   // strategies that use it
+	Eintraege           []*StrategieHF // per strategy: Leitbild, Ist-Analyse
+	Zielsets            []*Zielset     // of all strategies
+	Massnahmen          []*Massnahme   // of all strategies
+	Ziele               []*Ziel        // simple goals of older strategies
+	Status              StatusZahlen
+	File                string
+}
+
+// Label is the short name if there is one.
+func (h *Handlungsfeld) Label() string {
+	if h.Kurzname != "" {
+		return h.Kurzname
+	}
+	return h.Name
+}
+
+// StrategieHF is what one strategy says about one Handlungsfeld.
+type StrategieHF struct {
+	Strategie     *Strategie
+	Handlungsfeld *Handlungsfeld
+	Leitbild      template.HTML
+	IstAnalyse    *IstAnalyse
+	Stand         datum.Datum
+	Fachgruppe    *Gremium
+	Zielsets      []*Zielset
+	Massnahmen    []*Massnahme
+	Ziele         []*Ziel // simple goals (older strategies)
+	Anchor        string  // id on the landing page
+}
+
+// Zielset is a set of strategic goals for the Ziele horizon.
+type Zielset struct {
+	Strategie       *Strategie
+	Qualitativ      *Ziel
+	Quantitativ     []*Ziel
+	Handlungsfelder []*Handlungsfeld
+	Zieljahr        int
+	Beschlossen     datum.Datum
+	Pfad            template.HTML
+	Prioritaet      string
+	Etappensets     []*Etappenset // derived from its quantitative goals
+}
+
+// Etappenset is a set of Etappenziele derived from one quantitative goal.
+type Etappenset struct {
+	Strategie      *Strategie
+	Qualitativ     *Ziel
+	Quantitativ    []*Ziel
+	AbgeleitetVon  *Ziel
+	Zieljahr       int
+	Beschlossen    datum.Datum
+	Pfad           template.HTML
+	Projektleitung string
+}
+
+// Ziel is any goal of the cascade.
+type Ziel struct {
+	Strategie       *Strategie
+	ID              string
+	Key             string // "<slug>/<id>", stable across the site and in open data
+	Kind            content.GoalKind
+	Text            string
+	Anchor          string // id on the landing page
+	URL             string // landing page URL with anchor
+	Handlungsfelder []*Handlungsfeld
+
+	Indikator, Einheit, Quelle, Methode string
+	Basis                               *Wert
+	Zielwert                            *float64
+	Zieljahr                            int
+	Fallend                             bool
+	Entwurf                             bool
+	Verantwortlich                      string // Projektleitung or Teilprojektleitung
+	Messwerte                           []Messwert
+	Fortschritt                         *Fortschritt
+
+	Zielset     *Zielset    // for strategic goals
+	Etappenset  *Etappenset // for Etappenziele
+	Initiativen []*Initiative
+	Massnahmen  []*Massnahme
+}
+
+// KindLabel names the goal's level for readers.
+func (z *Ziel) KindLabel() string {
+	switch z.Kind {
+	case content.ZielQualitativ:
+		return "Qualitatives strategisches Ziel"
+	case content.ZielQuantitativ:
+		return "Quantitatives strategisches Ziel"
+	case content.EtappeQualitativ:
+		return "Qualitatives Etappenziel"
+	case content.EtappeQuantitativ:
+		return "Quantitatives Etappenziel"
+	}
+	return "Ziel"
+}
+
+// JaNein reports whether the goal is a deliverable that exists or not.
+func (z *Ziel) JaNein() bool { return z.Einheit == "ja/nein" }
+
+// Wert is a dated value.
+type Wert struct {
+	Wert  float64
+	Datum datum.Datum
+}
+
+// Messwert is a monitoring measurement.
+type Messwert struct {
+	Datum      datum.Datum
+	Wert       float64
+	Kommentar  string
+	Gefaehrdet bool
+	Korrektur  string
+}
+
+// Initiative is a strategic initiative.
+type Initiative struct {
+	Strategie       *Strategie
+	ID, Key         string
+	Titel           string
+	Anchor, URL     string
+	Beschreibung    template.HTML
+	Unterstuetzt    []*Ziel
+	Ressorts        []*Akteur
+	Projektleitung  string
+	Status          string
+	Handlungsfelder []*Handlungsfeld
+	Massnahmen      []*Massnahme
+}
+
+// Massnahme is a measure of an Aktionsplan.
+type Massnahme struct {
+	Strategie          *Strategie
+	ID                 string
+	Titel              string
+	URL                string // own page, or anchor on the landing page
+	HatSeite           bool
+	Anchor             string
+	Handlungsfeld      *Handlungsfeld
+	Status             string
+	Federfuehrung      []*Akteur
+	Beteiligte         []Beteiligter
+	Ziele              []*Ziel
+	Initiative         *Initiative
+	Start              datum.Datum
+	Teilprojektleitung string
+	Prioritaet         string
+	QuickWin, Neu      bool
+	Zusammenfassung    string
+	Quelle             string
+	Stand              datum.Datum
+	KostenNutzen       *KostenNutzen
+	Regelbetrieb       *Regelbetrieb
+	Meilensteine       []Meilenstein
+	Beschreibung       template.HTML
+	File               string
+}
+
+// StatusLabel is the reader-facing status word.
+func (m *Massnahme) StatusLabel() string { return content.StatusLabel[m.Status] }
+
+// KostenNutzen of a measure.
+type KostenNutzen struct{ Aufwand, Nutzen, Regelbetrieb, Finanzierung string }
+
+// Regelbetrieb transfer of a measure.
+type Regelbetrieb struct{ Beschreibung, Status string }
+
+// Meilenstein of a measure.
+type Meilenstein struct {
+	Datum    datum.Datum
+	Text     string
+	Erreicht bool
+}
+
+// BacklogEintrag is a public backlog entry.
+type BacklogEintrag struct{ Art, Text, Grund string }
+
+// Meldung is a news post.
+type Meldung struct {
+	Strategie       *Strategie
+	Slug, Titel     string
+	Datum           datum.Datum
+	Zusammenfassung string
+	Text            template.HTML
+	URL             string
+	File            string
+}
+
+// Seite is a plain content page.
+type Seite struct {
+	Slug, Titel, Beschreibung string
+	Stand                     datum.Datum
+	Text                      template.HTML
+	URL                       string
+	File                      string
+}
+
+// StatusZahlen counts measures by status.
+type StatusZahlen struct {
+	Geplant, Laufend, Umgesetzt, Ausgesetzt int
+}
+
+// Gesamt is the number of measures counted.
+func (z StatusZahlen) Gesamt() int { return z.Geplant + z.Laufend + z.Umgesetzt + z.Ausgesetzt }
+
+// Add counts one measure.
+func (z *StatusZahlen) Add(status string) {
+	switch status {
+	case "geplant":
+		z.Geplant++
+	case "laufend":
+		z.Laufend++
+	case "umgesetzt":
+		z.Umgesetzt++
+	case "ausgesetzt":
+		z.Ausgesetzt++
+	}
+}
+
+// Liste returns the counts in fixed order with labels, for tables and bars.
+func (z StatusZahlen) Liste() []StatusAnzahl {
+	return []StatusAnzahl{
+		{"geplant", "Geplant", z.Geplant},
+		{"laufend", "Laufend", z.Laufend},
+		{"umgesetzt", "Umgesetzt", z.Umgesetzt},
+		{"ausgesetzt", "Ausgesetzt", z.Ausgesetzt},
+	}
+}
+
+// StatusAnzahl is one status with its count.
+type StatusAnzahl struct {
+	Key, Label string
+	Anzahl     int
+}

@@ -1,0 +1,193 @@
+// Package pages decides which pages the site has: one entry per output file
+// with its template, data and the content files it depends on, so that the
+// dev server can re-render only what an edit touches.
+package pages
+
+import (
+	"path"
+	"sort"
+
+	"tdsite/internal/model"
+)
+
+// All is the dependency of pages that summarise the whole site.
+const All = "*"
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string
+}
+
+// Page is one HTML output file.
+type Page struct {
+	Path        string // site path: "/strategien/x/" (→ index.html) or "/404.html"
+	Template    string
+	Title       string
+	Description string
+	Section     string // top navigation entry to highlight
+	Crumbs      []Crumb
+	Data        any
+	Site        *model.Site
+	Deps        []string // content files; All for site-wide pages
+	NoIndex     bool     // excluded from the sitemap and search engines
+}
+
+// File is the output file of the page, relative to the output directory.
+func (p *Page) File() string {
+	if p.Path == "" || p.Path[len(p.Path)-1] == '/' {
+		return p.Path[1:] + "index.html"
+	}
+	return p.Path[1:]
+}
+
+// DependsOn reports whether the page must be re-rendered when file changes.
+func (p *Page) DependsOn(file string) bool {
+	for _, d := range p.Deps {
+		if d == All || d == file {
+			return true
+		}
+	}
+	return false
+}
+
+var home = Crumb{"Startseite", "/"}
+
+// List returns every page of the site in a stable order.
+func List(s *model.Site) []*Page {
+	var out []*Page
+	add := func(p *Page) {
+		p.Site = s
+		out = append(out, p)
+	}
+	add(&Page{Path: "/", Template: "home.html", Title: s.Config.Titel, Description: s.Config.Untertitel,
+		Section: "start", Deps: []string{All}})
+	add(&Page{Path: "/strategien/", Template: "strategien.html", Title: "Strategien",
+		Description: "Alle Digitalstrategien des Freistaats Thüringen mit ihrem Stand.", Section: "strategien",
+		Crumbs: []Crumb{home}, Deps: []string{All}})
+	for _, st := range s.Strategien {
+		add(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
+			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: strategyDeps(st)})
+		for _, m := range st.Meldungen {
+			add(&Page{Path: m.URL, Template: "meldung.html", Title: m.Titel, Description: m.Zusammenfassung,
+				Section: "meldungen", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
+				Data: m, Deps: []string{m.File, firstFile(st)}})
+		}
+		if ls := st.LeichteSprache; ls != nil {
+			add(&Page{Path: ls.URL, Template: "leichte-sprache-strategie.html", Title: ls.Titel,
+				Description: "Die Strategie in Leichter Sprache.", Section: "strategien",
+				Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
+				Data:   st, Deps: []string{ls.File, firstFile(st)}})
+		}
+	}
+	add(&Page{Path: "/handlungsfelder/", Template: "handlungsfelder.html", Title: "Handlungsfelder",
+		Description: "Die Handlungsfelder aller Strategien und wie sie die Strategien verbinden.",
+		Section:     "handlungsfelder", Crumbs: []Crumb{home}, Deps: []string{All}})
+	for _, h := range s.Handlungsfelder {
+		add(&Page{Path: h.URL, Template: "handlungsfeld.html", Title: h.Name,
+			Description: "Handlungsfeld „" + h.Name + "“: Strategien, Ziele und Maßnahmen.", Section: "handlungsfelder",
+			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: hfDeps(h)})
+	}
+	for _, m := range s.Massnahmen {
+		if !m.HatSeite {
+			continue
+		}
+		st := m.Strategie
+		desc := m.Zusammenfassung
+		if desc == "" {
+			desc = "Maßnahme " + m.ID + " der " + st.Name + "."
+		}
+		add(&Page{Path: m.URL, Template: "massnahme.html", Title: m.ID + ": " + m.Titel, Description: desc,
+			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
+			Data: m, Deps: measureDeps(m)})
+	}
+	if len(s.Meldungen) > 0 {
+		add(&Page{Path: "/meldungen/", Template: "meldungen.html", Title: "Meldungen",
+			Description: "Neuigkeiten aus allen Strategien.", Section: "meldungen", Crumbs: []Crumb{home}, Deps: []string{All}})
+	}
+	var slugs []string
+	for slug := range s.Seiten {
+		slugs = append(slugs, slug)
+	}
+	sort.Strings(slugs)
+	for _, slug := range slugs {
+		p := s.Seiten[slug]
+		add(&Page{Path: p.URL, Template: "seite.html", Title: p.Titel, Description: p.Beschreibung,
+			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: []string{p.File}})
+	}
+	add(&Page{Path: "/404.html", Template: "404.html", Title: "Seite nicht gefunden", NoIndex: true,
+		Deps: []string{}})
+	return out
+}
+
+func description(st *model.Strategie) string {
+	if st.Beispiel {
+		return "Fiktives Beispiel: " + st.Name + " – wie eine Strategie nach dem Leitfaden aussieht."
+	}
+	return st.Name + ": Ziele, Maßnahmen, Beteiligte und Stand der Umsetzung."
+}
+
+// firstFile is the strategy's strategie.md: its name and master data.
+func firstFile(st *model.Strategie) string { return "content/strategien/" + st.Slug + "/strategie.md" }
+
+func strategyDeps(st *model.Strategie) []string {
+	deps := append([]string{"content/akteure.toml"}, st.Files...)
+	for _, e := range st.HF {
+		deps = append(deps, e.Handlungsfeld.File)
+	}
+	for _, group := range [][]*model.Strategie{st.Verwandt, st.Vorgaenger, st.Nachfolger, st.Abgeleitete} {
+		for _, o := range group {
+			deps = append(deps, firstFile(o))
+		}
+	}
+	if st.Rahmenstrategie != nil {
+		deps = append(deps, firstFile(st.Rahmenstrategie))
+	}
+	for _, in := range st.Initiativen {
+		for _, z := range in.Unterstuetzt {
+			if z.Strategie != st {
+				deps = append(deps, z.Strategie.Files...)
+			}
+		}
+	}
+	return uniq(deps)
+}
+
+func hfDeps(h *model.Handlungsfeld) []string {
+	deps := []string{h.File, "content/akteure.toml"}
+	for _, st := range h.Strategien {
+		deps = append(deps, st.Files...)
+	}
+	for _, m := range h.Massnahmen {
+		deps = append(deps, m.Strategie.Files...)
+	}
+	return uniq(deps)
+}
+
+// measureDeps lists what a measure page shows: the measure, its strategy's
+// master data and goals, actors and its Handlungsfeld – not the other
+// measures, so that editing one measure re-renders one measure page.
+func measureDeps(m *model.Massnahme) []string {
+	deps := []string{m.File, "content/akteure.toml"}
+	for _, f := range m.Strategie.Files {
+		switch path.Base(f) {
+		case "strategie.md", "ziele.toml", "initiativen.toml", "messwerte.toml":
+			deps = append(deps, f)
+		}
+	}
+	if m.Handlungsfeld != nil {
+		deps = append(deps, m.Handlungsfeld.File)
+	}
+	return uniq(deps)
+}
+
+func uniq(list []string) []string {
+	sort.Strings(list)
+	out := list[:0]
+	for i, v := range list {
+		if v != "" && (i == 0 || v != list[i-1]) {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,185 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"tdsite/internal/datum"
+	"tdsite/internal/model"
+)
+
+// Funcs returns the template functions. baseURL decides the path prefix of
+// internal links, so a site can live in a sub-directory of a server.
+func Funcs(baseURL string) template.FuncMap {
+	u, _ := url.Parse(baseURL)
+	prefix := "/"
+	if u != nil && u.Path != "" {
+		prefix = u.Path
+	}
+	if !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	abs := strings.TrimSuffix(baseURL, "/")
+	if u != nil && u.Host != "" {
+		abs = u.Scheme + "://" + u.Host
+	}
+	return template.FuncMap{
+		// url makes a site path ("/strategien/x/") into a link with the base path.
+		"url": func(p string) string { return RelURL(prefix, p) },
+		// absurl makes an absolute URL (sitemap, feed, canonical link).
+		"absurl": func(p string) string { return abs + RelURL(prefix, p) },
+		"datum":  FormatDatum,
+		"iso": func(d datum.Datum) string {
+			return d.ISO()
+		},
+		"zahl":       Zahl,
+		"wert":       Wert,
+		"plural":     Plural,
+		"prozent":    func(v float64) string { return Zahl(math.Round(v*1000)/10) + " %" },
+		"abbr":       Abbr,
+		"akteure":    Akteure,
+		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return a - b },
+		"pct":        func(part, total int) int { return Percent(part, total) },
+		"dict":       dict,
+		"list":       func(v ...any) []any { return v },
+		"lower":      strings.ToLower,
+		"bewertung":  func(b string) string { return model.BewertungLabel[b] },
+		"rollenname": RollenName,
+		"join":       strings.Join,
+		"contains":   strings.Contains,
+		"seq": func(n int) []int {
+			out := make([]int, n)
+			for i := range out {
+				out[i] = i + 1
+			}
+			return out
+		},
+	}
+}
+
+// RelURL joins the base path and a site path.
+func RelURL(prefix, p string) string {
+	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "mailto:") || strings.HasPrefix(p, "#") {
+		return p
+	}
+	return prefix + strings.TrimPrefix(p, "/")
+}
+
+// FormatDatum renders a date for readers; zero dates render empty.
+func FormatDatum(d datum.Datum) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// Zahl formats a number the German way: 1.231 and 12,5.
+func Zahl(v float64) string {
+	neg := v < 0
+	v = math.Abs(v)
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	if neg {
+		return "−" + b.String()
+	}
+	return b.String()
+}
+
+// Wert formats a value with its unit: "50 %", "100 Personen", "liegt vor".
+func Wert(v float64, einheit string) string {
+	switch einheit {
+	case "ja/nein":
+		if v >= 1 {
+			return "liegt vor"
+		}
+		return "liegt nicht vor"
+	case "":
+		return Zahl(v)
+	case "%":
+		return Zahl(v) + " %"
+	}
+	return Zahl(v) + " " + einheit
+}
+
+// Plural picks the singular or plural form and prefixes the number.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// Percent is part/total in whole percent (0 if total is 0).
+func Percent(part, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return int(math.Round(float64(part) * 100 / float64(total)))
+}
+
+// Abbr renders an actor's Kürzel with its full name for screen readers and
+// on hover, as WCAG 3.1.4 asks for abbreviations.
+func Abbr(a *model.Akteur) template.HTML {
+	if a == nil {
+		return ""
+	}
+	if a.Name == "" || a.Name == a.Kuerzel {
+		return template.HTML(html.EscapeString(a.Kuerzel))
+	}
+	return template.HTML(fmt.Sprintf(`<abbr title="%s">%s</abbr>`, html.EscapeString(a.Name), html.EscapeString(a.Kuerzel)))
+}
+
+// Akteure renders a list of actors separated by commas.
+func Akteure(list []*model.Akteur) template.HTML {
+	parts := make([]string, 0, len(list))
+	for _, a := range list {
+		parts = append(parts, string(Abbr(a)))
+	}
+	return template.HTML(strings.Join(parts, ", "))
+}
+
+// RollenName expands role letters like "B/I" into words.
+func RollenName(code string) string {
+	names := map[string]string{"R": "rechenschaftspflichtig", "V": "verantwortlich", "B": "beschließend",
+		"U": "unterstützend", "C": "beratend", "I": "informiert"}
+	var out []string
+	for _, l := range strings.Split(code, "/") {
+		if n, ok := names[strings.TrimSpace(l)]; ok {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " und ")
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: ungerade Anzahl von Argumenten")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: Schlüssel %v ist kein Text", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

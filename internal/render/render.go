@@ -1,0 +1,166 @@
+// Package render executes the html/template layouts. Templates are looked
+// up by name in themes/<theme>/layouts first and then in layouts/, so a
+// theme can replace any default template (like Hugo's lookup order). All
+// templates are parsed once per build.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"tdsite/internal/diag"
+)
+
+// Templates holds one parsed template set per page template.
+type Templates struct {
+	sets  map[string]*template.Template
+	files map[string]string // template name → file it was read from (relative to root)
+}
+
+// Dirs returns the layout directories in lookup order.
+func Dirs(root, theme string) []string {
+	var dirs []string
+	if theme != "" {
+		dirs = append(dirs, filepath.Join(root, "themes", theme, "layouts"))
+	}
+	return append(dirs, filepath.Join(root, "layouts"))
+}
+
+// Load parses all templates. The base layout is "_base.html", partials live
+// in "partials/", every other .html file is a page template.
+func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
+	l := &diag.List{}
+	sources := map[string]string{} // name → file, first directory wins
+	for _, dir := range Dirs(root, theme) {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+				return nil
+			}
+			rel, _ := filepath.Rel(dir, p)
+			name := filepath.ToSlash(rel)
+			if _, ok := sources[name]; !ok {
+				sources[name] = p
+			}
+			return nil
+		})
+	}
+	relFile := func(p string) string {
+		r, err := filepath.Rel(root, p)
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(r)
+	}
+	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}}
+	for name, p := range sources {
+		t.files[name] = relFile(p)
+	}
+	baseFile, ok := sources["_base.html"]
+	if !ok {
+		l.Errorf(diag.Pos{File: "layouts/_base.html"}, "vorlage", "Stellen Sie die Datei layouts/_base.html wieder her.",
+			"Die Grundvorlage _base.html fehlt.")
+		return nil, l
+	}
+	base := template.New("_base.html").Funcs(funcs)
+	if !parseFile(base, "_base.html", baseFile, relFile, l) {
+		return nil, l
+	}
+	var names []string
+	for name := range sources {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if strings.HasPrefix(name, "partials/") && !parseFile(base.New(name), name, sources[name], relFile, l) {
+			return nil, l
+		}
+	}
+	for _, name := range names {
+		if name == "_base.html" || strings.HasPrefix(name, "partials/") {
+			continue
+		}
+		set, err := base.Clone()
+		if err != nil {
+			l.Errorf(diag.Pos{File: relFile(sources[name])}, "vorlage", "", "Vorlage kann nicht vorbereitet werden: %v", err)
+			continue
+		}
+		if parseFile(set.New(name), name, sources[name], relFile, l) {
+			t.sets[name] = set
+		}
+	}
+	return t, l
+}
+
+func parseFile(t *template.Template, name, file string, rel func(string) string, l *diag.List) bool {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		l.Errorf(diag.Pos{File: rel(file)}, "vorlage", "Prüfen Sie die Zugriffsrechte.", "Die Vorlage kann nicht gelesen werden: %v", err)
+		return false
+	}
+	if _, err := t.Parse(string(data)); err != nil {
+		l.Errorf(templatePos(rel(file), err), "vorlage",
+			"Prüfen Sie die {{ … }}-Anweisungen in der genannten Zeile; jedes {{if}}, {{range}}, {{with}} und {{define}} braucht ein {{end}}.",
+			"Die Vorlage enthält einen Fehler: %v", err)
+		return false
+	}
+	return true
+}
+
+// templatePos extracts "name:LINE:" from template errors.
+func templatePos(file string, err error) diag.Pos {
+	msg := err.Error()
+	var line int
+	if i := strings.Index(msg, ":"); i >= 0 {
+		fmt.Sscanf(msg[i+1:], "%d", &line)
+	}
+	return diag.Pos{File: file, Line: line}
+}
+
+// Has reports whether a page template exists.
+func (t *Templates) Has(name string) bool { return t.sets[name] != nil }
+
+// File returns the file a template was read from.
+func (t *Templates) File(name string) string { return t.files[name] }
+
+// Files returns all template files that were read.
+func (t *Templates) Files() []string {
+	var out []string
+	for _, f := range t.files {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Execute renders page template name into w, with the base layout.
+func (t *Templates) Execute(w io.Writer, name string, data any) error {
+	set := t.sets[name]
+	if set == nil {
+		return fmt.Errorf("Die Vorlage „%s“ fehlt in layouts/", name)
+	}
+	return set.ExecuteTemplate(w, "_base.html", data)
+}
+
+// ExecuteString renders into a string; for tests and small fragments.
+func (t *Templates) ExecuteString(name string, data any) (string, error) {
+	var b bytes.Buffer
+	err := t.Execute(&b, name, data)
+	return b.String(), err
+}
+
+// Join is path.Join that keeps a trailing slash.
+func Join(elem ...string) string {
+	p := path.Join(elem...)
+	if strings.HasSuffix(elem[len(elem)-1], "/") && !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}

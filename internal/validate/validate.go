@@ -1,0 +1,281 @@
+// Package validate checks loaded content against the rules of the Leitfaden
+// and against itself (references, duplicates, vocabularies). Every finding
+// is German, names the file and line, and says what to do.
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"tdsite/internal/content"
+	"tdsite/internal/datum"
+	"tdsite/internal/decode"
+	"tdsite/internal/diag"
+)
+
+// Rules lists every rule name with a short German description; it is the
+// reference for [ausnahmen] and for `tdsite check --regeln`.
+var Rules = map[string]string{
+	"verweis-handlungsfeld":      "Handlungsfeld-Schlüssel müssen im gemeinsamen Verzeichnis stehen.",
+	"verweis-akteur":             "Kürzel von Ressorts und Organisationen müssen in content/akteure.toml stehen.",
+	"verweis-ziel":               "Verweise auf Ziele müssen auf vorhandene Ziele passender Art zeigen.",
+	"verweis-strategie":          "Verweise auf Strategien müssen vorhandene Slugs nennen.",
+	"verweis-initiative":         "Verweise auf Initiativen müssen vorhandene IDs nennen.",
+	"verweis-gremium":            "Die Rollenmatrix und Fachgruppen nennen vorhandene Gremien.",
+	"doppelt":                    "IDs, Schlüssel und Namen sind eindeutig.",
+	"handlungsfeld-name":         "Gleiche Handlungsfelder heißen wortgleich und stehen nur einmal im Verzeichnis.",
+	"zielset-quantitativ":        "Ein Zielset hat mindestens ein quantitatives Ziel.",
+	"zielset-anzahl":             "Ein Zielset hat in der Regel höchstens drei quantitative Ziele.",
+	"zielset-handlungsfeld":      "Strategische Ziele werden Handlungsfeldern zugeordnet.",
+	"etappe-ableitung":           "Etappenziele leiten sich aus genau einem quantitativen strategischen Ziel ab.",
+	"horizont":                   "Leitbild 2035, strategische Ziele 2030, Etappenziele 2027.",
+	"quantitativ-messbar":        "Quantitative Ziele haben einen Zielwert (außer im Entwurf).",
+	"initiative-handlungsfelder": "Strategische Initiativen unterstützen Etappenziele aus mindestens zwei Handlungsfeldern.",
+	"strategiekreis-groesse":     "Dem Strategiekreis gehören höchstens 20 Personen an.",
+	"aktivierung-6-monate":       "Zwischen Projektstart und Strategieaktivierung liegen höchstens 6 Monate.",
+	"phase":                      "Phasen heißen wie im Leitfaden und folgen zeitlich aufeinander.",
+	"zyklus":                     "Ein Zyklus dauert höchstens 2 Jahre; es gibt höchstens zwei Zyklen.",
+	"rolle":                      "Die Rollenmatrix verwendet nur R, V, B, U, C und I.",
+	"namensschema":               "Der Name folgt dem Namensschema des Leitfadens.",
+	"federfuehrung":              "Eine sektorale Strategie hat genau ein federführendes Ressort, das nicht zugleich beteiligt ist.",
+	"rahmenstrategie":            "Eine sektorale Strategie ist aus einer Rahmenstrategie abgeleitet.",
+	"leitbild-handlungsfeld":     "Das Leitbild ist nach Handlungsfeldern gegliedert.",
+	"ist-analyse":                "Ab der Formulierung der Ziele gibt es für jedes Handlungsfeld eine Ist-Analyse.",
+	"reifegrad":                  "Reifegrade liegen auf der Skala des Modells.",
+	"kosten-nutzen":              "Jede Maßnahme des Aktionsplans hat eine Kosten-/Nutzenanalyse.",
+	"massnahme-ziel":             "Maßnahmen tragen zu Zielen bei.",
+	"status":                     "Status und Arten stammen aus dem festen Wortschatz.",
+	"messwert":                   "Messwerte gehören zu quantitativen Zielen und haben ein genaues Datum.",
+	"messwert-veraltet":          "In der Umsetzung wird jedes quantitative Etappenziel alle 6 Monate gemessen.",
+	"gefaehrdet":                 "Gefährdete Ziele haben einen Korrekturvorschlag.",
+	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
+	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
+	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
+	"ausnahme":                   "Quittierte Warnungen nennen eine bekannte Regel und einen Grund.",
+}
+
+// checker carries the state of one validation run.
+type checker struct {
+	site *content.Site
+	ix   *content.Index
+	d    *diag.List
+}
+
+// Check validates the whole site and returns its findings. Warnings that a
+// strategy acknowledged in [ausnahmen] are marked as accepted.
+func Check(site *content.Site) *diag.List {
+	c := &checker{site: site, ix: site.Index, d: &diag.List{}}
+	c.akteure()
+	c.handlungsfelder()
+	seenNames := map[string]decode.At{}
+	for _, s := range site.Strategien {
+		if prev, dup := seenNames[s.Name]; dup && s.Name != "" {
+			c.d.Errorf(s.At.Key("name"), "doppelt", "Jede Strategie braucht einen eigenen Namen.",
+				"Eine Strategie mit dem Namen „%s“ gibt es schon (%s).", s.Name, prev.Key("name"))
+		} else {
+			seenNames[s.Name] = s.At
+		}
+		c.strategie(s)
+	}
+	c.massnahmenGlobal()
+	for _, p := range site.Seiten {
+		c.seite(p)
+	}
+	for _, s := range site.Strategien {
+		for rule, reason := range s.Ausnahmen {
+			if _, ok := Rules[rule]; !ok {
+				c.d.Warnf(s.At.Key("ausnahmen."+rule), "ausnahme", "Die Regelnamen stehen in eckigen Klammern hinter jeder Warnung.",
+					"Die Ausnahme „%s“ nennt keine bekannte Regel.", rule)
+				continue
+			}
+			if strings.TrimSpace(reason) == "" {
+				c.d.Warnf(s.At.Key("ausnahmen."+rule), "ausnahme", "Schreiben Sie in einem Satz, warum die Abweichung richtig ist.",
+					"Die Ausnahme „%s“ hat keine Begründung.", rule)
+				continue
+			}
+			c.d.Accept(s.Dir+"/", rule, reason)
+		}
+	}
+	return c.d
+}
+
+func (c *checker) akteure() {
+	a := c.site.Akteure
+	if a == nil {
+		if len(c.site.Strategien) > 0 {
+			c.d.Errorf(diag.Pos{File: "content/akteure.toml"}, "verweis-akteur",
+				"Legen Sie content/akteure.toml mit [[ressort]]-Einträgen an (siehe docs/inhaltsformat.md).",
+				"Das Verzeichnis der Ressorts und Organisationen fehlt.")
+		}
+		return
+	}
+	seen := map[string]decode.At{}
+	for _, list := range [][]content.Akteur{a.Ressorts, a.Organisationen} {
+		for _, ak := range list {
+			if prev, dup := seen[ak.Kuerzel]; dup {
+				c.d.Errorf(ak.At.Key("kuerzel"), "doppelt", "Jedes Kürzel darf nur einmal vorkommen; entfernen Sie den doppelten Eintrag.",
+					"Das Kürzel „%s“ ist doppelt vergeben (zuerst %s).", ak.Kuerzel, prev.Key("kuerzel"))
+				continue
+			}
+			seen[ak.Kuerzel] = ak.At
+			if ak.Kuerzel != "" && !reKuerzel.MatchString(ak.Kuerzel) {
+				c.d.Errorf(ak.At.Key("kuerzel"), "schluessel", "Verwenden Sie Buchstaben, Ziffern und Bindestriche, z. B. „IHK-SUED“.",
+					"Das Kürzel „%s“ enthält Leerzeichen oder Sonderzeichen.", ak.Kuerzel)
+			}
+			c.url(ak.At.Key("url"), ak.URL)
+		}
+	}
+}
+
+var reKuerzel = regexp.MustCompile(`^[A-Za-zÄÖÜäöüß0-9]+(?:-[A-Za-zÄÖÜäöüß0-9]+)*$`)
+
+func (c *checker) handlungsfelder() {
+	names := map[string]*content.Handlungsfeld{}
+	for _, hf := range c.site.Handlungsfelder {
+		if !content.ValidKey(hf.Key) {
+			c.d.Errorf(diag.Pos{File: hf.File}, "schluessel",
+				fmt.Sprintf("Benennen Sie die Datei um, z. B. in „%s.md“.", content.Slugify(hf.Key)),
+				"Der Dateiname „%s“ ist kein gültiger Schlüssel (nur Kleinbuchstaben, Ziffern, Bindestriche).", hf.Key)
+		}
+		for i, n := range append([]string{hf.Name}, hf.Aliase...) {
+			key := normName(n)
+			if key == "" {
+				continue
+			}
+			if prev, dup := names[key]; dup && prev != hf {
+				pos := hf.At.Key("name")
+				if i > 0 {
+					pos = hf.At.Key(fmt.Sprintf("aliase[%d]", i-1))
+				}
+				c.d.Errorf(pos, "handlungsfeld-name",
+					fmt.Sprintf("Der Leitfaden verlangt, bestehende Handlungsfelder wortgleich zu übernehmen: Verweisen Sie auf „%s“ und löschen Sie diese Datei.", prev.Key),
+					"Das Handlungsfeld „%s“ steht bereits im Verzeichnis (%s).", n, prev.File)
+				continue
+			}
+			names[key] = hf
+		}
+	}
+}
+
+// normName compares names of Handlungsfelder loosely: case, spaces and
+// punctuation differences make a near-duplicate, not a new field.
+func normName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hfRef checks a Handlungsfeld key.
+func (c *checker) hfRef(pos diag.Pos, key string) bool {
+	if _, ok := c.ix.Handlungsfelder[key]; ok {
+		return true
+	}
+	hint := "Legen Sie content/handlungsfelder/" + key + ".md an oder korrigieren Sie den Schlüssel."
+	if s := diag.Suggest(key, keysOf(c.ix.Handlungsfelder)); s != "" {
+		hint = fmt.Sprintf("Meinten Sie „%s“? ", s) + hint
+	}
+	c.d.Errorf(pos, "verweis-handlungsfeld", hint, "Das Handlungsfeld „%s“ gibt es nicht im Verzeichnis content/handlungsfelder/.", key)
+	return false
+}
+
+// akteurRef checks an actor key; ressort demands a [[ressort]] entry.
+func (c *checker) akteurRef(pos diag.Pos, key string, ressort bool) bool {
+	a, ok := c.ix.Akteure[key]
+	if !ok {
+		hint := "Ergänzen Sie das Kürzel in content/akteure.toml oder korrigieren Sie es."
+		if s := diag.Suggest(key, keysOf(c.ix.Akteure)); s != "" {
+			hint = fmt.Sprintf("Meinten Sie „%s“? ", s) + hint
+		}
+		c.d.Errorf(pos, "verweis-akteur", hint, "Das Kürzel „%s“ steht nicht in content/akteure.toml.", key)
+		return false
+	}
+	if ressort && !a.Ressort {
+		c.d.Errorf(pos, "verweis-akteur", "Federführend und beteiligt sind Ressorts; Organisationen nennen Sie bei den Gremien.",
+			"„%s“ ist kein Ressort, sondern eine Organisation.", key)
+		return false
+	}
+	return true
+}
+
+func (c *checker) strategieRef(pos diag.Pos, slug string) *content.Strategie {
+	s, ok := c.ix.Strategien[slug]
+	if !ok {
+		hint := "Verwenden Sie den Ordnernamen der Strategie unter content/strategien/."
+		if m := diag.Suggest(slug, keysOf(c.ix.Strategien)); m != "" {
+			hint = fmt.Sprintf("Meinten Sie „%s“? ", m) + hint
+		}
+		c.d.Errorf(pos, "verweis-strategie", hint, "Die Strategie „%s“ gibt es nicht.", slug)
+		return nil
+	}
+	return s
+}
+
+var reURL = regexp.MustCompile(`^(https?://[^\s]+|/[^\s]*|mailto:[^\s]+)$`)
+
+func (c *checker) url(pos diag.Pos, u string) {
+	if u == "" {
+		return
+	}
+	if !reURL.MatchString(u) {
+		c.d.Errorf(pos, "url", "Erlaubt sind Adressen mit https://, http://, mailto: oder Pfade der Website, die mit / beginnen.",
+			"Der Link „%s“ ist keine zulässige Adresse.", u)
+	}
+}
+
+func (c *checker) exactDay(pos diag.Pos, d content.Datum, field string) {
+	if !d.IsZero() && !d.ExactDay() {
+		c.d.Errorf(pos, "datum", "Schreiben Sie den genauen Tag, z. B. „30.06.2025“.",
+			"Bei „%s“ ist ein genauer Tag nötig, „%s“ ist zu ungenau.", field, d.Raw)
+	}
+}
+
+func (c *checker) seite(p *content.Seite) {
+	if !content.ValidKey(p.Slug) {
+		c.d.Errorf(diag.Pos{File: p.File}, "schluessel", fmt.Sprintf("Benennen Sie die Datei um, z. B. in „%s.md“.", content.Slugify(p.Slug)),
+			"Der Dateiname „%s“ ist nicht als Adresse geeignet.", p.Slug)
+	}
+	c.exactDay(p.At.Key("stand"), p.Stand, "stand")
+}
+
+func (c *checker) massnahmenGlobal() {
+	seen := map[string]*content.Massnahme{}
+	for _, s := range c.site.Strategien {
+		for _, m := range s.Massnahmen {
+			if m.ID == "" {
+				continue
+			}
+			key := strings.ToLower(m.ID)
+			if prev, dup := seen[key]; dup {
+				c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat.",
+					"Die Maßnahmen-ID „%s“ ist schon vergeben (%s).", m.ID, prev.At.Key("id"))
+				continue
+			}
+			seen[key] = m
+		}
+	}
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// months between two dates, rounded down.
+func monthsBetween(a, b datum.Datum) int {
+	s, e := a.Start(), b.Start()
+	m := (e.Year()-s.Year())*12 + int(e.Month()) - int(s.Month())
+	if e.Day() < s.Day() {
+		m--
+	}
+	return m
+}
