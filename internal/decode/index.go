@@ -14,6 +14,8 @@ type Index struct {
 }
 
 // Line returns the line of path, or of its nearest ancestor that has one.
+// The document root is line 1: the start of the file (or its +++ line),
+// which editors can jump to.
 func (ix *Index) Line(path string) int {
 	if ix == nil {
 		return 0
@@ -24,7 +26,7 @@ func (ix *Index) Line(path string) int {
 		}
 		path = parent(path)
 	}
-	return 0
+	return 1
 }
 
 // parent strips the last segment: "a.b[2]" → "a.b", "a.b" → "a".

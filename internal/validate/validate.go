@@ -80,6 +80,7 @@ func Check(site *content.Site) *diag.List {
 		c.strategie(s)
 	}
 	c.massnahmenGlobal()
+	c.nachfolgeZyklen()
 	for _, p := range site.Seiten {
 		c.seite(p)
 	}
@@ -278,4 +279,51 @@ func monthsBetween(a, b datum.Datum) int {
 		m--
 	}
 	return m
+}
+
+// nachfolgeZyklen finds cycles in "abgelöst durch" and "Vorgänger" links:
+// a strategy cannot (indirectly) succeed itself.
+func (c *checker) nachfolgeZyklen() {
+	next := map[string][]string{} // slug → successors
+	for _, s := range c.site.Strategien {
+		if s.AbgeloestDurch != "" {
+			next[s.Slug] = append(next[s.Slug], s.AbgeloestDurch)
+		}
+		for _, v := range s.Vorgaenger {
+			next[v] = append(next[v], s.Slug)
+		}
+	}
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var visit func(slug string, path []string) bool
+	visit = func(slug string, path []string) bool {
+		switch state[slug] {
+		case active:
+			st := c.ix.Strategien[slug]
+			if st != nil {
+				c.d.Errorf(st.At.Pos(), "verweis-strategie",
+					"Prüfen Sie abgeloest_durch und vorgaenger: Eine Strategie kann nicht Vorgängerin ihrer eigenen Vorgängerin sein.",
+					"Die Angaben zu Vorgängern und Nachfolgern bilden einen Kreis: %s.", strings.Join(append(path, slug), " → "))
+			}
+			return true
+		case done:
+			return false
+		}
+		state[slug] = active
+		for _, n := range next[slug] {
+			if visit(n, append(path, slug)) {
+				state[slug] = done
+				return false // report each cycle once
+			}
+		}
+		state[slug] = done
+		return false
+	}
+	for _, s := range c.site.Strategien {
+		visit(s.Slug, nil)
+	}
 }

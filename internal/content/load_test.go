@@ -1,0 +1,105 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, root, rel, text string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const strategie = "+++\nname = \"Digitalstrategie für die Thüringer Tests\"\nstand = \"01.01.2026\"\nhandlungsfelder = [\"hf\"]\n+++\nText\n"
+
+func TestLoadTree(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/akteure.toml", "[[ressort]]\nkuerzel = \"TMDI\"\nname = \"Ministerium\"\n")
+	write(t, root, "content/handlungsfelder/hf.md", "+++\nname = \"Feld\"\n+++\nText\n")
+	write(t, root, "content/strategien/s/strategie.md", strategie)
+	write(t, root, "content/strategien/s/massnahmen/a.md", "+++\nid = \"A-1\"\ntitel = \"A\"\nstatus = \"laufend\"\n+++\nBeschreibung\n")
+	write(t, root, "content/strategien/s/meldungen/2026-01-01-start.md", "+++\ntitel = \"Start\"\ndatum = \"01.01.2026\"\n+++\nText\n")
+	write(t, root, "content/strategien/s/.strategie.md.swp", "Editor-Rest")
+	write(t, root, "content/strategien/s/notiz.txt", "?")
+	site, diags := Load(root)
+	s := site.Index.Strategien["s"]
+	if s == nil || len(s.Massnahmen) != 1 || len(s.Meldungen) != 1 || s.Massnahmen[0].Body.Line != 6 {
+		t.Fatalf("strategy not assembled: %+v", s)
+	}
+	if site.Index.Akteure["TMDI"] == nil || !site.Index.Akteure["TMDI"].Ressort {
+		t.Error("actor index")
+	}
+	items := diags.Items()
+	if len(items) != 1 || items[0].Rule != "unbekannte-datei" || !strings.HasSuffix(items[0].Pos.File, "notiz.txt") {
+		t.Errorf("want exactly one warning for notiz.txt (editor swap files ignored), got %v", items)
+	}
+}
+
+func TestLoaderCache(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/strategien/s/strategie.md", strategie)
+	write(t, root, "content/strategien/s/massnahmen/a.md", "+++\nid = \"A-1\"\ntitel = \"Alt\"\nstatus = \"laufend\"\n+++\n")
+	ld := NewLoader()
+	site1, _ := ld.Load(root)
+	m1 := site1.Strategien[0].Massnahmen[0]
+
+	// Unchanged files are not parsed again: the same value comes back.
+	site2, _ := ld.Load(root)
+	if site2.Strategien[0].Massnahmen[0] != m1 {
+		t.Error("unchanged file was parsed again")
+	}
+	// A changed file is re-read; the strategy gets no duplicate children.
+	later := time.Now().Add(2 * time.Second)
+	write(t, root, "content/strategien/s/massnahmen/a.md", "+++\nid = \"A-1\"\ntitel = \"Neu\"\nstatus = \"umgesetzt\"\n+++\n")
+	os.Chtimes(filepath.Join(root, "content/strategien/s/massnahmen/a.md"), later, later)
+	site3, _ := ld.Load(root)
+	if ms := site3.Strategien[0].Massnahmen; len(ms) != 1 || ms[0].Titel != "Neu" {
+		t.Errorf("changed file not re-read: %+v", ms)
+	}
+	// A deleted file disappears.
+	os.Remove(filepath.Join(root, "content/strategien/s/massnahmen/a.md"))
+	site4, _ := ld.Load(root)
+	if n := len(site4.Strategien[0].Massnahmen); n != 0 {
+		t.Errorf("deleted measure still loaded (%d)", n)
+	}
+}
+
+func TestSymlinkOutsideContent(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/strategien/s/strategie.md", strategie)
+	secret := filepath.Join(t.TempDir(), "geheim.md")
+	os.WriteFile(secret, []byte("+++\nid = \"X\"\ntitel = \"Geheim\"\nstatus = \"laufend\"\n+++\n"), 0o644)
+	link := filepath.Join(root, "content/strategien/s/massnahmen/x.md")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(secret, link); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	site, diags := Load(root)
+	if len(site.Strategien[0].Massnahmen) != 0 {
+		t.Error("file outside content/ was read through a symlink")
+	}
+	if !diags.HasErrors() || !strings.Contains(diags.Items()[0].Message, "aus dem Ordner content/ heraus") {
+		t.Errorf("no error for symlink out of the tree: %v", diags.Items())
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Digitalstrategie für die Thüringer Kultur": "digitalstrategie-fuer-die-thueringer-kultur",
+		"Straße & Größe":                            "strasse-groesse",
+		"  Smart Cities / Smart Regions ":           "smart-cities-smart-regions",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package model
+
+import (
+	"path/filepath"
+	"testing"
+
+	"tdsite/internal/config"
+	"tdsite/internal/content"
+	"tdsite/internal/markdown"
+)
+
+func bundled(t *testing.T) *Site {
+	t.Helper()
+	root, _ := filepath.Abs("../..")
+	cfg, cd := config.Load(root)
+	cs, ld := content.Load(root)
+	if cd.HasErrors() || ld.HasErrors() {
+		t.Fatal("bundled content does not load")
+	}
+	return Build(cs, cfg, markdown.New(false), day("23.11.2026"))
+}
+
+// TestBundledModel checks the linking against facts of the bundled content.
+func TestBundledModel(t *testing.T) {
+	s := bundled(t)
+	dg := s.Strategie("digitale-gesellschaft")
+	if dg == nil || len(dg.Massnahmen) != 75 {
+		t.Fatalf("digitale-gesellschaft: want the 75 catalogue measures")
+	}
+	if got := dg.Status.Gesamt(); got != 75 {
+		t.Errorf("status counted %d measures", got)
+	}
+	if len(dg.Leitthemen) != 4 {
+		t.Errorf("Leitthemen: %d", len(dg.Leitthemen))
+	}
+	bsp := s.Strategie("beispiel-kommunen")
+	if bsp == nil || !bsp.Beispiel || !bsp.Leitfaden {
+		t.Fatal("example strategy missing or not marked")
+	}
+	z11 := s.Ziel("beispiel-kommunen/Z1.1")
+	if z11 == nil || z11.Zielset == nil || len(z11.Zielset.Etappensets) == 0 {
+		t.Fatal("Z1.1 has no derived Etappenziele")
+	}
+	e1 := z11.Zielset.Etappensets[0]
+	if e1.AbgeleitetVon != z11 || len(e1.Quantitativ) != 3 {
+		t.Errorf("E1 derivation: %+v", e1)
+	}
+	for _, q := range bsp.QuantitativeZiele() {
+		if q.Fortschritt == nil {
+			t.Errorf("%s: no progress computed", q.Key)
+		}
+	}
+	shared := s.Handlungsfeld("transparenz-teilhabe-daten")
+	if shared == nil || len(shared.Strategien) < 2 {
+		t.Fatal("the shared Handlungsfeld must connect at least two strategies")
+	}
+	if len(bsp.GemeinsameHF[s.Strategie("e-government-it")]) == 0 {
+		t.Error("example and E-Government strategy are not related through the shared Handlungsfeld")
+	}
+	if s.Strategie("e-government-it-2014").Abgeloest != true {
+		t.Error("2014 strategy should be superseded by its successor")
+	}
+	if s.Strategien[0].Slug != "smart-state" {
+		t.Errorf("current framework strategy should come first, got %s", s.Strategien[0].Slug)
+	}
+	for _, m := range s.Massnahmen {
+		if m.Strategie == nil || (m.HatSeite && m.URL != "/massnahmen/"+anchorID(m.ID)+"/") {
+			t.Errorf("measure %s: URL %s", m.ID, m.URL)
+		}
+	}
+	// The example has one public and one internal backlog entry; the
+	// internal one must never reach the model (Leitfaden: backlog is internal).
+	if len(bsp.Backlog) != 1 {
+		t.Errorf("public backlog entries: %d, want 1", len(bsp.Backlog))
+	}
+}
