@@ -228,7 +228,7 @@ func TestPageTypes(t *testing.T) {
 		return string(data)
 	}
 	cases := map[string][]string{
-		"index.html": {"Digitalstrategie „Smart State“", "Sektorale Strategien", "Frühere Strategien"},
+		"index.html":            {"Digitalstrategie „Smart State“", "Sektorale Strategien", "Frühere Strategien"},
 		"strategien/index.html": {"<caption>Alle Strategien", `<th scope="col">Federführung</th>`},
 		"strategien/beispiel-kommunen/index.html": {
 			"Fiktives Beispiel.", "Auf dieser Seite", "aktuelle Phase", `aria-current="step"`,
@@ -237,14 +237,14 @@ func TestPageTypes(t *testing.T) {
 			"des Wegs vom Ausgangs- zum Zielwert geschafft", "Hinter dem Plan", "Strategische Initiativen",
 			"Aktionsplan: Maßnahmen", "Zurückgestellte Ziele", "Stand:", "Diese Strategie in Leichter Sprache",
 		},
-		"strategien/kultur/index.html": {"In den veröffentlichten Quellen nicht genannt.", "Die aktuelle Phase ist nicht veröffentlicht.", "Zu den Zielen liegen noch keine veröffentlichten Angaben vor."},
-		"strategien/digitale-gesellschaft/index.html": {"vor dem Leitfaden", "Leitthema Mittelstand 4.0", "75 Maßnahmen"},
-		"strategien/e-government-it-2014/index.html": {"frühere Strategie", "Nachfolgerin: <a href=\"/strategien/e-government-it/\">"},
-		"strategien/smart-state/index.html": {"Ziele der Rahmenstrategie", "Zentralisierung und Konsolidierung"},
+		"strategien/kultur/index.html":                          {"In den veröffentlichten Quellen nicht genannt.", "Die aktuelle Phase ist nicht veröffentlicht.", "Zu den Zielen liegen noch keine veröffentlichten Angaben vor."},
+		"strategien/digitale-gesellschaft/index.html":           {"vor dem Leitfaden", "Leitthema Mittelstand 4.0", "75 Maßnahmen"},
+		"strategien/e-government-it-2014/index.html":            {"frühere Strategie", "Nachfolgerin: <a href=\"/strategien/e-government-it/\">"},
+		"strategien/smart-state/index.html":                     {"Ziele der Rahmenstrategie", "Zentralisierung und Konsolidierung"},
 		"handlungsfelder/transparenz-teilhabe-daten/index.html": {"Strategien mit diesem Handlungsfeld", "Strategie für E-Government und IT"},
-		"massnahmen/m1-01/index.html": {"Wirtschaft 4.0-Kompass Thüringen", "Meilensteine", "Federführung"},
-		"massnahmen/bsp-01/index.html": {"Fiktives Beispiel.", "Kosten, Nutzen und Regelbetrieb", "Beitrag zu den Zielen"},
-		"404.html": {"Seite nicht gefunden", `<meta name="robots" content="noindex">`},
+		"massnahmen/m1-01/index.html":                           {"Wirtschaft 4.0-Kompass Thüringen", "Meilensteine", "Federführung"},
+		"massnahmen/bsp-01/index.html":                          {"Fiktives Beispiel.", "Kosten, Nutzen und Regelbetrieb", "Beitrag zu den Zielen"},
+		"404.html":                                              {"Seite nicht gefunden", `<meta name="robots" content="noindex">`},
 	}
 	for file, wants := range cases {
 		html := read(file)
