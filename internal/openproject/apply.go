@@ -33,11 +33,11 @@ type Aenderung struct {
 // carried over. Nothing in an export is dropped silently: every row ends
 // up in a change, in Unveraendert, in OhneID or in Probleme.
 type Ergebnis struct {
-	Aenderungen  []*Aenderung
-	Unveraendert []string  // measure IDs that are up to date
-	OhneID       []string  // rows without a measure ID (labels)
-	Probleme     []Problem // unknown IDs, unknown statuses, conflicts
-	NichtImExport []string // measure IDs of the exported strategies missing in the export
+	Aenderungen   []*Aenderung
+	Unveraendert  []string  // measure IDs that are up to date
+	OhneID        []string  // rows without a measure ID (labels)
+	Probleme      []Problem // unknown IDs, unknown statuses, conflicts
+	NichtImExport []string  // measure IDs of the exported strategies missing in the export
 }
 
 // Options of an import.

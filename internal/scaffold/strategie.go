@@ -102,8 +102,8 @@ func (s *Site) NewStrategie(o StrategieOptions) (*Result, error) {
 	}
 	data := struct {
 		StrategieOptions
-		Heute                 string
-		Slug                  string
+		Heute                    string
+		Slug                     string
 		Leitbild, Ziele, Etappen int
 	}{o, s.heute(), o.Slug, content.HorizontLeitbild, content.HorizontZiele, content.HorizontEtappen}
 	dir := strategyDir(o.Slug)
