@@ -2,56 +2,17 @@ package openproject
 
 import (
 	"flag"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"tdsite/internal/content"
+	"tdsite/internal/testsite"
 	"tdsite/internal/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// copyTree copies testdata/site into a temporary directory.
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-func snapshot(t *testing.T, root string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			rel, _ := filepath.Rel(root, p)
-			out[filepath.ToSlash(rel)] = string(data)
-		}
-		return nil
-	})
-	return out
-}
 
 func runImport(t *testing.T, root string) *Ergebnis {
 	t.Helper()
@@ -82,10 +43,10 @@ func runImport(t *testing.T, root string) *Ergebnis {
 // testdata/site and compares the exact line changes with
 // testdata/expected.diff (checked by reading; refresh with -update).
 func TestImportFixture(t *testing.T) {
-	root := copyTree(t, "testdata/site")
-	before := snapshot(t, root)
+	root := testsite.Copy(t, "testdata/site")
+	before := testsite.Snapshot(t, root)
 	res := runImport(t, root)
-	after := snapshot(t, root)
+	after := testsite.Snapshot(t, root)
 
 	var diffs, summary strings.Builder
 	changed := map[string]bool{}
@@ -141,7 +102,7 @@ func TestImportFixture(t *testing.T) {
 	if len(again.Probleme) != len(res.Probleme) {
 		t.Errorf("second run: %d problems, first run %d", len(again.Probleme), len(res.Probleme))
 	}
-	if final := snapshot(t, root); len(final) != len(after) {
+	if final := testsite.Snapshot(t, root); len(final) != len(after) {
 		t.Error("second run created or removed files")
 	} else {
 		for f, data := range after {
@@ -154,7 +115,7 @@ func TestImportFixture(t *testing.T) {
 
 // TestNothingLost checks that every row of the export is accounted for.
 func TestNothingLost(t *testing.T) {
-	root := copyTree(t, "testdata/site")
+	root := testsite.Copy(t, "testdata/site")
 	data, _ := os.ReadFile("testdata/export.csv")
 	ex, err := Read(data, "")
 	if err != nil {
