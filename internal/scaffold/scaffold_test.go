@@ -192,7 +192,9 @@ func TestNeverOverwrites(t *testing.T) {
 		"existing Handlungsfeld": func() (*Result, error) {
 			return s.NewHandlungsfeld(HandlungsfeldOptions{Name: "künstliche  Intelligenz (KI)"})
 		},
-		"unknown strategy": func() (*Result, error) { return s.NewMeldung(MeldungOptions{Titel: "X", Strategie: "beispiel-komunen"}) },
+		"unknown strategy": func() (*Result, error) {
+			return s.NewMeldung(MeldungOptions{Titel: "X", Strategie: "beispiel-komunen"})
+		},
 		"unknown Ressort": func() (*Result, error) {
 			return s.NewStrategie(StrategieOptions{Name: "Strategie für die Thüringer Tests", Federfuehrung: "TMXY"})
 		},
