@@ -29,7 +29,7 @@ func TestBundledSite(t *testing.T) {
 		"strategien/index.html", "strategien/smart-state/index.html", "strategien/beispiel-kommunen/index.html",
 		"strategien/digitale-gesellschaft/index.html", "handlungsfelder/index.html",
 		"handlungsfelder/transparenz-teilhabe-daten/index.html", "massnahmen/m1-01/index.html",
-		"css/thueringendigital.css",
+		"suche/index.html",
 	} {
 		if _, err := os.Stat(filepath.Join(dest, p)); err != nil {
 			t.Errorf("missing %s", p)
