@@ -28,8 +28,8 @@ type Eintrag struct {
 
 // Index is the whole file.
 type Index struct {
-	Typen    map[string]string `json:"typen"` // type key → German label
-	Eintraege []Eintrag        `json:"seiten"`
+	Typen     map[string]string `json:"typen"` // type key → German label
+	Eintraege []Eintrag         `json:"seiten"`
 }
 
 // TextLen is the maximum length of Eintrag.Text in characters.
