@@ -131,6 +131,11 @@ func Run(opts Options) (*Result, *diag.List, error) {
 // swaps it in only when everything succeeded.
 func Write(p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
 	stage, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".neu-")
+	if err == nil {
+		// MkdirTemp creates 0700; the published folder must be readable by
+		// the web server (rsync -a copies the mode to the server).
+		err = os.Chmod(stage, 0o755)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("Ausgabeordner kann nicht angelegt werden: %w", err)
 	}

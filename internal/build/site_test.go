@@ -35,6 +35,9 @@ func TestBundledSite(t *testing.T) {
 			t.Errorf("missing %s", p)
 		}
 	}
+	if fi, err := os.Stat(dest); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("output folder mode %v: web servers cannot read it", fi.Mode().Perm())
+	}
 	if res.Pages < 100 {
 		t.Errorf("only %d pages", res.Pages)
 	}
