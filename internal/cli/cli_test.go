@@ -76,15 +76,19 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 	info := &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
-		{Key: "vcs.revision", Value: "3f9a2c1e4b7d99aa"}, {Key: "vcs.time", Value: "2026-11-23T10:00:00Z"}, {Key: "vcs.modified", Value: "true"}}}
+		{Key: "vcs.revision", Value: "29a8daade611aa"}, {Key: "vcs.time", Value: "2026-11-23T10:00:00Z"}, {Key: "vcs.modified", Value: "true"}}}
 	got := versionString("1.2.0", info)
-	for _, want := range []string{"tdsite 1.2.0 (", "Git 3f9a2c1e4b7d, 23.11.2026, mit nicht eingecheckten Änderungen"} {
+	for _, want := range []string{"tdsite 1.2.0 (", "Git 29a8daade611, 23.11.2026, mit nicht eingecheckten Änderungen"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}
 	}
 	if got := versionString("", info); !strings.HasPrefix(got, "tdsite Entwicklungsstand (") {
 		t.Errorf("devel: %q", got)
+	}
+	pseudo := &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261123190041-29a8daade611+dirty"}, Settings: info.Settings}
+	if got := versionString("", pseudo); !strings.HasPrefix(got, "tdsite Entwicklungsstand (Git 29a8daade611") {
+		t.Errorf("pseudo-version: %q", got)
 	}
 	if got := versionString("", &debug.BuildInfo{Main: debug.Module{Version: "v1.3.0"}}); !strings.HasPrefix(got, "tdsite v1.3.0 (") {
 		t.Errorf("module version: %q", got)
@@ -156,7 +160,7 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 	now = func() time.Time { return time.Date(2027, 2, 1, 8, 0, 0, 0, time.UTC) }
 	root := testsite.Bundled(t, "../..")
 	steps := [][]string{
-		{"new", "strategie", "Digitalstrategie für den Thüringer Sport", "--slug", "sport", "--federfuehrung", "TMBWK", "--handlungsfeld", "gesellschaft", "--beispiel"},
+		{"new", "strategie", "Digitalstrategie für den Thüringer Sport", "--slug", "sport", "--federfuehrung", "TMDI", "--handlungsfeld", "gesellschaft", "--beispiel"},
 		{"new", "massnahme", "Vereinsverwaltung digital", "--strategie", "sport"},
 		{"new", "meldung", "Die Sportstrategie startet", "--strategie", "sport"},
 	}
@@ -166,11 +170,15 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errOut)
 		}
 	}
-	csv := filepath.Join(t.TempDir(), "export.csv")
-	os.WriteFile(csv, []byte("ID;Typ;Thema;Status;Maßnahmen-ID;Endtermin\n1;Aufgabe;Vereinsverwaltung digital;In Bearbeitung;SPORT-01;\n2;Meilenstein;Pilot mit fünf Vereinen;Neu;SPORT-01;30.06.2027\n"), 0o644)
-	code, out, errOut := run("import", "openproject", csv, "--source", root, "--dry-run")
-	if code != ExitOK || !strings.Contains(out, "Status: geplant → laufend") || !strings.Contains(out, "Probelauf") {
-		t.Fatalf("dry run: %d\n%s\n%s", code, out, errOut)
+	// the example export of the README walkthrough
+	csv, _ := filepath.Abs("../../docs/beispiele/openproject-export.csv")
+	code, out, errOut := run("import", "openproject", csv, "--source", root, "--dry-run", "--verbose")
+	for _, want := range []string{"Status: geplant → laufend (OpenProject: „In Bearbeitung“)", "Start: ohne Angabe → 01.03.2027",
+		"Neuer Meilenstein „Pilot mit fünf Vereinen gestartet“ (30.04.2027, erreicht)", "+start = \"01.03.2027\"",
+		"Ohne Maßnahmen-ID (nicht für tdsite bestimmt): #504", "1 Maßnahme würde geändert", "Probelauf"} {
+		if code != ExitOK || !strings.Contains(out, want) {
+			t.Errorf("dry run lacks %q: %d\n%s\n%s", want, code, out, errOut)
+		}
 	}
 	m := filepath.Join(root, "content/strategien/sport/massnahmen/SPORT-01.md")
 	before, _ := os.ReadFile(m)
@@ -179,7 +187,7 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 	}
 	code, out, _ = run("import", "openproject", csv, "--source", root)
 	after, _ := os.ReadFile(m)
-	if code != ExitOK || !bytes.Contains(after, []byte(`status = "laufend"`)) || !bytes.Contains(after, []byte(`text = "Pilot mit fünf Vereinen"`)) {
+	if code != ExitOK || !bytes.Contains(after, []byte(`status = "laufend"`)) || !bytes.Contains(after, []byte(`text = "Pilot mit fünf Vereinen gestartet"`)) {
 		t.Fatalf("import: %d\n%s\n%s", code, out, after)
 	}
 	code, out, _ = run("import", "openproject", csv, "--source", root)
@@ -191,6 +199,7 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 		t.Error("check fails after the walkthrough")
 	}
 	// unknown IDs: exit 1, reported with the CSV line
+	csv = filepath.Join(t.TempDir(), "export.csv")
 	os.WriteFile(csv, []byte("ID;Status;Maßnahmen-ID\n9;Neu;SPORT-99\n"), 0o644)
 	code, _, errOut = run("import", "openproject", csv, "--source", root)
 	if code != ExitContent || !strings.Contains(errOut, "export.csv:2: Arbeitspaket #9: Die Maßnahmen-ID „SPORT-99“ gibt es nicht") {

@@ -183,6 +183,9 @@ func reportImport(stdout, stderr io.Writer, o *options, file string, ex *openpro
 	verb := "geändert"
 	if dryRun {
 		verb = "würden geändert"
+		if len(res.Aenderungen) == 1 {
+			verb = "würde geändert"
+		}
 	}
 	fmt.Fprintf(stdout, "Zusammenfassung: %s %s, %s aktuell, %s ohne Maßnahmen-ID übersprungen, %s.\n",
 		count(len(res.Aenderungen), "Maßnahme", "Maßnahmen"), verb,

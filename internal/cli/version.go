@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -29,6 +30,8 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
+var rePseudo = regexp.MustCompile(`-\d{14}-[0-9a-f]{12}`)
+
 func readBuildInfo() *debug.BuildInfo {
 	info, _ := debug.ReadBuildInfo()
 	return info
@@ -40,7 +43,9 @@ func versionString(version string, info *debug.BuildInfo) string {
 	var rev, when string
 	modified := false
 	if info != nil {
-		if version == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		// Go stamps untagged checkouts with a pseudo-version (v0.0.0-<time>-<commit>);
+		// the Git details below say the same more readably.
+		if version == "" && info.Main.Version != "" && info.Main.Version != "(devel)" && !rePseudo.MatchString(info.Main.Version) {
 			version = info.Main.Version
 		}
 		for _, s := range info.Settings {

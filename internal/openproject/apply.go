@@ -310,7 +310,7 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 		e.zeilen = append(e.zeilen, fmt.Sprintf("Stand: %s → %s", alt, stand))
 	}
 	if len(neu) > 0 {
-		e.doc.InsertAfter(closingLine(data)-1, neu...)
+		e.doc.InsertAfter(lastValueLine(e.doc, closingLine(data)), neu...)
 	}
 	ch.Nachher = e.doc.Bytes()
 	ch.Zeilen = e.zeilen
@@ -355,6 +355,18 @@ func findMeilenstein(doc *tomledit.Doc, m *content.Massnahme, a *Arbeitspaket) i
 // deliberately coarse date in the content.
 func within(d datum.Datum, t time.Time) bool {
 	return !t.Before(d.Start()) && !t.After(d.End())
+}
+
+// lastValueLine is the last line before the closing "+++" that is neither
+// blank nor a comment: new milestones go there, above trailing comments
+// that usually talk about the text below the front matter.
+func lastValueLine(doc *tomledit.Doc, closing int) int {
+	for n := closing - 1; n > 1; n-- {
+		if l := strings.TrimSpace(doc.Line(n)); l != "" && !strings.HasPrefix(l, "#") {
+			return n
+		}
+	}
+	return closing - 1
 }
 
 // closingLine is the line number of the "+++" that ends the front matter.
