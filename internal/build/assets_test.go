@@ -251,3 +251,17 @@ func TestSearchFormWorksWithoutJavaScript(t *testing.T) {
 		t.Error("the header does not link the search page")
 	}
 }
+
+// BenchmarkSearchIndex measures building and encoding the search index of
+// the bundled site (done once per build).
+func BenchmarkSearchIndex(b *testing.B) {
+	root, _ := filepath.Abs("../..")
+	p, _ := Prepare(root, nil, nil, testDate)
+	url := func(s string) string { return s }
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := suche.Build(p.Pages, p.Model, url).JSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

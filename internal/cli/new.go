@@ -62,6 +62,19 @@ func newNewCommand(kind, synopsis, about string) *newCommand {
 	return c
 }
 
+// main parses the call, expects n arguments and creates the content with
+// them.
+func (c *newCommand) main(args []string, n int, stdout, stderr io.Writer, create func(rest []string, s *scaffold.Site) (*scaffold.Result, error)) int {
+	rest, code, ok := c.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if !c.wantArgs(rest, n, n, stderr) {
+		return ExitUsage
+	}
+	return c.run(stdout, stderr, func(s *scaffold.Site) (*scaffold.Result, error) { return create(rest, s) })
+}
+
 // run opens the site, calls create and reports the result.
 func (c *newCommand) run(stdout, stderr io.Writer, create func(*scaffold.Site) (*scaffold.Result, error)) int {
 	root, _ := filepath.Abs(c.Source)
@@ -148,15 +161,10 @@ Beispiel:
 	c.str(&o.Rahmenstrategie, "rahmenstrategie", "SLUG", "", "Rahmenstrategie (Standard: die aktuelle, z. B. smart-state)")
 	c.list(&o.Handlungsfelder, "handlungsfeld", "SCHLÜSSEL", "Handlungsfeld aus content/handlungsfelder/")
 	c.boolean(&o.Beispiel, "beispiel", "", "als fiktives Beispiel kennzeichnen")
-	rest, code, ok := c.parse(args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	if !c.wantArgs(rest, 1, 1, stderr) {
-		return ExitUsage
-	}
-	o.Name = rest[0]
-	return c.run(stdout, stderr, func(s *scaffold.Site) (*scaffold.Result, error) { return s.NewStrategie(o) })
+	return c.main(args, 1, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {
+		o.Name = rest[0]
+		return s.NewStrategie(o)
+	})
 }
 
 func newHandlungsfeld(args []string, stdout, stderr io.Writer) int {
@@ -173,15 +181,10 @@ Beispiele:
 	c.str(&o.Key, "schluessel", "SCHLÜSSEL", "", "Dateiname und Adresse (Standard: aus dem Namen)")
 	c.str(&o.Kurzname, "kurzname", "TEXT", "", "kurzer Name für enge Darstellungen")
 	c.str(&o.Strategie, "strategie", "SLUG", "", "auch dieser Strategie hinzufügen")
-	rest, code, ok := c.parse(args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	if !c.wantArgs(rest, 1, 1, stderr) {
-		return ExitUsage
-	}
-	o.Name = rest[0]
-	return c.run(stdout, stderr, func(s *scaffold.Site) (*scaffold.Result, error) { return s.NewHandlungsfeld(o) })
+	return c.main(args, 1, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {
+		o.Name = rest[0]
+		return s.NewHandlungsfeld(o)
+	})
 }
 
 func newMassnahme(args []string, stdout, stderr io.Writer) int {
@@ -201,18 +204,13 @@ Beispiel:
 	c.list(&federfuehrung, "federfuehrung", "KÜRZEL", "federführendes Ressort oder Organisation")
 	c.list(&o.Ziele, "ziel", "ID", "unterstütztes Ziel oder Etappenziel, z. B. E1.1")
 	c.str(&o.Status, "status", "STATUS", "geplant", "geplant, laufend, umgesetzt oder ausgesetzt")
-	rest, code, ok := c.parse(args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	if !c.wantArgs(rest, 1, 1, stderr) {
-		return ExitUsage
-	}
-	o.Titel = rest[0]
-	if federfuehrung != nil {
-		o.Federfuehrung = federfuehrung
-	}
-	return c.run(stdout, stderr, func(s *scaffold.Site) (*scaffold.Result, error) { return s.NewMassnahme(o) })
+	return c.main(args, 1, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {
+		o.Titel = rest[0]
+		if federfuehrung != nil {
+			o.Federfuehrung = federfuehrung
+		}
+		return s.NewMassnahme(o)
+	})
 }
 
 func newMeldung(args []string, stdout, stderr io.Writer) int {
@@ -226,15 +224,10 @@ Beispiel:
 	c.str(&o.Strategie, "strategie", "SLUG", "", "Strategie (Ordnername unter content/strategien/)")
 	c.str(&o.Datum, "datum", "TT.MM.JJJJ", "", "Datum der Meldung (Standard: heute)")
 	c.str(&o.Zusammenfassung, "zusammenfassung", "TEXT", "", "ein Satz für Übersichten und den Feed")
-	rest, code, ok := c.parse(args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	if !c.wantArgs(rest, 1, 1, stderr) {
-		return ExitUsage
-	}
-	o.Titel = rest[0]
-	return c.run(stdout, stderr, func(s *scaffold.Site) (*scaffold.Result, error) { return s.NewMeldung(o) })
+	return c.main(args, 1, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {
+		o.Titel = rest[0]
+		return s.NewMeldung(o)
+	})
 }
 
 func newMesswert(args []string, stdout, stderr io.Writer) int {
@@ -252,13 +245,8 @@ Beispiel:
 	c.str(&o.Kommentar, "kommentar", "TEXT", "", "Erläuterung zum Messwert")
 	c.boolean(&o.Gefaehrdet, "gefaehrdet", "", "Zielerreichung ist gefährdet (dann mit --korrektur)")
 	c.str(&o.Korrektur, "korrektur", "TEXT", "", "vorgeschlagene Korrektur für den Steuerkreis")
-	rest, code, ok := c.parse(args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	if !c.wantArgs(rest, 2, 2, stderr) {
-		return ExitUsage
-	}
-	o.Ziel, o.Wert = rest[0], rest[1]
-	return c.run(stdout, stderr, func(s *scaffold.Site) (*scaffold.Result, error) { return s.NewMesswert(o) })
+	return c.main(args, 2, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {
+		o.Ziel, o.Wert = rest[0], rest[1]
+		return s.NewMesswert(o)
+	})
 }

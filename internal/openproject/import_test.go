@@ -160,3 +160,18 @@ func golden(t *testing.T, file, got string) {
 		t.Errorf("%s differs:\n--- got ---\n%s\n--- want ---\n%s", file, got, want)
 	}
 }
+
+// BenchmarkPlan measures reading the fixture export and planning its
+// changes (no writing).
+func BenchmarkPlan(b *testing.B) {
+	data, _ := os.ReadFile("testdata/export.csv")
+	site, _ := content.Load("testdata/site")
+	b.ReportAllocs()
+	for b.Loop() {
+		ex, err := Read(data, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		Plan(site, ex, Options{Stand: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	}
+}
