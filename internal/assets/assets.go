@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -92,16 +91,4 @@ func (s *Set) Path(sitePath string) (string, error) {
 		return "", fmt.Errorf("Die Datei „%s“ gibt es weder in static/ noch im Theme (asset)", sitePath)
 	}
 	return pub, nil
-}
-
-// All returns site path → published path, sorted by site path.
-func (s *Set) All() [][2]string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make([][2]string, 0, len(s.files))
-	for k, v := range s.files {
-		out = append(out, [2]string{k, v})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out
 }

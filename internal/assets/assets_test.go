@@ -31,7 +31,7 @@ func TestNames(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 	s.Reset()
-	if len(s.All()) != 0 {
+	if _, err := s.Path("/css/thema.css"); err == nil {
 		t.Error("Reset kept files")
 	}
 }

@@ -68,9 +68,6 @@ func (d *Doc) Bytes() []byte {
 	return b.Bytes()
 }
 
-// Len is the number of original lines.
-func (d *Doc) Len() int { return len(d.lines) }
-
 // Line returns original line n (as edited in place), or "".
 func (d *Doc) Line(n int) string {
 	if n < 1 || n > len(d.lines) {
@@ -97,16 +94,6 @@ func (d *Doc) SetValue(n int, key, literal string) error {
 	}
 	d.lines[n-1] = line[:start] + literal + line[end:]
 	return nil
-}
-
-// Value returns the value of key on line n as written (for messages).
-func (d *Doc) Value(n int, key string) (string, error) {
-	line := d.Line(n)
-	start, end, err := valueSpan(line, key)
-	if err != nil {
-		return "", err
-	}
-	return line[start:end], nil
 }
 
 // valueSpan finds the byte range of key's value on a line "key = value # …".
