@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"tdsite/internal/assets"
 	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
@@ -54,6 +55,7 @@ type Prepared struct {
 	Templates *render.Templates
 	Pages     []*pages.Page
 	Diags     *diag.List
+	Assets    *assets.Set // static and generated files; filled by Write before rendering
 }
 
 // Prepare runs load → validate → model and parses the templates. The
@@ -83,12 +85,20 @@ func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 		}
 	}
 	m := model.Build(cs, cfg, md, bd)
-	tpl, td := render.Load(root, cfg.Theme, render.Funcs(cfg.BaseURL))
+	set := assets.New()
+	funcs := render.Funcs(cfg.BaseURL)
+	url := funcs["url"].(func(string) string)
+	// asset links a static file under its published, fingerprinted name.
+	funcs["asset"] = func(sitePath string) (string, error) {
+		pub, err := set.Path(sitePath)
+		return url(pub), err
+	}
+	tpl, td := render.Load(root, cfg.Theme, funcs)
 	diags.Merge(td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags
 	}
-	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: pages.List(m), Diags: diags}
+	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: pages.List(m), Diags: diags, Assets: set}
 	return p, diags
 }
 
@@ -121,6 +131,11 @@ func Run(opts Options) (*Result, *diag.List, error) {
 // swaps it in only when everything succeeded.
 func Write(p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
 	stage, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".neu-")
+	if err == nil {
+		// MkdirTemp creates 0700; the published folder must be readable by
+		// the web server (rsync -a copies the mode to the server).
+		err = os.Chmod(stage, 0o755)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("Ausgabeordner kann nicht angelegt werden: %w", err)
 	}
@@ -132,13 +147,19 @@ func Write(p *Prepared, dest string, minify bool, progress func(done, total int)
 	}()
 	out := &Output{Dir: stage, Minify: minify}
 	res := &Result{Pages: len(p.Pages)}
+	// Static files and the search index first: pages link them by their
+	// fingerprinted names.
+	p.Assets.Reset()
+	if err := CopyStatic(p, out); err != nil {
+		return nil, err
+	}
+	if err := WriteSearchIndex(p, out); err != nil {
+		return nil, err
+	}
 	if err := RenderPages(p, p.Pages, out, progress); err != nil {
 		return nil, err
 	}
 	if err := WriteExtras(p, out); err != nil {
-		return nil, err
-	}
-	if err := CopyStatic(p, out); err != nil {
 		return nil, err
 	}
 	res.Files, res.Bytes = int(out.files.Load()), out.bytes.Load()

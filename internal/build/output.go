@@ -20,8 +20,10 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	mxml "github.com/tdewolff/minify/v2/xml"
 
+	"tdsite/internal/assets"
 	"tdsite/internal/pages"
 	"tdsite/internal/render"
+	"tdsite/internal/suche"
 )
 
 // Output writes files into a directory, minifying where configured.
@@ -220,7 +222,8 @@ func marshalXML(v any) ([]byte, error) {
 }
 
 // CopyStatic copies themes/<theme>/static and static/ (site overrides win)
-// into the output, minifying CSS, JS and SVG.
+// into the output, minifying CSS, JS and SVG. CSS and JS are published
+// under fingerprinted names and recorded in p.Assets.
 func CopyStatic(p *Prepared, out *Output) error {
 	dirs := []string{filepath.Join(p.Root, "static")}
 	if p.Config.Theme != "" {
@@ -245,7 +248,8 @@ func CopyStatic(p *Prepared, out *Output) error {
 			}
 			seen[rel] = true
 			mt := map[string]string{".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml"}[path.Ext(rel)]
-			if mt == "" || !out.Minify {
+			if mt == "" || (!out.Minify && !assets.Fingerprinted(rel)) {
+				p.Assets.Add(rel, nil)
 				n, err := copyFile(src, filepath.Join(out.Dir, filepath.FromSlash(rel)))
 				out.files.Add(1)
 				out.bytes.Add(n)
@@ -255,11 +259,25 @@ func CopyStatic(p *Prepared, out *Output) error {
 			if err != nil {
 				return err
 			}
-			return out.WriteFile(rel, Minify(mt, data))
+			if out.Minify {
+				data = Minify(mt, data)
+			}
+			return out.WriteFile(p.Assets.Add(rel, data), data)
 		})
 		if err != nil {
 			return fmt.Errorf("statische Dateien: %w", err)
 		}
 	}
 	return nil
+}
+
+// WriteSearchIndex writes the index of the client-side search
+// (suche/index.<hash>.json) and records it in p.Assets.
+func WriteSearchIndex(p *Prepared, out *Output) error {
+	url := render.Funcs(p.Config.BaseURL)["url"].(func(string) string)
+	data, err := suche.Build(p.Pages, p.Model, url).JSON()
+	if err != nil {
+		return fmt.Errorf("Suchindex: %w", err)
+	}
+	return out.WriteFile(p.Assets.AddGenerated("suche/index.json", data), data)
 }

@@ -65,7 +65,7 @@ func TestBundledSite(t *testing.T) {
 		"strategien/brandschutz-katastrophenschutz/index.html", "strategien/e-government-it/index.html",
 		"handlungsfelder/index.html", "handlungsfelder/transparenz-teilhabe-daten/index.html",
 		"massnahmen/m1-01/index.html", "massnahmen/q-15/index.html", "massnahmen/bsp-01/index.html",
-		"meldungen/index.html", "css/thueringendigital.css", "icons/symbole.svg",
+		"meldungen/index.html", "icons/symbole.svg", "suche/index.html",
 	} {
 		if _, err := os.Stat(filepath.Join(dest, p)); err != nil {
 			t.Errorf("missing %s", p)
@@ -79,6 +79,9 @@ func TestBundledSite(t *testing.T) {
 	}
 	if n != 75 {
 		t.Errorf("2020 catalogue measure pages: %d, want 75", n)
+	}
+	if fi, err := os.Stat(dest); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("output folder mode %v: web servers cannot read it", fi.Mode().Perm())
 	}
 	if res.Pages < 130 {
 		t.Errorf("only %d pages", res.Pages)

@@ -4,14 +4,15 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"time"
 
 	"tdsite/internal/build"
-
 	"tdsite/internal/content"
+	"tdsite/internal/diag"
 	"tdsite/internal/validate"
 )
 
@@ -22,6 +23,9 @@ const (
 	ExitUsage   = 2 // wrong command or option
 	ExitIO      = 3 // files could not be read or written
 )
+
+// now is today for commands that date what they write; tests replace it.
+var now = time.Now
 
 // Run executes the command line and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
@@ -36,11 +40,16 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "serve", "vorschau":
 		return runServe(args[1:], stdout, stderr)
+	case "new", "neu":
+		return runNew(args[1:], stdout, stderr)
+	case "import", "importieren":
+		return runImport(args[1:], stdout, stderr)
+	case "version", "--version":
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "hilfe", "-h", "--help":
-		usage(stdout)
-		return ExitOK
+		return runHelp(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "tdsite: unbekannter Befehl „%s“.\n\n", args[0])
+	fmt.Fprintf(stderr, "tdsite: Den Befehl „%s“ gibt es nicht.\n\n", args[0])
 	usage(stderr)
 	return ExitUsage
 }
@@ -48,31 +57,85 @@ func Run(args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `tdsite – Website-Generator für die Digitalstrategien des Freistaats Thüringen (#thüringendigital)
 
-Aufruf: tdsite <Befehl> [Optionen]
+Aufruf: tdsite <Befehl> [Angaben] [Optionen]
 
 Befehle:
-  build     Website erzeugen (prüft vorher alle Inhalte)
+  new       Neue Inhalte anlegen: strategie, handlungsfeld, massnahme, meldung, messwert
   check     Inhalte prüfen, ohne etwas zu veröffentlichen
   serve     Vorschau im Browser unter http://127.0.0.1:1313/
-  help      Diese Hilfe anzeigen
+  import    Status und Meilensteine aus dem Projektmanagement übernehmen (openproject)
+  build     Website erzeugen (prüft vorher alle Inhalte)
+  version   Version von tdsite anzeigen
+  help      Diese Hilfe anzeigen; „tdsite help <Befehl>“ zeigt die Hilfe eines Befehls
 
-Mit „tdsite <Befehl> --help“ sehen Sie die Optionen eines Befehls.
+Optionen, die jeder Befehl kennt:
+  --source ORDNER   Ordner der Website (Standard: aktueller Ordner)
+  -q, --quiet       nur Fehler ausgeben
+  -v, --verbose     ausführlicher ausgeben
+  -h, --help        Hilfe zum Befehl anzeigen
+
+Exit-Codes:
+  0  erfolgreich
+  1  Inhalte fehlerhaft oder unvollständig übernommen (bei build: nichts veröffentlicht)
+  2  falscher Aufruf (unbekannter Befehl, unbekannte Option, fehlende Angabe)
+  3  Dateien konnten nicht gelesen oder geschrieben werden
+
+Beispiele:
+  tdsite new strategie "Digitalstrategie für den Thüringer Sport" --federfuehrung TMDI
+  tdsite new massnahme "Sportvereine digital" --strategie digitalstrategie-fuer-den-thueringer-sport
+  tdsite import openproject export.csv --dry-run
+  tdsite build
 `)
 }
 
+// runHelp shows the general help or the help of one command.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return ExitOK
+	}
+	return Run(append(args, "--help"), stdout, stderr)
+}
+
+// printDiags writes findings: only errors when quiet, acknowledged warnings
+// too when verbose.
+func printDiags(w io.Writer, l *diag.List, o *options) {
+	if l == nil {
+		return
+	}
+	if !o.Quiet {
+		l.Print(w, o.Verbose)
+		return
+	}
+	for _, d := range l.Items() {
+		if d.Severity == diag.Error {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "Ordner der Website (enthält content/ und config.toml)")
-	verbose := fs.Bool("verbose", false, "auch quittierte Warnungen anzeigen")
-	if err := fs.Parse(args); err != nil {
+	o := newOptions("check", "[Optionen]", `
+Prüft alle Inhalte in content/ und config.toml nach den Regeln des Leitfadens und nennt
+zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts geschrieben.`).common()
+	rest, code, ok := o.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if !o.wantArgs(rest, 0, 0, stderr) {
 		return ExitUsage
 	}
-	root, _ := filepath.Abs(*source)
+	root, _ := filepath.Abs(o.Source)
+	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
+		fmt.Fprintf(stderr, "tdsite check: Im Ordner %s gibt es keinen Unterordner content/.\n    Hinweis: Wechseln Sie in den Ordner der Website oder geben Sie ihn mit --source an.\n", root)
+		return ExitIO
+	}
 	site, diags := content.Load(root)
 	diags.Merge(validate.Check(site))
-	diags.Print(stdout, *verbose)
-	fmt.Fprintf(stdout, "Geprüft: %d Dateien, %s.\n", len(site.Files), diags.Summary())
+	printDiags(stdout, diags, o)
+	if !o.Quiet || diags.HasErrors() {
+		fmt.Fprintf(stdout, "Geprüft: %d Dateien, %s.\n", len(site.Files), diags.Summary())
+	}
 	if diags.HasErrors() {
 		return ExitContent
 	}
@@ -80,19 +143,25 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "Ordner der Website (enthält content/ und config.toml)")
-	dest := fs.String("dest", "", "Ausgabeordner (Standard: <source>/public)")
-	noMinify := fs.Bool("no-minify", false, "Ausgabe nicht verkleinern (zum Nachsehen)")
-	verbose := fs.Bool("verbose", false, "auch quittierte Warnungen anzeigen")
-	if err := fs.Parse(args); err != nil {
+	var dest string
+	var noMinify bool
+	o := newOptions("build", "[Optionen]", `
+Prüft alle Inhalte und erzeugt die Website im Ausgabeordner (Standard: public/). Bei Fehlern
+in den Inhalten bleibt der bisherige Ausgabeordner unverändert. Dauert der Bau länger, zeigt
+tdsite im Terminal an, wie viele Seiten schon fertig sind.`).common()
+	o.str(&dest, "dest", "ORDNER", "", "Ausgabeordner (Standard: <source>/public)")
+	o.boolean(&noMinify, "no-minify", "", "Ausgabe nicht verkleinern (zum Nachsehen)")
+	rest, code, ok := o.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if !o.wantArgs(rest, 0, 0, stderr) {
 		return ExitUsage
 	}
-	res, diags, err := build.Run(build.Options{Source: *source, Dest: *dest, NoMinify: *noMinify})
-	if diags != nil {
-		diags.Print(stderr, *verbose)
-	}
+	prog := newProgress(stdout, o.Quiet)
+	res, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update})
+	prog.done()
+	printDiags(stderr, diags, o)
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintf(stderr, "%s Gefunden: %s. Der bisherige Ausgabeordner bleibt unverändert.\n", err, diags.Summary())
 		return ExitContent
@@ -101,6 +170,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
 		return ExitIO
 	}
-	fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())
+	if !o.Quiet {
+		fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())
+	}
 	return ExitOK
 }

@@ -2,15 +2,213 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
+
+	"tdsite/internal/testsite"
 )
 
-func run(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := Run(args, &out, &errb)
-	return code, out.String(), errb.String()
+func run(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = Run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+// English words the flag package would print if a message slipped through.
+var english = regexp.MustCompile(`(?i)\b(usage|flag provided|default|invalid|the|of)\b`)
+
+func TestHelpIsGermanForEveryCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"help"}, {"hilfe"}, {"--help"},
+		{"build", "--help"}, {"check", "-h"}, {"serve", "--help"}, {"version", "--help"},
+		{"new", "--help"}, {"new", "strategie", "--help"}, {"new", "handlungsfeld", "-h"}, {"new", "massnahme", "--help"},
+		{"new", "meldung", "--help"}, {"new", "messwert", "--help"},
+		{"import", "--help"}, {"import", "openproject", "--help"}, {"help", "build"},
+	} {
+		code, out, errOut := run(args...)
+		if code != ExitOK || errOut != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		if !strings.Contains(out, "Aufruf: tdsite") {
+			t.Errorf("%v: no German help:\n%s", args, out)
+		}
+		if m := english.FindString(out); m != "" {
+			t.Errorf("%v: English word %q in help:\n%s", args, m, out)
+		}
+	}
+}
+
+func TestWrongCallsExitTwoInGerman(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "Aufruf:"},
+		{[]string{"bauen2"}, "Den Befehl „bauen2“ gibt es nicht"},
+		{[]string{"build", "--foo"}, "Die Option „--foo“ gibt es nicht"},
+		{[]string{"check", "--source"}, "Die Option „--source“ braucht einen Wert"},
+		{[]string{"serve", "--port", "x"}, "passt nicht zur Option „--port“"},
+		{[]string{"check", "-q", "-v"}, "schließen sich aus"},
+		{[]string{"new", "strategie"}, "Es fehlt eine Angabe"},
+		{[]string{"new", "strategie", "Digitalstrategie", "für", "Sport"}, "Anführungszeichen"},
+		{[]string{"new", "projekt"}, "Die Art „projekt“ gibt es nicht"},
+		{[]string{"import", "jira", "x.csv"}, "Die Quelle „jira“ gibt es nicht"},
+		{[]string{"import", "openproject"}, "Es fehlt eine Angabe"},
+	} {
+		code, _, errOut := run(c.args...)
+		if code != ExitUsage || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, errOut, c.want)
+		}
+		if m := english.FindString(errOut); m != "" {
+			t.Errorf("%v: English word %q: %s", c.args, m, errOut)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := run("version")
+	if code != ExitOK || !strings.HasPrefix(out, "tdsite ") || !strings.Contains(out, "go1.") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	info := &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "29a8daade611aa"}, {Key: "vcs.time", Value: "2026-11-23T10:00:00Z"}, {Key: "vcs.modified", Value: "true"}}}
+	got := versionString("1.2.0", info)
+	for _, want := range []string{"tdsite 1.2.0 (", "Git 29a8daade611, 23.11.2026, mit nicht eingecheckten Änderungen"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+	if got := versionString("", info); !strings.HasPrefix(got, "tdsite Entwicklungsstand (") {
+		t.Errorf("devel: %q", got)
+	}
+	pseudo := &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261123190041-29a8daade611+dirty"}, Settings: info.Settings}
+	if got := versionString("", pseudo); !strings.HasPrefix(got, "tdsite Entwicklungsstand (Git 29a8daade611") {
+		t.Errorf("pseudo-version: %q", got)
+	}
+	if got := versionString("", &debug.BuildInfo{Main: debug.Module{Version: "v1.3.0"}}); !strings.HasPrefix(got, "tdsite v1.3.0 (") {
+		t.Errorf("module version: %q", got)
+	}
+}
+
+func TestCheckQuietAndVerbose(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	// a warning that [ausnahmen] does not cover
+	f := filepath.Join(root, "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md")
+	data, _ := os.ReadFile(f)
+	os.WriteFile(f, bytes.Replace(data, []byte(`ziele = ["E1.1"]`), []byte(`ziele = []`), 1), 0o644)
+
+	code, out, _ := run("check", "--source", root)
+	if code != ExitOK || !strings.Contains(out, "Warnung") || !strings.Contains(out, "Geprüft:") {
+		t.Errorf("check: %d\n%s", code, out)
+	}
+	code, out, _ = run("check", "--source", root, "--quiet")
+	if code != ExitOK || out != "" {
+		t.Errorf("check --quiet printed %q", out)
+	}
+	_, verbose, _ := run("check", "--source", root, "-v")
+	if !strings.Contains(verbose, "Quittiert:") || len(verbose) <= len(out) {
+		t.Errorf("check --verbose shows no acknowledged warnings")
+	}
+	code, _, errOut := run("check", "--source", t.TempDir())
+	if code != ExitIO || !strings.Contains(errOut, "content/") {
+		t.Errorf("check without content: %d %q", code, errOut)
+	}
+}
+
+func TestBuildQuietAndNoProgressWithoutTerminal(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	code, out, errOut := run("build", "--source", root, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != ExitOK || !strings.HasPrefix(out, "Fertig:") || strings.Contains(out, "\r") || errOut != "" {
+		t.Errorf("build: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut = run("build", "-q", "--source", root, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != ExitOK || out != "" || errOut != "" {
+		t.Errorf("build -q: %d %q %q", code, out, errOut)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, start: time.Now().Add(-time.Second), enabled: true}
+	p.update(10, 200)
+	p.update(11, 200) // too soon after the last line: skipped
+	p.update(200, 200)
+	p.done()
+	if got := b.String(); got != "\r\033[KSeiten: 10 von 200 (5 %)\r\033[KSeiten: 200 von 200 (100 %)\r\033[K" {
+		t.Errorf("progress: %q", got)
+	}
+	b.Reset()
+	p = &progress{w: &b, start: time.Now(), enabled: true}
+	p.update(1, 2) // a fast build shows nothing
+	p.done()
+	if b.Len() != 0 {
+		t.Errorf("fast build printed %q", b.String())
+	}
+	if newProgress(&b, false).enabled {
+		t.Error("progress enabled for a buffer")
+	}
+}
+
+// TestNewAndImportThroughTheCommandLine follows the README walkthrough.
+func TestNewAndImportThroughTheCommandLine(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2027, 2, 1, 8, 0, 0, 0, time.UTC) }
+	root := testsite.Bundled(t, "../..")
+	steps := [][]string{
+		{"new", "strategie", "Digitalstrategie für den Thüringer Sport", "--slug", "sport", "--federfuehrung", "TMDI", "--handlungsfeld", "gesellschaft", "--beispiel"},
+		{"new", "massnahme", "Vereinsverwaltung digital", "--strategie", "sport"},
+		{"new", "meldung", "Die Sportstrategie startet", "--strategie", "sport"},
+	}
+	for _, args := range steps {
+		code, out, errOut := run(append(args, "--source", root)...)
+		if code != ExitOK || !strings.Contains(out, "Angelegt: content/strategien/sport/") {
+			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errOut)
+		}
+	}
+	// the example export of the README walkthrough
+	csv, _ := filepath.Abs("../../docs/beispiele/openproject-export.csv")
+	code, out, errOut := run("import", "openproject", csv, "--source", root, "--dry-run", "--verbose")
+	for _, want := range []string{"Status: geplant → laufend (OpenProject: „In Bearbeitung“)", "Start: ohne Angabe → 01.03.2027",
+		"Neuer Meilenstein „Pilot mit fünf Vereinen gestartet“ (30.04.2027, erreicht)", "+start = \"01.03.2027\"",
+		"Ohne Maßnahmen-ID (nicht für tdsite bestimmt): #504", "1 Maßnahme würde geändert", "Probelauf"} {
+		if code != ExitOK || !strings.Contains(out, want) {
+			t.Errorf("dry run lacks %q: %d\n%s\n%s", want, code, out, errOut)
+		}
+	}
+	m := filepath.Join(root, "content/strategien/sport/massnahmen/SPORT-01.md")
+	before, _ := os.ReadFile(m)
+	if !bytes.Contains(before, []byte(`status = "geplant"`)) {
+		t.Fatal("dry run wrote the measure")
+	}
+	code, out, _ = run("import", "openproject", csv, "--source", root)
+	after, _ := os.ReadFile(m)
+	if code != ExitOK || !bytes.Contains(after, []byte(`status = "laufend"`)) || !bytes.Contains(after, []byte(`text = "Pilot mit fünf Vereinen gestartet"`)) {
+		t.Fatalf("import: %d\n%s\n%s", code, out, after)
+	}
+	code, out, _ = run("import", "openproject", csv, "--source", root)
+	if code != ExitOK || !strings.Contains(out, "0 Maßnahmen geändert, 1 Maßnahme aktuell") {
+		t.Errorf("second import: %d\n%s", code, out)
+	}
+	code, _, _ = run("check", "--source", root)
+	if code != ExitOK {
+		t.Error("check fails after the walkthrough")
+	}
+	// unknown IDs: exit 1, reported with the CSV line
+	csv = filepath.Join(t.TempDir(), "export.csv")
+	os.WriteFile(csv, []byte("ID;Status;Maßnahmen-ID\n9;Neu;SPORT-99\n"), 0o644)
+	code, _, errOut = run("import", "openproject", csv, "--source", root)
+	if code != ExitContent || !strings.Contains(errOut, "export.csv:2: Arbeitspaket #9: Die Maßnahmen-ID „SPORT-99“ gibt es nicht") {
+		t.Errorf("unknown ID: %d %q", code, errOut)
+	}
+	code, _, errOut = run("import", "openproject", filepath.Join(root, "fehlt.csv"), "--source", root)
+	if code != ExitIO || !strings.Contains(errOut, "kann nicht gelesen werden") {
+		t.Errorf("missing file: %d %q", code, errOut)
+	}
 }
 
 func TestCheckFixture(t *testing.T) {
@@ -30,33 +228,10 @@ func TestCheckFixture(t *testing.T) {
 	}
 }
 
-func TestCheckBundled(t *testing.T) {
-	root, _ := filepath.Abs("../..")
-	code, out, _ := run("check", "--source", root)
-	if code != ExitOK || !strings.Contains(out, "0 Fehler, 0 Warnungen") {
-		t.Errorf("exit %d:\n%s", code, out)
-	}
-}
-
 func TestBuildBadContentExit(t *testing.T) {
 	fixture, _ := filepath.Abs("../validate/testdata/fehler")
 	code, _, errOut := run("build", "--source", fixture, "--dest", filepath.Join(t.TempDir(), "out"))
 	if code != ExitContent || !strings.Contains(errOut, "nichts veröffentlicht") {
 		t.Errorf("exit %d: %s", code, errOut)
-	}
-}
-
-func TestUsage(t *testing.T) {
-	if code, out, _ := run("help"); code != ExitOK || !strings.Contains(out, "Befehle:") {
-		t.Errorf("help: %d", code)
-	}
-	if code, _, errOut := run("zaubern"); code != ExitUsage || !strings.Contains(errOut, "unbekannter Befehl") {
-		t.Errorf("unknown command: %d %s", code, errOut)
-	}
-	if code, _, _ := run(); code != ExitUsage {
-		t.Errorf("no command: %d", code)
-	}
-	if code, _, _ := run("check", "--gibtsnicht"); code != ExitUsage {
-		t.Errorf("bad flag: %d", code)
 	}
 }

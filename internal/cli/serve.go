@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -15,12 +14,18 @@ import (
 
 // runServe builds the site into a temporary directory and serves it.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "Ordner der Website")
-	port := fs.Int("port", 1313, "Port des Vorschau-Servers")
-	bind := fs.String("bind", "127.0.0.1", "Adresse, an die der Server gebunden wird")
-	if err := fs.Parse(args); err != nil {
+	var port int
+	var bind string
+	o := newOptions("serve", "[Optionen]", `
+Baut die Website in einen vorübergehenden Ordner und zeigt sie unter http://127.0.0.1:1313/
+im Browser. Der Ordner public/ wird dabei nicht verändert. Beenden mit Strg+C.`).common()
+	o.integer(&port, "port", "NUMMER", 1313, "Port des Vorschau-Servers")
+	o.str(&bind, "bind", "ADRESSE", "127.0.0.1", "Adresse, an die der Server gebunden wird")
+	rest, code, ok := o.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if !o.wantArgs(rest, 0, 0, stderr) {
 		return ExitUsage
 	}
 	tmp, err := os.MkdirTemp("", "tdsite-vorschau-")
@@ -30,10 +35,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(tmp)
 	dest := filepath.Join(tmp, "public")
-	_, diags, err := build.Run(build.Options{Source: *source, Dest: dest})
-	if diags != nil {
-		diags.Print(stderr, false)
-	}
+	_, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest})
+	printDiags(stderr, diags, o)
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintln(stderr, err)
 		return ExitContent
@@ -42,7 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tdsite serve: %v\n", err)
 		return ExitIO
 	}
-	addr := net.JoinHostPort(*bind, fmt.Sprint(*port))
+	addr := net.JoinHostPort(bind, fmt.Sprint(port))
 	fmt.Fprintf(stdout, "Vorschau: http://%s/  (Beenden mit Strg+C)\n", addr)
 	if err := http.ListenAndServe(addr, http.FileServer(http.Dir(dest))); err != nil {
 		fmt.Fprintf(stderr, "tdsite serve: %v\n", err)

@@ -27,6 +27,7 @@ type Config struct {
 	Lizenz      Lizenz        `toml:"lizenz"`
 	Kontakt     Kontakt       `toml:"kontakt"`
 	Markdown    Markdown      `toml:"markdown"`
+	OpenProject OpenProject   `toml:"openproject"`
 }
 
 // Lizenz is the licence of texts and open data.
@@ -52,6 +53,17 @@ type Markdown struct {
 	// UnsafeHTML lets raw HTML through. Off by default: content is published
 	// in the government's name and must not carry scripts.
 	UnsafeHTML bool `toml:"unsafe_html"`
+}
+
+// OpenProject configures `tdsite import openproject` (docs/openproject.md).
+type OpenProject struct {
+	At decode.At
+	// Spalte is the header of the custom field that holds the tdsite
+	// measure ID, if it is not one of the names found automatically.
+	Spalte string `toml:"spalte"`
+	// Status maps the site's own OpenProject status names to geplant,
+	// laufend, umgesetzt or ausgesetzt; it extends the standard table.
+	Status map[string]string `toml:"status"`
 }
 
 // File is the name of the configuration file in the site root.

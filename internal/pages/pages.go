@@ -115,6 +115,7 @@ func List(s *model.Site) []*Page {
 		add(&Page{Path: p.URL, Template: "seite.html", Title: p.Titel, Description: p.Beschreibung,
 			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: []string{p.File}})
 	}
+	add(suche(s))
 	add(&Page{Path: "/404.html", Template: "404.html", Title: "Seite nicht gefunden", NoIndex: true,
 		Deps: []string{}})
 	return out
