@@ -27,6 +27,7 @@ type Agenda struct {
 	FruehereEingerechnet  bool
 
 	Zeilen         []*Zeile           // every strategy in the agenda, model order
+	Alle           *Bestand           // everything in the agenda, examples included, in Zeilen order
 	Land           *Bestand           // what the state totals include
 	Beispiel       *Bestand           // fictional examples, shown apart and marked
 	Rahmen         []*model.Strategie // framework strategies: context, not counted
@@ -164,14 +165,16 @@ func Build(s *model.Site) *Agenda {
 			continue
 		}
 		z := &Zeile{Strategie: st, Bestand: newBestand()}
-		for _, b := range []*Bestand{z.Bestand, a.teil(st)} {
-			sammle(b, st, func(*model.Massnahme) bool { return true }, func(*model.Ziel) bool { return true },
-				func(*model.Initiative) bool { return true })
-		}
+		sammleAlles(z.Bestand, st)
+		sammleAlles(a.teil(st), st)
 		a.Zeilen = append(a.Zeilen, z)
 	}
 	// Examples last, so that the state's strategies come first everywhere.
 	sort.SliceStable(a.Zeilen, func(i, j int) bool { return !a.Zeilen[i].Strategie.Beispiel && a.Zeilen[j].Strategie.Beispiel })
+	a.Alle = newBestand()
+	for _, z := range a.Zeilen {
+		sammleAlles(a.Alle, z.Strategie)
+	}
 	a.facetten()
 	a.indikatoren()
 	a.berichte()
@@ -186,21 +189,25 @@ func (a *Agenda) teil(st *model.Strategie) *Bestand {
 	return a.Land
 }
 
-// sammle adds the strategy and the items of st that pass the filters.
+// sammleAlles adds the strategy with all its goals, initiatives and measures.
+func sammleAlles(b *Bestand, st *model.Strategie) { sammle(b, st, nil, nil, nil) }
+
+// sammle adds the strategy and the items of st that pass the filters; a nil
+// filter keeps everything.
 func sammle(b *Bestand, st *model.Strategie, m func(*model.Massnahme) bool, z func(*model.Ziel) bool, i func(*model.Initiative) bool) {
 	b.strategie(st)
 	for _, x := range st.Ziele() {
-		if z(x) {
+		if z == nil || z(x) {
 			b.ziel(x)
 		}
 	}
 	for _, x := range st.Initiativen {
-		if i(x) {
+		if i == nil || i(x) {
 			b.initiative(x)
 		}
 	}
 	for _, x := range st.Massnahmen {
-		if m(x) {
+		if m == nil || m(x) {
 			b.massnahme(x)
 		}
 	}
@@ -313,43 +320,6 @@ func (a *Agenda) FacetteHF(h *model.Handlungsfeld) *Facette { return a.hf[h] }
 
 // FacetteRessort is the agenda view of a Ressort, or nil.
 func (a *Agenda) FacetteRessort(r *model.Akteur) *Facette { return a.ressort[r] }
-
-// FacetteStatus is the agenda view of a status, or nil.
-func (a *Agenda) FacetteStatus(status string) *Facette {
-	for _, f := range a.Status {
-		if f.Status == status {
-			return f
-		}
-	}
-	return nil
-}
-
-// Massnahmen are all measures of the agenda, examples included, in model order.
-func (a *Agenda) Massnahmen() []*model.Massnahme {
-	var out []*model.Massnahme
-	for _, z := range a.Zeilen {
-		out = append(out, z.Massnahmen...)
-	}
-	return out
-}
-
-// Ziele are all goals of the agenda, examples included.
-func (a *Agenda) Ziele() []*model.Ziel {
-	var out []*model.Ziel
-	for _, z := range a.Zeilen {
-		out = append(out, z.Ziele...)
-	}
-	return out
-}
-
-// Initiativen are all initiatives of the agenda, examples included.
-func (a *Agenda) Initiativen() []*model.Initiative {
-	var out []*model.Initiative
-	for _, z := range a.Zeilen {
-		out = append(out, z.Initiativen...)
-	}
-	return out
-}
 
 // Zaehlt reports whether a strategy counts in the state totals.
 func (a *Agenda) Zaehlt(st *model.Strategie) bool {

@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -159,60 +160,41 @@ func (b *BerichtStrategie) NeueMesswerte() int {
 
 // ErreichteZiele are the goals reached in the period.
 func (b *BerichtStrategie) ErreichteZiele() []*ZielStand {
-	var out []*ZielStand
-	for _, z := range b.Ziele {
-		if z.ErreichtNeu {
-			out = append(out, z)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(b.Ziele), func(z *ZielStand) bool { return !z.ErreichtNeu })
 }
 
 // GefaehrdeteZiele are the goals flagged at risk by a measurement of the period.
 func (b *BerichtStrategie) GefaehrdeteZiele() []*ZielStand {
-	var out []*ZielStand
-	for _, z := range b.Ziele {
-		if z.GefaehrdetNeu {
-			out = append(out, z)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(b.Ziele), func(z *ZielStand) bool { return !z.GefaehrdetNeu })
 }
 
 // Massnahmen counts the measures of the part on the report's day.
 func (b *BerichtStrategie) Massnahmen() int { return b.StatusAm.Gesamt() }
 
-// StatusVergleich is one status row of the comparison table.
-type StatusVergleich struct {
+// Vergleich is one row of a comparison table: a status or an assessment
+// at the end of the previous year and at the end of the period.
+type Vergleich struct {
 	Key, Label        string
 	Vorjahr, Am, Diff int
+}
+
+func vergleiche(vorjahr, am []BewertungAnzahl) []Vergleich {
+	var out []Vergleich
+	for i, v := range vorjahr {
+		out = append(out, Vergleich{Key: v.Key, Label: v.Label, Vorjahr: v.Anzahl, Am: am[i].Anzahl, Diff: am[i].Anzahl - v.Anzahl})
+	}
+	return out
 }
 
 // StatusTabelle compares the status counts at both ends of the period.
-func (b *BerichtStrategie) StatusTabelle() []StatusVergleich {
-	var out []StatusVergleich
-	am := b.StatusAm.Liste()
-	for i, v := range b.StatusVorjahr.Liste() {
-		out = append(out, StatusVergleich{v.Key, v.Label, v.Anzahl, am[i].Anzahl, am[i].Anzahl - v.Anzahl})
-	}
-	return append(out, StatusVergleich{"offen", "Noch nicht im Aktionsplan oder Stand unbekannt",
-		b.StatusVorjahr.Offen, b.StatusAm.Offen, b.StatusAm.Offen - b.StatusVorjahr.Offen})
-}
-
-// BewertungVergleich is one assessment row of the comparison table.
-type BewertungVergleich struct {
-	Key, Label        string
-	Vorjahr, Am, Diff int
+func (b *BerichtStrategie) StatusTabelle() []Vergleich {
+	return append(vergleiche(b.StatusVorjahr.Liste(), b.StatusAm.Liste()), Vergleich{"offen",
+		"Noch nicht im Aktionsplan oder Stand unbekannt", b.StatusVorjahr.Offen, b.StatusAm.Offen, b.StatusAm.Offen - b.StatusVorjahr.Offen})
 }
 
 // BewertungTabelle compares the goal assessments at both ends of the period.
-func (b *BerichtStrategie) BewertungTabelle() []BewertungVergleich {
-	var out []BewertungVergleich
-	am := b.Bewertung.Liste()
-	for i, v := range b.BewertungVorjahr.Liste() {
-		out = append(out, BewertungVergleich{v.Key, v.Label, v.Anzahl, am[i].Anzahl, am[i].Anzahl - v.Anzahl})
-	}
-	return out
+func (b *BerichtStrategie) BewertungTabelle() []Vergleich {
+	return vergleiche(b.BewertungVorjahr.Liste(), b.Bewertung.Liste())
 }
 
 // StandISO is the report's Stand for the sitemap.

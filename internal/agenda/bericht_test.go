@@ -4,24 +4,14 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/agenda"
-	"tdsite/internal/build"
 	"tdsite/internal/datum"
 	"tdsite/internal/model"
+	"tdsite/internal/testsite"
 )
 
-func modell(t testing.TB) *model.Site {
-	t.Helper()
-	p, diags := build.Prepare(root, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	if p == nil {
-		var b strings.Builder
-		diags.Print(&b, false)
-		t.Fatalf("Inhalte fehlerhaft:\n%s", b.String())
-	}
-	return p.Model
-}
+func modell(t testing.TB) *model.Site { return testsite.Prepare(t).Model }
 
 func bericht(t *testing.T, a *agenda.Agenda, jahr int) *agenda.Bericht {
 	t.Helper()

@@ -22,9 +22,10 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"tdsite/internal/build"
+	"tdsite/internal/testsite"
 )
 
-var root, _ = filepath.Abs("../..")
+var root = testsite.Root()
 
 // --- the content, read independently ---------------------------------------
 
@@ -183,7 +184,7 @@ func gebaut(t *testing.T) string {
 			return
 		}
 		siteDir = filepath.Join(dir, "public")
-		_, diags, err := build.Run(build.Options{Source: root, Dest: siteDir, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+		_, diags, err := build.Run(build.Options{Source: root, Dest: siteDir, BuildDate: testsite.Datum})
 		if err != nil {
 			var b strings.Builder
 			diags.Print(&b, false)

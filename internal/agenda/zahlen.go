@@ -43,21 +43,19 @@ func (z BewertungZahlen) Dahinter() int { return z.Verzoegert + z.Verfehlt }
 // Gemessen counts goals that can be assessed (measured, with a target value).
 func (z BewertungZahlen) Gemessen() int { return z.ImPlan() + z.Dahinter() }
 
-// BewertungAnzahl is one assessment with its count.
-type BewertungAnzahl struct {
-	Key, Label string
-	Anzahl     int
-}
+// BewertungAnzahl is one assessment with its count; it has the shape of a
+// status count, so tables can show either.
+type BewertungAnzahl = model.StatusAnzahl
 
 // Liste returns the counts in a fixed order, for tables.
 func (z BewertungZahlen) Liste() []BewertungAnzahl {
 	l := model.BewertungLabel
 	return []BewertungAnzahl{
-		{model.Erreicht, l[model.Erreicht], z.Erreicht},
-		{model.AufKurs, l[model.AufKurs], z.AufKurs},
-		{model.Verzoegert, l[model.Verzoegert], z.Verzoegert},
-		{model.Verfehlt, l[model.Verfehlt], z.Verfehlt},
-		{model.KeineMessung, l[model.KeineMessung], z.KeineMessung},
-		{model.OhneZielwert, l[model.OhneZielwert], z.OhneZielwert},
+		{Key: model.Erreicht, Label: l[model.Erreicht], Anzahl: z.Erreicht},
+		{Key: model.AufKurs, Label: l[model.AufKurs], Anzahl: z.AufKurs},
+		{Key: model.Verzoegert, Label: l[model.Verzoegert], Anzahl: z.Verzoegert},
+		{Key: model.Verfehlt, Label: l[model.Verfehlt], Anzahl: z.Verfehlt},
+		{Key: model.KeineMessung, Label: l[model.KeineMessung], Anzahl: z.KeineMessung},
+		{Key: model.OhneZielwert, Label: l[model.OhneZielwert], Anzahl: z.OhneZielwert},
 	}
 }

@@ -167,7 +167,7 @@ func Indikator(z *model.Ziel, wert Format) *Diagramm {
 	if e := z.Einheit; e != "" && kurzEinheit(e) == "" {
 		labels = append(labels, Label{4, Schrift + 2, e, "start", "label-achse"})
 	}
-	d.Labels = place(labels, d)
+	d.Labels = place(labels)
 
 	d.Titel = fmt.Sprintf("Verlauf von %s: %s", z.ID, orText(z.Indikator, z.Text))
 	d.Beschreibung = beschreibung(z, wert)
@@ -222,19 +222,8 @@ func plural(n int, one, many string) string {
 
 // place keeps labels inside the drawing and moves them apart vertically
 // where they would overlap.
-func place(labels []Label, d *Diagramm) []Label {
-	box := func(l Label) (x0, y0, x1, y1 float64) {
-		w := textBreite(l.Text)
-		switch l.Anker {
-		case "end":
-			x0 = l.X - w
-		case "middle":
-			x0 = l.X - w/2
-		default:
-			x0 = l.X
-		}
-		return x0, l.Y - Schrift, x0 + w, l.Y + 3
-	}
+func place(labels []Label) []Label {
+	box := Label.Rahmen
 	for i := range labels {
 		l := &labels[i]
 		// Keep the text inside the drawing horizontally.
@@ -267,6 +256,20 @@ func place(labels []Label, d *Diagramm) []Label {
 		l.X, l.Y = round(l.X), round(l.Y)
 	}
 	return labels
+}
+
+// Rahmen estimates the box a label covers: left, top, right, bottom.
+func (l Label) Rahmen() (x0, y0, x1, y1 float64) {
+	w := textBreite(l.Text)
+	switch l.Anker {
+	case "end":
+		x0 = l.X - w
+	case "middle":
+		x0 = l.X - w/2
+	default:
+		x0 = l.X
+	}
+	return x0, l.Y - Schrift, x0 + w, l.Y + 3
 }
 
 // textBreite estimates the width of a label in user units.

@@ -2,28 +2,20 @@ package diagramm_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diagramm"
 	"tdsite/internal/model"
 	"tdsite/internal/render"
+	"tdsite/internal/testsite"
 )
 
 func ziele(t *testing.T) []*model.Ziel {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
-	p, diags := build.Prepare(root, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	if p == nil {
-		var b strings.Builder
-		diags.Print(&b, false)
-		t.Fatal(b.String())
-	}
+	p := testsite.Prepare(t)
 	var out []*model.Ziel
 	for _, s := range p.Model.Strategien {
 		out = append(out, s.QuantitativeZiele()...)
@@ -76,12 +68,12 @@ func pruefe(t *testing.T, z *model.Ziel, d *diagramm.Diagramm) {
 		t.Errorf("%s: zu wenige Achsenbeschriftungen", name)
 	}
 	for i, a := range d.Labels {
-		x0, y0, x1, y1 := box(a)
+		x0, y0, x1, y1 := a.Rahmen()
 		if x0 < 0 || x1 > d.Breite || y0 < 0 || y1 > d.Hoehe {
 			t.Errorf("%s: Beschriftung %q ragt aus dem Bild (%.0f,%.0f)–(%.0f,%.0f)", name, a.Text, x0, y0, x1, y1)
 		}
 		for _, b := range d.Labels[:i] {
-			bx0, by0, bx1, by1 := box(b)
+			bx0, by0, bx1, by1 := b.Rahmen()
 			if x0 < bx1 && bx0 < x1 && y0 < by1 && by0 < y1 {
 				t.Errorf("%s: Beschriftungen %q und %q überdecken sich", name, a.Text, b.Text)
 			}
@@ -90,21 +82,6 @@ func pruefe(t *testing.T, z *model.Ziel, d *diagramm.Diagramm) {
 	if !strings.Contains(d.Beschreibung, "Tabelle") || !strings.Contains(d.Titel, z.ID) {
 		t.Errorf("%s: Titel oder Beschreibung unvollständig: %q / %q", name, d.Titel, d.Beschreibung)
 	}
-}
-
-// box estimates a label's extent like the package does, with a margin for
-// wide glyphs.
-func box(l diagramm.Label) (x0, y0, x1, y1 float64) {
-	w := float64(len([]rune(l.Text))) * diagramm.Schrift * 0.6
-	switch l.Anker {
-	case "end":
-		x0 = l.X - w
-	case "middle":
-		x0 = l.X - w/2
-	default:
-		x0 = l.X
-	}
-	return x0, l.Y - diagramm.Schrift, x0 + w, l.Y + 3
 }
 
 func TestIndikatorenDesInhalts(t *testing.T) {

@@ -62,7 +62,7 @@ var MassnahmenHeader = []string{"id", "strategie", "strategie_name", "beispiel",
 // MassnahmenCSV is massnahmen.csv: one row per measure.
 func MassnahmenCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	var rows [][]string
-	for _, m := range a.Massnahmen() {
+	for _, m := range a.Alle.Massnahmen {
 		e := massnahme(m, abs)
 		hf, hfName := "", ""
 		if h := m.Handlungsfeld; h != nil {
@@ -90,7 +90,7 @@ var ZieleHeader = []string{"id", "strategie", "beispiel", "kennung", "art", "tex
 // ZieleCSV is ziele.csv: one row per goal; measurable goals with values.
 func ZieleCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	var rows [][]string
-	for _, z := range a.Ziele() {
+	for _, z := range a.Alle.Ziele {
 		e := ziel(a, z, abs)
 		r := map[string]string{"id": e.ID, "strategie": e.Strategie, "beispiel": jaNein(e.Beispiel), "kennung": e.Kennung,
 			"art": e.Art, "text": e.Text, "handlungsfelder": liste(e.Handlungsfelder), "url": e.URL}
@@ -141,7 +141,7 @@ var MesswerteHeader = []string{"id", "ziel", "strategie", "beispiel", "datum", "
 // the straight planned path expects on that day.
 func MesswerteCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	var rows [][]string
-	for _, z := range a.Ziele() {
+	for _, z := range a.Alle.Ziele {
 		for _, m := range z.Messwerte {
 			plan := ""
 			if v, ok := z.PlanWert(m.Datum.Start()); ok {

@@ -246,7 +246,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		}
 		d.Akteure = append(d.Akteure, e)
 	}
-	for _, z := range a.Ziele() {
+	for _, z := range a.Alle.Ziele {
 		d.Ziele = append(d.Ziele, ziel(a, z, abs))
 		for _, m := range z.Messwerte {
 			d.Messwerte = append(d.Messwerte, messwertJSON{ID: MesswertID(z, m), Ziel: z.Key, Strategie: z.Strategie.Slug,
@@ -254,7 +254,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 				Gefaehrdet: m.Gefaehrdet, Kommentar: m.Kommentar, Korrektur: m.Korrektur, URL: abs(a.IndikatorURL(z))})
 		}
 	}
-	for _, i := range a.Initiativen() {
+	for _, i := range a.Alle.Initiativen {
 		e := initiativeJSON{ID: i.Key, Kennung: i.ID, Strategie: i.Strategie.Slug, Beispiel: i.Strategie.Beispiel,
 			Titel: i.Titel, Ressorts: kuerzel(i.Ressorts), Projektleitung: i.Projektleitung,
 			Unterstuetzt: []string{}, Handlungsfelder: hfKeys(i.Handlungsfelder), Massnahmen: []string{}, URL: abs(i.URL)}
@@ -269,7 +269,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		}
 		d.Initiativen = append(d.Initiativen, e)
 	}
-	for _, m := range a.Massnahmen() {
+	for _, m := range a.Alle.Massnahmen {
 		d.Massnahmen = append(d.Massnahmen, massnahme(m, abs))
 	}
 	for _, r := range a.Berichte {

@@ -45,10 +45,10 @@ func Dateien(a *agenda.Agenda) []Datei {
 			Beschreibung: "Beschreibt Aufbau und Felder von agenda.json (Version " + SchemaVersion + ").",
 			Inhalt:       func() ([]byte, error) { return Schema(abs), nil }},
 		{Pfad: Pfad + "massnahmen.csv", Name: "massnahmen.csv", Titel: "Maßnahmen als Tabelle", Format: "CSV",
-			Beschreibung: "Eine Zeile je Maßnahme.", Zeilen: len(a.Massnahmen()),
+			Beschreibung: "Eine Zeile je Maßnahme.", Zeilen: len(a.Alle.Massnahmen),
 			Inhalt: func() ([]byte, error) { return MassnahmenCSV(a, abs) }},
 		{Pfad: Pfad + "ziele.csv", Name: "ziele.csv", Titel: "Ziele als Tabelle", Format: "CSV",
-			Beschreibung: "Eine Zeile je Ziel, bei messbaren Zielen mit Ausgangs-, Ziel- und letztem Wert.", Zeilen: len(a.Ziele()),
+			Beschreibung: "Eine Zeile je Ziel, bei messbaren Zielen mit Ausgangs-, Ziel- und letztem Wert.", Zeilen: len(a.Alle.Ziele),
 			Inhalt: func() ([]byte, error) { return ZieleCSV(a, abs) }},
 		{Pfad: Pfad + "messwerte.csv", Name: "messwerte.csv", Titel: "Messwerte als Tabelle", Format: "CSV",
 			Beschreibung: "Eine Zeile je Messung eines messbaren Ziels.", Zeilen: messwertAnzahl(a),
@@ -63,7 +63,7 @@ func Schema(abs func(string) string) []byte {
 
 func messwertAnzahl(a *agenda.Agenda) int {
 	n := 0
-	for _, z := range a.Ziele() {
+	for _, z := range a.Alle.Ziele {
 		n += len(z.Messwerte)
 	}
 	return n

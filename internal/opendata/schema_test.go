@@ -4,17 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/agenda"
-	"tdsite/internal/build"
 	"tdsite/internal/opendata"
 	"tdsite/internal/render"
+	"tdsite/internal/testsite"
 )
 
 // validate checks doc against the subset of JSON Schema 2020-12 that
@@ -168,13 +166,7 @@ func asStrings(v any) []string {
 
 func dokument(t *testing.T) (doc map[string]any, schema map[string]any) {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
-	p, diags := build.Prepare(root, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	if p == nil {
-		var b strings.Builder
-		diags.Print(&b, false)
-		t.Fatal(b.String())
-	}
+	p := testsite.Prepare(t)
 	a := agenda.Build(p.Model)
 	abs := func(s string) string { return render.AbsURL(p.Config.BaseURL, s) }
 	data, err := opendata.JSON(a, abs)
@@ -240,11 +232,7 @@ func TestIDsEindeutig(t *testing.T) {
 
 // BenchmarkDaten measures writing all open data files of the bundled site.
 func BenchmarkDaten(b *testing.B) {
-	root, _ := filepath.Abs("../..")
-	p, _ := build.Prepare(root, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	if p == nil {
-		b.Fatal("Inhalte fehlerhaft")
-	}
+	p := testsite.Prepare(b)
 	files := opendata.Dateien(agenda.Build(p.Model))
 	b.ReportAllocs()
 	for b.Loop() {
