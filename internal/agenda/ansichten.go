@@ -61,17 +61,6 @@ func (f *Facette) Kurz() string {
 	return f.Name
 }
 
-// Beispiele are the example strategies in the agenda.
-func (a *Agenda) Beispiele() []*model.Strategie {
-	var out []*model.Strategie
-	for _, z := range a.Zeilen {
-		if z.Strategie.Beispiel {
-			out = append(out, z.Strategie)
-		}
-	}
-	return out
-}
-
 // Umfang says in one sentence what the state totals include.
 func (a *Agenda) Umfang() string {
 	s := "Die Summen des Landes umfassen die sektoralen Strategien des Freistaats"

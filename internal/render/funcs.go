@@ -24,7 +24,6 @@ func Funcs(baseURL string) template.FuncMap {
 		// absurl makes an absolute URL (sitemap, feed, canonical link).
 		"absurl":      func(p string) string { return AbsURL(baseURL, p) },
 		"diagramm":    func(z *model.Ziel) *diagramm.Diagramm { return diagramm.Indikator(z, Wert) },
-		"zeichenbar":  diagramm.Zeichenbar,
 		"werttabelle": func(z *model.Ziel) []diagramm.Zeile { return diagramm.Tabelle(z, Wert) },
 		"vorzeichen":  Vorzeichen,
 		"datum":       FormatDatum,
