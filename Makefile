@@ -6,21 +6,26 @@
 
 GO ?= go
 
-.PHONY: test test-go test-setup lint build serve bench
+.PHONY: test test-go test-setup test-agenda-druck lint build serve bench
 
-test: lint test-setup test-go
+test: lint test-setup test-go test-agenda-druck
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt: bitte formatieren: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-# The search test runs the real Chromium (Debian package), installed only if missing.
+# Browser tests use the real Chromium (Debian package), installed only if missing.
 test-setup:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 test-go:
 	$(GO) test -count=1 ./...
+
+# Der Fortschrittsbericht wird mit echtem Chromium als PDF gedruckt; ohne
+# Browser wäre der Test übersprungen, hier muss er laufen.
+test-agenda-druck: test-setup
+	TDSITE_BROWSER=pflicht $(GO) test -count=1 -run 'TestBerichtDrucken' ./internal/agenda/
 
 build:
 	$(GO) run ./cmd/tdsite build

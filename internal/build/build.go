@@ -186,8 +186,13 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 			var buf bytes.Buffer
 			for pg := range jobs {
 				buf.Reset()
-				err := p.Templates.Execute(&buf, pg.Template, pg)
-				if err == nil {
+				var err error
+				if pg.Raw != nil {
+					var data []byte
+					if data, err = pg.Raw(); err == nil {
+						err = out.WriteFile(pg.File(), data)
+					}
+				} else if err = p.Templates.Execute(&buf, pg.Template, pg); err == nil {
 					err = out.WriteHTML(pg.File(), buf.Bytes())
 				}
 				if err != nil {

@@ -28,6 +28,7 @@ type Config struct {
 	Kontakt     Kontakt       `toml:"kontakt"`
 	Markdown    Markdown      `toml:"markdown"`
 	OpenProject OpenProject   `toml:"openproject"`
+	Agenda      Agenda        `toml:"agenda"`
 }
 
 // Lizenz is the licence of texts and open data.
@@ -64,6 +65,32 @@ type OpenProject struct {
 	// Status maps the site's own OpenProject status names to geplant,
 	// laufend, umgesetzt or ausgesetzt; it extends the standard table.
 	Status map[string]string `toml:"status"`
+}
+
+// Agenda sets up the Digitale Agenda pages and their open data.
+type Agenda struct {
+	At    decode.At
+	Titel string `toml:"titel"`
+	// BeispieleEinrechnen counts fictional example strategies in the state
+	// totals. Off by default: figures of the Free State must not mix with
+	// invented ones; examples are shown separately and marked.
+	BeispieleEinrechnen bool `toml:"beispiele_einrechnen"`
+	// FruehereFassungen counts superseded strategies (default: yes, marked),
+	// because their measures were part of the state's plans.
+	FruehereFassungen *bool `toml:"fruehere_fassungen_einrechnen"`
+}
+
+// AgendaTitel is the name of the agenda (default "Digitale Agenda Thüringen 2030").
+func (c *Config) AgendaTitel() string {
+	if c.Agenda.Titel != "" {
+		return c.Agenda.Titel
+	}
+	return "Digitale Agenda Thüringen 2030"
+}
+
+// FruehereFassungenEinrechnen reports whether superseded strategies count.
+func (c *Config) FruehereFassungenEinrechnen() bool {
+	return c.Agenda.FruehereFassungen == nil || *c.Agenda.FruehereFassungen
 }
 
 // File is the name of the configuration file in the site root.

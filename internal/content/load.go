@@ -31,7 +31,8 @@ type Site struct {
 	Handlungsfelder []*Handlungsfeld
 	Strategien      []*Strategie
 	Seiten          []*Seite
-	Files           []string // every content file read, relative to Root, sorted
+	Berichte        []*Bericht // content/agenda/fortschrittsbericht-<jahr>.md, by year
+	Files           []string   // every content file read, relative to Root, sorted
 	Index           *Index
 }
 
@@ -53,6 +54,7 @@ const (
 	kMeldung
 	kLeichteSprache
 	kSeite
+	kBericht
 )
 
 // classify maps a path relative to content/ to its kind and strategy slug.
@@ -65,6 +67,8 @@ func classify(rel string) (kind, string) {
 		return kHandlungsfeld, ""
 	case len(parts) == 2 && parts[0] == "seiten" && strings.HasSuffix(rel, ".md"):
 		return kSeite, ""
+	case berichtJahr(rel) > 0:
+		return kBericht, ""
 	case len(parts) >= 3 && parts[0] == "strategien":
 		slug := parts[1]
 		sub := strings.Join(parts[2:], "/")
@@ -340,6 +344,11 @@ func parseFile(e entry) *parsed {
 		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
+	case kBericht:
+		v := &Bericht{Jahr: berichtJahr(relContent), File: e.rel}
+		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+			p.value = v
+		}
 	case kLeichteSprache, kSeite:
 		v := &Seite{Slug: stem, File: e.rel}
 		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
@@ -414,6 +423,8 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 		switch v := p.value.(type) {
 		case *Akteure:
 			site.Akteure = v
+		case *Bericht:
+			site.Berichte = append(site.Berichte, v) // files come sorted, so years ascend
 		case *Handlungsfeld:
 			site.Handlungsfelder = append(site.Handlungsfelder, v)
 		case *Seite:

@@ -341,6 +341,7 @@ type Massnahme struct {
 	KostenNutzen       *KostenNutzen `toml:"kosten_nutzen"`
 	Regelbetrieb       *Regelbetrieb `toml:"regelbetrieb"`
 	Meilensteine       []Meilenstein `toml:"meilenstein"`
+	Verlauf            []Verlauf     `toml:"verlauf"`
 	Body               Markdown
 }
 

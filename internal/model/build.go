@@ -55,6 +55,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	}
 	b.related()
 	b.seiten()
+	b.berichte()
 	b.order()
 	return s
 }
@@ -609,6 +610,9 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		}
 		for _, ms := range cm.Meilensteine {
 			m.Meilensteine = append(m.Meilensteine, Meilenstein{Datum: dd(ms.Datum), Text: ms.Text, Erreicht: ms.Erreicht})
+		}
+		for _, v := range cm.Verlauf {
+			m.Verlauf = append(m.Verlauf, StatusEintrag{Datum: dd(v.Datum), Status: v.Status, Notiz: v.Notiz})
 		}
 		st.Massnahmen = append(st.Massnahmen, m)
 		st.Status.Add(m.Status)

@@ -24,6 +24,7 @@ type Site struct {
 	Meldungen       []*Meldung // newest first
 	Akteure         []*Akteur  // sorted by Kürzel
 	Seiten          map[string]*Seite
+	Berichte        []*Bericht // progress reports of the Digitale Agenda, by year
 
 	strategien      map[string]*Strategie
 	handlungsfelder map[string]*Handlungsfeld
@@ -363,6 +364,7 @@ type Massnahme struct {
 	KostenNutzen       *KostenNutzen
 	Regelbetrieb       *Regelbetrieb
 	Meilensteine       []Meilenstein
+	Verlauf            []StatusEintrag // dated statuses, oldest first; may be empty
 	Beschreibung       template.HTML
 	File               string
 }

@@ -59,31 +59,61 @@ func clampPercent(v float64) int {
 }
 
 // computeProgress fills z.Fortschritt from its baseline, target and measurements.
-func computeProgress(z *Ziel) {
-	if z.Basis == nil {
-		if len(z.Messwerte) == 0 {
-			return
-		}
+func computeProgress(z *Ziel) { z.Fortschritt = progress(z, z.Messwerte) }
+
+// FortschrittAm is the progress as it stood on day t: only measurements up to
+// t count. It is nil when the goal had neither a baseline nor a measurement
+// by then. The progress report compares years with it, so that report and
+// landing page share one definition of "on track".
+func (z *Ziel) FortschrittAm(t time.Time) *Fortschritt {
+	n := 0
+	for n < len(z.Messwerte) && !z.Messwerte[n].Datum.Start().After(t) {
+		n++
 	}
-	f := &Fortschritt{}
+	if n == 0 && (z.Basis == nil || z.Basis.Datum.Start().After(t)) {
+		return nil
+	}
+	return progress(z, z.Messwerte[:n])
+}
+
+// ZielDatum is the day the target value is due: the end of the target year.
+func (z *Ziel) ZielDatum() time.Time {
+	if z.Zieljahr == 0 {
+		return time.Time{}
+	}
+	return time.Date(z.Zieljahr, 12, 31, 0, 0, 0, 0, time.UTC)
+}
+
+// PlanWert is the value the straight line from baseline to target expects
+// on day t; ok is false when baseline, target value or target year is missing.
+func (z *Ziel) PlanWert(t time.Time) (v float64, ok bool) {
+	if z.Basis == nil || z.Zielwert == nil || z.Zieljahr == 0 {
+		return 0, false
+	}
+	share := expectedShare(z.Basis.Datum, z.ZielDatum(), t)
+	return z.Basis.Wert + (*z.Zielwert-z.Basis.Wert)*share, true
+}
+
+// progress assesses the goal on the given (sorted) measurements.
+func progress(z *Ziel, messwerte []Messwert) *Fortschritt {
+	if z.Basis == nil && len(messwerte) == 0 {
+		return nil
+	}
+	f := &Fortschritt{ZielDatum: z.ZielDatum()}
 	if z.Basis != nil {
 		f.Basis = *z.Basis
 	}
-	if z.Zieljahr > 0 {
-		f.ZielDatum = time.Date(z.Zieljahr, 12, 31, 0, 0, 0, 0, time.UTC)
-	}
-	if n := len(z.Messwerte); n > 0 {
-		m := z.Messwerte[n-1]
+	if n := len(messwerte); n > 0 {
+		m := messwerte[n-1]
 		f.Aktuell = &m
 	}
-	z.Fortschritt = f
 	switch {
 	case z.Zielwert == nil:
 		f.Bewertung = OhneZielwert
-		return
+		return f
 	case f.Aktuell == nil:
 		f.Bewertung = KeineMessung
-		return
+		return f
 	}
 	f.Ziel = *z.Zielwert
 	span := f.Ziel - f.Basis.Wert
@@ -92,7 +122,7 @@ func computeProgress(z *Ziel) {
 	} else {
 		f.Anteil = 1
 	}
-	f.Erwartet = expectedShare(f.Basis.Datum, f.ZielDatum, f.Aktuell.Datum)
+	f.Erwartet = expectedShare(f.Basis.Datum, f.ZielDatum, f.Aktuell.Datum.Start())
 	reached := f.Anteil >= 1-1e-9
 	switch {
 	case reached:
@@ -107,14 +137,15 @@ func computeProgress(z *Ziel) {
 	default:
 		f.Bewertung = Verzoegert
 	}
+	return f
 }
 
 // expectedShare is the share of the time from start to end that has passed at t.
-func expectedShare(start datum.Datum, end time.Time, at datum.Datum) float64 {
+func expectedShare(start datum.Datum, end time.Time, t time.Time) float64 {
 	if start.IsZero() || end.IsZero() {
 		return 0
 	}
-	s, t := start.Start(), at.Start()
+	s := start.Start()
 	total := end.Sub(s).Hours()
 	if total <= 0 {
 		return 1

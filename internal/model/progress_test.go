@@ -56,13 +56,13 @@ func TestProgress(t *testing.T) {
 
 func TestExpectedShare(t *testing.T) {
 	end := day("31.12.2026").Start()
-	if got := expectedShare(day("01.01.2025"), end, day("01.01.2025")); got != 0 {
+	if got := expectedShare(day("01.01.2025"), end, day("01.01.2025").Start()); got != 0 {
 		t.Errorf("at start: %v", got)
 	}
-	if got := expectedShare(day("01.01.2025"), end, day("31.12.2026")); got != 1 {
+	if got := expectedShare(day("01.01.2025"), end, day("31.12.2026").Start()); got != 1 {
 		t.Errorf("at end: %v", got)
 	}
-	if got := expectedShare(day("01.01.2025"), end, day("01.01.2030")); got != 1 {
+	if got := expectedShare(day("01.01.2025"), end, day("01.01.2030").Start()); got != 1 {
 		t.Errorf("after end must clamp to 1: %v", got)
 	}
 }

@@ -31,6 +31,9 @@ type Page struct {
 	Site        *model.Site
 	Deps        []string // content files; All for site-wide pages
 	NoIndex     bool     // excluded from the sitemap and search engines
+	// Raw produces a non-HTML file (open data) instead of a template; such
+	// files are written as they are, without layout or minification.
+	Raw func() ([]byte, error)
 }
 
 // File is the output file of the page, relative to the output directory.
@@ -116,6 +119,9 @@ func List(s *model.Site) []*Page {
 			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: []string{p.File}})
 	}
 	add(suche(s))
+	for _, p := range agendaPages(s) {
+		add(p)
+	}
 	add(&Page{Path: "/404.html", Template: "404.html", Title: "Seite nicht gefunden", NoIndex: true,
 		Deps: []string{}})
 	return out

@@ -10,30 +10,23 @@ import (
 	"strings"
 
 	"tdsite/internal/datum"
+	"tdsite/internal/diagramm"
 	"tdsite/internal/model"
 )
 
 // Funcs returns the template functions. baseURL decides the path prefix of
 // internal links, so a site can live in a sub-directory of a server.
 func Funcs(baseURL string) template.FuncMap {
-	u, _ := url.Parse(baseURL)
-	prefix := "/"
-	if u != nil && u.Path != "" {
-		prefix = u.Path
-	}
-	if !strings.HasSuffix(prefix, "/") {
-		prefix += "/"
-	}
-	abs := strings.TrimSuffix(baseURL, "/")
-	if u != nil && u.Host != "" {
-		abs = u.Scheme + "://" + u.Host
-	}
+	prefix, _ := splitBase(baseURL)
 	return template.FuncMap{
 		// url makes a site path ("/strategien/x/") into a link with the base path.
 		"url": func(p string) string { return RelURL(prefix, p) },
 		// absurl makes an absolute URL (sitemap, feed, canonical link).
-		"absurl": func(p string) string { return abs + RelURL(prefix, p) },
-		"datum":  FormatDatum,
+		"absurl":      func(p string) string { return AbsURL(baseURL, p) },
+		"diagramm":    func(z *model.Ziel) *diagramm.Diagramm { return diagramm.Indikator(z, Wert) },
+		"werttabelle": func(z *model.Ziel) []diagramm.Zeile { return diagramm.Tabelle(z, Wert) },
+		"vorzeichen":  Vorzeichen,
+		"datum":       FormatDatum,
 		"iso": func(d datum.Datum) string {
 			return d.ISO()
 		},
@@ -61,6 +54,34 @@ func Funcs(baseURL string) template.FuncMap {
 			return out
 		},
 	}
+}
+
+// splitBase splits baseURL into the path prefix of the site ("/" or
+// "/sub/") and its origin ("https://host").
+func splitBase(baseURL string) (prefix, origin string) {
+	u, _ := url.Parse(baseURL)
+	prefix = "/"
+	if u != nil && u.Path != "" {
+		prefix = u.Path
+	}
+	if !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	origin = strings.TrimSuffix(baseURL, "/")
+	if u != nil && u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	return prefix, origin
+}
+
+// AbsURL makes an absolute URL of a site path, for open data, feeds and
+// canonical links.
+func AbsURL(baseURL, p string) string {
+	prefix, origin := splitBase(baseURL)
+	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+		return p
+	}
+	return origin + RelURL(prefix, p)
 }
 
 // RelURL joins the base path and a site path.
@@ -117,6 +138,17 @@ func Wert(v float64, einheit string) string {
 		return Zahl(v) + " %"
 	}
 	return Zahl(v) + " " + einheit
+}
+
+// Vorzeichen writes a change with its sign: "+2", "−1", "±0".
+func Vorzeichen(n int) string {
+	switch {
+	case n > 0:
+		return "+" + strconv.Itoa(n)
+	case n < 0:
+		return "−" + strconv.Itoa(-n)
+	}
+	return "±0"
 }
 
 // Plural picks the singular or plural form and prefixes the number.

@@ -50,6 +50,8 @@ var Rules = map[string]string{
 	"messwert":                   "Messwerte gehören zu quantitativen Zielen und haben ein genaues Datum.",
 	"messwert-veraltet":          "In der Umsetzung wird jedes quantitative Etappenziel alle 6 Monate gemessen.",
 	"gefaehrdet":                 "Gefährdete Ziele haben einen Korrekturvorschlag.",
+	"verlauf":                    "Der Statusverlauf einer Maßnahme ist zeitlich geordnet und endet mit ihrem aktuellen Status.",
+	"bericht":                    "Jeder Fortschrittsbericht hat einen Stand im oder nach dem Berichtsjahr.",
 	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
@@ -81,6 +83,7 @@ func Check(site *content.Site) *diag.List {
 	}
 	c.massnahmenGlobal()
 	c.nachfolgeZyklen()
+	c.berichte()
 	for _, p := range site.Seiten {
 		c.seite(p)
 	}

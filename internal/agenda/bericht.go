@@ -1,0 +1,391 @@
+package agenda
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"tdsite/internal/datum"
+	"tdsite/internal/model"
+)
+
+// The yearly progress report answers "what changed in the year?" from dated
+// content only:
+//
+//   - status changes of measures from their [[verlauf]]; a measure without
+//     a Verlauf counts as started in the year of its start date if it is no
+//     longer planned – its completion date is unknown and never guessed;
+//   - milestones marked as reached whose date falls into the year;
+//   - measurements dated in the year, and the assessment of each goal at
+//     the end of the previous year and at the report's Stand.
+//
+// An event with a fuzzy date counts on the last day of its period
+// ("Q3/2025" → 30.09.2025): by then it had surely happened. Only events up
+// to the report's Stand count, so a report keeps its figures when later
+// data is added – unless someone adds data dated inside the period.
+
+// Ereignis arten: what happened to a measure.
+const (
+	Aufgenommen       = "aufgenommen"       // entered the Aktionsplan as planned
+	Begonnen          = "begonnen"          // started
+	Abgeschlossen     = "abgeschlossen"     // completed
+	Ausgesetzt        = "ausgesetzt"        // suspended
+	Wiederaufgenommen = "wiederaufgenommen" // resumed after a suspension
+	Zurueckgestellt   = "zurueckgestellt"   // back to planned
+)
+
+// EreignisArten in reading order, with their headings.
+var EreignisArten = []struct{ Key, Titel string }{
+	{Begonnen, "Begonnene Maßnahmen"},
+	{Abgeschlossen, "Abgeschlossene Maßnahmen"},
+	{Ausgesetzt, "Ausgesetzte Maßnahmen"},
+	{Wiederaufgenommen, "Wieder aufgenommene Maßnahmen"},
+	{Zurueckgestellt, "Zurückgestellte Maßnahmen"},
+	{Aufgenommen, "Neu in den Aktionsplan aufgenommene Maßnahmen (geplant)"},
+}
+
+// Bericht is the progress report for one year.
+type Bericht struct {
+	*model.Bericht
+	Agenda     *Agenda
+	URL        string
+	Titel      string
+	Von, Bis   time.Time // reporting period: 1 January up to the end of the year or the Stand
+	Vorjahr    time.Time // comparison day: 31 December of the previous year
+	Vorlaeufig bool      // the Stand lies before the end of the year
+	Land       *BerichtTeil
+	Beispiel   *BerichtTeil
+
+	Vorheriger, Naechster *Bericht
+}
+
+// BerichtTeil is the state's part or the fictional examples' part of a report.
+type BerichtTeil struct {
+	Strategien []*BerichtStrategie // in model order
+	Summe      *BerichtStrategie   // all strategies of the part together
+}
+
+// MitAenderungen are the strategies with dated changes in the period.
+func (t *BerichtTeil) MitAenderungen() []*BerichtStrategie {
+	var out []*BerichtStrategie
+	for _, s := range t.Strategien {
+		if s.Veraendert() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// OhneAenderungen are the strategies without dated changes in the period.
+func (t *BerichtTeil) OhneAenderungen() []*BerichtStrategie {
+	var out []*BerichtStrategie
+	for _, s := range t.Strategien {
+		if !s.Veraendert() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// BerichtStrategie is what changed in one strategy (or, as Summe, in several).
+type BerichtStrategie struct {
+	Strategie                   *model.Strategie // nil for sums
+	StatusVorjahr, StatusAm     StatusStichtag
+	Ereignisse                  []Ereignis
+	Meilensteine                []MeilensteinEreignis
+	Ziele                       []*ZielStand // quantitative goals existing at the end of the period
+	BewertungVorjahr, Bewertung BewertungZahlen
+}
+
+// StatusStichtag counts measures by their status on a day. Offen counts
+// measures not yet in the Aktionsplan then, or whose status on that day is
+// not known (reported later than that day and without a Verlauf).
+type StatusStichtag struct {
+	model.StatusZahlen
+	Offen int
+}
+
+// Ereignis is a status change of a measure.
+type Ereignis struct {
+	Art       string
+	Massnahme *model.Massnahme
+	Datum     datum.Datum
+	Notiz     string
+	AusStart  bool // derived from the start date; the measure has no Verlauf
+}
+
+// MeilensteinEreignis is a milestone reached in the period.
+type MeilensteinEreignis struct {
+	Massnahme   *model.Massnahme
+	Meilenstein model.Meilenstein
+}
+
+// ZielStand compares a measurable goal at both ends of the period.
+type ZielStand struct {
+	Ziel          *model.Ziel
+	Vorjahr, Am   *model.Fortschritt // nil: the goal did not exist yet
+	Neu           []model.Messwert   // measurements dated in the period
+	ErreichtNeu   bool               // reached in the period
+	GefaehrdetNeu bool               // a measurement of the period flags it at risk
+}
+
+// Veraendert reports whether anything dated happened in the period.
+func (b *BerichtStrategie) Veraendert() bool {
+	return len(b.Ereignisse) > 0 || len(b.Meilensteine) > 0 || b.NeueMesswerte() > 0
+}
+
+// Nach returns the events of one kind.
+func (b *BerichtStrategie) Nach(art string) []Ereignis {
+	var out []Ereignis
+	for _, e := range b.Ereignisse {
+		if e.Art == art {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Anzahl counts the events of one kind.
+func (b *BerichtStrategie) Anzahl(art string) int { return len(b.Nach(art)) }
+
+// NeueMesswerte counts the measurements of the period.
+func (b *BerichtStrategie) NeueMesswerte() int {
+	n := 0
+	for _, z := range b.Ziele {
+		n += len(z.Neu)
+	}
+	return n
+}
+
+// ErreichteZiele are the goals reached in the period.
+func (b *BerichtStrategie) ErreichteZiele() []*ZielStand {
+	return slices.DeleteFunc(slices.Clone(b.Ziele), func(z *ZielStand) bool { return !z.ErreichtNeu })
+}
+
+// GefaehrdeteZiele are the goals flagged at risk by a measurement of the period.
+func (b *BerichtStrategie) GefaehrdeteZiele() []*ZielStand {
+	return slices.DeleteFunc(slices.Clone(b.Ziele), func(z *ZielStand) bool { return !z.GefaehrdetNeu })
+}
+
+// Massnahmen counts the measures of the part on the report's day.
+func (b *BerichtStrategie) Massnahmen() int { return b.StatusAm.Gesamt() }
+
+// Vergleich is one row of a comparison table: a status or an assessment
+// at the end of the previous year and at the end of the period.
+type Vergleich struct {
+	Key, Label        string
+	Vorjahr, Am, Diff int
+}
+
+func vergleiche(vorjahr, am []BewertungAnzahl) []Vergleich {
+	var out []Vergleich
+	for i, v := range vorjahr {
+		out = append(out, Vergleich{Key: v.Key, Label: v.Label, Vorjahr: v.Anzahl, Am: am[i].Anzahl, Diff: am[i].Anzahl - v.Anzahl})
+	}
+	return out
+}
+
+// StatusTabelle compares the status counts at both ends of the period.
+func (b *BerichtStrategie) StatusTabelle() []Vergleich {
+	return append(vergleiche(b.StatusVorjahr.Liste(), b.StatusAm.Liste()), Vergleich{"offen",
+		"Noch nicht im Aktionsplan oder Stand unbekannt", b.StatusVorjahr.Offen, b.StatusAm.Offen, b.StatusAm.Offen - b.StatusVorjahr.Offen})
+}
+
+// BewertungTabelle compares the goal assessments at both ends of the period.
+func (b *BerichtStrategie) BewertungTabelle() []Vergleich {
+	return vergleiche(b.BewertungVorjahr.Liste(), b.Bewertung.Liste())
+}
+
+// StandISO is the report's Stand for the sitemap.
+func (r *Bericht) StandISO() string { return r.Stand.ISO() }
+
+func (a *Agenda) berichte() {
+	for _, mb := range a.Site.Berichte {
+		r := &Bericht{Bericht: mb, Agenda: a, URL: fmt.Sprintf("%sfortschrittsbericht/%d/", Pfad, mb.Jahr),
+			Titel:   mb.Titel,
+			Von:     time.Date(mb.Jahr, 1, 1, 0, 0, 0, 0, time.UTC),
+			Bis:     time.Date(mb.Jahr, 12, 31, 0, 0, 0, 0, time.UTC),
+			Vorjahr: time.Date(mb.Jahr-1, 12, 31, 0, 0, 0, 0, time.UTC)}
+		if r.Titel == "" {
+			r.Titel = fmt.Sprintf("Fortschrittsbericht %d", mb.Jahr)
+		}
+		if st := mb.Stand.Start(); !mb.Stand.IsZero() && st.Before(r.Bis) {
+			r.Bis, r.Vorlaeufig = st, true
+		}
+		r.Land, r.Beispiel = &BerichtTeil{Summe: &BerichtStrategie{}}, &BerichtTeil{Summe: &BerichtStrategie{}}
+		for _, z := range a.Zeilen {
+			bs := r.strategie(z.Strategie)
+			t := r.Land
+			if a.teil(z.Strategie) == a.Beispiel {
+				t = r.Beispiel
+			}
+			t.Strategien = append(t.Strategien, bs)
+			t.Summe.add(bs)
+		}
+		if n := len(a.Berichte); n > 0 {
+			r.Vorheriger, a.Berichte[n-1].Naechster = a.Berichte[n-1], r
+		}
+		a.Berichte = append(a.Berichte, r)
+	}
+}
+
+// zeitpunkt is the day by which a dated event had surely happened.
+func zeitpunkt(d datum.Datum) time.Time { return d.End() }
+
+func (r *Bericht) inPeriode(d datum.Datum) bool {
+	if d.IsZero() {
+		return false
+	}
+	t := zeitpunkt(d)
+	return !t.Before(r.Von) && !t.After(r.Bis)
+}
+
+// StatusAm is a measure's status on day t: from its Verlauf, otherwise its
+// current status if that was reported by then. "" means not yet in the
+// Aktionsplan or unknown.
+func StatusAm(m *model.Massnahme, t time.Time) string {
+	if len(m.Verlauf) > 0 {
+		status := ""
+		for _, v := range m.Verlauf {
+			if !zeitpunkt(v.Datum).After(t) {
+				status = v.Status
+			}
+		}
+		return status
+	}
+	if !m.Stand.IsZero() && !m.Stand.Start().After(t) {
+		return m.Status
+	}
+	return ""
+}
+
+func (s *StatusStichtag) add(status string) {
+	if status == "" {
+		s.Offen++
+		return
+	}
+	s.Add(status)
+}
+
+func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
+	b := &BerichtStrategie{Strategie: st}
+	for _, m := range st.Massnahmen {
+		b.StatusVorjahr.add(StatusAm(m, r.Vorjahr))
+		b.StatusAm.add(StatusAm(m, r.Bis))
+		b.Ereignisse = append(b.Ereignisse, r.ereignisse(m)...)
+		for _, ms := range m.Meilensteine {
+			if ms.Erreicht && r.inPeriode(ms.Datum) {
+				b.Meilensteine = append(b.Meilensteine, MeilensteinEreignis{m, ms})
+			}
+		}
+	}
+	sort.SliceStable(b.Ereignisse, func(i, j int) bool {
+		return zeitpunkt(b.Ereignisse[i].Datum).Before(zeitpunkt(b.Ereignisse[j].Datum))
+	})
+	sort.SliceStable(b.Meilensteine, func(i, j int) bool {
+		return zeitpunkt(b.Meilensteine[i].Meilenstein.Datum).Before(zeitpunkt(b.Meilensteine[j].Meilenstein.Datum))
+	})
+	for _, z := range st.QuantitativeZiele() {
+		am := z.FortschrittAm(r.Bis)
+		if am == nil {
+			continue
+		}
+		zs := &ZielStand{Ziel: z, Vorjahr: z.FortschrittAm(r.Vorjahr), Am: am}
+		for _, mw := range z.Messwerte {
+			if r.inPeriode(mw.Datum) {
+				zs.Neu = append(zs.Neu, mw)
+				zs.GefaehrdetNeu = zs.GefaehrdetNeu || mw.Gefaehrdet
+			}
+		}
+		zs.ErreichtNeu = am.Bewertung == model.Erreicht && (zs.Vorjahr == nil || zs.Vorjahr.Bewertung != model.Erreicht)
+		b.Ziele = append(b.Ziele, zs)
+		b.Bewertung.Add(am)
+		if zs.Vorjahr != nil {
+			b.BewertungVorjahr.Add(zs.Vorjahr)
+		}
+	}
+	return b
+}
+
+// ereignisse derives the status changes of a measure in the period.
+func (r *Bericht) ereignisse(m *model.Massnahme) []Ereignis {
+	var out []Ereignis
+	if len(m.Verlauf) == 0 {
+		if m.Status != "geplant" && r.inPeriode(m.Start) {
+			out = append(out, Ereignis{Art: Begonnen, Massnahme: m, Datum: m.Start, AusStart: true})
+		}
+		return out
+	}
+	prev := ""
+	for _, v := range m.Verlauf {
+		if art := wechsel(prev, v.Status); art != "" && r.inPeriode(v.Datum) {
+			out = append(out, Ereignis{Art: art, Massnahme: m, Datum: v.Datum, Notiz: v.Notiz})
+		}
+		prev = v.Status
+	}
+	return out
+}
+
+// wechsel names the change from one status to the next ("" if none).
+func wechsel(from, to string) string {
+	if from == to {
+		return ""
+	}
+	switch to {
+	case "geplant":
+		if from == "" {
+			return Aufgenommen
+		}
+		return Zurueckgestellt
+	case "laufend":
+		if from == "ausgesetzt" {
+			return Wiederaufgenommen
+		}
+		return Begonnen
+	case "umgesetzt":
+		return Abgeschlossen
+	case "ausgesetzt":
+		return Ausgesetzt
+	}
+	return ""
+}
+
+// add sums another strategy's report into b.
+func (b *BerichtStrategie) add(o *BerichtStrategie) {
+	addStatus := func(dst *StatusStichtag, src StatusStichtag) {
+		dst.Geplant += src.Geplant
+		dst.Laufend += src.Laufend
+		dst.Umgesetzt += src.Umgesetzt
+		dst.Ausgesetzt += src.Ausgesetzt
+		dst.Offen += src.Offen
+	}
+	addStatus(&b.StatusVorjahr, o.StatusVorjahr)
+	addStatus(&b.StatusAm, o.StatusAm)
+	b.Ereignisse = append(b.Ereignisse, o.Ereignisse...)
+	b.Meilensteine = append(b.Meilensteine, o.Meilensteine...)
+	b.Ziele = append(b.Ziele, o.Ziele...)
+	for _, z := range o.Ziele {
+		b.Bewertung.Add(z.Am)
+		if z.Vorjahr != nil {
+			b.BewertungVorjahr.Add(z.Vorjahr)
+		}
+	}
+}
+
+// EreignisGruppe is the list of one kind of events, for headings.
+type EreignisGruppe struct {
+	Art, Titel string
+	Ereignisse []Ereignis
+}
+
+// Gruppen returns the non-empty event lists in reading order.
+func (b *BerichtStrategie) Gruppen() []EreignisGruppe {
+	var out []EreignisGruppe
+	for _, a := range EreignisArten {
+		if list := b.Nach(a.Key); len(list) > 0 {
+			out = append(out, EreignisGruppe{a.Key, a.Titel, list})
+		}
+	}
+	return out
+}

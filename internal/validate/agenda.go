@@ -1,0 +1,66 @@
+package validate
+
+import (
+	"fmt"
+	"time"
+
+	"tdsite/internal/content"
+	"tdsite/internal/datum"
+	"tdsite/internal/diag"
+)
+
+// verlauf checks the dated status history of a measure: valid statuses, dates
+// that name one point in time, ascending order, and a last entry that agrees
+// with the measure's current status – otherwise the progress report and the
+// landing page would tell different stories.
+func (c *checker) verlauf(m *content.Massnahme) {
+	var prev time.Time
+	for i, v := range m.Verlauf {
+		c.statusValue(v.At.Key("status"), v.Status, true)
+		switch {
+		case v.Datum.IsZero():
+			continue // reported by the loader as a missing required field
+		case v.Datum.Kind != datum.Punkt:
+			c.d.Errorf(v.At.Key("datum"), "verlauf", "Nennen Sie den Tag, Monat, das Quartal oder Jahr des Wechsels, z. B. „15.07.2026“ oder „Q3/2025“.",
+				"Ein Eintrag im Verlauf braucht einen Zeitpunkt, keinen Zeitraum („%s“).", v.Datum.Raw)
+			continue
+		}
+		end := v.Datum.End()
+		if i > 0 && end.Before(prev) {
+			c.d.Errorf(v.At.Key("datum"), "verlauf", "Ordnen Sie die [[verlauf]]-Einträge nach dem Datum, den ältesten zuerst.",
+				"Der Eintrag vom %s steht nach einem späteren Eintrag.", v.Datum.Raw)
+		}
+		prev = end
+		if !m.Stand.IsZero() && v.Datum.Start().After(m.Stand.Start()) {
+			c.d.Warnf(v.At.Key("datum"), "verlauf", "Setzen Sie stand auf den Tag, an dem die Angaben geprüft wurden.",
+				"Der Eintrag vom %s liegt nach dem Stand der Maßnahme (%s).", v.Datum.Raw, m.Stand.Raw)
+		}
+	}
+	if n := len(m.Verlauf); n > 0 && m.Status != "" {
+		if last := m.Verlauf[n-1]; last.Status != m.Status {
+			c.d.Errorf(last.At.Key("status"), "verlauf",
+				fmt.Sprintf("Ergänzen Sie einen [[verlauf]]-Eintrag mit status = \"%s\" und dem Datum des Wechsels, oder korrigieren Sie status.", m.Status),
+				"Der letzte Eintrag im Verlauf („%s“) passt nicht zum Status der Maßnahme („%s“).", last.Status, m.Status)
+		}
+	}
+}
+
+// berichte checks the editorial files of the yearly progress reports.
+func (c *checker) berichte() {
+	for _, b := range c.site.Berichte {
+		c.exactDay(b.At.Key("stand"), b.Stand, "stand")
+		if b.Stand.IsZero() || !b.Stand.ExactDay() {
+			continue
+		}
+		if b.Stand.Start().Year() < b.Jahr {
+			c.d.Errorf(b.At.Key("stand"), "bericht", fmt.Sprintf("Der Stand liegt im Berichtsjahr oder danach, z. B. „31.12.%d“.", b.Jahr),
+				"Der Stand %s liegt vor dem Berichtsjahr %d.", b.Stand.Raw, b.Jahr)
+		}
+	}
+	for i := 1; i < len(c.site.Berichte); i++ {
+		if a, b := c.site.Berichte[i-1], c.site.Berichte[i]; a.Jahr == b.Jahr {
+			c.d.Errorf(diag.Pos{File: b.File}, "doppelt", "Behalten Sie eine Datei je Berichtsjahr.",
+				"Für %d gibt es schon einen Fortschrittsbericht (%s).", b.Jahr, a.File)
+		}
+	}
+}
