@@ -11,6 +11,7 @@ import (
 
 	"tdsite/internal/datum"
 	"tdsite/internal/model"
+	"tdsite/internal/strategymap"
 )
 
 // Funcs returns the template functions. baseURL decides the path prefix of
@@ -28,7 +29,14 @@ func Funcs(baseURL string) template.FuncMap {
 	if u != nil && u.Host != "" {
 		abs = u.Scheme + "://" + u.Host
 	}
+	link := func(p string) string { return RelURL(prefix, p) }
 	return template.FuncMap{
+		// Strategy maps (internal/strategymap): full, for the landing page, all of Thuringia.
+		"strategiekarte": func(st *model.Strategie) (*strategymap.Map, error) { return strategymap.ForStrategy(st, link) },
+		"strategiekarteEinbettung": func(st *model.Strategie) (*strategymap.Map, error) {
+			return strategymap.Embedded(st, link)
+		},
+		"thueringenkarte": func(s *model.Site) (*strategymap.Map, error) { return strategymap.Thueringen(s, link) },
 		// url makes a site path ("/strategien/x/") into a link with the base path.
 		"url": func(p string) string { return RelURL(prefix, p) },
 		// absurl makes an absolute URL (sitemap, feed, canonical link).
