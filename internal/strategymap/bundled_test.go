@@ -428,3 +428,24 @@ func TestSVGStructure(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkThueringen lays out and draws the map of all strategies.
+func BenchmarkThueringen(b *testing.B) {
+	s := bundled(b)
+	for b.Loop() {
+		if _, err := strategymap.Thueringen(s, ident); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLargestStrategy lays out and draws the largest per-strategy map
+// (Digitale Gesellschaft: 192 nodes, 190 edges) in both drawings.
+func BenchmarkLargestStrategy(b *testing.B) {
+	st := bundled(b).Strategie("digitale-gesellschaft")
+	for b.Loop() {
+		if _, err := strategymap.ForStrategy(st, ident); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

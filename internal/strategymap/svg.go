@@ -48,14 +48,23 @@ func (w *svgWriter) text(class string, f font, x, y float64, lines []string, nod
 }
 
 // open starts an SVG element with its accessible name and description.
-func (w *svgWriter) open(id string, width, height float64) {
+// minWidth > 0 lets the drawing shrink to fit its container down to that
+// width (the text stays readable), below it the container scrolls.
+func (w *svgWriter) open(id string, width, height, minWidth float64) {
 	m := w.m
-	w.p(`<svg xmlns="http://www.w3.org/2000/svg" class="sk-svg" width="`, num(width), `" height="`, num(height),
+	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="sk-svg" width="`, num(width), `" height="`, num(height),
 		`" viewBox="0 0 `, num(width), ` `, num(height), `" role="group" aria-roledescription="Strategielandkarte" aria-labelledby="`,
 		id, `-titel" aria-describedby="`, id, `-info">`)
 	w.p(`<title id="`, id, `-titel">`, esc(m.Title), `</title><desc id="`, id, `-info">`, esc(m.Summary), `</desc>`)
-	w.p(`<style>`, fontCSS, `</style>`)
+	w.p(`<style>`, fontCSS)
+	if minWidth > 0 {
+		w.p(`#`, id, `-svg{min-width:`, num(minWidth), `px}`)
+	}
+	w.p(`</style>`)
 }
+
+// minScale is how far the wide map may shrink to fit (text 14 px → 12 px).
+const minScale = 0.86
 
 // render writes the wide map: columns with headers, edges behind, nodes in
 // reading order (column by column, top to bottom), each column a group.
@@ -65,7 +74,7 @@ func (m *Map) render(url func(string) string) {
 		w.boxes = append(w.boxes, n.wide)
 	}
 	id := m.ID
-	w.open(id, m.Width, m.Height)
+	w.open(id, m.Width, m.Height, math.Ceil(m.Width*minScale))
 	w.p(`<defs><marker id="`, id, `-pfeil" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="sk-pfeil" d="M0 0 10 5 0 10z"/></marker></defs>`)
 
 	// Columns, headers and edges are decoration: the groups below name the
@@ -165,7 +174,7 @@ func (m *Map) renderNarrow(url func(string) string) {
 		walk(it, 0)
 	}
 	m.NarrowHeight = math.Ceil(y - narrowGap + margin)
-	w.open(m.ID+"-s", narrowW, m.NarrowHeight)
+	w.open(m.ID+"-s", narrowW, m.NarrowHeight, 0)
 	w.p(`<path aria-hidden="true" class="sk-e" d="`, conn.String(), `"/>`)
 	for _, i := range order {
 		w.node(i)
