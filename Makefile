@@ -6,14 +6,18 @@
 
 GO ?= go
 
-.PHONY: test test-go lint build serve bench
+.PHONY: test test-go test-setup lint build serve bench
 
-test: lint test-go
+test: lint test-setup test-go
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt: bitte formatieren: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+# Browser tests (strategy maps) run the real Chromium (Debian package), installed only if missing.
+test-setup:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 test-go:
 	$(GO) test -count=1 ./...

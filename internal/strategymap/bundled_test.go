@@ -164,14 +164,7 @@ func TestCountsMatchModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rahmen, others []*model.Strategie
-	for _, st := range s.Strategien {
-		if st.Rahmen {
-			rahmen = append(rahmen, st)
-		} else {
-			others = append(others, st)
-		}
-	}
+	rahmen, others := strategymap.SplitRahmen(s)
 	checkPortfolio(t, "thueringen", m, rahmen, others)
 }
 

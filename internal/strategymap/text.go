@@ -3,7 +3,6 @@ package strategymap
 import (
 	"html"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -184,14 +183,4 @@ func plainParagraphs(h string) []string {
 		}
 	}
 	return out
-}
-
-// sortedKeys returns the keys of m in order; for deterministic output.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

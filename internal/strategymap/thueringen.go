@@ -18,7 +18,14 @@ const (
 // fields of action across strategies. Goals and measures are counted per
 // field of action; the per-strategy maps show them one by one.
 func Thueringen(s *model.Site, url func(string) string) (*Map, error) {
-	var rahmen, others []*model.Strategie
+	rahmen, others := SplitRahmen(s)
+	m := portfolio("/karte/", "karte-thueringen", "Strategielandkarte Thüringen: alle Digitalstrategien", rahmen, others)
+	return m, m.finish(url)
+}
+
+// SplitRahmen separates the framework strategies from the others, each in
+// site order.
+func SplitRahmen(s *model.Site) (rahmen, others []*model.Strategie) {
 	for _, st := range s.Strategien {
 		if st.Rahmen {
 			rahmen = append(rahmen, st)
@@ -26,8 +33,7 @@ func Thueringen(s *model.Site, url func(string) string) (*Map, error) {
 			others = append(others, st)
 		}
 	}
-	m := portfolio("/karte/", "karte-thueringen", "Strategielandkarte Thüringen: alle Digitalstrategien", rahmen, others)
-	return m, m.finish(url)
+	return rahmen, others
 }
 
 // portfolio builds a map of framework strategies and the strategies around
