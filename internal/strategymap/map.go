@@ -203,7 +203,7 @@ const (
 
 // measure wraps the texts of n for a box of width w. kicker and note are
 // given because the narrow map shows more of them.
-func (n *Node) measure(w float64, kicker, note string) *box {
+func (n *Node) measure(w float64, kicker, note string, narrow bool) *box {
 	b := &box{w: w, noteText: note}
 	inner := w - padX - padRight
 	y := float64(padY)
@@ -223,6 +223,9 @@ func (n *Node) measure(w float64, kicker, note string) *box {
 		// Goals of older strategies are long sentences, and there are
 		// many; the text version and the landing page have them in full.
 		maxLines = 2
+		if narrow {
+			maxLines = 3 // narrow lines hold fewer words
+		}
 	}
 	b.title, b.cut = wrap(n.Title, fontTitle, inner, maxLines)
 	y += float64(len(b.title)) * fontTitle.line
@@ -285,7 +288,7 @@ func (m *Map) layout() error {
 	}
 	nodes := make([]layered.Node, len(m.Nodes))
 	for i, n := range m.Nodes {
-		b := n.measure(m.Layers[n.Layer].Width, n.Kicker, n.Note)
+		b := n.measure(m.Layers[n.Layer].Width, n.Kicker, n.Note, false)
 		n.wide, n.W, n.H = b, b.w, b.h
 		ports := make([]float64, len(n.Rows)+1)
 		for r := range n.Rows {

@@ -161,7 +161,7 @@ func strategyMap(st *model.Strategie, overview bool) *Map {
 		h := e.Handlungsfeld
 		group[h] = gi
 		n := &Node{Key: "hf/" + h.Key, Kind: KindHF, Layer: lHF, Group: -1, Prefix: "Handlungsfeld",
-			Title: h.Name, Short: h.Label(), Href: h.URL, Strategie: st}
+			Title: h.Name, Short: "„" + h.Label() + "“", Href: h.URL, Strategie: st}
 		parent := root
 		if ti, ok := themeOf[h]; ok {
 			n.Group = ti

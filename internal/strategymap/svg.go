@@ -153,7 +153,7 @@ func (m *Map) renderNarrow(url func(string) string) {
 			kicker = n.Prefix
 		}
 		note := join(n.Note, relations(it, also[n]))
-		b := n.measure(narrowW-margin-x, kicker, note)
+		b := n.measure(narrowW-margin-x, kicker, note, true)
 		b.x, b.y = x, y
 		w.boxes[i] = b
 		order = append(order, i)

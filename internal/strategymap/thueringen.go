@@ -56,7 +56,7 @@ func portfolio(page, id, title string, rahmen, strategies []*model.Strategie) *M
 	stNode := map[*model.Strategie]int{}
 	for _, st := range rahmen {
 		n := &Node{Key: "strategie/" + st.Slug, Kind: KindRahmen, Layer: lRahmen, Group: -1,
-			Kicker: "Rahmenstrategie", Title: st.Name, Short: st.Kurzname, Href: st.URL, Strategie: st, Note: supersededNote(st)}
+			Kicker: "Rahmenstrategie", Title: st.Name, Short: "„" + st.Kurzname + "“", Href: st.URL, Strategie: st, Note: supersededNote(st)}
 		if k := len(st.Fokusziele); k > 0 {
 			n.Facts = append(n.Facts, plural(k, "Fokusziel", "Fokusziele"))
 		}
@@ -70,7 +70,7 @@ func portfolio(page, id, title string, rahmen, strategies []*model.Strategie) *M
 			kicker = "Strategie vor dem Leitfaden"
 		}
 		n := &Node{Key: "strategie/" + st.Slug, Kind: KindStrategie, Layer: lStrat, Group: len(rahmen),
-			Kicker: kicker, Title: st.Name, Short: st.Kurzname, Href: st.URL, Strategie: st}
+			Kicker: kicker, Title: st.Name, Short: "„" + st.Kurzname + "“", Href: st.URL, Strategie: st}
 		if p := st.AktuellePhase; p != nil && st.Leitfaden {
 			n.Facts = append(n.Facts, "Phase: "+p.Short)
 		}
@@ -115,7 +115,7 @@ func portfolio(page, id, title string, rahmen, strategies []*model.Strategie) *M
 	}
 	for _, h := range hfOrder {
 		n := &Node{Key: "hf/" + h.Key, Kind: KindHF, Layer: lHF, Group: -1, Prefix: "Handlungsfeld",
-			Title: h.Name, Short: h.Label(), Href: h.URL}
+			Title: h.Name, Short: "„" + h.Label() + "“", Href: h.URL}
 		var goals int
 		var ms []*model.Massnahme
 		var users []*model.Strategie
