@@ -62,7 +62,6 @@ type Row struct {
 	ID, Text, Href string
 	Bewertung      string // progress key (model.AufKurs …), for icon and colour
 	BewertungText  string
-	Ziel           *model.Ziel
 }
 
 // Node is a box of the map.
@@ -83,7 +82,6 @@ type Node struct {
 	Rows      []Row
 	Foreign   bool // belongs to another strategy than the map's
 	Strategie *model.Strategie
-	Massnahme *model.Massnahme // the measure, for the text version
 
 	X, Y, W, H float64 // place in the wide map
 
@@ -101,7 +99,6 @@ type box struct {
 	note       []string
 	info       []string
 	infoInline bool // the status stands right-aligned in the kicker line
-	cut        bool // the title was shortened
 	rows       []rowBox
 	noteText   string // the note as shown, with the extra connections of the narrow map
 }
@@ -133,18 +130,13 @@ type Edge struct {
 
 // Map is a strategy map.
 type Map struct {
-	ID      string // prefix of HTML ids
-	Title   string
-	Summary string   // one sentence for the caption
-	Missing []string // what is not published yet, as sentences
-	Layers  []Layer
-	Nodes   []*Node
-	Edges   []Edge
-	Strat   *model.Strategie // the strategy of a per-strategy map, nil for Thuringia
-	Page    string           // site path of the page with the full map
-
-	overview bool
-
+	ID            string // prefix of HTML ids
+	Title         string
+	Summary       string   // one sentence for the caption
+	Missing       []string // what is not published yet, as sentences
+	Layers        []Layer
+	Nodes         []*Node
+	Edges         []Edge
 	Width, Height float64
 	Crossings     int
 	SVG           template.HTML // the wide map: columns from left to right
@@ -227,7 +219,7 @@ func (n *Node) measure(w float64, kicker, note string, narrow bool) *box {
 			maxLines = 3 // narrow lines hold fewer words
 		}
 	}
-	b.title, b.cut = wrap(n.Title, fontTitle, inner, maxLines)
+	b.title, _ = wrap(n.Title, fontTitle, inner, maxLines)
 	y += float64(len(b.title)) * fontTitle.line
 	for _, f := range n.Facts {
 		l, _ := wrap(f, fontFact, inner, 3)

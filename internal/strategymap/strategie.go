@@ -33,8 +33,7 @@ const FullLimit = 60
 func ForStrategy(st *model.Strategie, url func(string) string) (*Map, error) {
 	var m *Map
 	if st.Rahmen {
-		m = portfolio(st.URL+"karte/", "karte-"+st.Slug, "Strategielandkarte: "+st.Name, []*model.Strategie{st}, st.Abgeleitete)
-		m.Strat = st
+		m = portfolio("karte-"+st.Slug, "Strategielandkarte: "+st.Name, []*model.Strategie{st}, st.Abgeleitete)
 	} else {
 		m = strategyMap(st, false)
 	}
@@ -53,10 +52,6 @@ func Embedded(st *model.Strategie, url func(string) string) (*Map, error) {
 	}
 	return m, m.finish(url)
 }
-
-// Overview reports whether the map shows fields of action with counts
-// instead of goals and measures.
-func (m *Map) Overview() bool { return m.overview }
 
 func (m *Map) finish(url func(string) string) error {
 	if err := m.layout(); err != nil {
@@ -94,7 +89,7 @@ func (b *builder) layer(title string, width float64) int {
 // measures. Levels the Leitfaden asks for but the strategy has not
 // published yet get a node that says so.
 func strategyMap(st *model.Strategie, overview bool) *Map {
-	m := &Map{ID: "karte-" + st.Slug, Strat: st, Title: "Strategielandkarte: " + st.Name, overview: overview}
+	m := &Map{ID: "karte-" + st.Slug, Title: "Strategielandkarte: " + st.Name}
 	b := &builder{m: m, st: st, index: map[string]int{}}
 	lf := st.Leitfaden
 	var missing []string
@@ -296,7 +291,7 @@ func strategyMap(st *model.Strategie, overview bool) *Map {
 	}
 	for _, ms := range st.Massnahmen {
 		n := &Node{Key: "massnahme/" + ms.ID, Kind: KindMassnahme, Layer: lMass, Group: -1,
-			Kicker: "Maßnahme " + ms.ID, Title: ms.Titel, Short: "Maßnahme " + ms.ID, Href: ms.URL, Strategie: st, Massnahme: ms}
+			Kicker: "Maßnahme " + ms.ID, Title: ms.Titel, Short: "Maßnahme " + ms.ID, Href: ms.URL, Strategie: st}
 		setStatus(n, ms.Status)
 		i := b.node(n)
 		// Measures and initiatives are free to move between the lanes of the
@@ -359,7 +354,7 @@ func (b *builder) setNode(q *model.Ziel, quant []*model.Ziel, kicker string, lay
 		n.Group = -1
 	}
 	for _, z := range quant {
-		r := Row{ID: z.ID, Text: z.Text, Href: z.URL, Ziel: z, Bewertung: model.KeineMessung}
+		r := Row{ID: z.ID, Text: z.Text, Href: z.URL, Bewertung: model.KeineMessung}
 		if f := z.Fortschritt; f != nil {
 			r.Bewertung = f.Bewertung
 		}

@@ -19,7 +19,7 @@ const (
 // field of action; the per-strategy maps show them one by one.
 func Thueringen(s *model.Site, url func(string) string) (*Map, error) {
 	rahmen, others := SplitRahmen(s)
-	m := portfolio("/karte/", "karte-thueringen", "Strategielandkarte Thüringen: alle Digitalstrategien", rahmen, others)
+	m := portfolio("karte-thueringen", "Strategielandkarte Thüringen: alle Digitalstrategien", rahmen, others)
 	return m, m.finish(url)
 }
 
@@ -38,8 +38,8 @@ func SplitRahmen(s *model.Site) (rahmen, others []*model.Strategie) {
 
 // portfolio builds a map of framework strategies and the strategies around
 // them.
-func portfolio(page, id, title string, rahmen, strategies []*model.Strategie) *Map {
-	m := &Map{ID: id, Title: title, Page: page}
+func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
+	m := &Map{ID: id, Title: title}
 	b := &builder{m: m, index: map[string]int{}}
 	lRahmen := b.layer("Rahmenstrategien", wRahmen)
 	lStrat := b.layer("Strategien", wStrategie)
