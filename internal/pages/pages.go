@@ -83,6 +83,9 @@ func List(s *model.Site) []*Page {
 				Data:   st, Deps: []string{ls.File, firstFile(st)}})
 		}
 	}
+	for _, p := range mapPages(s) {
+		add(p)
+	}
 	add(&Page{Path: "/handlungsfelder/", Template: "handlungsfelder.html", Title: "Handlungsfelder",
 		Description: "Die Handlungsfelder aller Strategien und wie sie die Strategien verbinden.",
 		Section:     "handlungsfelder", Crumbs: []Crumb{home}, Deps: []string{All}})

@@ -12,13 +12,21 @@ import (
 	"tdsite/internal/datum"
 	"tdsite/internal/diagramm"
 	"tdsite/internal/model"
+	"tdsite/internal/strategymap"
 )
 
 // Funcs returns the template functions. baseURL decides the path prefix of
 // internal links, so a site can live in a sub-directory of a server.
 func Funcs(baseURL string) template.FuncMap {
 	prefix, _ := splitBase(baseURL)
+	link := func(p string) string { return RelURL(prefix, p) }
 	return template.FuncMap{
+		// Strategy maps (internal/strategymap): full, for the landing page, all of Thuringia.
+		"strategiekarte": func(st *model.Strategie) (*strategymap.Map, error) { return strategymap.ForStrategy(st, link) },
+		"strategiekarteEinbettung": func(st *model.Strategie) (*strategymap.Map, error) {
+			return strategymap.Embedded(st, link)
+		},
+		"thueringenkarte": func(s *model.Site) (*strategymap.Map, error) { return strategymap.Thueringen(s, link) },
 		// url makes a site path ("/strategien/x/") into a link with the base path.
 		"url": func(p string) string { return RelURL(prefix, p) },
 		// absurl makes an absolute URL (sitemap, feed, canonical link).

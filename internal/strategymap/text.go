@@ -1,0 +1,186 @@
+package strategymap
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:generate /usr/bin/python3 metrics_gen.py
+//go:generate gofmt -w metrics.go
+
+// Text is measured with a table of advance widths (metrics.go) instead of a
+// font file: the browser picks the reader's system font, so the map must fit
+// any likely one. The table holds the widest of DejaVu Sans and Liberation
+// Sans per character, and a small safety margin covers kerning and hinting.
+const widthMargin = 1.03
+
+var advRegular, advBold = func() (map[rune]float64, map[rune]float64) {
+	r, b := map[rune]float64{}, map[rune]float64{}
+	for _, a := range advances {
+		r[rune(a[0])], b[rune(a[0])] = float64(a[1]), float64(a[2])
+	}
+	return r, b
+}()
+
+// fallbackAdvance is used for characters outside the table: a full em,
+// wider than any letter, so unknown text never overflows.
+const fallbackAdvance = 1000
+
+// textWidth is the width of s in pixels at the given font size.
+func textWidth(s string, size float64, bold bool) float64 {
+	table := advRegular
+	if bold {
+		table = advBold
+	}
+	w := 0.0
+	for _, r := range s {
+		a, ok := table[r]
+		if !ok {
+			a = fallbackAdvance
+		}
+		w += a
+	}
+	return w * size / 1000 * widthMargin
+}
+
+// font is a text style of the map.
+type font struct {
+	size   float64 // px
+	bold   bool
+	line   float64 // line height, px
+	ascent float64 // from the top of the line box to the baseline
+}
+
+var (
+	fontKicker = font{size: 12, bold: true, line: 16, ascent: 12}
+	fontTitle  = font{size: 14, line: 18, ascent: 13.5}
+	fontRow    = font{size: 13, line: 17, ascent: 12.5}
+	fontInfo   = font{size: 12, bold: true, line: 17, ascent: 12.5}
+	// fontInline is the status at the end of the kicker line.
+	fontInline = font{size: 12, bold: true, line: 16, ascent: 12}
+	fontFact   = font{size: 12, line: 16, ascent: 12}
+	fontHeader = font{size: 13, bold: true, line: 17, ascent: 12.5}
+)
+
+func (f font) width(s string) float64 { return textWidth(s, f.size, f.bold) }
+
+// wrap breaks text into lines no wider than maxW. Words longer than a line
+// are broken after a hyphen or slash, or else hard with a hyphen. With
+// maxLines > 0 the text is cut there and the last line ends with "…".
+func wrap(text string, f font, maxW float64, maxLines int) (lines []string, cut bool) {
+	cur := ""
+	for _, word := range strings.Fields(text) {
+		for k, w := range splitLong(word, f, maxW) {
+			sep := " "
+			if k > 0 {
+				sep = "" // the next piece of the same word
+			}
+			switch {
+			case cur == "":
+				cur = w
+			case f.width(cur+sep+w) <= maxW:
+				cur += sep + w
+			default:
+				lines = append(lines, cur)
+				cur = w
+			}
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		// Shorten by whole words, so that what is shown is the start of the
+		// full text (which the link's name holds).
+		last := lines[maxLines-1]
+		for f.width(last+" …") > maxW {
+			i := strings.LastIndexByte(last, ' ')
+			if i < 0 {
+				_, size := utf8.DecodeLastRuneInString(last)
+				last = last[:len(last)-size]
+				continue
+			}
+			last = last[:i]
+		}
+		lines[maxLines-1] = strings.TrimRight(last, " ,;:–-") + " …"
+		cut = true
+	}
+	return lines, cut
+}
+
+// splitLong cuts a word that is too wide for a line into pieces: first after
+// hyphens and slashes ("Smart-City-Plattform" → "Smart-City-", "Plattform"),
+// then pieces that are still too wide hard, with a hyphen. Pieces that fit
+// together are joined again by wrap.
+func splitLong(w string, f font, maxW float64) []string {
+	if f.width(w) <= maxW {
+		return []string{w}
+	}
+	var parts []string
+	start := 0
+	for i := 0; i < len(w)-1; i++ {
+		if w[i] == '-' || w[i] == '/' {
+			parts = append(parts, w[start:i+1])
+			start = i + 1
+		}
+	}
+	parts = append(parts, w[start:])
+	var out []string
+	for _, p := range parts {
+		for f.width(p) > maxW {
+			runes := []rune(p)
+			n := syllableBreak(runes, func(n int) bool { return f.width(string(runes[:n])+"-") <= maxW })
+			out = append(out, string(runes[:n])+"-")
+			p = string(runes[n:])
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// syllableBreak finds where to hyphenate a word that must be broken: the
+// last place that fits before a consonant followed by a vowel, roughly a
+// German syllable ("Patientenversor-gung"), keeping ch, ck, ph, th and sch
+// together and at least three letters on each side. Without such a place it
+// breaks after the last letter that fits.
+func syllableBreak(r []rune, fits func(n int) bool) int {
+	vowel := func(c rune) bool { return strings.ContainsRune("aeiouäöüyAEIOUÄÖÜY", c) }
+	letter := func(c rune) bool { return unicode.IsLetter(c) }
+	for n := len(r) - 3; n >= 3; n-- {
+		c, prev, next := r[n], r[n-1], r[n+1]
+		if !letter(c) || !letter(prev) || vowel(c) || !vowel(next) {
+			continue
+		}
+		if c == 'h' && strings.ContainsRune("cpts", prev) || c == 'k' && prev == 'c' {
+			continue
+		}
+		if fits(n) {
+			return n
+		}
+	}
+	n := len(r) - 1
+	for n > 1 && !fits(n) {
+		n--
+	}
+	return n
+}
+
+var reTag = regexp.MustCompile(`<[^>]*>`)
+
+// plainParagraphs turns rendered Markdown into plain paragraphs.
+func plainParagraphs(h string) []string {
+	var out []string
+	for _, p := range regexp.MustCompile(`</(p|h[1-6]|li|blockquote)>`).Split(h, -1) {
+		t := strings.Join(strings.Fields(html.UnescapeString(reTag.ReplaceAllString(p, " "))), " ")
+		t = strings.ReplaceAll(t, " .", ".")
+		t = strings.ReplaceAll(t, " ,", ",")
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

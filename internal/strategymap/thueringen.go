@@ -1,0 +1,215 @@
+package strategymap
+
+import (
+	"strconv"
+
+	"tdsite/internal/model"
+)
+
+const (
+	wRahmen       = 190
+	wStrategie    = 220
+	wInitiativeTH = 200
+)
+
+// Thueringen is the map of all strategies: framework strategies, the
+// sectoral strategies derived from them, their fields of action (shared
+// ones connect strategies) and the strategic initiatives, which connect
+// fields of action across strategies. Goals and measures are counted per
+// field of action; the per-strategy maps show them one by one.
+func Thueringen(s *model.Site, url func(string) string) (*Map, error) {
+	rahmen, others := SplitRahmen(s)
+	m := portfolio("karte-thueringen", "Strategielandkarte Thüringen: alle Digitalstrategien", rahmen, others)
+	return m, m.finish(url)
+}
+
+// SplitRahmen separates the framework strategies from the others, each in
+// site order.
+func SplitRahmen(s *model.Site) (rahmen, others []*model.Strategie) {
+	for _, st := range s.Strategien {
+		if st.Rahmen {
+			rahmen = append(rahmen, st)
+		} else {
+			others = append(others, st)
+		}
+	}
+	return rahmen, others
+}
+
+// portfolio builds a map of framework strategies and the strategies around
+// them.
+func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
+	m := &Map{ID: id, Title: title}
+	b := &builder{m: m, index: map[string]int{}}
+	lRahmen := b.layer("Rahmenstrategien", wRahmen)
+	lStrat := b.layer("Strategien", wStrategie)
+	lHF := b.layer("Handlungsfelder", wHFSumme)
+	lInit := b.layer("Strategische Initiativen", wInitiativeTH)
+
+	inMap := map[*model.Strategie]bool{}
+	for _, st := range rahmen {
+		inMap[st] = true
+	}
+	for _, st := range strategies {
+		inMap[st] = true
+	}
+	stNode := map[*model.Strategie]int{}
+	for _, st := range rahmen {
+		n := &Node{Key: "strategie/" + st.Slug, Kind: KindRahmen, Layer: lRahmen, Group: -1,
+			Kicker: "Rahmenstrategie", Title: st.Name, Short: "„" + st.Kurzname + "“", Href: st.URL, Strategie: st, Note: supersededNote(st)}
+		if k := len(st.Fokusziele); k > 0 {
+			n.Facts = append(n.Facts, plural(k, "Fokusziel", "Fokusziele"))
+		}
+		n.Facts = append(n.Facts, plural(len(st.Abgeleitete), "abgeleitete Strategie", "abgeleitete Strategien"))
+		stNode[st] = b.node(n)
+	}
+	var noHF []string
+	for _, st := range strategies {
+		kicker := "Sektorale Strategie"
+		if !st.Leitfaden {
+			kicker = "Strategie vor dem Leitfaden"
+		}
+		n := &Node{Key: "strategie/" + st.Slug, Kind: KindStrategie, Layer: lStrat, Group: len(rahmen),
+			Kicker: kicker, Title: st.Name, Short: "„" + st.Kurzname + "“", Href: st.URL, Strategie: st}
+		if p := st.AktuellePhase; p != nil && st.Leitfaden {
+			n.Facts = append(n.Facts, "Phase: "+p.Short)
+		}
+		if len(st.HF) == 0 {
+			n.Facts = append(n.Facts, "Handlungsfelder noch nicht veröffentlicht")
+			noHF = append(noHF, "„"+st.Kurzname+"“")
+		} else {
+			n.Facts = append(n.Facts, plural(len(st.HF), "Handlungsfeld", "Handlungsfelder")+" · "+
+				plural(len(st.Massnahmen), "Maßnahme", "Maßnahmen"))
+		}
+		if w := statusWords(st.Status); w != "" {
+			n.Facts = append(n.Facts, w)
+		}
+		switch {
+		case st.Beispiel:
+			n.Note = "Fiktives Beispiel"
+		case st.Abgeloest:
+			n.Note = supersededNote(st)
+		}
+		i := b.node(n)
+		stNode[st] = i
+		if r := st.Rahmenstrategie; r != nil && inMap[r] {
+			for gi, x := range rahmen {
+				if x == r {
+					n.Group = gi
+				}
+			}
+			m.edge(stNode[r], i, -1, -1, Ableitung)
+		}
+	}
+
+	// Fields of action, in the order the strategies name them.
+	hfNode := map[*model.Handlungsfeld]int{}
+	var hfOrder []*model.Handlungsfeld
+	for _, st := range strategies {
+		for _, e := range st.HF {
+			if _, ok := hfNode[e.Handlungsfeld]; !ok {
+				hfOrder = append(hfOrder, e.Handlungsfeld)
+				hfNode[e.Handlungsfeld] = -1
+			}
+		}
+	}
+	for _, h := range hfOrder {
+		n := &Node{Key: "hf/" + h.Key, Kind: KindHF, Layer: lHF, Group: -1, Prefix: "Handlungsfeld",
+			Title: h.Name, Short: "„" + h.Label() + "“", Href: h.URL}
+		var goals int
+		var ms []*model.Massnahme
+		var users []*model.Strategie
+		for _, e := range h.Eintraege {
+			if inMap[e.Strategie] {
+				goals += len(e.Zielsets) + len(e.Ziele)
+				ms = append(ms, e.Massnahmen...)
+				users = append(users, e.Strategie)
+			}
+		}
+		n.Facts = []string{plural(goals, "Ziel", "Ziele") + " · " + plural(len(ms), "Maßnahme", "Maßnahmen")}
+		if w := statusLine(ms); w != "" {
+			n.Facts = append(n.Facts, w)
+		}
+		if len(users) > 1 {
+			n.Note = "Gemeinsam mit " + strconv.Itoa(len(users)-1) + " weiteren Strategien"
+			if len(users) == 2 {
+				n.Note = "Gemeinsames Handlungsfeld zweier Strategien"
+			}
+		}
+		hfNode[h] = b.node(n)
+	}
+	for _, st := range strategies {
+		for _, e := range st.HF {
+			m.edge(stNode[st], hfNode[e.Handlungsfeld], -1, -1, Gliederung)
+		}
+	}
+	// Group fields of action by the first strategy that has them, so that a
+	// strategy's fields stay together.
+	for si, st := range strategies {
+		for _, e := range st.HF {
+			if n := m.Nodes[hfNode[e.Handlungsfeld]]; n.Group < 0 {
+				n.Group = si
+			}
+		}
+	}
+
+	var inits int
+	for _, st := range strategies {
+		for _, in := range st.Initiativen {
+			inits++
+			n := &Node{Key: "initiative/" + in.Key, Kind: KindInitiative, Layer: lInit, Group: -1,
+				Kicker: "Initiative " + in.ID + " · " + st.Kurzname, Title: in.Titel, Short: "Initiative " + in.ID,
+				Href: in.URL, Strategie: st}
+			setStatus(n, in.Status)
+			i := b.node(n)
+			linked := false
+			for _, h := range in.Handlungsfelder {
+				if p, ok := hfNode[h]; ok {
+					if n.Group < 0 {
+						n.Group = m.Nodes[p].Group
+					}
+					m.edge(p, i, -1, -1, Beitrag)
+					linked = true
+				}
+			}
+			if !linked {
+				m.edge(stNode[st], i, -1, -1, Beitrag)
+			}
+		}
+	}
+	var missing []string
+	if len(hfOrder) == 0 {
+		missing = append(missing, "Handlungsfelder")
+		b.node(&Node{Key: "fehlt/hf", Kind: KindLuecke, Layer: lHF, Group: -1, Kicker: "Handlungsfelder", Title: "Noch nicht veröffentlicht"})
+	}
+	if inits == 0 {
+		missing = append(missing, "strategische Initiativen")
+		b.node(&Node{Key: "fehlt/initiativen", Kind: KindLuecke, Layer: lInit, Group: -1, Kicker: "Strategische Initiativen",
+			Title: "Noch nicht veröffentlicht"})
+	}
+	if len(noHF) > 0 {
+		missing = append(missing, "die Handlungsfelder "+map[bool]string{true: "der Strategie ", false: "der Strategien "}[len(noHF) == 1]+joinAnd(noHF))
+	}
+	m.Missing = missingSentence(missing)
+	var parts []string
+	if len(rahmen) > 0 {
+		parts = append(parts, plural(len(rahmen), "Rahmenstrategie", "Rahmenstrategien"))
+	}
+	parts = append(parts, plural(len(strategies), "Strategie", "Strategien"), plural(len(hfOrder), "Handlungsfeld", "Handlungsfelder"))
+	if inits > 0 {
+		parts = append(parts, plural(inits, "strategische Initiative", "strategische Initiativen"))
+	}
+	m.Summary = "Die Karte zeigt " + joinAnd(parts) + " und wie sie zusammenhängen. Ziele und Maßnahmen sind je " +
+		"Handlungsfeld gezählt; einzeln zeigen sie die Karten der Strategien."
+	return m
+}
+
+func supersededNote(st *model.Strategie) string {
+	if a := st.AbgeloestDurch; a != nil {
+		return "Abgelöst durch „" + a.Kurzname + "“"
+	}
+	if len(st.Nachfolger) > 0 {
+		return "Abgelöst durch „" + st.Nachfolger[0].Kurzname + "“"
+	}
+	return ""
+}
