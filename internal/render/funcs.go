@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/model"
 )
@@ -51,6 +52,8 @@ func Funcs(baseURL string) template.FuncMap {
 		"lower":      strings.ToLower,
 		"bewertung":  func(b string) string { return model.BewertungLabel[b] },
 		"rollenname": RollenName,
+		// anker makes an HTML id from German text: "Maßnahmen im …" → "massnahmen-im-…".
+		"anker": content.Slugify,
 		"join":       strings.Join,
 		"contains":   strings.Contains,
 		"seq": func(n int) []int {
