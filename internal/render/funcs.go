@@ -53,9 +53,9 @@ func Funcs(baseURL string) template.FuncMap {
 		"bewertung":  func(b string) string { return model.BewertungLabel[b] },
 		"rollenname": RollenName,
 		// anker makes an HTML id from German text: "Maßnahmen im …" → "massnahmen-im-…".
-		"anker": content.Slugify,
-		"join":       strings.Join,
-		"contains":   strings.Contains,
+		"anker":    content.Slugify,
+		"join":     strings.Join,
+		"contains": strings.Contains,
 		"seq": func(n int) []int {
 			out := make([]int, n)
 			for i := range out {
