@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"tdsite/internal/build"
+	"tdsite/internal/config"
 
 	"tdsite/internal/content"
 	"tdsite/internal/validate"
@@ -71,6 +72,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	root, _ := filepath.Abs(*source)
 	site, diags := content.Load(root)
 	diags.Merge(validate.Check(site))
+	cfg, cd := config.Load(root)
+	diags.Merge(cd)
+	if cfg != nil {
+		cfg.Quittieren(diags)
+	}
 	diags.Print(stdout, *verbose)
 	fmt.Fprintf(stdout, "Geprüft: %d Dateien, %s.\n", len(site.Files), diags.Summary())
 	if diags.HasErrors() {

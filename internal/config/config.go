@@ -27,6 +27,9 @@ type Config struct {
 	Lizenz      Lizenz        `toml:"lizenz"`
 	Kontakt     Kontakt       `toml:"kontakt"`
 	Markdown    Markdown      `toml:"markdown"`
+
+	Barrierefreiheit Barrierefreiheit  `toml:"barrierefreiheit"`
+	Ausnahmen        map[string]string `toml:"ausnahmen"` // acknowledged warnings, see SiteRules
 }
 
 // Lizenz is the licence of texts and open data.
@@ -82,6 +85,8 @@ func Load(root string) (*Config, *diag.List) {
 	}
 	c := &Config{}
 	doc.Decode(c, l)
+	c.checkBarrierefreiheit(data, l)
+	c.checkAusnahmen(l)
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") && c.BaseURL != "/" {
 		l.Errorf(c.At.Key("baseURL"), "konfiguration", "Schreiben Sie die vollständige Adresse, z. B. \"https://digital.thueringen.de/\".",
 			"baseURL „%s“ ist keine vollständige Adresse.", c.BaseURL)

@@ -24,6 +24,8 @@ type Site struct {
 	Meldungen       []*Meldung // newest first
 	Akteure         []*Akteur  // sorted by Kürzel
 	Seiten          map[string]*Seite
+	// Barrierefreiheit is the Erklärung zur Barrierefreiheit; nil without [barrierefreiheit] in config.toml.
+	Barrierefreiheit *Erklaerung
 
 	strategien      map[string]*Strategie
 	handlungsfelder map[string]*Handlungsfeld
@@ -404,6 +406,7 @@ type Seite struct {
 	Text                      template.HTML
 	URL                       string
 	File                      string
+	Videos                    []Video // sign language videos (gebaerdensprache.md)
 }
 
 // StatusZahlen counts measures by status.
