@@ -22,6 +22,29 @@ func (c *checker) seiteText(p *content.Seite) {
 	}
 }
 
+// markdownTexte checks the language marks of every Markdown body of the
+// strategies and Handlungsfelder (pages are checked in seiteText).
+func (c *checker) markdownTexte() {
+	for _, h := range c.site.Handlungsfelder {
+		c.sprachcodes(h.File, h.Body)
+	}
+	for _, s := range c.site.Strategien {
+		c.sprachcodes(s.File, s.Body)
+		for _, h := range s.HF {
+			c.sprachcodes(h.File, h.Body)
+		}
+		for _, m := range s.Massnahmen {
+			c.sprachcodes(m.File, m.Body)
+		}
+		for _, m := range s.Meldungen {
+			c.sprachcodes(m.File, m.Body)
+		}
+		if ls := s.LeichteSprache; ls != nil {
+			c.seiteText(ls)
+		}
+	}
+}
+
 // sprachcodes reports [Text]{lang=…} marks whose code is not a language code.
 func (c *checker) sprachcodes(file string, body content.Markdown) {
 	for i, line := range strings.Split(string(body.Text), "\n") {

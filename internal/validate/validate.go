@@ -87,6 +87,7 @@ func Check(site *content.Site) *diag.List {
 	for _, p := range site.Seiten {
 		c.seite(p)
 	}
+	c.markdownTexte()
 	for _, s := range site.Strategien {
 		for rule, reason := range s.Ausnahmen {
 			if _, ok := Rules[rule]; !ok {

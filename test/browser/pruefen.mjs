@@ -237,9 +237,15 @@ async function tastatur(page, pfad, befunde) {
   await page.keyboard.press("Enter");
   const ziel = await fokusZustand(page);
   if (!ziel || ziel.mainId !== "inhalt") f(`„Zum Inhalt springen“ setzt den Fokus nicht auf <main id="inhalt">, sondern auf ${ziel ? ziel.beschreibung : "nichts"}.`);
+  // The next Tab goes to the first link after the start of main (in main,
+  // or in the footer when main has no links), not back to the header.
   await page.keyboard.press("Tab");
-  const nachSprung = await page.evaluate(() => !!document.activeElement.closest("main"));
-  if (!nachSprung) f("Nach dem Sprung zum Inhalt führt Tab nicht in den Hauptinhalt.");
+  const nachSprung = await page.evaluate(() => {
+    const main = document.querySelector("main");
+    const el = document.activeElement;
+    return el !== document.body && !!(main.compareDocumentPosition(el) & (Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_FOLLOWING));
+  });
+  if (!nachSprung) f("Nach dem Sprung zum Inhalt führt Tab nicht weiter in den Hauptinhalt, sondern zurück nach oben.");
 
   // Now the whole order from the top.
   await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
