@@ -205,7 +205,10 @@ async function abgeschnitten(page) {
   });
 }
 
-// fokusZustand describes the focused element and whether its focus is visible.
+// fokusZustand describes the focused element and whether its focus is
+// visible: outline (at least 2 px) or box-shadow, and different from the
+// element's look without focus (recorded in data-tdsite-ruhe), so that a
+// permanent outline does not count as a focus indicator.
 async function fokusZustand(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
@@ -214,11 +217,12 @@ async function fokusZustand(page) {
     const r = el.getBoundingClientRect();
     const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2;
     const schatten = cs.boxShadow && cs.boxShadow !== "none";
-    if (!el.dataset.tdsiteId) el.dataset.tdsiteId = String(Math.random());
+    const jetzt = `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor} | ${cs.boxShadow}`;
+    const anders = el.dataset.tdsiteRuhe === undefined || el.dataset.tdsiteRuhe !== jetzt;
     return {
-      id: el.dataset.tdsiteId,
+      id: el.dataset.tdsiteId || "",
       beschreibung: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} „${(el.textContent || "").replace(/\s+/g, " ").trim().slice(0, 50)}“`,
-      sichtbar: outline || schatten,
+      sichtbar: (outline || schatten) && anders,
       imBild: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
       skip: el.classList.contains("skip-link"),
       mainId: el.tagName === "MAIN" ? el.id : "",
@@ -232,47 +236,54 @@ async function tastatur(page, pfad, befunde) {
   const f = (t) => befunde.push({ pfad, art: "tastatur", text: t });
   await page.keyboard.press("Tab");
   const erster = await fokusZustand(page);
-  if (!erster || !erster.skip) { f(`Erster Tabstopp ist nicht der Link „Zum Inhalt springen“, sondern ${erster ? erster.beschreibung : "nichts"}.`); return 0; }
-  if (!erster.sichtbar || !erster.imBild) f("Der Link „Zum Inhalt springen“ ist bei Fokus nicht sichtbar.");
-  await page.keyboard.press("Enter");
-  const ziel = await fokusZustand(page);
-  if (!ziel || ziel.mainId !== "inhalt") f(`„Zum Inhalt springen“ setzt den Fokus nicht auf <main id="inhalt">, sondern auf ${ziel ? ziel.beschreibung : "nichts"}.`);
-  // The next Tab goes to the first link after the start of main (in main,
-  // or in the footer when main has no links), not back to the header.
-  await page.keyboard.press("Tab");
-  const nachSprung = await page.evaluate(() => {
-    const main = document.querySelector("main");
-    const el = document.activeElement;
-    return el !== document.body && !!(main.compareDocumentPosition(el) & (Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_FOLLOWING));
-  });
-  if (!nachSprung) f("Nach dem Sprung zum Inhalt führt Tab nicht weiter in den Hauptinhalt, sondern zurück nach oben.");
+  if (!erster || !erster.skip) {
+    f(`Erster Tabstopp ist nicht der Link „Zum Inhalt springen“, sondern ${erster ? erster.beschreibung : "nichts"}.`);
+  } else {
+    if (!erster.sichtbar || !erster.imBild) f("Der Link „Zum Inhalt springen“ ist bei Fokus nicht sichtbar.");
+    await page.keyboard.press("Enter");
+    const ziel = await fokusZustand(page);
+    if (!ziel || ziel.mainId !== "inhalt") f(`„Zum Inhalt springen“ setzt den Fokus nicht auf <main id="inhalt">, sondern auf ${ziel ? ziel.beschreibung : "nichts"}.`);
+    // The next Tab goes to the first link after the start of main (in main,
+    // or in the footer when main has no links), not back to the header.
+    await page.keyboard.press("Tab");
+    const nachSprung = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      const el = document.activeElement;
+      return el !== document.body && !!(main.compareDocumentPosition(el) & (Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_FOLLOWING));
+    });
+    if (!nachSprung) f("Nach dem Sprung zum Inhalt führt Tab nicht weiter in den Hauptinhalt, sondern zurück nach oben.");
+  }
 
-  // Now the whole order from the top.
-  await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
-  await page.reload();
+  // Now the whole order from the top: every visible link and control.
+  await page.goto(page.url().replace(/#.*$/, ""));
   const erwartet = await page.evaluate(() => {
-    const sel = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+    const sel = "a[href], button, input, select, textarea, summary, video[controls], [tabindex]:not([tabindex='-1'])";
     return [...document.querySelectorAll(sel)].filter((el) => {
       if (el.closest("[inert], [hidden]") || el.disabled) return false;
       if (el.closest("details:not([open])") && el.tagName !== "SUMMARY") return false;
       const cs = getComputedStyle(el);
       return cs.visibility !== "hidden" && cs.display !== "none" && el.getClientRects().length > 0;
-    }).length;
+    }).map((el, i) => {
+      const cs = getComputedStyle(el);
+      el.dataset.tdsiteId = String(i + 1);
+      el.dataset.tdsiteRuhe = `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor} | ${cs.boxShadow}`;
+      return { id: el.dataset.tdsiteId, text: `${el.tagName.toLowerCase()} „${(el.textContent || el.getAttribute("aria-label") || "").replace(/\s+/g, " ").trim().slice(0, 50)}“` };
+    });
   });
   const gesehen = new Set();
   let ohneFokus = 0;
-  for (let i = 0; i < erwartet + 5; i++) {
+  for (let i = 0; i < erwartet.length + 5; i++) {
     await page.keyboard.press("Tab");
     const z = await fokusZustand(page);
-    if (!z) break;
-    if (gesehen.has(z.id)) break;
+    if (!z || (z.id && gesehen.has(z.id))) break;
     gesehen.add(z.id);
     if (!z.sichtbar || !z.imBild) {
       ohneFokus++;
       if (ohneFokus <= 5) f(`Fokus nicht sichtbar bei ${z.beschreibung}${z.imBild ? "" : " (außerhalb des sichtbaren Bereichs)"}.`);
     }
   }
-  if (gesehen.size < erwartet) f(`Mit Tab erreichbar: ${gesehen.size} von ${erwartet} Links und Bedienelementen.`);
+  const fehlend = erwartet.filter((e) => !gesehen.has(e.id));
+  if (fehlend.length) f(`Mit Tab nicht erreichbar: ${fehlend.length} von ${erwartet.length}, z. B. ${fehlend.slice(0, 3).map((e) => e.text).join(", ")}.`);
   return gesehen.size;
 }
 
