@@ -35,10 +35,10 @@ func TestPflichtseiten(t *testing.T) {
 		`id="nicht-barrierefrei"`,                                       // non-accessible parts …
 		"<strong>Grund:</strong>",                                       // … with reasons
 		"Es gibt noch keine Informationen in Deutscher Gebärdensprache", // added by tdsite: no video
-		`erstellt`, `<time datetime="2026-11-23">23.11.2026</time>`,      // date of preparation
-		"<strong>Methode:</strong> Selbstbewertung",                     // method
-		`id="feedback"`,                                                 // feedback contact
-		`href="https://www.tlmb-thueringen.de/"`,                        // enforcement body
+		`erstellt`, `<time datetime="2026-11-23">23.11.2026</time>`, // date of preparation
+		"<strong>Methode:</strong> Selbstbewertung", // method
+		`id="feedback"`,                          // feedback contact
+		`href="https://www.tlmb-thueringen.de/"`, // enforcement body
 		"§ 5 ThürBarrWebG",
 		`<mark class="platzhalter">[Anschrift der Durchsetzungsstelle eintragen]</mark>`,
 	} {

@@ -117,22 +117,22 @@ func (klammerParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.
 type klammerRenderer struct{}
 
 func (klammerRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindFremdsprache, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	reg.Register(KindFremdsprache, umschliessen(func(n ast.Node) string {
+		return `<span lang="` + n.(*Fremdsprache).Lang + `">`
+	}, "</span>"))
+	reg.Register(KindPlatzhalter, umschliessen(func(ast.Node) string { return `<mark class="platzhalter">` }, "</mark>"))
+}
+
+// umschliessen renders a node's children between an opening and a closing tag.
+func umschliessen(open func(ast.Node) string, close string) renderer.NodeRendererFunc {
+	return func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString(`<span lang="` + n.(*Fremdsprache).Lang + `">`)
+			_, _ = w.WriteString(open(n))
 		} else {
-			_, _ = w.WriteString("</span>")
+			_, _ = w.WriteString(close)
 		}
 		return ast.WalkContinue, nil
-	})
-	reg.Register(KindPlatzhalter, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString(`<mark class="platzhalter">`)
-		} else {
-			_, _ = w.WriteString("</mark>")
-		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // klammern is the goldmark extension for both notations.
