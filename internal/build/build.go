@@ -71,6 +71,9 @@ func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	cs, ld := loader.Load(root)
 	diags.Merge(ld)
 	diags.Merge(validate.Check(cs))
+	if cfg != nil {
+		cfg.Quittieren(diags)
+	}
 	if cfg == nil || diags.HasErrors() {
 		return nil, diags
 	}

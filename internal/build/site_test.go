@@ -232,10 +232,10 @@ func TestPageTypes(t *testing.T) {
 	}
 	cases := map[string][]string{
 		"index.html":            {"Digitalstrategie „Smart State“", "Sektorale Strategien", "Frühere Strategien"},
-		"strategien/index.html": {"<caption>Alle Strategien", `<th scope="col">Federführung</th>`},
+		"strategien/index.html": {">Alle Strategien mit Art, Federführung", `<th scope="col">Federführung</th>`},
 		"strategien/beispiel-kommunen/index.html": {
 			"Fiktives Beispiel.", "Auf dieser Seite", "aktuelle Phase", `aria-current="step"`,
-			"<caption>Rollenmatrix:", `<th scope="row">Projektstart</th>`, `<abbr title="rechenschaftspflichtig">R</abbr>`,
+			">Rollenmatrix: Rollen bis zum Abschluss der Strategieaktivierung", `<th scope="row">Projektstart</th>`, `aria-hidden="true">R</span><span class="visually-hidden">rechenschaftspflichtig`,
 			"Leitbild 2035", "Ist-Analyse", "Digitaler Reifegrad", "Stärken", "Messgrößen", "Etappenziel E1 bis 2027",
 			"des Wegs vom Ausgangs- zum Zielwert geschafft", "Hinter dem Plan", "Strategische Initiativen",
 			"Aktionsplan: Maßnahmen", "Zurückgestellte Ziele", "Stand:", "Diese Strategie in Leichter Sprache",

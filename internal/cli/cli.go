@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tdsite/internal/build"
+	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
 	"tdsite/internal/validate"
@@ -132,6 +133,11 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 	}
 	site, diags := content.Load(root)
 	diags.Merge(validate.Check(site))
+	cfg, cd := config.Load(root)
+	diags.Merge(cd)
+	if cfg != nil {
+		cfg.Quittieren(diags)
+	}
 	printDiags(stdout, diags, o)
 	if !o.Quiet || diags.HasErrors() {
 		fmt.Fprintf(stdout, "Geprüft: %d Dateien, %s.\n", len(site.Files), diags.Summary())

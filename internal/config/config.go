@@ -29,6 +29,9 @@ type Config struct {
 	Markdown    Markdown      `toml:"markdown"`
 	OpenProject OpenProject   `toml:"openproject"`
 	Agenda      Agenda        `toml:"agenda"`
+
+	Barrierefreiheit Barrierefreiheit  `toml:"barrierefreiheit"`
+	Ausnahmen        map[string]string `toml:"ausnahmen"` // acknowledged warnings, see SiteRules
 }
 
 // Lizenz is the licence of texts and open data.
@@ -121,6 +124,8 @@ func Load(root string) (*Config, *diag.List) {
 	}
 	c := &Config{}
 	doc.Decode(c, l)
+	c.checkBarrierefreiheit(data, l)
+	c.checkAusnahmen(l)
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") && c.BaseURL != "/" {
 		l.Errorf(c.At.Key("baseURL"), "konfiguration", "Schreiben Sie die vollständige Adresse, z. B. \"https://digital.thueringen.de/\".",
 			"baseURL „%s“ ist keine vollständige Adresse.", c.BaseURL)

@@ -420,8 +420,9 @@ type Seite struct {
 	Slug         string
 	File         string
 	At           decode.At
-	Titel        string `toml:"titel,pflicht"`
-	Stand        Datum  `toml:"stand"`
-	Beschreibung string `toml:"beschreibung"`
+	Titel        string  `toml:"titel,pflicht"`
+	Stand        Datum   `toml:"stand"`
+	Beschreibung string  `toml:"beschreibung"`
+	Videos       []Video `toml:"video"` // gebaerdensprache.md: videos in Deutscher Gebärdensprache
 	Body         Markdown
 }

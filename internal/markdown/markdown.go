@@ -30,6 +30,8 @@ type Options struct {
 	Prefix string
 	// Offset shifts heading levels: with Offset 1, "## Titel" becomes <h3>.
 	Offset int
+	// Zeilen keeps every source line on its own line (Leichte Sprache).
+	Zeilen bool
 }
 
 // Renderer converts Markdown; it is safe for concurrent use and caches
@@ -79,10 +81,11 @@ func New(unsafe bool) *Renderer {
 				extension.WithFootnoteBacklinkTitle("Zurück zum Text"),
 			),
 			extension.NewTypographer(extension.WithTypographicSubstitutions(germanQuotes)),
+			klammern{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100), util.Prioritized(zeilenTransformer{}, 110)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -102,7 +105,11 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	h.Write([]byte(r.salt))
 	h.Write([]byte{0})
 	h.Write([]byte(opt.Prefix))
-	h.Write([]byte{0, byte(opt.Offset)})
+	zeilen := byte(0)
+	if opt.Zeilen {
+		zeilen = 1
+	}
+	h.Write([]byte{0, byte(opt.Offset), zeilen})
 	h.Write(src)
 	var key [32]byte
 	copy(key[:], h.Sum(nil))
@@ -112,6 +119,7 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	ctx := parser.NewContext(parser.WithIDs(&ids{prefix: opt.Prefix, used: map[string]int{}}))
 	ctx.Set(keyPrefix, opt.Prefix)
 	ctx.Set(keyOffset, opt.Offset)
+	ctx.Set(keyZeilen, opt.Zeilen)
 	var buf bytes.Buffer
 	if err := r.md.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
 		// goldmark only fails on writer errors; a bytes.Buffer has none.

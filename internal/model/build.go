@@ -56,6 +56,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	b.related()
 	b.seiten()
 	b.berichte()
+	b.barrierefreiheit()
 	b.order()
 	return s
 }
@@ -265,7 +266,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 	}
 	if ls := c.LeichteSprache; ls != nil {
 		st.LeichteSprache = &Seite{Slug: "leichte-sprache", Titel: ls.Titel, Stand: dd(ls.Stand),
-			Text: b.render(ls.Body, "", 0), URL: st.URL + "leichte-sprache/", File: ls.File, Beschreibung: ls.Beschreibung}
+			Text: b.seitenText(ls, true), URL: st.URL + "leichte-sprache/", File: ls.File, Beschreibung: ls.Beschreibung}
 	}
 	st.StandZiele, st.StandInitiativen, st.StandMesswerte = st.Stand, st.Stand, st.Stand
 	if c.Ziele != nil && !c.Ziele.Stand.IsZero() {
@@ -702,7 +703,7 @@ func (b *builder) related() {
 func (b *builder) seiten() {
 	for _, p := range b.cs.Seiten {
 		b.site.Seiten[p.Slug] = &Seite{Slug: p.Slug, Titel: p.Titel, Beschreibung: p.Beschreibung, Stand: dd(p.Stand),
-			Text: b.render(p.Body, "", 0), URL: "/" + p.Slug + "/", File: p.File}
+			Text: b.seitenText(p, p.Slug == SeiteLeichteSprache), URL: "/" + p.Slug + "/", File: p.File, Videos: b.videos(p.Videos)}
 	}
 }
 

@@ -25,6 +25,8 @@ type Site struct {
 	Akteure         []*Akteur  // sorted by Kürzel
 	Seiten          map[string]*Seite
 	Berichte        []*Bericht // progress reports of the Digitale Agenda, by year
+	// Barrierefreiheit is the Erklärung zur Barrierefreiheit; nil without [barrierefreiheit] in config.toml.
+	Barrierefreiheit *Erklaerung
 
 	strategien      map[string]*Strategie
 	handlungsfelder map[string]*Handlungsfeld
@@ -406,6 +408,7 @@ type Seite struct {
 	Text                      template.HTML
 	URL                       string
 	File                      string
+	Videos                    []Video // sign language videos (gebaerdensprache.md)
 }
 
 // StatusZahlen counts measures by status.

@@ -118,8 +118,8 @@ func List(s *model.Site) []*Page {
 	sort.Strings(slugs)
 	for _, slug := range slugs {
 		p := s.Seiten[slug]
-		add(&Page{Path: p.URL, Template: "seite.html", Title: p.Titel, Description: p.Beschreibung,
-			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: []string{p.File}})
+		add(&Page{Path: p.URL, Template: seitenVorlage(slug), Title: p.Titel, Description: p.Beschreibung,
+			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: seitenDeps(p)})
 	}
 	add(suche(s))
 	for _, p := range agendaPages(s) {

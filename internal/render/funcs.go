@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diagramm"
+	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/strategymap"
 )
@@ -38,22 +40,26 @@ func Funcs(baseURL string) template.FuncMap {
 		"iso": func(d datum.Datum) string {
 			return d.ISO()
 		},
-		"zahl":       Zahl,
-		"wert":       Wert,
-		"plural":     Plural,
-		"prozent":    func(v float64) string { return Zahl(math.Round(v*1000)/10) + " %" },
-		"abbr":       Abbr,
-		"akteure":    Akteure,
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return a - b },
-		"pct":        func(part, total int) int { return Percent(part, total) },
-		"dict":       dict,
-		"list":       func(v ...any) []any { return v },
-		"lower":      strings.ToLower,
-		"bewertung":  func(b string) string { return model.BewertungLabel[b] },
-		"rollenname": RollenName,
-		"join":       strings.Join,
-		"contains":   strings.Contains,
+		"zahl":        Zahl,
+		"wert":        Wert,
+		"plural":      Plural,
+		"prozent":     func(v float64) string { return Zahl(math.Round(v*1000)/10) + " %" },
+		"abbr":        Abbr,
+		"akteure":     Akteure,
+		"add":         func(a, b int) int { return a + b },
+		"sub":         func(a, b int) int { return a - b },
+		"pct":         func(part, total int) int { return Percent(part, total) },
+		"dict":        dict,
+		"list":        func(v ...any) []any { return v },
+		"lower":       strings.ToLower,
+		"bewertung":   func(b string) string { return model.BewertungLabel[b] },
+		"rollenname":  RollenName,
+		"markiert":    Markiert,
+		"platzhalter": func(s string) bool { return len(markdown.Platzhalter(s)) > 0 },
+		// anker makes an HTML id from German text: "Maßnahmen im …" → "massnahmen-im-…".
+		"anker":    content.Slugify,
+		"join":     strings.Join,
+		"contains": strings.Contains,
 		"seq": func(n int) []int {
 			out := make([]int, n)
 			for i := range out {
@@ -222,4 +228,23 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// Markiert escapes a text from config.toml for HTML, keeps its line breaks
+// (addresses) and highlights placeholders like "[Anschrift eintragen]".
+func Markiert(s string) template.HTML {
+	var b strings.Builder
+	for i, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		if i > 0 {
+			b.WriteString("<br>")
+		}
+		last := 0
+		for _, m := range markdown.PlatzhalterIndex(line) {
+			b.WriteString(html.EscapeString(line[last:m[0]]))
+			b.WriteString(`<mark class="platzhalter">` + html.EscapeString(line[m[0]:m[1]]) + "</mark>")
+			last = m[1]
+		}
+		b.WriteString(html.EscapeString(line[last:]))
+	}
+	return template.HTML(b.String())
 }

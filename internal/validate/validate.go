@@ -56,6 +56,10 @@ var Rules = map[string]string{
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
 	"ausnahme":                   "Quittierte Warnungen nennen eine bekannte Regel und einen Grund.",
+	"platzhalter":                "Texte enthalten keine Platzhalter der Form [… eintragen] mehr.",
+	"sprache":                    "Fremdsprachige Stellen nennen einen gültigen Sprachcode, z. B. [Open Data]{lang=en}.",
+	"video":                      "Videos haben Untertitel (WebVTT) und einen Text zum Nachlesen.",
+	"barrierefreiheit":           "Die Erklärung zur Barrierefreiheit ist vollständig (config.toml, [barrierefreiheit]).",
 }
 
 // checker carries the state of one validation run.
@@ -87,6 +91,7 @@ func Check(site *content.Site) *diag.List {
 	for _, p := range site.Seiten {
 		c.seite(p)
 	}
+	c.markdownTexte()
 	for _, s := range site.Strategien {
 		for rule, reason := range s.Ausnahmen {
 			if _, ok := Rules[rule]; !ok {
@@ -245,6 +250,7 @@ func (c *checker) seite(p *content.Seite) {
 			"Der Dateiname „%s“ ist nicht als Adresse geeignet.", p.Slug)
 	}
 	c.exactDay(p.At.Key("stand"), p.Stand, "stand")
+	c.seiteText(p)
 }
 
 func (c *checker) massnahmenGlobal() {

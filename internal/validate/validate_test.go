@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
 )
@@ -31,7 +32,7 @@ var reMarker = regexp.MustCompile(`ERWARTET(-DATEI)?:\s*([a-z0-9, -]+)`)
 func markers(t *testing.T, root string) []expectation {
 	t.Helper()
 	var out []expectation
-	err := filepath.Walk(filepath.Join(root, "content"), func(p string, info os.FileInfo, err error) error {
+	err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
 			return err
 		}
@@ -66,10 +67,17 @@ func markers(t *testing.T, root string) []expectation {
 	return out
 }
 
+// checkFixture runs what `tdsite check` runs: content, rules, config.toml
+// and the warnings config.toml acknowledges.
 func checkFixture(t *testing.T, root string) *diag.List {
 	t.Helper()
 	site, diags := content.Load(root)
 	diags.Merge(Check(site))
+	cfg, cd := config.Load(root)
+	diags.Merge(cd)
+	if cfg != nil {
+		cfg.Quittieren(diags)
+	}
 	return diags
 }
 
