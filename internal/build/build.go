@@ -4,6 +4,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,8 @@ type Options struct {
 	BuildDate time.Time // zero: config build_datum, else today
 	NoMinify  bool
 	Progress  func(done, total int) // called while rendering; may be nil
+	// Context cancels the build (Ctrl+C); nothing is published then. May be nil.
+	Context context.Context
 }
 
 // Result describes a finished build.
@@ -109,7 +112,11 @@ func Run(opts Options) (*Result, *diag.List, error) {
 	if p == nil {
 		return nil, diags, ErrContent
 	}
-	res, err := Write(p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	res, err := WriteContext(ctx, p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -120,17 +127,23 @@ func Run(opts Options) (*Result, *diag.List, error) {
 // Write renders all pages and assets into a fresh directory beside dest and
 // swaps it in only when everything succeeded.
 func Write(p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
-	stage, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".neu-")
+	return WriteContext(context.Background(), p, dest, minify, progress)
+}
+
+// WriteContext is Write that stops early, publishing nothing, when ctx is
+// cancelled.
+func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
+	st, err := beginStaging(dest)
 	if err != nil {
-		return nil, fmt.Errorf("Ausgabeordner kann nicht angelegt werden: %w", err)
+		return nil, err
 	}
-	ok := false
+	published := false
 	defer func() {
-		if !ok {
-			os.RemoveAll(stage)
+		if !published {
+			st.abort()
 		}
 	}()
-	out := &Output{Dir: stage, Minify: minify}
+	out := &Output{Dir: st.dir, Minify: minify, Ctx: ctx}
 	res := &Result{Pages: len(p.Pages)}
 	if err := RenderPages(p, p.Pages, out, progress); err != nil {
 		return nil, err
@@ -141,11 +154,14 @@ func Write(p *Prepared, dest string, minify bool, progress func(done, total int)
 	if err := CopyStatic(p, out); err != nil {
 		return nil, err
 	}
+	if ctx.Err() != nil {
+		return nil, ErrAbgebrochen
+	}
 	res.Files, res.Bytes = int(out.files.Load()), out.bytes.Load()
-	if err := Swap(stage, dest); err != nil {
+	published = true // publish cleans up itself, also on failure
+	if err := st.publish(); err != nil {
 		return nil, err
 	}
-	ok = true
 	return res, nil
 }
 
@@ -164,6 +180,14 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 			defer wg.Done()
 			var buf bytes.Buffer
 			for pg := range jobs {
+				if out.cancelled() {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = ErrAbgebrochen
+					}
+					mu.Unlock()
+					continue
+				}
 				buf.Reset()
 				err := p.Templates.Execute(&buf, pg.Template, pg)
 				if err == nil {
@@ -191,20 +215,11 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 }
 
 // Swap replaces dest by stage with renames, so that readers see either the
-// old or the new site, never a half-written one.
+// old or the new site, never a half-written one. stage must be a directory
+// beside dest.
 func Swap(stage, dest string) error {
-	old := dest + ".alt"
-	_ = os.RemoveAll(old)
-	if _, err := os.Stat(dest); err == nil {
-		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("Der bisherige Ausgabeordner kann nicht ersetzt werden: %w", err)
-		}
-	}
-	if err := os.Rename(stage, dest); err != nil {
-		_ = os.Rename(old, dest) // put the previous site back
-		return fmt.Errorf("Die neue Ausgabe kann nicht veröffentlicht werden: %w", err)
-	}
-	return os.RemoveAll(old)
+	st := &staging{dir: stage, dest: dest, parent: filepath.Dir(dest), base: filepath.Base(dest), unlock: func() {}}
+	return st.publish()
 }
 
 // copyFile copies a file, creating directories.

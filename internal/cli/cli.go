@@ -3,11 +3,15 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"tdsite/internal/build"
 
@@ -89,9 +93,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
-	res, diags, err := build.Run(build.Options{Source: *source, Dest: *dest, NoMinify: *noMinify})
+	// Ctrl+C or SIGTERM (e.g. from systemd or CI) stops the build cleanly:
+	// the staging directory is removed and the published site stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, diags, err := build.Run(build.Options{Source: *source, Dest: *dest, NoMinify: *noMinify, Context: ctx})
 	if diags != nil {
 		diags.Print(stderr, *verbose)
+	}
+	if errors.Is(err, build.ErrAbgebrochen) {
+		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
+		return ExitIO
 	}
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintf(stderr, "%s Gefunden: %s. Der bisherige Ausgabeordner bleibt unverändert.\n", err, diags.Summary())
