@@ -19,6 +19,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diag"
+	"tdsite/internal/linkcheck"
 	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/pages"
@@ -43,6 +44,10 @@ type Result struct {
 	Files    int
 	Bytes    int64
 	Duration time.Duration
+	Links    *linkcheck.Result // internal links checked, external links found
+	// ExternalReport is the file listing the external links (beside the
+	// output folder, so it is not published); "" if it could not be written.
+	ExternalReport string
 }
 
 // ErrContent means the content has errors; nothing was published.
@@ -72,6 +77,9 @@ func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	cs, ld := loader.Load(root)
 	diags.Merge(ld)
 	diags.Merge(validate.Check(cs))
+	if cfg != nil {
+		diags.Merge(validate.RawHTML(cs, cfg.Markdown.UnsafeHTML))
+	}
 	if cfg == nil || diags.HasErrors() {
 		return nil, diags
 	}
@@ -117,6 +125,11 @@ func Run(opts Options) (*Result, *diag.List, error) {
 		ctx = context.Background()
 	}
 	res, err := WriteContext(ctx, p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
+	var le *LinkError
+	if errors.As(err, &le) {
+		diags.Merge(le.Diags)
+		return nil, diags, ErrContent
+	}
 	if err != nil {
 		return nil, diags, err
 	}
@@ -157,10 +170,21 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if ctx.Err() != nil {
 		return nil, ErrAbgebrochen
 	}
-	res.Files, res.Bytes = int(out.files.Load()), out.bytes.Load()
+	links, err := checkLinks(p, st.dir)
+	if err != nil {
+		return nil, err
+	}
+	if ctx.Err() != nil {
+		return nil, ErrAbgebrochen
+	}
+	res.Files, res.Bytes, res.Links = int(out.files.Load()), out.bytes.Load(), links
 	published = true // publish cleans up itself, also on failure
 	if err := st.publish(); err != nil {
 		return nil, err
+	}
+	report := filepath.Join(st.parent, st.base+"-externe-links.txt")
+	if writeExternalReport(p, links, report) == nil {
+		res.ExternalReport = report
 	}
 	return res, nil
 }

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"tdsite/internal/build"
+	"tdsite/internal/config"
 
 	"tdsite/internal/content"
 	"tdsite/internal/validate"
@@ -73,8 +74,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	root, _ := filepath.Abs(*source)
-	site, diags := content.Load(root)
+	cfg, diags := config.Load(root)
+	site, ld := content.Load(root)
+	diags.Merge(ld)
 	diags.Merge(validate.Check(site))
+	if cfg != nil {
+		diags.Merge(validate.RawHTML(site, cfg.Markdown.UnsafeHTML))
+	}
 	diags.Print(stdout, *verbose)
 	fmt.Fprintf(stdout, "Geprüft: %d Dateien, %s.\n", len(site.Files), diags.Summary())
 	if diags.HasErrors() {
@@ -114,5 +120,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitIO
 	}
 	fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())
+	printLinks(stdout, res, *verbose)
 	return ExitOK
 }

@@ -43,6 +43,12 @@ func (a At) Key(key string) diag.Pos {
 	return diag.Pos{File: a.File, Line: a.ix.Line(join(a.Path, key))}
 }
 
+// Text is the position of the first line of a string value's text, for
+// Markdown in TOML fields: the text's line n is at Text(key).Line+n-1.
+func (a At) Text(key string) diag.Pos {
+	return diag.Pos{File: a.File, Line: a.ix.ValueLine(join(a.Path, key))}
+}
+
 // Has reports whether the key is written in the source.
 func (a At) Has(key string) bool {
 	if a.ix == nil {

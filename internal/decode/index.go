@@ -10,7 +10,8 @@ import (
 // editors need the exact line of a wrong value, so this file scans the
 // (already syntax-checked) TOML text once more just for keys and lines.
 type Index struct {
-	lines map[string]int
+	lines  map[string]int
+	values map[string]int // path → line where a string value's text begins
 }
 
 // Line returns the line of path, or of its nearest ancestor that has one.
@@ -25,6 +26,19 @@ func (ix *Index) Line(path string) int {
 		path = parent(path)
 	}
 	return 0
+}
+
+// ValueLine returns the line on which the text of the string at path
+// begins: the key's line, or the next one for a """ string that starts with
+// a line break. 0 if unknown.
+func (ix *Index) ValueLine(path string) int {
+	if ix == nil {
+		return 0
+	}
+	if l, ok := ix.values[path]; ok {
+		return l
+	}
+	return ix.Line(path)
 }
 
 // parent strips the last segment: "a.b[2]" → "a.b", "a.b" → "a".
@@ -52,13 +66,14 @@ type scanner struct {
 	i      int
 	line   int
 	lines  map[string]int
+	values map[string]int
 	arrays map[string]int // array-of-tables path → number of elements seen
 }
 
 func buildIndex(src []byte, firstLine int) *Index {
-	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, arrays: map[string]int{}}
+	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, values: map[string]int{}, arrays: map[string]int{}}
 	sc.run()
-	return &Index{lines: sc.lines}
+	return &Index{lines: sc.lines, values: sc.values}
 }
 
 func (sc *scanner) eof() bool { return sc.i >= len(sc.s) }
@@ -252,6 +267,12 @@ func (sc *scanner) value(path string) {
 	}
 	switch sc.s[sc.i] {
 	case '"', '\'':
+		q := sc.s[sc.i]
+		line := sc.line
+		if sc.peek(1) == q && sc.peek(2) == q && (sc.peek(3) == '\n' || sc.peek(3) == '\r' && sc.peek(4) == '\n') {
+			line++ // TOML drops a line break right after the opening """
+		}
+		sc.values[path] = line
 		sc.skipString()
 	case '{':
 		sc.i++

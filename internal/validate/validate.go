@@ -53,6 +53,9 @@ var Rules = map[string]string{
 	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
+	"bild-extern":                "Bilder liegen auf der Website selbst, nicht auf fremden Servern.",
+	"roh-html":                   "Roh-HTML in Markdown ist abgeschaltet oder enthält nichts Gefährliches.",
+	"link-kaputt":                "Interne Links, Anker und Dateien der erzeugten Website existieren.",
 	"ausnahme":                   "Quittierte Warnungen nennen eine bekannte Regel und einen Grund.",
 }
 
@@ -80,6 +83,7 @@ func Check(site *content.Site) *diag.List {
 		c.strategie(s)
 	}
 	c.massnahmenGlobal()
+	c.links()
 	for _, p := range site.Seiten {
 		c.seite(p)
 	}
@@ -214,18 +218,6 @@ func (c *checker) strategieRef(pos diag.Pos, slug string) *content.Strategie {
 		return nil
 	}
 	return s
-}
-
-var reURL = regexp.MustCompile(`^(https?://[^\s]+|/[^\s]*|mailto:[^\s]+)$`)
-
-func (c *checker) url(pos diag.Pos, u string) {
-	if u == "" {
-		return
-	}
-	if !reURL.MatchString(u) {
-		c.d.Errorf(pos, "url", "Erlaubt sind Adressen mit https://, http://, mailto: oder Pfade der Website, die mit / beginnen.",
-			"Der Link „%s“ ist keine zulässige Adresse.", u)
-	}
 }
 
 func (c *checker) exactDay(pos diag.Pos, d content.Datum, field string) {

@@ -1,0 +1,149 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Ref is a link or image destination written in Markdown.
+type Ref struct {
+	Dest  string // as written, entities decoded
+	Line  int    // 1-based line in the scanned text
+	Image bool
+}
+
+// RawHTML is a piece of raw HTML written in Markdown.
+type RawHTML struct {
+	HTML string
+	Line int
+}
+
+// Scanned is what Scan finds in a Markdown text.
+type Scanned struct {
+	Refs []Ref
+	HTML []RawHTML // HTML comments are left out: they are notes, not content
+}
+
+// scanner parses with the same extensions as rendering (Linkify makes
+// links out of bare addresses), so Scan sees the links readers will see.
+var scanner = New(false)
+
+// Scan lists the links, images and raw HTML of a Markdown text with their
+// lines, so that checks can point editors at the exact line.
+func Scan(src []byte) Scanned {
+	var out Scanned
+	if len(bytes.TrimSpace(src)) == 0 {
+		return out
+	}
+	doc := scanner.md.Parser().Parse(text.NewReader(src))
+	lines := lineStarts(src)
+	lineOf := func(off int) int { return sort.SearchInts(lines, off+1) }
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.Link:
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.Destination), Line: lineOf(offset(n, src))})
+		case *ast.Image:
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.Destination), Line: lineOf(offset(n, src)), Image: true})
+		case *ast.AutoLink:
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.URL(src)), Line: lineOf(offset(n, src))})
+		case *ast.RawHTML:
+			var b bytes.Buffer
+			for i := 0; i < v.Segments.Len(); i++ {
+				seg := v.Segments.At(i)
+				b.Write(seg.Value(src))
+			}
+			if v.Segments.Len() > 0 && !isComment(b.Bytes()) {
+				out.HTML = append(out.HTML, RawHTML{HTML: b.String(), Line: lineOf(v.Segments.At(0).Start)})
+			}
+		case *ast.HTMLBlock:
+			var b bytes.Buffer
+			for i := 0; i < v.Lines().Len(); i++ {
+				seg := v.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			if v.Lines().Len() > 0 && !isComment(b.Bytes()) {
+				out.HTML = append(out.HTML, RawHTML{HTML: b.String(), Line: lineOf(v.Lines().At(0).Start)})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func isComment(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimSpace(b), []byte("<!--"))
+}
+
+// decode resolves character references, as browsers do before they look at
+// the scheme ("javascript&#58;" is "javascript:").
+func decode(b []byte) string { return html.UnescapeString(string(b)) }
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// offset finds a source position for an inline node: its first text
+// segment, else the first line of the enclosing block.
+func offset(n ast.Node, src []byte) int {
+	found := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return found
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// Scheme returns the lower-case scheme of a URL the way browsers read it:
+// leading spaces and control characters ignored, tabs and newlines inside
+// removed ("java\tscript:" is "javascript:"). Empty for relative URLs.
+func Scheme(u string) string {
+	var b strings.Builder
+	for _, r := range u {
+		if r <= ' ' {
+			if b.Len() == 0 || r == '\t' || r == '\n' || r == '\r' {
+				continue
+			}
+			return ""
+		}
+		if r == ':' {
+			return strings.ToLower(b.String())
+		}
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return ""
+}
+
+// alignClass moves table alignment into classes: the Content-Security-Policy
+// of the site forbids style attributes.
+var alignClass = map[extast.Alignment]string{
+	extast.AlignLeft: "ausrichtung-links", extast.AlignCenter: "ausrichtung-mitte", extast.AlignRight: "ausrichtung-rechts",
+}
