@@ -125,7 +125,7 @@ func Run(opts Options) (*Result, *diag.List, error) {
 		ctx = context.Background()
 	}
 	res, err := WriteContext(ctx, p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
-	var le *LinkError
+	var le *OutputError
 	if errors.As(err, &le) {
 		diags.Merge(le.Diags)
 		return nil, diags, ErrContent
@@ -156,6 +156,9 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 			st.abort()
 		}
 	}()
+	if d := duplicatePages(p); d.Len() > 0 {
+		return nil, &OutputError{Diags: d}
+	}
 	out := &Output{Dir: st.dir, Minify: minify, Ctx: ctx}
 	res := &Result{Pages: len(p.Pages)}
 	if err := RenderPages(p, p.Pages, out, progress); err != nil {

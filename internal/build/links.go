@@ -15,15 +15,16 @@ import (
 	"tdsite/internal/markdown"
 )
 
-// LinkError means the generated site has broken internal links, anchors or
-// asset references; nothing was published.
-type LinkError struct {
+// OutputError means the generated site itself is wrong – broken internal
+// links, anchors or asset references, or two pages on one address –
+// because of content or templates; nothing was published.
+type OutputError struct {
 	Diags *diag.List
 }
 
-func (e *LinkError) Error() string {
+func (e *OutputError) Error() string {
 	n, _ := e.Diags.Count()
-	return fmt.Sprintf("Die erzeugte Website enthält %d kaputte Links; es wurde nichts veröffentlicht.", n)
+	return fmt.Sprintf("Die erzeugte Website enthält %d Fehler; es wurde nichts veröffentlicht.", n)
 }
 
 // checkLinks runs the link check on the staging directory and turns broken
@@ -84,7 +85,7 @@ func checkLinks(p *Prepared, dir string) (*linkcheck.Result, error) {
 		}
 		l.Errorf(k.pos, "link-kaputt", hint, "Kaputter Link „%s“%s auf %s: %s", g.first.Href, similar, on, g.first.Reason)
 	}
-	return res, &LinkError{Diags: l}
+	return res, &OutputError{Diags: l}
 }
 
 func isTemplate(file string) bool {

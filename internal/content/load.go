@@ -4,6 +4,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -106,7 +107,10 @@ func ValidKey(s string) bool { return reKey.MatchString(s) }
 
 // Slugify suggests a key for a name: umlauts transliterated, spaces to hyphens.
 func Slugify(s string) string {
-	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
+	r := strings.NewReplacer(
+		// decomposed umlauts, as macOS writes them in file names
+		"a\u0308", "ae", "o\u0308", "oe", "u\u0308", "ue", "A\u0308", "ae", "O\u0308", "oe", "U\u0308", "ue",
+		"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
 	s = strings.ToLower(r.Replace(s))
 	var b strings.Builder
 	dash := false
@@ -220,8 +224,12 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(p)
 			if err != nil {
+				what := "ins Leere"
+				if !errors.Is(err, fs.ErrNotExist) {
+					what = "im Kreis oder ist nicht lesbar" // ELOOP, EACCES
+				}
 				diags.Errorf(diag.Pos{File: rel}, "verknuepfung", "Entfernen Sie die Verknüpfung oder lassen Sie sie auf eine vorhandene Datei zeigen.",
-					"Die Verknüpfung zeigt ins Leere.")
+					"Die Verknüpfung zeigt %s.", what)
 				return nil
 			}
 			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -97,6 +98,19 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: "kodierung",
 			Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
 			Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
+	}
+	// Invisible control characters (often pasted from PDFs or Word) end up
+	// in titles and the feed, where XML does not allow them.
+	line := 1
+	for _, c := range data {
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
+				Message: fmt.Sprintf("Die Zeile enthält ein unsichtbares Steuerzeichen (U+%04X).", c),
+				Hint:    "Löschen Sie die Zeile und schreiben Sie sie neu; solche Zeichen entstehen oft beim Kopieren aus PDF- oder Word-Dateien."}
+		}
 	}
 	return data, nil
 }
@@ -250,6 +264,13 @@ func (d *decoder) value(path, key string, src any, dst reflect.Value) {
 		case int64:
 			dst.SetFloat(float64(n))
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				// TOML knows nan and inf; as a target or measured value they
+				// would silently break every progress bar.
+				d.diags.Errorf(d.pos(path), "typ", "Schreiben Sie eine gewöhnliche Zahl, z. B. 50 oder 12.5.",
+					"Bei „%s“ ist „%v“ keine zulässige Zahl.", key, n)
+				return
+			}
 			dst.SetFloat(n)
 		default:
 			d.typeError(path, key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")

@@ -83,6 +83,7 @@ func Check(site *content.Site) *diag.List {
 		c.strategie(s)
 	}
 	c.massnahmenGlobal()
+	c.kreise()
 	c.links()
 	for _, p := range site.Seiten {
 		c.seite(p)
@@ -242,10 +243,22 @@ func (c *checker) massnahmenGlobal() {
 			if m.ID == "" {
 				continue
 			}
-			key := strings.ToLower(m.ID)
+			// The ID becomes the address /massnahmen/<slug>/: IDs that differ
+			// only in case or punctuation would overwrite each other's page.
+			key := content.Slugify(m.ID)
+			if key == "" {
+				c.d.Errorf(m.At.Key("id"), "schluessel", "Verwenden Sie IDs wie „M1-01“ aus Buchstaben, Ziffern und Bindestrichen.",
+					"Die Maßnahmen-ID „%s“ enthält keine Buchstaben oder Ziffern und ergibt keine Adresse.", m.ID)
+				continue
+			}
 			if prev, dup := seen[key]; dup {
-				c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat.",
-					"Die Maßnahmen-ID „%s“ ist schon vergeben (%s).", m.ID, prev.At.Key("id"))
+				if prev.ID == m.ID {
+					c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat.",
+						"Die Maßnahmen-ID „%s“ ist schon vergeben (%s).", m.ID, prev.At.Key("id"))
+				} else {
+					c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat; unterscheiden Sie sie durch Buchstaben oder Ziffern.",
+						"Die Maßnahmen-ID „%s“ ergibt dieselbe Adresse /massnahmen/%s/ wie „%s“ (%s).", m.ID, key, prev.ID, prev.At.Key("id"))
+				}
 				continue
 			}
 			seen[key] = m
