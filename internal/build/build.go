@@ -78,7 +78,7 @@ func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	diags.Merge(ld)
 	diags.Merge(validate.Check(cs))
 	if cfg != nil {
-		diags.Merge(validate.RawHTML(cs, cfg.Markdown.UnsafeHTML))
+		diags.Merge(validate.Markdown(cs, cfg.Markdown.UnsafeHTML))
 	}
 	if cfg == nil || diags.HasErrors() {
 		return nil, diags

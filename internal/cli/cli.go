@@ -79,7 +79,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	diags.Merge(ld)
 	diags.Merge(validate.Check(site))
 	if cfg != nil {
-		diags.Merge(validate.RawHTML(site, cfg.Markdown.UnsafeHTML))
+		diags.Merge(validate.Markdown(site, cfg.Markdown.UnsafeHTML))
 	}
 	diags.Print(stdout, *verbose)
 	fmt.Fprintf(stdout, "Geprüft: %d Dateien, %s.\n", len(site.Files), diags.Summary())

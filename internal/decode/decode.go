@@ -118,6 +118,9 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 // Parse parses TOML text. firstLine is the line number of the first line of
 // src in the file (front matter starts on line 2).
 func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic) {
+	if d := guard(file, src, firstLine); d != nil {
+		return nil, d
+	}
 	root := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
 		d := syntaxError(file, err, firstLine)

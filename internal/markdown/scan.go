@@ -2,9 +2,11 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -146,4 +148,85 @@ func Scheme(u string) string {
 // of the site forbids style attributes.
 var alignClass = map[extast.Alignment]string{
 	extast.AlignLeft: "ausrichtung-links", extast.AlignCenter: "ausrichtung-mitte", extast.AlignRight: "ausrichtung-rechts",
+}
+
+// Limits for Markdown structure. goldmark needs quadratic time for some
+// inputs – deeply nested lists, long runs of unclosed "[a](" or "_a*" in one
+// paragraph (60 KB: 8 seconds) – so texts are checked before parsing and
+// parsed with a time budget.
+const (
+	MaxQuoteDepth = 32  // > > > …
+	MaxIndent     = 128 // columns of leading white space (nested lists)
+)
+
+// ScanBudget is the time one text may take to parse. Real texts need
+// milliseconds; only pathological input comes near it.
+var ScanBudget = 3 * time.Second
+
+// Problem is a Markdown text that is not parsed because of its structure.
+type Problem struct {
+	Line    int
+	Message string
+	Hint    string
+}
+
+// CheckedScan scans src unless it is too deeply nested or takes longer
+// than ScanBudget; then it returns the problem instead.
+func CheckedScan(src []byte) (Scanned, *Problem) {
+	if p := structure(src); p != nil {
+		return Scanned{}, p
+	}
+	done := make(chan Scanned, 1)
+	go func() { done <- Scan(src) }() // on timeout it finishes unobserved
+	timer := time.NewTimer(ScanBudget)
+	defer timer.Stop()
+	select {
+	case s := <-done:
+		return s, nil
+	case <-timer.C:
+		return Scanned{}, &Problem{Line: 1,
+			Message: fmt.Sprintf("Der Text ist zu verwickelt, um ihn in %v umzusetzen.", ScanBudget),
+			Hint:    "Der Text enthält vermutlich sehr viele ungeschlossene Klammern oder Zeichen wie [, (, * oder _ in einem Absatz. Teilen Sie ihn in Absätze auf und prüfen Sie die Klammern."}
+	}
+}
+
+// structure finds nesting that no real text needs, in one pass.
+func structure(src []byte) *Problem {
+	line := 1
+	for start := 0; start < len(src); line++ {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		quotes, indent, blank := 0, 0, true
+	prefix:
+		for _, c := range src[start:end] {
+			switch c {
+			case '>':
+				quotes++
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4
+			default:
+				blank = false
+				break prefix
+			}
+		}
+		if blank && quotes == 0 { // white space only: an empty line
+			indent = 0
+		}
+		if quotes > MaxQuoteDepth {
+			return &Problem{Line: line, Message: fmt.Sprintf("Das Zitat ist mehr als %d Ebenen tief verschachtelt.", MaxQuoteDepth),
+				Hint: "Ein > am Zeilenanfang beginnt ein Zitat; verwenden Sie höchstens wenige Ebenen."}
+		}
+		if indent > MaxIndent {
+			return &Problem{Line: line, Message: fmt.Sprintf("Die Zeile ist mehr als %d Zeichen tief eingerückt.", MaxIndent),
+				Hint: "Tiefe Einrückung erzeugt verschachtelte Listen oder Code-Blöcke; rücken Sie höchstens wenige Ebenen ein."}
+		}
+		start = end + 1
+	}
+	return nil
 }

@@ -20,14 +20,6 @@ import (
 
 const urlHint = "Erlaubt sind Adressen mit https://, http://, mailto: oder tel: und Pfade der Website, die mit / beginnen (z. B. /strategien/smart-state/)."
 
-// links checks every link and image written in Markdown.
-func (c *checker) links() {
-	for _, t := range c.site.Texts() {
-		for _, r := range markdown.Scan(t.Src).Refs {
-			c.checkURL(t.LineAt(r.Line), r.Dest, r.Image)
-		}
-	}
-}
 
 func (c *checker) url(pos diag.Pos, u string) {
 	if u == "" {
@@ -89,28 +81,45 @@ func (c *checker) checkURL(pos diag.Pos, u string, image bool) {
 	}
 }
 
-// RawHTML checks raw HTML in Markdown. Off (the default), it is dropped
-// from the page, which editors must learn about; on, the site trusts its
-// editors, but scripts, frames and inline styles would still break the
-// Content-Security-Policy or the promise of no third-party requests.
-func RawHTML(site *content.Site, unsafeHTML bool) *diag.List {
-	l := &diag.List{}
+// Markdown checks every Markdown text of the site: its structure (texts
+// that would take the parser too long are rejected), its links and images,
+// and raw HTML. Off (the default), raw HTML is dropped from the page, which
+// editors must learn about; on, the site trusts its editors, but scripts,
+// frames and inline styles would still break the Content-Security-Policy or
+// the promise of no third-party requests.
+func Markdown(site *content.Site, unsafeHTML bool) *diag.List {
+	c := &checker{site: site, ix: site.Index, d: &diag.List{}}
 	for _, t := range site.Texts() {
-		for _, h := range markdown.Scan(t.Src).HTML {
+		scan, problem := markdown.CheckedScan(t.Src)
+		if problem != nil {
+			c.d.Errorf(t.LineAt(problem.Line), "markdown", problem.Hint, "%s", problem.Message)
+			continue
+		}
+		for _, r := range scan.Refs {
+			c.checkURL(t.LineAt(r.Line), r.Dest, r.Image)
+		}
+		for _, h := range scan.HTML {
 			pos := t.LineAt(h.Line)
 			if !unsafeHTML {
-				l.Warnf(pos, "roh-html",
+				c.d.Warnf(pos, "roh-html",
 					"Verwenden Sie Markdown (## Überschrift, **fett**, [Link](https://…)). Nur für vertrauenswürdige Inhalte: Roh-HTML in config.toml unter [markdown] mit unsafe_html = true zulassen.",
 					"HTML wird nicht veröffentlicht: „%s“ erscheint nicht auf der Seite.", short(h.HTML))
 				continue
 			}
 			if problem := htmlProblem(h.HTML); problem != "" {
-				l.Errorf(pos, "roh-html", "Entfernen Sie das Element oder Attribut; Skripte, Rahmen und Stile kommen nur aus dem Theme.",
+				c.d.Errorf(pos, "roh-html", "Entfernen Sie das Element oder Attribut; Skripte, Rahmen und Stile kommen nur aus dem Theme.",
 					"Das HTML „%s“ enthält %s.", short(h.HTML), problem)
 			}
 		}
 	}
-	return l
+	for _, s := range site.Strategien { // [ausnahmen] apply here too (Check reports unknown rules)
+		for rule, reason := range s.Ausnahmen {
+			if strings.TrimSpace(reason) != "" {
+				c.d.Accept(s.Dir+"/", rule, reason)
+			}
+		}
+	}
+	return c.d
 }
 
 func short(s string) string {
