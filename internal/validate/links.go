@@ -20,7 +20,6 @@ import (
 
 const urlHint = "Erlaubt sind Adressen mit https://, http://, mailto: oder tel: und Pfade der Website, die mit / beginnen (z. B. /strategien/smart-state/)."
 
-
 func (c *checker) url(pos diag.Pos, u string) {
 	if u == "" {
 		return
