@@ -94,11 +94,6 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 			Message: "Die Datei enthält Zeichen, die nicht UTF-8-kodiert sind.",
 			Hint:    "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht „ANSI“ oder „Windows-1252“)."}
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: "kodierung",
-			Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
-			Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
-	}
 	// Invisible control characters (often pasted from PDFs or Word) end up
 	// in titles and the feed, where XML does not allow them.
 	line := 1
@@ -106,6 +101,10 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 		switch {
 		case c == '\n':
 			line++
+		case c == 0:
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
+				Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
+				Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
 		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: fmt.Sprintf("Die Zeile enthält ein unsichtbares Steuerzeichen (U+%04X).", c),
@@ -148,21 +147,47 @@ func syntaxError(file string, err error, firstLine int) diag.Diagnostic {
 		Message: text, Hint: hint}
 }
 
+// syntaxMessages translate the TOML parser's messages that editors meet;
+// the rest keeps the parser's English text after a German lead-in.
+var syntaxMessages = []struct {
+	re         *regexp.Regexp
+	text, hint string // text may use $1 from re
+}{
+	{regexp.MustCompile(`Key '([^']*)' (has already been defined|was already created)`),
+		"Der Schlüssel „$1“ ist doppelt angegeben.",
+		"Jeder Schlüssel darf je Tabelle nur einmal vorkommen. Löschen oder benennen Sie die Wiederholung um; für Listen von Einträgen schreiben Sie [[name]] statt [name]."},
+	{regexp.MustCompile(`strings cannot contain newlines|unexpected EOF.*string|unterminated`),
+		"Ein Text in Anführungszeichen wird nicht geschlossen.",
+		"Jeder Text braucht ein schließendes \" in derselben Zeile. Für Texte über mehrere Zeilen schreiben Sie \"\"\"…\"\"\"."},
+	{regexp.MustCompile(`expected a comma \(','\) or array terminator`),
+		"Eine Liste in eckigen Klammern wird nicht richtig fortgesetzt oder nicht geschlossen.",
+		"Trennen Sie die Einträge mit Kommas und schließen Sie die Liste mit ], z. B. [\"TMDI\", \"TMIK\"]."},
+	{regexp.MustCompile(`inline table terminator|newlines not allowed within inline tables`),
+		"Eine Tabelle in geschweiften Klammern wird nicht richtig fortgesetzt oder nicht in derselben Zeile geschlossen.",
+		"Schreiben Sie sie in eine Zeile, z. B. basis = { wert = 12, datum = \"31.12.2023\" }."},
+	{regexp.MustCompile(`(\S+) is out of range`),
+		"Die Zahl $1 ist zu groß.",
+		"Prüfen Sie die Zahl auf zusätzliche Ziffern."},
+	{regexp.MustCompile(`expected '\.' or '='`),
+		"Nach dem Schlüssel fehlt das Gleichheitszeichen, oder der Schlüssel enthält Leerzeichen oder Sonderzeichen.",
+		"Schreiben Sie schluessel = wert. Schlüssel bestehen aus Kleinbuchstaben, Ziffern, _ und -."},
+	{regexp.MustCompile(`expected a top-level item to end with a newline|expected value but found|unexpected EOF; expected value`),
+		"Der Wert ist nicht lesbar.",
+		"Texte stehen in Anführungszeichen (titel = \"…\"), Zahlen ohne (zielwert = 50), Listen in eckigen Klammern ([\"a\", \"b\"])."},
+	{regexp.MustCompile(`invalid escape`),
+		"Ungültige Escape-Sequenz mit \\.",
+		"Ein Backslash \\ leitet in \"…\" eine Sonderzeichen-Folge ein. Schreiben Sie \\\\ für einen Backslash oder nutzen Sie '…'."},
+	{regexp.MustCompile(`unexpected EOF|end of file`),
+		"Die Datei endet, bevor eine Angabe vollständig ist.",
+		"Prüfen Sie, ob jedes \" und \"\"\" ein schließendes Gegenstück hat und jede [ und { geschlossen wird."},
+}
+
 func translateSyntax(msg string) (string, string) {
-	low := strings.ToLower(msg)
-	switch {
-	case strings.Contains(low, "already been defined") || strings.Contains(low, "duplicate"):
-		return "TOML-Syntaxfehler: Ein Schlüssel oder eine Tabelle ist doppelt angegeben (" + msg + ").",
-			"Jeder Schlüssel darf je Tabelle nur einmal vorkommen. Löschen oder benennen Sie die Wiederholung um; für Listen von Einträgen schreiben Sie [[name]] statt [name]."
-	case strings.Contains(low, "unexpected eof") || strings.Contains(low, "unterminated") || strings.Contains(low, "unclosed"):
-		return "TOML-Syntaxfehler: Ein Text, eine Liste oder eine Tabelle wird nicht geschlossen (" + msg + ").",
-			"Prüfen Sie, ob jedes \" und \"\"\" ein schließendes Gegenstück hat und jede [ und { geschlossen wird."
-	case strings.Contains(low, "expected a top-level item to end with a newline") || strings.Contains(low, "expected value but found"):
-		return "TOML-Syntaxfehler: Der Wert ist nicht lesbar (" + msg + ").",
-			"Texte stehen in Anführungszeichen (titel = \"…\"), Zahlen ohne (zielwert = 50), Listen in eckigen Klammern ([\"a\", \"b\"])."
-	case strings.Contains(low, "invalid escape"):
-		return "TOML-Syntaxfehler: Ungültige Escape-Sequenz mit \\ (" + msg + ").",
-			"Ein Backslash \\ leitet in \"…\" eine Sonderzeichen-Folge ein. Schreiben Sie \\\\ für einen Backslash oder nutzen Sie '…'."
+	for _, m := range syntaxMessages {
+		if sub := m.re.FindStringSubmatchIndex(msg); sub != nil {
+			text := string(m.re.ExpandString(nil, m.text, msg, sub))
+			return "TOML-Syntaxfehler: " + text, m.hint
+		}
 	}
 	return "TOML-Syntaxfehler: " + msg,
 		"Vergleichen Sie die Zeile mit den Beispielen in docs/inhaltsformat.md."

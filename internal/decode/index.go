@@ -10,6 +10,7 @@ import (
 // editors need the exact line of a wrong value, so this file scans the
 // (already syntax-checked) TOML text once more just for keys and lines.
 type Index struct {
+	first  int // line of the first line of the text: position of the root table
 	lines  map[string]int
 	values map[string]int // path → line where a string value's text begins
 }
@@ -25,7 +26,7 @@ func (ix *Index) Line(path string) int {
 		}
 		path = parent(path)
 	}
-	return 0
+	return ix.first
 }
 
 // ValueLine returns the line on which the text of the string at path
@@ -73,7 +74,7 @@ type scanner struct {
 func buildIndex(src []byte, firstLine int) *Index {
 	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, values: map[string]int{}, arrays: map[string]int{}}
 	sc.run()
-	return &Index{lines: sc.lines, values: sc.values}
+	return &Index{first: firstLine, lines: sc.lines, values: sc.values}
 }
 
 func (sc *scanner) eof() bool { return sc.i >= len(sc.s) }

@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -39,8 +40,11 @@ func (c *checker) checkURL(pos diag.Pos, u string, image bool) {
 		what = "Das Bild"
 	}
 	shown := u
-	if len(shown) > 60 {
-		shown = shown[:57] + "…"
+	if strings.IndexFunc(shown, func(r rune) bool { return r < ' ' }) >= 0 {
+		shown = strings.Trim(strconv.Quote(shown), `"`) // make hidden tabs visible
+	}
+	if r := []rune(shown); len(r) > 60 {
+		shown = string(r[:57]) + "…"
 	}
 	if strings.TrimSpace(u) == "" {
 		c.d.Errorf(pos, "url", "Schreiben Sie die Adresse in die runden Klammern: [Text](https://…).", "%s hat kein Ziel.", what)
