@@ -72,11 +72,14 @@ type Unmarshaler interface {
 type Hinter interface{ Hint() string }
 
 // Clean normalises text files the way editors produce them: a UTF-8 byte order
-// mark is dropped and CRLF becomes LF. Invalid UTF-8 is reported with its line.
+// mark is dropped and CRLF or CR becomes LF. Invalid UTF-8 is reported with its line.
 func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// CR LF (Windows) and a lone CR (old Mac, or "\r\r\n" from editors
+		// that converted twice) both end a line, as editors count lines.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	if !utf8.Valid(data) {
 		line := 1
@@ -105,7 +108,7 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
 				Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
-		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
+		case c < 0x20 && c != '\t' || c == 0x7f:
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: fmt.Sprintf("Die Zeile enthält ein unsichtbares Steuerzeichen (U+%04X).", c),
 				Hint:    "Löschen Sie die Zeile und schreiben Sie sie neu; solche Zeichen entstehen oft beim Kopieren aus PDF- oder Word-Dateien."}
@@ -197,10 +200,13 @@ func translateSyntax(msg string) (string, string) {
 // It returns the front matter, the body and the line number on which the body
 // starts. Files without front matter are all body.
 func SplitFrontMatter(data []byte) (front []byte, body []byte, bodyLine int, ok bool) {
-	if !bytes.HasPrefix(data, []byte("+++\n")) && !bytes.Equal(bytes.TrimSpace(data), []byte("+++")) {
+	first, rest, more := bytes.Cut(data, []byte("\n"))
+	if !bytes.Equal(bytes.TrimRight(first, " \t"), []byte("+++")) {
 		return nil, data, 1, true
 	}
-	rest := data[4:]
+	if !more { // "+++" and nothing else: the head is never closed
+		return nil, nil, 0, false
+	}
 	line := 2
 	for off := 0; off <= len(rest); {
 		nl := bytes.IndexByte(rest[off:], '\n')

@@ -136,6 +136,10 @@ func (sc *scanner) run() {
 				sc.i++
 			}
 			keys := sc.keys()
+			if len(keys) == 0 { // not a header: cannot happen in valid TOML
+				sc.skipLine()
+				continue
+			}
 			if array {
 				path := sc.resolve(keys[:len(keys)-1])
 				path = join(path, keys[len(keys)-1])
@@ -149,6 +153,7 @@ func (sc *scanner) run() {
 				cur = sc.resolve(keys)
 			}
 			sc.lines[cur] = line
+			sc.implicit(cur, line)
 			sc.skipLine()
 			continue
 		}
@@ -159,11 +164,22 @@ func (sc *scanner) run() {
 		}
 		path := join(cur, strings.Join(keys, "."))
 		sc.lines[path] = line
+		sc.implicit(path, line)
 		sc.skipSpace(false)
 		if !sc.eof() && sc.s[sc.i] == '=' {
 			sc.i++
 		}
 		sc.value(path)
+	}
+}
+
+// implicit gives tables that are only created by a dotted key or a header
+// ("a.b = 1", "[[x.y]]" create a and x) the line that created them.
+func (sc *scanner) implicit(path string, line int) {
+	for p := parent(path); p != ""; p = parent(p) {
+		if _, ok := sc.lines[p]; !ok {
+			sc.lines[p] = line
+		}
 	}
 }
 
@@ -298,6 +314,7 @@ func (sc *scanner) value(path string) {
 			}
 			p := join(path, strings.Join(keys, "."))
 			sc.lines[p] = line
+			sc.implicit(p, line)
 			sc.skipSpace(true)
 			if !sc.eof() && sc.s[sc.i] == '=' {
 				sc.i++

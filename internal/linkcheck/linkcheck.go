@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
@@ -299,7 +300,7 @@ var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
 // inline SVG as one token; it is read with the XML lexer.
 func scanMarkup(data []byte, f *file) {
 	lx := phtml.NewLexer(parse.NewInputBytes(data))
-	tag := ""
+	anchor := false
 	for {
 		tt, raw := lx.Next()
 		switch tt {
@@ -308,50 +309,72 @@ func scanMarkup(data []byte, f *file) {
 		case phtml.SVGToken:
 			scanXML(raw, f)
 		case phtml.StartTagToken:
-			tag = strings.ToLower(string(lx.Text()))
+			anchor = isAnchor(lx.Text())
 		case phtml.AttributeToken:
-			attribute(f, tag, string(lx.AttrKey()), string(lx.AttrVal()))
+			attribute(f, anchor, lx.AttrKey(), lx.AttrVal())
 		}
 	}
 }
 
 func scanXML(data []byte, f *file) {
 	lx := pxml.NewLexer(parse.NewInputBytes(data))
-	tag := ""
+	anchor := false
 	for {
 		tt, _ := lx.Next()
 		switch tt {
 		case pxml.ErrorToken:
 			return
 		case pxml.StartTagToken:
-			tag = strings.ToLower(string(lx.Text()))
+			anchor = isAnchor(lx.Text())
 		case pxml.AttributeToken:
-			attribute(f, tag, string(lx.Text()), string(lx.AttrVal()))
+			attribute(f, anchor, lx.Text(), lx.AttrVal())
 		}
 	}
 }
 
-// attribute records an id or a reference.
-func attribute(f *file, tag, name, val string) {
-	name = strings.ToLower(name)
-	if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') && val[len(val)-1] == val[0] {
-		val = val[1 : len(val)-1]
+// isAnchor reports <a> and <area>: their targets are followed, not loaded.
+func isAnchor(tag []byte) bool {
+	return bytes.EqualFold(tag, []byte("a")) || bytes.EqualFold(tag, []byte("area"))
+}
+
+// attribute records an id or a reference. Most attributes are neither, so
+// the name is compared before anything is copied.
+func attribute(f *file, anchor bool, key, raw []byte) {
+	var name string
+	if bytes.IndexFunc(key, unicode.IsUpper) >= 0 { // minified output is lower case
+		key = bytes.ToLower(key)
 	}
-	val = html.UnescapeString(val)
+	switch string(key) {
+	case "id":
+		name = "id"
+	case "name":
+		if !anchor {
+			return
+		}
+		name = "id"
+	case "href", "xlink:href":
+		name = "href"
+	case "src", "poster", "data", "action":
+		name = "src"
+	case "srcset":
+		name = "srcset"
+	default:
+		return
+	}
+	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
+		raw = raw[1 : len(raw)-1]
+	}
+	val := html.UnescapeString(string(raw))
 	switch name {
 	case "id":
 		f.ids[val] = struct{}{}
-	case "name":
-		if tag == "a" {
-			f.ids[val] = struct{}{}
-		}
-	case "href", "xlink:href":
+	case "href":
 		kind := byte('r') // <link>, <use>, <image>: loaded with the page
-		if tag == "a" || tag == "area" {
+		if anchor {
 			kind = 'a'
 		}
 		f.refs = append(f.refs, ref{href: val, kind: kind})
-	case "src", "poster", "data", "action":
+	case "src":
 		f.refs = append(f.refs, ref{href: val, kind: 'r'})
 	case "srcset":
 		for _, part := range strings.Split(val, ",") {

@@ -123,7 +123,8 @@ func offset(n ast.Node, src []byte) int {
 
 // Scheme returns the lower-case scheme of a URL the way browsers read it:
 // leading spaces and control characters ignored, tabs and newlines inside
-// removed ("java\tscript:" is "javascript:"). Empty for relative URLs.
+// removed ("java\tscript:" is "javascript:"). Empty for relative URLs; a
+// scheme starts with a letter (WHATWG URL standard).
 func Scheme(u string) string {
 	var b strings.Builder
 	for _, r := range u {
@@ -136,8 +137,9 @@ func Scheme(u string) string {
 		if r == ':' {
 			return strings.ToLower(b.String())
 		}
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
-			return ""
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (b.Len() == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
+			return "" // a scheme starts with a letter: "0:" is a relative path
 		}
 		b.WriteRune(r)
 	}
