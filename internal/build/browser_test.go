@@ -212,7 +212,7 @@ func TestBrowserNoExternalRequests(t *testing.T) {
 			t.Errorf("CSP blocks something the site needs: %s", l)
 		}
 	}
-	t.Logf("%d pages, %d requests, all to %s", len(want), proxy.hosts[proxy.site], proxy.site)
+	t.Logf("%d pages loaded, %d requests to the site server %s", len(want), proxy.hosts[proxy.site], proxy.site)
 }
 
 // The Content-Security-Policy of the generated pages blocks what hostile or
