@@ -45,7 +45,7 @@ const kaputtTimeout = 60 * time.Second
 
 func TestKaputtCorpus(t *testing.T) {
 	saved := markdown.ScanBudget
-	markdown.ScanBudget = time.Second // the flood case needs ~3 s unguarded; real texts need ms
+	markdown.ScanBudget = time.Second // the flood case needs ~3 s unguarded; real texts need milliseconds
 	t.Cleanup(func() { markdown.ScanBudget = saved })
 
 	dirs, err := filepath.Glob("testdata/kaputt/[0-9]*")

@@ -9,10 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tdewolff/parse/v2"
-	"github.com/tdewolff/parse/v2/html"
-
-	"tdsite/internal/markdown"
+	"tdsite/internal/testutil"
 )
 
 // replaceIn edits a content file of a copied site; the old text must exist.
@@ -74,7 +71,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 			seen++
 		}
 		rel, _ := filepath.Rel(dest, p)
-		for _, problem := range markupProblems(data) {
+		for _, problem := range testutil.HTMLProblems(data) {
 			t.Errorf("%s: %s", rel, problem)
 		}
 		return nil
@@ -103,47 +100,12 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		if e.Title == xss {
 			found = true
 		}
-		for _, problem := range markupProblems([]byte(e.Content)) {
+		for _, problem := range testutil.HTMLProblems([]byte(e.Content)) {
 			t.Errorf("feed entry %q: %s", e.Title, problem)
 		}
 	}
 	if !found {
 		t.Errorf("hostile title not found as plain text in the feed")
-	}
-}
-
-// markupProblems lists scripts, event handlers, dangerous addresses and
-// style attributes in HTML.
-func markupProblems(data []byte) []string {
-	var out []string
-	lx := html.NewLexer(parse.NewInputBytes(data))
-	tag := ""
-	for {
-		tt, _ := lx.Next()
-		switch tt {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken:
-			tag = strings.ToLower(string(lx.Text()))
-			if tag == "script" || tag == "iframe" || tag == "object" || tag == "embed" || tag == "style" {
-				out = append(out, "<"+tag+"> element")
-			}
-		case html.AttributeToken:
-			name := strings.ToLower(string(lx.AttrKey()))
-			val := strings.Trim(string(lx.AttrVal()), `"'`)
-			switch {
-			case strings.HasPrefix(name, "on"):
-				out = append(out, "event handler "+name+" on <"+tag+">")
-			case name == "style":
-				out = append(out, "style attribute on <"+tag+">")
-			case name == "href" || name == "src":
-				switch markdown.Scheme(val) {
-				case "", "http", "https", "mailto", "tel":
-				default:
-					out = append(out, name+"="+val+" on <"+tag+">")
-				}
-			}
-		}
 	}
 }
 
@@ -162,7 +124,7 @@ func TestBundledOutputIsClean(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(dest, p)
-		for _, problem := range markupProblems(data) {
+		for _, problem := range testutil.HTMLProblems(data) {
 			t.Errorf("%s: %s", rel, problem)
 		}
 		if !bytes.Contains(data, []byte(`http-equiv="Content-Security-Policy"`)) || !bytes.Contains(data, []byte(`name="referrer"`)) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tdsite/internal/testutil"
 )
 
 // fuzzPaths are the kinds of content files, one path each.
@@ -54,19 +56,6 @@ func addBundledContent(f *testing.F) {
 	}
 }
 
-// withinTime fails the fuzz input if fn does not finish in time: the fuzzer
-// then keeps the input like a crash (a hanging worker would just stall).
-func withinTime(t *testing.T, d time.Duration, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("keine Antwort nach %v", d)
-	}
-}
-
 // FuzzParseFile feeds arbitrary bytes to the decoder of every kind of
 // content file: never a panic or hang, and every finding points into the
 // file with a plausible line.
@@ -78,7 +67,7 @@ func FuzzParseFile(f *testing.F) {
 		rel := fuzzPaths[int(kind)%len(fuzzPaths)]
 		k, slug := classify(strings.TrimPrefix(rel, "content/"))
 		p := &parsed{kind: k, slug: slug}
-		withinTime(t, 5*time.Second, func() { parseData(p, rel, data) })
+		testutil.WithinTime(t, 5*time.Second, func() { parseData(p, rel, data) })
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, d := range p.diags.Items() {
 			if d.Pos.File != rel {

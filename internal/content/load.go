@@ -282,9 +282,12 @@ func parseFile(e entry) *parsed {
 		return p
 	}
 	if len(data) > MaxFileSize {
-		size := max(e.info.Size(), int64(len(data)))
+		size := "mehr als " + fmt.Sprint(MaxFileSize>>20) // the file grew while it was read
+		if e.info.Size() >= MaxFileSize+1<<20 {
+			size = fmt.Sprint(e.info.Size() >> 20)
+		}
 		p.diags.Errorf(diag.Pos{File: e.rel}, "dateigroesse", "Teilen Sie den Inhalt auf mehrere Dateien auf oder entfernen Sie eingebettete Daten.",
-			"Die Datei ist mit %d MB zu groß (höchstens %d MB).", (size+1<<20-1)>>20, MaxFileSize>>20)
+			"Die Datei ist mit %s MB zu groß (höchstens %d MB).", size, MaxFileSize>>20)
 		p.kind = kFailed
 		return p
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tdsite/internal/testutil"
 )
 
 // seedTOML adds the TOML of every bundled content file: whole .toml files
@@ -43,17 +45,6 @@ func seedTOML(f *testing.F) {
 	}
 }
 
-func withinTime(t *testing.T, d time.Duration, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("keine Antwort nach %v", d)
-	}
-}
-
 // FuzzParse parses arbitrary text as TOML. Invalid text is a finding with a
 // line inside the text; for valid text the key index knows the line of
 // every key, so that every later finding can name its line.
@@ -63,7 +54,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const first = 2
 		var doc *Document
-		withinTime(t, 5*time.Second, func() {
+		testutil.WithinTime(t, 5*time.Second, func() {
 			var d *diagnostic
 			doc, d = parseForFuzz(src, first)
 			if d != nil {

@@ -8,7 +8,7 @@ import (
 
 // Limits for the structure of TOML text. Content files need three or four
 // levels; the TOML parser takes quadratic time on deeply nested inline
-// tables and long dotted keys (16,000 levels, 64 KB: 23 seconds), so such
+// tables and long dotted keys (16,000 levels in 64 KB: many seconds), so such
 // text is rejected before parsing, with the line where the limit is passed.
 const (
 	MaxDepth    = 32 // nested [ and { in values and headers

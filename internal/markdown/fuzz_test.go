@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	stdhtml "html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,8 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tdewolff/parse/v2"
-	"github.com/tdewolff/parse/v2/html"
+	"tdsite/internal/testutil"
 )
 
 // FuzzMarkdown renders arbitrary Markdown with the default (safe)
@@ -42,18 +40,11 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		var out []byte
 		var scanned Scanned
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
+		testutil.WithinTime(t, 5*time.Second, func() {
 			out = []byte(safe.Render(src, Options{Prefix: "p-", Offset: 1}))
 			scanned, _ = CheckedScan(src)
-		}()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatalf("keine Antwort nach 5 s")
-		}
-		for _, p := range problems(out) {
+		})
+		for _, p := range testutil.HTMLProblems(out) {
 			t.Errorf("%s in %q", p, out)
 		}
 		lines := bytes.Count(src, []byte("\n")) + 1
@@ -68,37 +59,4 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 	})
-}
-
-// problems lists what the safe renderer must never produce.
-func problems(data []byte) []string {
-	var out []string
-	lx := html.NewLexer(parse.NewInputBytes(data))
-	tag := ""
-	for {
-		tt, _ := lx.Next()
-		switch tt {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken:
-			tag = strings.ToLower(string(lx.Text()))
-			switch tag {
-			case "script", "iframe", "object", "embed", "style", "form", "base", "meta", "link":
-				out = append(out, "<"+tag+">")
-			}
-		case html.AttributeToken:
-			name := strings.ToLower(string(lx.AttrKey()))
-			val := strings.Trim(string(lx.AttrVal()), `"'`)
-			switch {
-			case strings.HasPrefix(name, "on"), name == "style":
-				out = append(out, name+" on <"+tag+">")
-			case name == "href" || name == "src":
-				switch Scheme(stdhtml.UnescapeString(val)) {
-				case "", "http", "https", "mailto", "tel", "ftp":
-				default:
-					out = append(out, name+"="+val)
-				}
-			}
-		}
-	}
 }

@@ -1,0 +1,82 @@
+// Package testutil holds checks that tests of several packages share. It is
+// imported only by tests.
+package testutil
+
+import (
+	"html"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+)
+
+// WithinTime fails the test if fn does not finish in time. In a fuzz target
+// the fuzzer then keeps the input like a crash (a hanging worker would just
+// stall the run).
+func WithinTime(t testing.TB, d time.Duration, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); fn() }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("keine Antwort nach %v", d)
+	}
+}
+
+// HTMLProblems lists what generated HTML must never contain: scripts,
+// frames, plugins and styles, event handlers, style attributes and links
+// or sources with an address that runs code or embeds data.
+func HTMLProblems(data []byte) []string {
+	var out []string
+	lx := phtml.NewLexer(parse.NewInputBytes(data))
+	tag := ""
+	for {
+		tt, _ := lx.Next()
+		switch tt {
+		case phtml.ErrorToken:
+			return out
+		case phtml.StartTagToken:
+			tag = strings.ToLower(string(lx.Text()))
+			switch tag {
+			case "script", "iframe", "frame", "object", "embed", "style", "form", "base", "meta", "link":
+				if tag != "meta" && tag != "link" || !inHead(data) {
+					out = append(out, "<"+tag+">-Element")
+				}
+			}
+		case phtml.AttributeToken:
+			name := strings.ToLower(string(lx.AttrKey()))
+			val := strings.Trim(string(lx.AttrVal()), `"'`)
+			switch {
+			case strings.HasPrefix(name, "on"), name == "style":
+				out = append(out, name+" an <"+tag+">")
+			case name == "href" || name == "src" || name == "action" || name == "srcset":
+				if dangerous(val) {
+					out = append(out, name+"="+val+" an <"+tag+">")
+				}
+			}
+		}
+	}
+}
+
+// inHead is true for whole pages, where <meta> and <link> belong.
+func inHead(data []byte) bool { return strings.Contains(string(data[:min(len(data), 200)]), "<html") }
+
+// dangerous reads an address as browsers do: entities decoded, control
+// characters and white space dropped, case ignored.
+func dangerous(u string) bool {
+	u = strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(html.UnescapeString(u)))
+	for _, s := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+		if strings.HasPrefix(u, s) {
+			return true
+		}
+	}
+	return false
+}
