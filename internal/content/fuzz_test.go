@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,7 +67,7 @@ func FuzzParseFile(f *testing.F) {
 		k, slug := classify(strings.TrimPrefix(rel, "content/"))
 		p := &parsed{kind: k, slug: slug}
 		testutil.WithinTime(t, 5*time.Second, func() { parseData(p, rel, data) })
-		lines := bytes.Count(data, []byte("\n")) + 1
+		lines := testutil.Lines(data)
 		for _, d := range p.diags.Items() {
 			if d.Pos.File != rel {
 				t.Errorf("finding for %q, want %q: %v", d.Pos.File, rel, d)

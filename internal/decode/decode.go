@@ -74,7 +74,9 @@ type Hinter interface{ Hint() string }
 // Clean normalises text files the way editors produce them: a UTF-8 byte order
 // mark is dropped and CRLF or CR becomes LF. Invalid UTF-8 is reported with its line.
 func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) { // tools that convert twice write two
+		data = data[3:]
+	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		// CR LF (Windows) and a lone CR (old Mac, or "\r\r\n" from editors
 		// that converted twice) both end a line, as editors count lines.

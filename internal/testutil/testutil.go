@@ -26,6 +26,18 @@ func WithinTime(t testing.TB, d time.Duration, fn func()) {
 	}
 }
 
+// Lines counts the lines of a text the way decode.Clean and editors do:
+// LF, CR LF and a lone CR each end a line.
+func Lines(data []byte) int {
+	n := 1
+	for i, c := range data {
+		if c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
+}
+
 // HTMLProblems lists what generated HTML must never contain: scripts,
 // frames, plugins and styles, event handlers, style attributes and links
 // or sources with an address that runs code or embeds data.
