@@ -146,7 +146,7 @@ func Write(p *Prepared, dest string, minify bool, progress func(done, total int)
 // WriteContext is Write that stops early, publishing nothing, when ctx is
 // cancelled.
 func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
-	st, err := beginStaging(dest)
+	st, err := beginStaging(p.Root, dest)
 	if err != nil {
 		return nil, err
 	}

@@ -40,9 +40,12 @@ type staging struct {
 
 // beginStaging locks the destination, removes leftovers of killed builds and
 // creates a fresh staging directory.
-func beginStaging(dest string) (*staging, error) {
+func beginStaging(root, dest string) (*staging, error) {
 	real, err := resolveDest(dest)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDest(root, real); err != nil {
 		return nil, err
 	}
 	s := &staging{dest: real, parent: filepath.Dir(real), base: filepath.Base(real)}
@@ -61,11 +64,59 @@ func beginStaging(dest string) (*staging, error) {
 		// be able to read the published directory.
 		err = os.Chmod(s.dir, 0o755)
 	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(s.dir, Marker), []byte(markerText), 0o644)
+	}
 	if err != nil {
 		unlock()
 		return nil, fmt.Errorf("Der Ausgabeordner kann nicht angelegt werden: %w", err)
 	}
 	return s, nil
+}
+
+// Marker is written into every output folder. Publishing replaces the
+// destination completely, so an existing folder is only replaced if it is
+// empty or carries this file: a mistyped --dest (the home folder, the site
+// itself) must never be deleted.
+const Marker = ".tdsite-ausgabe"
+
+const markerText = "Dieser Ordner wird von tdsite erzeugt und bei jedem Build vollständig ersetzt.\n"
+
+// checkDest refuses destinations whose replacement would destroy sources
+// or foreign files.
+func checkDest(root, dest string) error {
+	root, _ = filepath.Abs(root)
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	if inside(root, dest) {
+		return fmt.Errorf("Der Ausgabeordner %s enthält die Quellen der Website (%s); sie würden beim Veröffentlichen gelöscht. Geben Sie mit --dest einen eigenen Ordner an, z. B. %s", dest, root, filepath.Join(root, "public"))
+	}
+	for _, src := range []string{"content", "layouts", "themes", "static"} {
+		if inside(dest, filepath.Join(root, src)) {
+			return fmt.Errorf("Der Ausgabeordner %s liegt in den Quellen (%s/); die erzeugten Seiten würden beim nächsten Build als Inhalt gelesen. Geben Sie mit --dest einen eigenen Ordner an, z. B. %s", dest, src, filepath.Join(root, "public"))
+		}
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil || len(entries) == 0 {
+		return nil // missing or empty
+	}
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
+		return nil
+	}
+	// Output of tdsite before the marker existed.
+	_, e1 := os.Stat(filepath.Join(dest, "index.html"))
+	_, e2 := os.Stat(filepath.Join(dest, "sitemap.xml"))
+	if e1 == nil && e2 == nil {
+		return nil
+	}
+	return fmt.Errorf("Der Ordner %s enthält Dateien, die nicht von tdsite stammen; beim Veröffentlichen würde er vollständig ersetzt. Geben Sie mit --dest einen leeren oder neuen Ordner an", dest)
+}
+
+// inside reports whether p is dir or below it.
+func inside(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // resolveDest follows a symlinked destination: the site is published into

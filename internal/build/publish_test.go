@@ -59,6 +59,7 @@ func TestPublishSymlinkDest(t *testing.T) {
 	tmp := t.TempDir()
 	target := filepath.Join(tmp, "srv", "www")
 	writeFile(t, filepath.Join(target, "alt.html"), "alt")
+	writeFile(t, filepath.Join(target, Marker), "")
 	link := filepath.Join(tmp, "public")
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
@@ -108,6 +109,7 @@ func TestPublishCleansLeftovers(t *testing.T) {
 	writeFile(t, filepath.Join(tmp, ".public.neu-123", "index.html"), "halb")
 	writeFile(t, filepath.Join(tmp, ".public.alt-456", "index.html"), "alt")
 	writeFile(t, filepath.Join(dest, "index.html"), "alt")
+	writeFile(t, filepath.Join(dest, Marker), "")
 	// Similar names of other folders are not touched.
 	writeFile(t, filepath.Join(tmp, ".public2.neu-1", "x"), "fremd")
 	mustBuild(t, repoRoot(t), dest)
@@ -123,7 +125,8 @@ func TestPublishRecoversParkedSite(t *testing.T) {
 	tmp := t.TempDir()
 	dest := filepath.Join(tmp, "public")
 	writeFile(t, filepath.Join(tmp, ".public.alt-1", "index.html"), "letzte gute Fassung")
-	st, err := beginStaging(dest)
+	writeFile(t, filepath.Join(tmp, ".public.alt-1", Marker), "")
+	st, err := beginStaging(t.TempDir(), dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,6 +145,7 @@ func TestPublishFallbackSwap(t *testing.T) {
 	defer func() { exchange = saved }()
 	dest := filepath.Join(t.TempDir(), "public")
 	writeFile(t, filepath.Join(dest, "alt.html"), "alt")
+	writeFile(t, filepath.Join(dest, Marker), "")
 	mustBuild(t, repoRoot(t), dest)
 	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
 		t.Error(err)
@@ -202,6 +206,7 @@ func TestPublishMountPoint(t *testing.T) {
 	}
 	defer exec.Command("umount", dest).Run()
 	writeFile(t, filepath.Join(dest, "index.html"), "alt")
+	writeFile(t, filepath.Join(dest, Marker), "")
 	_, _, err := Run(Options{Source: repoRoot(t), Dest: dest, BuildDate: testDate})
 	if err == nil || !strings.Contains(err.Error(), "Einhängepunkt") || !strings.Contains(err.Error(), "--dest") {
 		t.Errorf("got %v, want mount point message", err)
@@ -225,4 +230,37 @@ func assertNoLeftovers(t *testing.T, dest string) {
 			t.Errorf("leftover %s beside %s", n, dest)
 		}
 	}
+}
+
+// A mistyped destination is never replaced: not the site itself, not a
+// folder of its sources, not a folder with foreign files.
+func TestPublishRefusesForeignDest(t *testing.T) {
+	root := copySite(t)
+	foreign := t.TempDir()
+	writeFile(t, filepath.Join(foreign, "brief.odt"), "wichtig")
+	for name, c := range map[string]struct{ dest, want string }{
+		"site root":    {root, "enthält die Quellen"},
+		"parent":       {filepath.Dir(root), "enthält die Quellen"},
+		"content":      {filepath.Join(root, "content", "public"), "liegt in den Quellen"},
+		"foreign data": {foreign, "nicht von tdsite"},
+	} {
+		_, _, err := Run(Options{Source: root, Dest: c.dest, BuildDate: testDate})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", name, err, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "akteure.toml")); err != nil {
+		t.Fatalf("sources damaged: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(foreign, "brief.odt")); string(data) != "wichtig" {
+		t.Fatalf("foreign file damaged")
+	}
+	// Empty folders and earlier output are fine.
+	mustBuild(t, root, t.TempDir())
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, root, dest)
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+		t.Errorf("no marker in the output: %v", err)
+	}
+	mustBuild(t, root, dest)
 }
