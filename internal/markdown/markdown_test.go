@@ -50,7 +50,7 @@ func TestTableAlignmentWithoutStyle(t *testing.T) {
 }
 
 func TestScan(t *testing.T) {
-	src := "Zeile eins\n\nSiehe [Leitfaden](https://example.org/a \"T\") und\n![Bild](/bilder/x.png)\n\n<div>roh</div>\n\n<!-- Notiz -->\n\nText <b>fett</b> [leer](javascript&#58;alert(1))\n\n[ref]: vbscript:x\n\n[r][ref] und www.example.org\n"
+	src := "Zeile eins\n\nSiehe [Leitfaden](https://example.org/a \"T\") und\n![Bild](/bilder/x.png)\n\n<div>roh</div>\n\n<!-- Notiz -->\n\nText <b>fett</b> [leer](javascript&#58;alert(1))\n\n[ref]: vbscript:x\n\n[r][ref] und www.example.org\n\nAbsatz beginnt\nund nennt <https://example.net/y> und\nwww.example.com/z hier\n"
 	s := Scan([]byte(src))
 	want := []Ref{
 		{Dest: "https://example.org/a", Line: 3},
@@ -58,6 +58,8 @@ func TestScan(t *testing.T) {
 		{Dest: "javascript:alert(1)", Line: 10},
 		{Dest: "vbscript:x", Line: 14},
 		{Dest: "http://www.example.org", Line: 14},
+		{Dest: "https://example.net/y", Line: 17},
+		{Dest: "http://www.example.com/z", Line: 18},
 	}
 	if len(s.Refs) != len(want) {
 		t.Fatalf("refs %+v, want %+v", s.Refs, want)

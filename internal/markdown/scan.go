@@ -56,7 +56,7 @@ func Scan(src []byte) Scanned {
 		case *ast.Image:
 			out.Refs = append(out.Refs, Ref{Dest: decode(v.Destination), Line: lineOf(offset(n, src)), Image: true})
 		case *ast.AutoLink:
-			out.Refs = append(out.Refs, Ref{Dest: decode(v.URL(src)), Line: lineOf(offset(n, src))})
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.URL(src)), Line: lineOf(autoLinkOffset(v, src))})
 		case *ast.RawHTML:
 			var b bytes.Buffer
 			for i := 0; i < v.Segments.Len(); i++ {
@@ -119,6 +119,25 @@ func offset(n ast.Node, src []byte) int {
 		}
 	}
 	return 0
+}
+
+// autoLinkOffset finds a bare address (www.…, https://…, <…>) in its
+// paragraph: goldmark keeps no position for it.
+func autoLinkOffset(n *ast.AutoLink, src []byte) int {
+	start := offset(n, src)
+	end := len(src)
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			end = p.Lines().At(p.Lines().Len() - 1).Stop
+			break
+		}
+	}
+	if label := n.Label(src); len(label) > 0 && start <= end && end <= len(src) {
+		if i := bytes.Index(src[start:end], label); i >= 0 {
+			return start + i
+		}
+	}
+	return start
 }
 
 // Scheme returns the lower-case scheme of a URL the way browsers read it:
