@@ -14,7 +14,7 @@ func printLinks(w io.Writer, res *build.Result, verbose bool) {
 		return
 	}
 	fmt.Fprintf(w, "Links geprüft: %d interne Verweise in %d Dateien, alle in Ordnung. %d externe Adressen (nicht abgerufen)",
-		res.Links.Links-countExternal(res), res.Links.Files, len(res.Links.External))
+		res.Links.Internal, res.Links.Files, len(res.Links.External))
 	if res.ExternalReport != "" {
 		fmt.Fprintf(w, ", Liste: %s", res.ExternalReport)
 	}
@@ -24,12 +24,4 @@ func printLinks(w io.Writer, res *build.Result, verbose bool) {
 			fmt.Fprintf(w, "  %s (%d Seiten)\n", e.URL, len(e.Pages))
 		}
 	}
-}
-
-func countExternal(res *build.Result) int {
-	n := 0
-	for _, e := range res.Links.External {
-		n += len(e.Pages)
-	}
-	return n
 }

@@ -49,7 +49,8 @@ type External struct {
 // Result of a check.
 type Result struct {
 	Files    int // files read (HTML, SVG, CSS, sitemap)
-	Links    int // references checked
+	Links    int // references found
+	Internal int // references into the site, all checked
 	Broken   []Broken
 	External []External
 }
@@ -143,7 +144,9 @@ func Check(opts Options) (*Result, error) {
 		for _, r := range f.refs {
 			res.Links++
 			reason, ext := resolve(n, r, base, basePath, exists, byName)
-			if ext != "" {
+			if ext == "" {
+				res.Internal++
+			} else {
 				if external[ext] == nil {
 					external[ext] = map[string]bool{}
 				}
