@@ -77,6 +77,19 @@ func (p *recordingProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.forward.ServeHTTP(w, r)
 }
 
+// listen serves h on a free loopback port until the test ends.
+func listen(t *testing.T, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return ln.Addr().String()
+}
+
 // browse starts the site server and the proxy, loads url path in Chromium
 // and returns the proxy's records and Chromium's console lines.
 func browse(t *testing.T, dir string, extra map[string]string, page string) (*recordingProxy, []string) {
@@ -91,37 +104,16 @@ func browse(t *testing.T, dir string, extra map[string]string, page string) (*re
 		})
 	}
 	mux.Handle("/", http.FileServer(http.Dir(dir)))
-	siteLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := &http.Server{Handler: mux}
-	go site.Serve(siteLn)
-	defer site.Close()
-
-	target, _ := url.Parse("http://" + siteLn.Addr().String())
-	proxy := &recordingProxy{site: siteLn.Addr().String(), forward: httputil.NewSingleHostReverseProxy(target),
+	siteAddr := listen(t, mux)
+	target, _ := url.Parse("http://" + siteAddr)
+	proxy := &recordingProxy{site: siteAddr, forward: httputil.NewSingleHostReverseProxy(target),
 		hosts: map[string]int{}, paths: map[string]bool{}}
-	proxyLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps := &http.Server{Handler: proxy}
-	go ps.Serve(proxyLn)
-	defer ps.Close()
-
+	proxyAddr := listen(t, proxy)
 	// Chromium itself asks Google for the signed-in accounts (ListAccounts)
 	// and registers for push messages (GCM check-in) a few seconds after
 	// startup, whatever page it shows; those endpoints are pointed at a
 	// local sink so that every request left to see comes from the pages.
-	sinkLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sink := &http.Server{Handler: http.NotFoundHandler()}
-	go sink.Serve(sinkLn)
-	defer sink.Close()
-	proxy.sink = sinkLn.Addr().String()
+	proxy.sink = listen(t, http.NotFoundHandler())
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
@@ -133,9 +125,9 @@ func browse(t *testing.T, dir string, extra map[string]string, page string) (*re
 		"--disable-features=NetworkTimeServiceQuerying,PreconnectToSearch,AimServerEligibilityEnabled,AimEnabled,AimEligibilityService",
 		"--gaia-url=http://"+proxy.sink+"/", "--gcm-checkin-url=http://"+proxy.sink+"/checkin",
 		"--gcm-registration-url=http://"+proxy.sink+"/register",
-		"--proxy-server=http://"+proxyLn.Addr().String(), "--proxy-bypass-list=<-loopback>",
+		"--proxy-server=http://"+proxyAddr, "--proxy-bypass-list=<-loopback>",
 		"--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000",
-		"--dump-dom", "http://"+siteLn.Addr().String()+page)
+		"--dump-dom", "http://"+siteAddr+page)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
