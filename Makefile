@@ -6,9 +6,9 @@
 
 GO ?= go
 
-.PHONY: test test-go test-setup test-browser test-agenda-druck lint build serve bench
+.PHONY: test test-go test-setup test-browser lint build serve bench fuzz-short
 
-test: lint test-setup test-go test-agenda-druck test-browser
+test: lint test-setup test-go fuzz-short test-browser
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -23,13 +23,30 @@ test-setup:
 		{ echo "Die Browserprüfung braucht Node.js 20 oder neuer; installiert ist $$(node --version)."; exit 1; }
 	@cd test/browser && { test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error; }
 
-test-go:
-	$(GO) test -count=1 ./...
+# TDSITE_BROWSER=pflicht: Tests, die Chromium brauchen (CSP, Druck als PDF),
+# dürfen hier nicht übersprungen werden.
+test-go: test-setup
+	TDSITE_BROWSER=pflicht $(GO) test -count=1 ./...
 
-# Der Fortschrittsbericht wird mit echtem Chromium als PDF gedruckt; ohne
-# Browser wäre der Test übersprungen, hier muss er laufen.
-test-agenda-druck: test-setup
-	TDSITE_BROWSER=pflicht $(GO) test -count=1 -run 'TestBerichtDrucken' ./internal/agenda/
+# Fuzzing, kurz und begrenzt: jedes Ziel FUZZTIME lang (Funde landen als
+# Regressionstest in testdata/fuzz/ des Pakets). Länger: make fuzz-short FUZZTIME=5m
+FUZZTIME ?= 10s
+FUZZ_TARGETS = \
+	./internal/content:FuzzParseFile \
+	./internal/decode:FuzzParse \
+	./internal/decode:FuzzSplitFrontMatter \
+	./internal/decode:FuzzClean \
+	./internal/datum:FuzzParse \
+	./internal/render:FuzzZahl \
+	./internal/markdown:FuzzMarkdown \
+	./internal/linkcheck:FuzzLinks
+
+fuzz-short:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn in $$pkg für $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 # Browserprüfung (Barrierefreiheit): baut die mitgelieferte Website und prüft jede Seite in
 # echtem Chromium mit axe-core, html-validate, Tastatur, 320 px, 200 % Text und Druckansicht.

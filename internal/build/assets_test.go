@@ -9,13 +9,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/suche"
 	"tdsite/internal/testsite"
 )
-
-var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 func buildSite(t *testing.T, root string) (string, *Result) {
 	t.Helper()

@@ -112,7 +112,7 @@ methode = "Selbstbewertung"
 
 [barrierefreiheit.durchsetzung]
 name = "Durchsetzungsstelle"
-url = "https://example.org/durchsetzung"
+url = "https://schlichtung.example.net/durchsetzung"
 `
 
 func TestGebaerdenspracheMitVideo(t *testing.T) {

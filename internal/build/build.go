@@ -4,6 +4,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diag"
+	"tdsite/internal/linkcheck"
 	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/pages"
@@ -33,6 +35,8 @@ type Options struct {
 	BuildDate time.Time // zero: config build_datum, else today
 	NoMinify  bool
 	Progress  func(done, total int) // called while rendering; may be nil
+	// Context cancels the build (Ctrl+C); nothing is published then. May be nil.
+	Context context.Context
 }
 
 // Result describes a finished build.
@@ -41,6 +45,10 @@ type Result struct {
 	Files    int
 	Bytes    int64
 	Duration time.Duration
+	Links    *linkcheck.Result // internal links checked, external links found
+	// ExternalReport is the file listing the external links (beside the
+	// output folder, so it is not published); "" if it could not be written.
+	ExternalReport string
 }
 
 // ErrContent means the content has errors; nothing was published.
@@ -72,6 +80,7 @@ func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	diags.Merge(ld)
 	diags.Merge(validate.Check(cs))
 	if cfg != nil {
+		diags.Merge(validate.Markdown(cs, cfg.Markdown.UnsafeHTML))
 		cfg.Quittieren(diags)
 	}
 	if cfg == nil || diags.HasErrors() {
@@ -122,7 +131,16 @@ func Run(opts Options) (*Result, *diag.List, error) {
 	if p == nil {
 		return nil, diags, ErrContent
 	}
-	res, err := Write(p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	res, err := WriteContext(ctx, p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts.Progress)
+	var le *OutputError
+	if errors.As(err, &le) {
+		diags.Merge(le.Diags)
+		return nil, diags, ErrContent
+	}
 	if err != nil {
 		return nil, diags, err
 	}
@@ -133,22 +151,26 @@ func Run(opts Options) (*Result, *diag.List, error) {
 // Write renders all pages and assets into a fresh directory beside dest and
 // swaps it in only when everything succeeded.
 func Write(p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
-	stage, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".neu-")
-	if err == nil {
-		// MkdirTemp creates 0700; the published folder must be readable by
-		// the web server (rsync -a copies the mode to the server).
-		err = os.Chmod(stage, 0o755)
-	}
+	return WriteContext(context.Background(), p, dest, minify, progress)
+}
+
+// WriteContext is Write that stops early, publishing nothing, when ctx is
+// cancelled.
+func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, progress func(done, total int)) (*Result, error) {
+	st, err := beginStaging(p.Root, dest)
 	if err != nil {
-		return nil, fmt.Errorf("Ausgabeordner kann nicht angelegt werden: %w", err)
+		return nil, err
 	}
-	ok := false
+	published := false
 	defer func() {
-		if !ok {
-			os.RemoveAll(stage)
+		if !published {
+			st.abort()
 		}
 	}()
-	out := &Output{Dir: stage, Minify: minify}
+	if d := duplicatePages(p); d.Len() > 0 {
+		return nil, &OutputError{Diags: d}
+	}
+	out := &Output{Dir: st.dir, Minify: minify, Ctx: ctx}
 	res := &Result{Pages: len(p.Pages)}
 	// Static files and the search index first: pages link them by their
 	// fingerprinted names.
@@ -165,11 +187,25 @@ func Write(p *Prepared, dest string, minify bool, progress func(done, total int)
 	if err := WriteExtras(p, out); err != nil {
 		return nil, err
 	}
-	res.Files, res.Bytes = int(out.files.Load()), out.bytes.Load()
-	if err := Swap(stage, dest); err != nil {
+	if ctx.Err() != nil {
+		return nil, ErrAbgebrochen
+	}
+	links, err := checkLinks(p, st.dir)
+	if err != nil {
 		return nil, err
 	}
-	ok = true
+	if ctx.Err() != nil {
+		return nil, ErrAbgebrochen
+	}
+	res.Files, res.Bytes, res.Links = int(out.files.Load()), out.bytes.Load(), links
+	published = true // publish cleans up itself, also on failure
+	if err := st.publish(); err != nil {
+		return nil, err
+	}
+	report := filepath.Join(st.parent, st.base+"-externe-links.txt")
+	if writeExternalReport(p, links, report) == nil {
+		res.ExternalReport = report
+	}
 	return res, nil
 }
 
@@ -188,6 +224,14 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 			defer wg.Done()
 			var buf bytes.Buffer
 			for pg := range jobs {
+				if out.cancelled() {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = ErrAbgebrochen
+					}
+					mu.Unlock()
+					continue
+				}
 				buf.Reset()
 				var err error
 				if pg.Raw != nil {
@@ -220,20 +264,11 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 }
 
 // Swap replaces dest by stage with renames, so that readers see either the
-// old or the new site, never a half-written one.
+// old or the new site, never a half-written one. stage must be a directory
+// beside dest.
 func Swap(stage, dest string) error {
-	old := dest + ".alt"
-	_ = os.RemoveAll(old)
-	if _, err := os.Stat(dest); err == nil {
-		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("Der bisherige Ausgabeordner kann nicht ersetzt werden: %w", err)
-		}
-	}
-	if err := os.Rename(stage, dest); err != nil {
-		_ = os.Rename(old, dest) // put the previous site back
-		return fmt.Errorf("Die neue Ausgabe kann nicht veröffentlicht werden: %w", err)
-	}
-	return os.RemoveAll(old)
+	st := &staging{dir: stage, dest: dest, parent: filepath.Dir(dest), base: filepath.Base(dest), unlock: func() {}}
+	return st.publish()
 }
 
 // copyFile copies a file, creating directories.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io/fs"
@@ -30,9 +31,12 @@ import (
 type Output struct {
 	Dir    string
 	Minify bool
+	Ctx    context.Context // may be nil
 	files  atomic.Int64
 	bytes  atomic.Int64
 }
+
+func (o *Output) cancelled() bool { return o.Ctx != nil && o.Ctx.Err() != nil }
 
 var minifier = func() *minify.M {
 	m := minify.New()
@@ -71,7 +75,9 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return err
 	}
-	o.files.Add(1)
+	if n := o.files.Add(1); n == testHaltAfter {
+		testHalt(o.Ctx)
+	}
 	o.bytes.Add(int64(len(data)))
 	return nil
 }

@@ -3,11 +3,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"tdsite/internal/build"
@@ -136,6 +139,7 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
 	if cfg != nil {
+		diags.Merge(validate.Markdown(site, cfg.Markdown.UnsafeHTML))
 		cfg.Quittieren(diags)
 	}
 	printDiags(stdout, diags, o)
@@ -164,10 +168,18 @@ tdsite im Terminal an, wie viele Seiten schon fertig sind.`).common()
 	if !o.wantArgs(rest, 0, 0, stderr) {
 		return ExitUsage
 	}
+	// Ctrl+C or SIGTERM (e.g. from systemd or CI) stops the build cleanly:
+	// the staging directory is removed and the published site stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	prog := newProgress(stdout, o.Quiet)
-	res, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update})
+	res, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update, Context: ctx})
 	prog.done()
 	printDiags(stderr, diags, o)
+	if errors.Is(err, build.ErrAbgebrochen) {
+		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
+		return ExitIO
+	}
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintf(stderr, "%s Gefunden: %s. Der bisherige Ausgabeordner bleibt unverändert.\n", err, diags.Summary())
 		return ExitContent
@@ -178,6 +190,7 @@ tdsite im Terminal an, wie viele Seiten schon fertig sind.`).common()
 	}
 	if !o.Quiet {
 		fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())
+		printLinks(stdout, res, o.Verbose)
 	}
 	return ExitOK
 }

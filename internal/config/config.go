@@ -11,6 +11,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
+	"tdsite/internal/markdown"
 )
 
 // Config is config.toml.
@@ -129,6 +130,12 @@ func Load(root string) (*Config, *diag.List) {
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") && c.BaseURL != "/" {
 		l.Errorf(c.At.Key("baseURL"), "konfiguration", "Schreiben Sie die vollständige Adresse, z. B. \"https://digital.thueringen.de/\".",
 			"baseURL „%s“ ist keine vollständige Adresse.", c.BaseURL)
+	}
+	if u := c.Lizenz.URL; u != "" && !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+		if s := markdown.Scheme(u); s != "https" && s != "http" {
+			l.Errorf(c.Lizenz.At.Key("url"), "url", "Schreiben Sie die vollständige Adresse mit https://.",
+				"Die Adresse der Lizenz „%s“ ist nicht zulässig.", u)
+		}
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

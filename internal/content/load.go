@@ -4,7 +4,9 @@
 package content
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -110,7 +112,10 @@ func ValidKey(s string) bool { return reKey.MatchString(s) }
 
 // Slugify suggests a key for a name: umlauts transliterated, spaces to hyphens.
 func Slugify(s string) string {
-	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
+	r := strings.NewReplacer(
+		// decomposed umlauts, as macOS writes them in file names
+		"a\u0308", "ae", "o\u0308", "oe", "u\u0308", "ue", "A\u0308", "ae", "O\u0308", "oe", "U\u0308", "ue",
+		"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
 	s = strings.ToLower(r.Replace(s))
 	var b strings.Builder
 	dash := false
@@ -224,8 +229,12 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(p)
 			if err != nil {
+				what := "ins Leere"
+				if !errors.Is(err, fs.ErrNotExist) {
+					what = "im Kreis oder ist nicht lesbar" // ELOOP, EACCES
+				}
 				diags.Errorf(diag.Pos{File: rel}, "verknuepfung", "Entfernen Sie die Verknüpfung oder lassen Sie sie auf eine vorhandene Datei zeigen.",
-					"Die Verknüpfung zeigt ins Leere.")
+					"Die Verknüpfung zeigt %s.", what)
 				return nil
 			}
 			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
@@ -270,92 +279,113 @@ func parseFile(e entry) *parsed {
 	if k == kUnknown {
 		return p
 	}
-	if e.info.Size() > MaxFileSize {
-		p.diags.Errorf(diag.Pos{File: e.rel}, "dateigroesse", "Teilen Sie den Inhalt auf mehrere Dateien auf oder entfernen Sie eingebettete Daten.",
-			"Die Datei ist mit %d MB zu groß (höchstens %d MB).", e.info.Size()>>20, MaxFileSize>>20)
-		p.kind = kFailed
-		return p
-	}
-	data, err := os.ReadFile(e.abs)
+	data, err := readLimited(e.abs)
 	if err != nil {
 		p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
 		p.kind = kFailed
 		return p
 	}
-	data, d := decode.Clean(e.rel, data)
-	if d != nil {
-		p.diags.Add(*d)
+	if len(data) > MaxFileSize {
+		size := "mehr als " + fmt.Sprint(MaxFileSize>>20) // the file grew while it was read
+		if e.info.Size() >= MaxFileSize+1<<20 {
+			size = fmt.Sprint(e.info.Size() >> 20)
+		}
+		p.diags.Errorf(diag.Pos{File: e.rel}, "dateigroesse", "Teilen Sie den Inhalt auf mehrere Dateien auf oder entfernen Sie eingebettete Daten.",
+			"Die Datei ist mit %s MB zu groß (höchstens %d MB).", size, MaxFileSize>>20)
 		p.kind = kFailed
 		return p
 	}
-	base := path.Base(e.rel)
+	parseData(p, e.rel, data)
+	return p
+}
+
+// readLimited reads at most MaxFileSize+1 bytes: a file that grows while
+// it is read, or a device file, cannot exhaust memory.
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// parseData decodes the bytes of a content file of p.kind.
+func parseData(p *parsed, rel string, data []byte) {
+	k, slug := p.kind, p.slug
+	data, d := decode.Clean(rel, data)
+	if d != nil {
+		p.diags.Add(*d)
+		p.kind = kFailed
+		return
+	}
+	base := path.Base(rel)
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	switch k {
 	case kAkteure:
 		v := &Akteure{}
-		if decodeTOML(e.rel, data, v, &p.diags) {
+		if decodeTOML(rel, data, v, &p.diags) {
 			for i := range v.Ressorts {
 				v.Ressorts[i].Ressort = true
 			}
 			p.value = v
 		}
 	case kHandlungsfeld:
-		v := &Handlungsfeld{Key: stem, File: e.rel}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &Handlungsfeld{Key: stem, File: rel}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	case kStrategie:
-		v := &Strategie{Slug: slug, File: e.rel, Dir: path.Dir(e.rel)}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &Strategie{Slug: slug, File: rel, Dir: path.Dir(rel)}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	case kStrategieHF:
-		v := &StrategieHF{Key: stem, File: e.rel}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &StrategieHF{Key: stem, File: rel}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	case kZiele:
-		v := &Ziele{File: e.rel}
-		if decodeTOML(e.rel, data, v, &p.diags) {
+		v := &Ziele{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
 	case kInitiativen:
-		v := &Initiativen{File: e.rel}
-		if decodeTOML(e.rel, data, v, &p.diags) {
+		v := &Initiativen{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
 	case kMesswerte:
-		v := &Messwerte{File: e.rel}
-		if decodeTOML(e.rel, data, v, &p.diags) {
+		v := &Messwerte{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
 	case kBacklog:
-		v := &Backlog{File: e.rel}
-		if decodeTOML(e.rel, data, v, &p.diags) {
+		v := &Backlog{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
 	case kMassnahme:
-		v := &Massnahme{File: e.rel}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &Massnahme{File: rel}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	case kMeldung:
-		v := &Meldung{Slug: stem, File: e.rel}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &Meldung{Slug: stem, File: rel}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	case kBericht:
-		v := &Bericht{Jahr: berichtJahr(relContent), File: e.rel}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &Bericht{Jahr: berichtJahr(strings.TrimPrefix(rel, "content/")), File: rel}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	case kLeichteSprache, kSeite:
-		v := &Seite{Slug: stem, File: e.rel}
-		if decodeMarkdown(e.rel, data, v, &v.At, &v.Body, &p.diags) {
+		v := &Seite{Slug: stem, File: rel}
+		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
 			p.value = v
 		}
 	}
-	return p
 }
 
 // decodeTOML reads a whole TOML file into v. It reports false when the file

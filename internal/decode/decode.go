@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -43,6 +44,12 @@ func (a At) Key(key string) diag.Pos {
 	return diag.Pos{File: a.File, Line: a.ix.Line(join(a.Path, key))}
 }
 
+// Text is the position of the first line of a string value's text, for
+// Markdown in TOML fields: the text's line n is at Text(key).Line+n-1.
+func (a At) Text(key string) diag.Pos {
+	return diag.Pos{File: a.File, Line: a.ix.ValueLine(join(a.Path, key))}
+}
+
 // Has reports whether the key is written in the source.
 func (a At) Has(key string) bool {
 	if a.ix == nil {
@@ -65,11 +72,16 @@ type Unmarshaler interface {
 type Hinter interface{ Hint() string }
 
 // Clean normalises text files the way editors produce them: a UTF-8 byte order
-// mark is dropped and CRLF becomes LF. Invalid UTF-8 is reported with its line.
+// mark is dropped and CRLF or CR becomes LF. Invalid UTF-8 is reported with its line.
 func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) { // tools that convert twice write two
+		data = data[3:]
+	}
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// CR LF (Windows) and a lone CR (old Mac, or "\r\r\n" from editors
+		// that converted twice) both end a line, as editors count lines.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	if !utf8.Valid(data) {
 		line := 1
@@ -87,10 +99,22 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 			Message: "Die Datei enthält Zeichen, die nicht UTF-8-kodiert sind.",
 			Hint:    "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht „ANSI“ oder „Windows-1252“)."}
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Rule: "kodierung",
-			Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
-			Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
+	// Invisible control characters (often pasted from PDFs or Word) end up
+	// in titles and the feed, where XML does not allow them.
+	line := 1
+	for _, c := range data {
+		switch {
+		case c == '\n':
+			line++
+		case c == 0:
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
+				Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
+				Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
+		case c < 0x20 && c != '\t' || c == 0x7f:
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
+				Message: fmt.Sprintf("Die Zeile enthält ein unsichtbares Steuerzeichen (U+%04X).", c),
+				Hint:    "Löschen Sie die Zeile und schreiben Sie sie neu; solche Zeichen entstehen oft beim Kopieren aus PDF- oder Word-Dateien."}
+		}
 	}
 	return data, nil
 }
@@ -98,6 +122,9 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 // Parse parses TOML text. firstLine is the line number of the first line of
 // src in the file (front matter starts on line 2).
 func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic) {
+	if d := guard(file, src, firstLine); d != nil {
+		return nil, d
+	}
 	root := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
 		d := syntaxError(file, err, firstLine)
@@ -125,21 +152,47 @@ func syntaxError(file string, err error, firstLine int) diag.Diagnostic {
 		Message: text, Hint: hint}
 }
 
+// syntaxMessages translate the TOML parser's messages that editors meet;
+// the rest keeps the parser's English text after a German lead-in.
+var syntaxMessages = []struct {
+	re         *regexp.Regexp
+	text, hint string // text may use $1 from re
+}{
+	{regexp.MustCompile(`Key '([^']*)' (has already been defined|was already created)`),
+		"Der Schlüssel „$1“ ist doppelt angegeben.",
+		"Jeder Schlüssel darf je Tabelle nur einmal vorkommen. Löschen oder benennen Sie die Wiederholung um; für Listen von Einträgen schreiben Sie [[name]] statt [name]."},
+	{regexp.MustCompile(`strings cannot contain newlines|unexpected EOF.*string|unterminated`),
+		"Ein Text in Anführungszeichen wird nicht geschlossen.",
+		"Jeder Text braucht ein schließendes \" in derselben Zeile. Für Texte über mehrere Zeilen schreiben Sie \"\"\"…\"\"\"."},
+	{regexp.MustCompile(`expected a comma \(','\) or array terminator`),
+		"Eine Liste in eckigen Klammern wird nicht richtig fortgesetzt oder nicht geschlossen.",
+		"Trennen Sie die Einträge mit Kommas und schließen Sie die Liste mit ], z. B. [\"TMDI\", \"TMIK\"]."},
+	{regexp.MustCompile(`inline table terminator|newlines not allowed within inline tables`),
+		"Eine Tabelle in geschweiften Klammern wird nicht richtig fortgesetzt oder nicht in derselben Zeile geschlossen.",
+		"Schreiben Sie sie in eine Zeile, z. B. basis = { wert = 12, datum = \"31.12.2023\" }."},
+	{regexp.MustCompile(`(\S+) is out of range`),
+		"Die Zahl $1 ist zu groß.",
+		"Prüfen Sie die Zahl auf zusätzliche Ziffern."},
+	{regexp.MustCompile(`expected '\.' or '='`),
+		"Nach dem Schlüssel fehlt das Gleichheitszeichen, oder der Schlüssel enthält Leerzeichen oder Sonderzeichen.",
+		"Schreiben Sie schluessel = wert. Schlüssel bestehen aus Kleinbuchstaben, Ziffern, _ und -."},
+	{regexp.MustCompile(`expected a top-level item to end with a newline|expected value but found|unexpected EOF; expected value`),
+		"Der Wert ist nicht lesbar.",
+		"Texte stehen in Anführungszeichen (titel = \"…\"), Zahlen ohne (zielwert = 50), Listen in eckigen Klammern ([\"a\", \"b\"])."},
+	{regexp.MustCompile(`invalid escape`),
+		"Ungültige Escape-Sequenz mit \\.",
+		"Ein Backslash \\ leitet in \"…\" eine Sonderzeichen-Folge ein. Schreiben Sie \\\\ für einen Backslash oder nutzen Sie '…'."},
+	{regexp.MustCompile(`unexpected EOF|end of file`),
+		"Die Datei endet, bevor eine Angabe vollständig ist.",
+		"Prüfen Sie, ob jedes \" und \"\"\" ein schließendes Gegenstück hat und jede [ und { geschlossen wird."},
+}
+
 func translateSyntax(msg string) (string, string) {
-	low := strings.ToLower(msg)
-	switch {
-	case strings.Contains(low, "already been defined") || strings.Contains(low, "duplicate"):
-		return "TOML-Syntaxfehler: Ein Schlüssel oder eine Tabelle ist doppelt angegeben (" + msg + ").",
-			"Jeder Schlüssel darf je Tabelle nur einmal vorkommen. Löschen oder benennen Sie die Wiederholung um; für Listen von Einträgen schreiben Sie [[name]] statt [name]."
-	case strings.Contains(low, "unexpected eof") || strings.Contains(low, "unterminated") || strings.Contains(low, "unclosed"):
-		return "TOML-Syntaxfehler: Ein Text, eine Liste oder eine Tabelle wird nicht geschlossen (" + msg + ").",
-			"Prüfen Sie, ob jedes \" und \"\"\" ein schließendes Gegenstück hat und jede [ und { geschlossen wird."
-	case strings.Contains(low, "expected a top-level item to end with a newline") || strings.Contains(low, "expected value but found"):
-		return "TOML-Syntaxfehler: Der Wert ist nicht lesbar (" + msg + ").",
-			"Texte stehen in Anführungszeichen (titel = \"…\"), Zahlen ohne (zielwert = 50), Listen in eckigen Klammern ([\"a\", \"b\"])."
-	case strings.Contains(low, "invalid escape"):
-		return "TOML-Syntaxfehler: Ungültige Escape-Sequenz mit \\ (" + msg + ").",
-			"Ein Backslash \\ leitet in \"…\" eine Sonderzeichen-Folge ein. Schreiben Sie \\\\ für einen Backslash oder nutzen Sie '…'."
+	for _, m := range syntaxMessages {
+		if sub := m.re.FindStringSubmatchIndex(msg); sub != nil {
+			text := string(m.re.ExpandString(nil, m.text, msg, sub))
+			return "TOML-Syntaxfehler: " + text, m.hint
+		}
 	}
 	return "TOML-Syntaxfehler: " + msg,
 		"Vergleichen Sie die Zeile mit den Beispielen in docs/inhaltsformat.md."
@@ -149,10 +202,13 @@ func translateSyntax(msg string) (string, string) {
 // It returns the front matter, the body and the line number on which the body
 // starts. Files without front matter are all body.
 func SplitFrontMatter(data []byte) (front []byte, body []byte, bodyLine int, ok bool) {
-	if !bytes.HasPrefix(data, []byte("+++\n")) && !bytes.Equal(bytes.TrimSpace(data), []byte("+++")) {
+	first, rest, more := bytes.Cut(data, []byte("\n"))
+	if !bytes.Equal(bytes.TrimRight(first, " \t"), []byte("+++")) {
 		return nil, data, 1, true
 	}
-	rest := data[4:]
+	if !more { // "+++" and nothing else: the head is never closed
+		return nil, nil, 0, false
+	}
 	line := 2
 	for off := 0; off <= len(rest); {
 		nl := bytes.IndexByte(rest[off:], '\n')
@@ -244,6 +300,13 @@ func (d *decoder) value(path, key string, src any, dst reflect.Value) {
 		case int64:
 			dst.SetFloat(float64(n))
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				// TOML knows nan and inf; as a target or measured value they
+				// would silently break every progress bar.
+				d.diags.Errorf(d.pos(path), "typ", "Schreiben Sie eine gewöhnliche Zahl, z. B. 50 oder 12.5.",
+					"Bei „%s“ ist „%v“ keine zulässige Zahl.", key, n)
+				return
+			}
 			dst.SetFloat(n)
 		default:
 			d.typeError(path, key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")

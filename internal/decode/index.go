@@ -10,7 +10,9 @@ import (
 // editors need the exact line of a wrong value, so this file scans the
 // (already syntax-checked) TOML text once more just for keys and lines.
 type Index struct {
-	lines map[string]int
+	first  int // line of the first line of the text: position of the root table
+	lines  map[string]int
+	values map[string]int // path → line where a string value's text begins
 }
 
 // Line returns the line of path, or of its nearest ancestor that has one.
@@ -26,7 +28,20 @@ func (ix *Index) Line(path string) int {
 		}
 		path = parent(path)
 	}
-	return 1
+	return ix.first
+}
+
+// ValueLine returns the line on which the text of the string at path
+// begins: the key's line, or the next one for a """ string that starts with
+// a line break. 0 if unknown.
+func (ix *Index) ValueLine(path string) int {
+	if ix == nil {
+		return 0
+	}
+	if l, ok := ix.values[path]; ok {
+		return l
+	}
+	return ix.Line(path)
 }
 
 // parent strips the last segment: "a.b[2]" → "a.b", "a.b" → "a".
@@ -54,13 +69,14 @@ type scanner struct {
 	i      int
 	line   int
 	lines  map[string]int
+	values map[string]int
 	arrays map[string]int // array-of-tables path → number of elements seen
 }
 
 func buildIndex(src []byte, firstLine int) *Index {
-	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, arrays: map[string]int{}}
+	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, values: map[string]int{}, arrays: map[string]int{}}
 	sc.run()
-	return &Index{lines: sc.lines}
+	return &Index{first: firstLine, lines: sc.lines, values: sc.values}
 }
 
 func (sc *scanner) eof() bool { return sc.i >= len(sc.s) }
@@ -122,6 +138,10 @@ func (sc *scanner) run() {
 				sc.i++
 			}
 			keys := sc.keys()
+			if len(keys) == 0 { // not a header: cannot happen in valid TOML
+				sc.skipLine()
+				continue
+			}
 			if array {
 				path := sc.resolve(keys[:len(keys)-1])
 				path = join(path, keys[len(keys)-1])
@@ -135,6 +155,7 @@ func (sc *scanner) run() {
 				cur = sc.resolve(keys)
 			}
 			sc.lines[cur] = line
+			sc.implicit(cur, line)
 			sc.skipLine()
 			continue
 		}
@@ -145,11 +166,22 @@ func (sc *scanner) run() {
 		}
 		path := join(cur, strings.Join(keys, "."))
 		sc.lines[path] = line
+		sc.implicit(path, line)
 		sc.skipSpace(false)
 		if !sc.eof() && sc.s[sc.i] == '=' {
 			sc.i++
 		}
 		sc.value(path)
+	}
+}
+
+// implicit gives tables that are only created by a dotted key or a header
+// ("a.b = 1", "[[x.y]]" create a and x) the line that created them.
+func (sc *scanner) implicit(path string, line int) {
+	for p := parent(path); p != ""; p = parent(p) {
+		if _, ok := sc.lines[p]; !ok {
+			sc.lines[p] = line
+		}
 	}
 }
 
@@ -254,6 +286,12 @@ func (sc *scanner) value(path string) {
 	}
 	switch sc.s[sc.i] {
 	case '"', '\'':
+		q := sc.s[sc.i]
+		line := sc.line
+		if sc.peek(1) == q && sc.peek(2) == q && (sc.peek(3) == '\n' || sc.peek(3) == '\r' && sc.peek(4) == '\n') {
+			line++ // TOML drops a line break right after the opening """
+		}
+		sc.values[path] = line
 		sc.skipString()
 	case '{':
 		sc.i++
@@ -278,6 +316,7 @@ func (sc *scanner) value(path string) {
 			}
 			p := join(path, strings.Join(keys, "."))
 			sc.lines[p] = line
+			sc.implicit(p, line)
 			sc.skipSpace(true)
 			if !sc.eof() && sc.s[sc.i] == '=' {
 				sc.i++

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -67,7 +68,9 @@ func New(unsafe bool) *Renderer {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM, with table alignment as classes instead of style attributes.
+			extension.Linkify, extension.Strikethrough, extension.TaskList,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
 				if doc := n.OwnerDocument(); doc != nil {
 					if v, ok := doc.AttributeString("tdsite-prefix"); ok {
@@ -142,18 +145,24 @@ func (r *Renderer) Inline(src string) template.HTML {
 
 type transformer struct{}
 
-// Transform shifts heading levels and passes the ID prefix to footnotes.
+// Transform shifts heading levels, passes the ID prefix to footnotes and
+// turns table alignment into classes.
 func (transformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	if p, _ := pc.Get(keyPrefix).(string); p != "" {
 		doc.SetAttributeString("tdsite-prefix", []byte(p))
 	}
 	off, _ := pc.Get(keyOffset).(int)
-	if off == 0 {
-		return
-	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			h.Level = min(6, max(1, h.Level+off))
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.Heading:
+			v.Level = min(6, max(1, v.Level+off))
+		case *extast.TableCell:
+			if c := alignClass[v.Alignment]; c != "" {
+				v.SetAttributeString("class", []byte(c))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

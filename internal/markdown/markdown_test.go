@@ -54,3 +54,84 @@ func TestDuplicateHeadings(t *testing.T) {
 		t.Errorf("duplicate headings need distinct IDs: %s", out)
 	}
 }
+
+// Raw HTML is dropped unless a site opts in; the opt-in really lets it through.
+func TestRawHTMLOffByDefault(t *testing.T) {
+	src := "Text <script>alert(1)</script> und <img src=x onerror=alert(2)>\n\n<div onclick=\"x()\">Block</div>\n\n<iframe src=\"https://example.org\"></iframe>\n"
+	safe := string(New(false).Render([]byte(src), Options{}))
+	for _, bad := range []string{"<script", "<img", "onerror", "<div", "onclick", "<iframe"} {
+		if strings.Contains(safe, bad) {
+			t.Errorf("safe renderer let %q through:\n%s", bad, safe)
+		}
+	}
+	if !strings.Contains(safe, "Text") || !strings.Contains(safe, "raw HTML omitted") {
+		t.Errorf("safe renderer lost the text around raw HTML:\n%s", safe)
+	}
+	unsafe := string(New(true).Render([]byte(src), Options{}))
+	if !strings.Contains(unsafe, "<script>alert(1)</script>") {
+		t.Errorf("opt-in renderer dropped raw HTML:\n%s", unsafe)
+	}
+}
+
+// goldmark empties dangerous link targets; the validator reports them, but
+// the renderer must never emit them even if validation were skipped.
+func TestDangerousURLsNeverRendered(t *testing.T) {
+	src := "[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](vbscript:x) [d](data:text/html;base64,PHNjcmlwdD4=) ![e](javascript:alert(1)) <javascript:alert(1)> [f](file:///etc/passwd)\n"
+	out := strings.ToLower(string(New(false).Render([]byte(src), Options{})))
+	for _, bad := range []string{"javascript:", "vbscript:", "data:text", "file:"} {
+		if strings.Contains(out, `href="`+bad) || strings.Contains(out, `src="`+bad) {
+			t.Errorf("rendered %q:\n%s", bad, out)
+		}
+	}
+}
+
+// Table alignment becomes a class: the CSP forbids style attributes.
+func TestTableAlignmentWithoutStyle(t *testing.T) {
+	src := "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n"
+	out := string(New(false).Render([]byte(src), Options{}))
+	if strings.Contains(out, "style=") {
+		t.Errorf("style attribute in table:\n%s", out)
+	}
+	for _, c := range []string{"ausrichtung-links", "ausrichtung-mitte", "ausrichtung-rechts"} {
+		if !strings.Contains(out, `class="`+c+`"`) {
+			t.Errorf("missing class %s:\n%s", c, out)
+		}
+	}
+}
+
+func TestScan(t *testing.T) {
+	src := "Zeile eins\n\nSiehe [Leitfaden](https://example.org/a \"T\") und\n![Bild](/bilder/x.png)\n\n<div>roh</div>\n\n<!-- Notiz -->\n\nText <b>fett</b> [leer](javascript&#58;alert(1))\n\n[ref]: vbscript:x\n\n[r][ref] und www.example.org\n\nAbsatz beginnt\nund nennt <https://example.net/y> und\nwww.example.com/z hier\n"
+	s := Scan([]byte(src))
+	want := []Ref{
+		{Dest: "https://example.org/a", Line: 3},
+		{Dest: "/bilder/x.png", Line: 4, Image: true},
+		{Dest: "javascript:alert(1)", Line: 10},
+		{Dest: "vbscript:x", Line: 14},
+		{Dest: "http://www.example.org", Line: 14},
+		{Dest: "https://example.net/y", Line: 17},
+		{Dest: "http://www.example.com/z", Line: 18},
+	}
+	if len(s.Refs) != len(want) {
+		t.Fatalf("refs %+v, want %+v", s.Refs, want)
+	}
+	for i := range want {
+		if s.Refs[i] != want[i] {
+			t.Errorf("ref %d: %+v, want %+v", i, s.Refs[i], want[i])
+		}
+	}
+	if len(s.HTML) != 3 || s.HTML[0].Line != 6 || s.HTML[1].Line != 10 || s.HTML[1].HTML != "<b>" {
+		t.Errorf("raw HTML: %+v", s.HTML)
+	}
+}
+
+func TestScheme(t *testing.T) {
+	for in, want := range map[string]string{
+		"javascript:alert(1)": "javascript", " JavaScript:x": "javascript", "java\tscript:x": "javascript",
+		"\x01javascript:x": "javascript", "https://x": "https", "/pfad": "", "#anker": "", "seite.html": "",
+		"mailto:a@b": "mailto", "ja va:x": "", "": "", "0:": "", "1a:b": "", "a1+.-:x": "a1+.-",
+	} {
+		if got := Scheme(in); got != want {
+			t.Errorf("Scheme(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

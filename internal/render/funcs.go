@@ -132,7 +132,7 @@ func Zahl(v float64) string {
 		b.WriteByte(',')
 		b.WriteString(frac)
 	}
-	if neg {
+	if neg && strings.Trim(s, "0.") != "" { // -0.001 rounds to 0, not "−0"
 		return "−" + b.String()
 	}
 	return b.String()

@@ -40,7 +40,7 @@ func (w *svgWriter) text(class string, f font, x, y float64, lines []string, nod
 		// The no-break space keeps words of consecutive lines apart in the
 		// document text (minifiers drop ordinary trailing spaces); it is
 		// invisible at the end of a line.
-		w.p(`<text class="`, class, `" x="`, num(x), `" y="`, num(y+f.ascent), `">`, esc(l), "\u00a0</text>")
+		w.p(`<text class="`, class, `" x="`, num(x), `" y="`, num(y+f.ascent), `"`, f.attrs(), `>`, esc(l), "\u00a0</text>")
 		w.labels = append(w.labels, Box{X: x, Y: y, W: f.width(l), H: f.line, Node: node, Text: l})
 		y += f.line
 	}
@@ -49,18 +49,39 @@ func (w *svgWriter) text(class string, f font, x, y float64, lines []string, nod
 
 // open starts an SVG element with its accessible name and description.
 // minWidth > 0 lets the drawing shrink to fit its container down to that
-// width (the text stays readable), below it the container scrolls.
+// width (the text stays readable), below it the container scrolls. The
+// Content-Security-Policy forbids <style> and style attributes, so the
+// lower bound is a class of a fixed ladder in the theme (MinWidthClass).
 func (w *svgWriter) open(id string, width, height, minWidth float64) {
 	m := w.m
-	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="sk-svg" width="`, num(width), `" height="`, num(height),
+	class := "sk-svg"
+	if minWidth > 0 {
+		class += " " + MinWidthClass(minWidth)
+	}
+	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="`, class, `" width="`, num(width), `" height="`, num(height),
 		`" viewBox="0 0 `, num(width), ` `, num(height), `" role="group" aria-roledescription="Strategielandkarte" aria-labelledby="`,
 		id, `-titel" aria-describedby="`, id, `-info">`)
 	w.p(`<title id="`, id, `-titel">`, esc(m.Title), `</title><desc id="`, id, `-info">`, esc(m.Summary), `</desc>`)
-	w.p(`<style>`, fontCSS)
-	if minWidth > 0 {
-		w.p(`#`, id, `-svg{min-width:`, num(minWidth), `px}`)
+}
+
+// The ladder of minimum widths the theme defines (.sk-min-320 … .sk-min-2400).
+const (
+	ladderStep = 40
+	ladderMin  = 320
+	ladderMax  = 2400
+)
+
+// MinWidthClass rounds minWidth up to the theme's ladder. A map wider than
+// the ladder keeps its full width and scrolls (sk-fest).
+func MinWidthClass(minWidth float64) string {
+	n := int(math.Ceil(minWidth/ladderStep)) * ladderStep
+	switch {
+	case n < ladderMin:
+		n = ladderMin
+	case n > ladderMax:
+		return "sk-fest"
 	}
-	w.p(`</style>`)
+	return "sk-min-" + strconv.Itoa(n)
 }
 
 // minScale is how far the wide map may shrink to fit (text 14 px → 12 px).
@@ -232,23 +253,16 @@ func join(a, b string) string {
 	return a + ". " + b
 }
 
-// fontCSS sets the type of the map from the same values the layout
-// measures with, so that the theme cannot make labels outgrow their boxes.
-var fontCSS = func() string {
-	var b strings.Builder
-	b.WriteString(".sk-svg text{font-family:inherit;font-style:normal;letter-spacing:normal;word-spacing:normal}")
-	for _, c := range []struct {
-		class string
-		f     font
-	}{{"sk-o", fontKicker}, {"sk-t", fontTitle}, {"sk-r", fontRow}, {"sk-i", fontInfo}, {"sk-f", fontFact}, {"sk-h", fontHeader}} {
-		weight := "400"
-		if c.f.bold {
-			weight = "700"
-		}
-		b.WriteString(".sk-svg ." + c.class + "{font-size:" + num(c.f.size) + "px;font-weight:" + weight + "}")
+// attrs sets the type of a label as presentation attributes, from the same
+// values the layout measures with; the theme resets family and spacing
+// (.sk-svg text), so labels cannot outgrow their boxes.
+func (f font) attrs() string {
+	weight := "400"
+	if f.bold {
+		weight = "700"
 	}
-	return b.String()
-}()
+	return ` font-size="` + num(f.size) + `" font-weight="` + weight + `"`
+}
 
 // routePath draws a route: straight inside columns, a horizontal S-curve
 // (cubic Bézier) across each gap between columns.

@@ -55,6 +55,10 @@ var Rules = map[string]string{
 	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
+	"bild-extern":                "Bilder liegen auf der Website selbst, nicht auf fremden Servern.",
+	"roh-html":                   "Roh-HTML in Markdown ist abgeschaltet oder enthält nichts Gefährliches.",
+	"link-kaputt":                "Interne Links, Anker und Dateien der erzeugten Website existieren.",
+	"markdown":                   "Markdown-Texte sind nicht übermäßig verschachtelt.",
 	"ausnahme":                   "Quittierte Warnungen nennen eine bekannte Regel und einen Grund.",
 	"platzhalter":                "Texte enthalten keine Platzhalter der Form [… eintragen] mehr.",
 	"sprache":                    "Fremdsprachige Stellen nennen einen gültigen Sprachcode, z. B. [Open Data]{lang=en}.",
@@ -86,7 +90,7 @@ func Check(site *content.Site) *diag.List {
 		c.strategie(s)
 	}
 	c.massnahmenGlobal()
-	c.nachfolgeZyklen()
+	c.kreise()
 	c.berichte()
 	for _, p := range site.Seiten {
 		c.seite(p)
@@ -225,18 +229,6 @@ func (c *checker) strategieRef(pos diag.Pos, slug string) *content.Strategie {
 	return s
 }
 
-var reURL = regexp.MustCompile(`^(https?://[^\s]+|/[^\s]*|mailto:[^\s]+)$`)
-
-func (c *checker) url(pos diag.Pos, u string) {
-	if u == "" {
-		return
-	}
-	if !reURL.MatchString(u) {
-		c.d.Errorf(pos, "url", "Erlaubt sind Adressen mit https://, http://, mailto: oder Pfade der Website, die mit / beginnen.",
-			"Der Link „%s“ ist keine zulässige Adresse.", u)
-	}
-}
-
 func (c *checker) exactDay(pos diag.Pos, d content.Datum, field string) {
 	if !d.IsZero() && !d.ExactDay() {
 		c.d.Errorf(pos, "datum", "Schreiben Sie den genauen Tag, z. B. „30.06.2025“.",
@@ -260,10 +252,22 @@ func (c *checker) massnahmenGlobal() {
 			if m.ID == "" {
 				continue
 			}
-			key := strings.ToLower(m.ID)
+			// The ID becomes the address /massnahmen/<slug>/: IDs that differ
+			// only in case or punctuation would overwrite each other's page.
+			key := content.Slugify(m.ID)
+			if key == "" {
+				c.d.Errorf(m.At.Key("id"), "schluessel", "Verwenden Sie IDs wie „M1-01“ aus Buchstaben, Ziffern und Bindestrichen.",
+					"Die Maßnahmen-ID „%s“ enthält keine Buchstaben oder Ziffern und ergibt keine Adresse.", m.ID)
+				continue
+			}
 			if prev, dup := seen[key]; dup {
-				c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat.",
-					"Die Maßnahmen-ID „%s“ ist schon vergeben (%s).", m.ID, prev.At.Key("id"))
+				if prev.ID == m.ID {
+					c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat.",
+						"Die Maßnahmen-ID „%s“ ist schon vergeben (%s).", m.ID, prev.At.Key("id"))
+				} else {
+					c.d.Errorf(m.At.Key("id"), "doppelt", "Maßnahmen-IDs sind in der ganzen Website eindeutig, weil jede Maßnahme eine eigene Adresse hat; unterscheiden Sie sie durch Buchstaben oder Ziffern.",
+						"Die Maßnahmen-ID „%s“ ergibt dieselbe Adresse /massnahmen/%s/ wie „%s“ (%s).", m.ID, key, prev.ID, prev.At.Key("id"))
+				}
 				continue
 			}
 			seen[key] = m
@@ -288,51 +292,4 @@ func monthsBetween(a, b datum.Datum) int {
 		m--
 	}
 	return m
-}
-
-// nachfolgeZyklen finds cycles in "abgelöst durch" and "Vorgänger" links:
-// a strategy cannot (indirectly) succeed itself.
-func (c *checker) nachfolgeZyklen() {
-	next := map[string][]string{} // slug → successors
-	for _, s := range c.site.Strategien {
-		if s.AbgeloestDurch != "" {
-			next[s.Slug] = append(next[s.Slug], s.AbgeloestDurch)
-		}
-		for _, v := range s.Vorgaenger {
-			next[v] = append(next[v], s.Slug)
-		}
-	}
-	const (
-		unseen = iota
-		active
-		done
-	)
-	state := map[string]int{}
-	var visit func(slug string, path []string) bool
-	visit = func(slug string, path []string) bool {
-		switch state[slug] {
-		case active:
-			st := c.ix.Strategien[slug]
-			if st != nil {
-				c.d.Errorf(st.At.Pos(), "verweis-strategie",
-					"Prüfen Sie abgeloest_durch und vorgaenger: Eine Strategie kann nicht Vorgängerin ihrer eigenen Vorgängerin sein.",
-					"Die Angaben zu Vorgängern und Nachfolgern bilden einen Kreis: %s.", strings.Join(append(path, slug), " → "))
-			}
-			return true
-		case done:
-			return false
-		}
-		state[slug] = active
-		for _, n := range next[slug] {
-			if visit(n, append(path, slug)) {
-				state[slug] = done
-				return false // report each cycle once
-			}
-		}
-		state[slug] = done
-		return false
-	}
-	for _, s := range c.site.Strategien {
-		visit(s.Slug, nil)
-	}
 }

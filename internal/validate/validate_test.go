@@ -76,6 +76,7 @@ func checkFixture(t *testing.T, root string) *diag.List {
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
 	if cfg != nil {
+		diags.Merge(Markdown(site, cfg.Markdown.UnsafeHTML))
 		cfg.Quittieren(diags)
 	}
 	return diags
@@ -125,6 +126,9 @@ func TestEveryRuleCovered(t *testing.T) {
 		covered[e.rule] = true
 	}
 	var missing []string
+	// link-kaputt concerns the generated site, so only the build reports it;
+	// internal/build/testdata/kaputt has its cases.
+	covered["link-kaputt"] = true
 	for rule := range Rules {
 		if !covered[rule] {
 			missing = append(missing, rule)

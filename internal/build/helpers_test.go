@@ -1,0 +1,145 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"tdsite/internal/diag"
+)
+
+// testDate is the fixed build date of all test builds.
+var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// repoRoot is the site shipped with the repository.
+func repoRoot(t testing.TB) string {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// copySite copies the bundled site (config, content, layouts, themes) into a
+// temporary directory, so that a test can change or break it.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dst := t.TempDir()
+	root := repoRoot(t)
+	if err := copyFile2(filepath.Join(root, "config.toml"), filepath.Join(dst, "config.toml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"content", "layouts", "themes"} {
+		copyTree(t, filepath.Join(root, dir), filepath.Join(dst, dir))
+	}
+	return dst
+}
+
+func copyTree(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		return copyFile2(p, filepath.Join(dst, rel))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile2(src, dst string) error {
+	_, err := copyFile(src, dst)
+	return err
+}
+
+// treeHashes maps every file below dir (slash paths) to its SHA-256, so two
+// outputs can be compared byte for byte.
+func treeHashes(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = hex.EncodeToString(h.Sum(nil))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// diffTrees describes the differences of two tree hashes ("" if equal).
+func diffTrees(a, b map[string]string) string {
+	var diffs []string
+	for k, v := range a {
+		switch w, ok := b[k]; {
+		case !ok:
+			diffs = append(diffs, "nur im ersten: "+k)
+		case w != v:
+			diffs = append(diffs, "verschieden: "+k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			diffs = append(diffs, "nur im zweiten: "+k)
+		}
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 10 {
+		diffs = append(diffs[:10], "…")
+	}
+	return strings.Join(diffs, "\n")
+}
+
+// mustBuild builds root into dest and fails the test on any error.
+func mustBuild(t testing.TB, root, dest string) *Result {
+	t.Helper()
+	res, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, printDiags(diags))
+	}
+	return res
+}
+
+func printDiags(l *diag.List) string {
+	if l == nil {
+		return ""
+	}
+	var b strings.Builder
+	l.Print(&b, false)
+	return b.String()
+}
+
+func writeFile(t testing.TB, p, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,84 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// A broken internal link, anchor or asset stops the build; the finding
+// names the content line or template line that produced it, and the
+// published site stays as it was.
+func TestBrokenLinksStopTheBuild(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, root, dest)
+	old := treeHashes(t, dest)
+
+	kick := "content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md"
+	data, _ := os.ReadFile(filepath.Join(root, kick))
+	lines := strings.Count(string(data), "\n")
+	writeFile(t, filepath.Join(root, kick), string(data)+
+		"\nSiehe [fehlt](/strategien/gibt-es-nicht/) und [Anker](/strategien/beispiel-kommunen/#gibt-es-nicht),\n"+
+		"[oben](#nirgends) und ![Bild](/bilder/fehlt.png).\n")
+	replaceIn(t, root, "layouts/massnahme.html", "#aktionsplan", "#aktionsplan-falsch")
+
+	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v, want ErrContent", err)
+	}
+	out := printDiags(diags)
+	for _, want := range []string{
+		kick + ":" + strconv.Itoa(lines+2) + ": Fehler: Kaputter Link „/strategien/gibt-es-nicht/“",
+		kick + ":" + strconv.Itoa(lines+2) + ": Fehler: Kaputter Link „/strategien/beispiel-kommunen/#gibt-es-nicht“",
+		"Den Anker „#gibt-es-nicht“ gibt es in /strategien/beispiel-kommunen/ nicht.",
+		kick + ":" + strconv.Itoa(lines+3) + ": Fehler: Kaputter Link „#nirgends“",
+		kick + ":" + strconv.Itoa(lines+3) + ": Fehler: Kaputter Link „/bilder/fehlt.png“",
+		"layouts/massnahme.html:57: Fehler: Kaputter Link",
+		"[link-kaputt]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "layouts/massnahme.html:57"); n != 1 {
+		t.Errorf("the template mistake is reported %d times, want once (grouped)", n)
+	}
+	if d := diffTrees(old, treeHashes(t, dest)); d != "" {
+		t.Errorf("public/ changed although the build failed:\n%s", d)
+	}
+	assertNoLeftovers(t, dest)
+}
+
+// External links are listed beside the output, not published, not fetched.
+func TestExternalLinkReport(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	res := mustBuild(t, repoRoot(t), dest)
+	if res.ExternalReport != dest+"-externe-links.txt" {
+		t.Fatalf("report at %q", res.ExternalReport)
+	}
+	data, err := os.ReadFile(res.ExternalReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := string(data)
+	for _, want := range []string{
+		"https://parldok.thltcloud.de/parldok",
+		"geschrieben in: content/strategien/smart-state/strategie.md:",
+		"auf: /strategien/smart-state/",
+		"https://www.govdata.de/dl-de/by-2-0",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+	if len(res.Links.External) < 3 || res.Links.Links < 1000 {
+		t.Errorf("link check saw only %d links, %d external", res.Links.Links, len(res.Links.External))
+	}
+	if _, err := os.Stat(filepath.Join(dest, filepath.Base(res.ExternalReport))); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the report must not be published")
+	}
+}

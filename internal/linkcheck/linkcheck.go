@@ -1,0 +1,389 @@
+// Package linkcheck checks the generated site before it is published: every
+// internal link, anchor and asset reference must point at a file (and an id)
+// that exists in the output. External links are collected, not fetched: a
+// build must not depend on other servers, and editors get a list to review.
+//
+// The check reads each output file once and keeps only ids and links, so its
+// cost grows linearly with the size of the site.
+package linkcheck
+
+import (
+	"bytes"
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+	pxml "github.com/tdewolff/parse/v2/xml"
+)
+
+// Options describe the output and where it will be served.
+type Options struct {
+	Dir     string // the output directory
+	BaseURL string // config baseURL, e.g. "https://digital.thueringen.de/" or "/"
+}
+
+// Broken is a reference to something that does not exist.
+type Broken struct {
+	File   string // output file with the reference, slash path ("strategien/x/index.html")
+	Href   string // as written in the output
+	Reason string // German
+}
+
+// External is a link to another site.
+type External struct {
+	URL   string
+	Pages []string // site paths of the pages that link to it, sorted
+}
+
+// Result of a check.
+type Result struct {
+	Files    int // files read (HTML, SVG, CSS, sitemap)
+	Links    int // references found
+	Internal int // references into the site, all checked
+	Broken   []Broken
+	External []External
+}
+
+// ref is one reference found in an output file.
+type ref struct {
+	href string
+	kind byte // 'a' link, 'r' resource (img, css, use …)
+}
+
+// file is what the check keeps of one output file.
+type file struct {
+	ids  map[string]struct{}
+	refs []ref
+}
+
+// Check reads the output directory and checks all references.
+func Check(opts Options) (*Result, error) {
+	base, err := url.Parse(opts.BaseURL)
+	if err != nil {
+		base = &url.URL{Path: "/"}
+	}
+	basePath := base.Path
+	if !strings.HasSuffix(basePath, "/") {
+		basePath += "/"
+	}
+
+	var names []string
+	err = filepath.WalkDir(opts.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(opts.Dir, p)
+		names = append(names, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	exists := make(map[string]bool, len(names))
+	for _, n := range names {
+		exists[n] = true
+	}
+
+	files := make([]*file, len(names))
+	var firstErr error
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				f, err := read(filepath.Join(opts.Dir, filepath.FromSlash(names[i])), names[i])
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+				files[i] = f
+			}
+		}()
+	}
+	for i := range names {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+
+	byName := make(map[string]*file, len(names))
+	res := &Result{}
+	for i, n := range names {
+		if files[i] != nil {
+			byName[n] = files[i]
+			res.Files++
+		}
+	}
+	external := map[string]map[string]bool{}
+	for _, n := range names {
+		f := byName[n]
+		if f == nil {
+			continue
+		}
+		for _, r := range f.refs {
+			res.Links++
+			reason, ext := resolve(n, r, base, basePath, exists, byName)
+			if ext == "" {
+				res.Internal++
+			} else {
+				if external[ext] == nil {
+					external[ext] = map[string]bool{}
+				}
+				external[ext][PagePath(n)] = true
+			}
+			if reason != "" {
+				res.Broken = append(res.Broken, Broken{File: n, Href: r.href, Reason: reason})
+			}
+		}
+	}
+	for u, pages := range external {
+		e := External{URL: u}
+		for p := range pages {
+			e.Pages = append(e.Pages, p)
+		}
+		sort.Strings(e.Pages)
+		res.External = append(res.External, e)
+	}
+	sort.Slice(res.External, func(i, j int) bool { return res.External[i].URL < res.External[j].URL })
+	return res, nil
+}
+
+// PagePath is the site path a file is served under: "a/index.html" → "/a/".
+func PagePath(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(name, "/index.html") {
+		return "/" + strings.TrimSuffix(name, "index.html")
+	}
+	return "/" + name
+}
+
+// resolve checks one reference from output file from. It returns a German
+// reason if it is broken and the URL if it is external.
+func resolve(from string, r ref, base *url.URL, basePath string, exists map[string]bool, files map[string]*file) (reason, external string) {
+	href := strings.TrimSpace(r.href)
+	if href == "" {
+		return "Der Link hat kein Ziel.", ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return "Die Adresse ist nicht lesbar: " + err.Error(), ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		if u.Host != "" { // "//host/…"
+			return "Die Adresse beginnt mit // und zeigt auf einen anderen Server.", ""
+		}
+	case "http", "https":
+		if !strings.EqualFold(u.Host, base.Host) || base.Host == "" {
+			if r.kind == 'r' {
+				return "Die Datei wird von einem fremden Server geladen; die Website lädt nichts von anderen Servern.", ""
+			}
+			return "", href
+		}
+	case "mailto", "tel":
+		return "", href
+	default:
+		return "Die Adressart „" + u.Scheme + ":“ ist nicht erlaubt.", ""
+	}
+
+	// Internal: find the file.
+	target := from
+	if u.Path != "" {
+		p := u.Path
+		if !strings.HasPrefix(p, "/") {
+			p = path.Join(path.Dir(PagePath(from)), p)
+			if strings.HasSuffix(u.Path, "/") {
+				p += "/"
+			}
+		}
+		if !strings.HasPrefix(p, basePath) {
+			return "Die Adresse liegt außerhalb der Website (sie beginnt nicht mit " + basePath + ").", ""
+		}
+		rel := strings.TrimPrefix(p, basePath)
+		rel = path.Clean("/" + rel)[1:]
+		switch {
+		case strings.HasSuffix(p, "/"):
+			target = path.Join(rel, "index.html")
+			if rel == "" {
+				target = "index.html"
+			}
+		case exists[rel]:
+			target = rel
+		case exists[path.Join(rel, "index.html")]:
+			target = path.Join(rel, "index.html") // the server redirects to rel/
+		default:
+			target = rel
+		}
+		if !exists[target] {
+			return "Die Seite oder Datei „" + p + "“ gibt es nicht.", ""
+		}
+	}
+	frag := u.Fragment
+	if frag == "" || strings.HasPrefix(frag, ":~:") {
+		return "", ""
+	}
+	f := files[target]
+	if f == nil || f.ids == nil { // a PDF, an image …: fragments are not ids
+		return "", ""
+	}
+	if _, ok := f.ids[frag]; !ok {
+		where := "auf dieser Seite"
+		if target != from {
+			where = "in " + PagePath(target)
+		}
+		return "Den Anker „#" + frag + "“ gibt es " + where + " nicht.", ""
+	}
+	return "", ""
+}
+
+var reCSSURL = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)`)
+
+// read extracts ids and references of one file; other files are only
+// link targets and are not read.
+func read(p, name string) (*file, error) {
+	ext := path.Ext(name)
+	switch ext {
+	case ".html", ".svg", ".css", ".xml":
+	default:
+		return nil, nil
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	f := &file{}
+	switch ext {
+	case ".css":
+		for _, m := range reCSSURL.FindAllSubmatch(data, -1) {
+			u := string(bytes.Join(m[1:], nil))
+			if !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "#") {
+				f.refs = append(f.refs, ref{href: u, kind: 'r'})
+			}
+		}
+	case ".xml":
+		if name != "sitemap.xml" {
+			return nil, nil
+		}
+		for _, m := range reLoc.FindAllSubmatch(data, -1) {
+			f.refs = append(f.refs, ref{href: html.UnescapeString(string(m[1])), kind: 'a'})
+		}
+	default:
+		f.ids = map[string]struct{}{}
+		scanMarkup(data, f)
+	}
+	return f, nil
+}
+
+var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
+
+// scanMarkup collects ids and references of HTML. The HTML lexer returns
+// inline SVG as one token; it is read with the XML lexer.
+func scanMarkup(data []byte, f *file) {
+	lx := phtml.NewLexer(parse.NewInputBytes(data))
+	anchor := false
+	for {
+		tt, raw := lx.Next()
+		switch tt {
+		case phtml.ErrorToken:
+			return
+		case phtml.SVGToken:
+			scanXML(raw, f)
+		case phtml.StartTagToken:
+			anchor = isAnchor(lx.Text())
+		case phtml.AttributeToken:
+			attribute(f, anchor, lx.AttrKey(), lx.AttrVal())
+		}
+	}
+}
+
+func scanXML(data []byte, f *file) {
+	lx := pxml.NewLexer(parse.NewInputBytes(data))
+	anchor := false
+	for {
+		tt, _ := lx.Next()
+		switch tt {
+		case pxml.ErrorToken:
+			return
+		case pxml.StartTagToken:
+			anchor = isAnchor(lx.Text())
+		case pxml.AttributeToken:
+			attribute(f, anchor, lx.Text(), lx.AttrVal())
+		}
+	}
+}
+
+// isAnchor reports <a> and <area>: their targets are followed, not loaded.
+func isAnchor(tag []byte) bool {
+	return bytes.EqualFold(tag, []byte("a")) || bytes.EqualFold(tag, []byte("area"))
+}
+
+// attribute records an id or a reference. Most attributes are neither, so
+// the name is compared before anything is copied.
+func attribute(f *file, anchor bool, key, raw []byte) {
+	var name string
+	if bytes.IndexFunc(key, unicode.IsUpper) >= 0 { // minified output is lower case
+		key = bytes.ToLower(key)
+	}
+	switch string(key) {
+	case "id":
+		name = "id"
+	case "name":
+		if !anchor {
+			return
+		}
+		name = "id"
+	case "href", "xlink:href":
+		name = "href"
+	case "src", "poster", "data", "action":
+		name = "src"
+	case "srcset":
+		name = "srcset"
+	default:
+		return
+	}
+	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
+		raw = raw[1 : len(raw)-1]
+	}
+	val := html.UnescapeString(string(raw))
+	switch name {
+	case "id":
+		f.ids[val] = struct{}{}
+	case "href":
+		kind := byte('r') // <link>, <use>, <image>: loaded with the page
+		if anchor {
+			kind = 'a'
+		}
+		f.refs = append(f.refs, ref{href: val, kind: kind})
+	case "src":
+		f.refs = append(f.refs, ref{href: val, kind: 'r'})
+	case "srcset":
+		for _, part := range strings.Split(val, ",") {
+			if fs := strings.Fields(part); len(fs) > 0 {
+				f.refs = append(f.refs, ref{href: fs[0], kind: 'r'})
+			}
+		}
+	}
+}

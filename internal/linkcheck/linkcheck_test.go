@@ -1,0 +1,111 @@
+package linkcheck
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func site(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestCheck(t *testing.T) {
+	dir := site(t, map[string]string{
+		"index.html": `<!DOCTYPE html><html><head><link rel="stylesheet" href="/css/a.css">
+<link rel="canonical" href="https://example.org/"></head><body>
+<a href="#oben" id="oben">ok</a> <a href="#fehlt">kaputter Anker</a>
+<a href="/strategien/x/">ok</a> <a href="/strategien/x">ok, Weiterleitung</a> <a href="strategien/x/#ziele">ok relativ</a>
+<a href="/strategien/y/">fehlt</a> <a href="/strategien/x/#nix">Anker fehlt dort</a>
+<a href="/doc.pdf#page=2">PDF mit Fragment</a> <a href="https://example.org/strategien/x/">eigene Domain</a>
+<a href="https://example.org/weg/">eigene Domain, fehlt</a>
+<a href="https://andere.example/seite">extern</a> <a href="mailto:a@example.org">Post</a>
+<img src="/bilder/fehlt.png" alt=""> <img src="https://tracker.example/p.gif" alt="">
+<svg><use href="/icons/s.svg#ja"/></svg><svg><use href="/icons/s.svg#nein"/></svg>
+<a href="javascript:alert(1)">böse</a> <a href="//fremd.example/x">protokollrelativ</a>
+<a href="/strategien/x/?a=1&amp;b=2#ziele">Entity und Query</a> <a href="/gr%C3%BC%C3%9Fe/">Umlaut</a>
+</body></html>`,
+		"strategien/x/index.html": `<h2 id="ziele">Ziele</h2><a href="../../">hoch</a><a href="../">fehlt</a>`,
+		"grüße/index.html":        `<p id="x">x</p>`,
+		"css/a.css":               `body{background:url("../bilder/da.png")} .b{background:url(/bilder/weg.png)} .c{background:url(data:image/png;base64,AAAA)}`,
+		"bilder/da.png":           "png",
+		"icons/s.svg":             `<svg xmlns="http://www.w3.org/2000/svg"><symbol id="ja"/></svg>`,
+		"doc.pdf":                 "%PDF",
+		"sitemap.xml":             `<urlset><url><loc>https://example.org/strategien/x/</loc></url><url><loc>https://example.org/alt/</loc></url></urlset>`,
+	})
+	res, err := Check(Options{Dir: dir, BaseURL: "https://example.org/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range res.Broken {
+		got = append(got, b.File+" "+b.Href)
+	}
+	want := []string{
+		"css/a.css /bilder/weg.png",
+		"index.html #fehlt",
+		"index.html /strategien/y/",
+		"index.html /strategien/x/#nix",
+		"index.html https://example.org/weg/",
+		"index.html /bilder/fehlt.png",
+		"index.html https://tracker.example/p.gif",
+		"index.html /icons/s.svg#nein",
+		"index.html javascript:alert(1)",
+		"index.html //fremd.example/x",
+		"sitemap.xml https://example.org/alt/",
+		"strategien/x/index.html ../",
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("broken:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, b := range res.Broken {
+		if b.Reason == "" {
+			t.Errorf("no reason for %v", b)
+		}
+	}
+	var ext []string
+	for _, e := range res.External {
+		ext = append(ext, e.URL+" "+strings.Join(e.Pages, ","))
+	}
+	if strings.Join(ext, "|") != "https://andere.example/seite /|mailto:a@example.org /" {
+		t.Errorf("external: %v", ext)
+	}
+}
+
+// A site in a sub-directory of a server: links must carry the base path.
+func TestCheckBasePath(t *testing.T) {
+	dir := site(t, map[string]string{
+		"index.html":   `<a href="/digital/a/">ok</a><a href="/a/">ohne Basispfad</a>`,
+		"a/index.html": `<a href="/digital/">ok</a>`,
+	})
+	res, err := Check(Options{Dir: dir, BaseURL: "https://example.org/digital/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Broken) != 1 || res.Broken[0].Href != "/a/" || !strings.Contains(res.Broken[0].Reason, "außerhalb") {
+		t.Errorf("broken: %+v", res.Broken)
+	}
+}
+
+func TestPagePath(t *testing.T) {
+	for in, want := range map[string]string{"index.html": "/", "a/b/index.html": "/a/b/", "404.html": "/404.html", "feed.xml": "/feed.xml"} {
+		if got := PagePath(in); got != want {
+			t.Errorf("PagePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,258 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Ref is a link or image destination written in Markdown.
+type Ref struct {
+	Dest  string // as written, entities decoded
+	Line  int    // 1-based line in the scanned text
+	Image bool
+}
+
+// RawHTML is a piece of raw HTML written in Markdown.
+type RawHTML struct {
+	HTML string
+	Line int
+}
+
+// Scanned is what Scan finds in a Markdown text.
+type Scanned struct {
+	Refs []Ref
+	HTML []RawHTML // HTML comments are left out: they are notes, not content
+}
+
+// scanner parses with the same extensions as rendering (Linkify makes
+// links out of bare addresses), so Scan sees the links readers will see.
+var scanner = New(false)
+
+// Scan lists the links, images and raw HTML of a Markdown text with their
+// lines, so that checks can point editors at the exact line.
+func Scan(src []byte) Scanned {
+	var out Scanned
+	if len(bytes.TrimSpace(src)) == 0 {
+		return out
+	}
+	doc := scanner.md.Parser().Parse(text.NewReader(src))
+	lines := lineStarts(src)
+	lineOf := func(off int) int { return sort.SearchInts(lines, off+1) }
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.Link:
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.Destination), Line: lineOf(offset(n, src))})
+		case *ast.Image:
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.Destination), Line: lineOf(offset(n, src)), Image: true})
+		case *ast.AutoLink:
+			out.Refs = append(out.Refs, Ref{Dest: decode(v.URL(src)), Line: lineOf(autoLinkOffset(v, src))})
+		case *ast.RawHTML:
+			var b bytes.Buffer
+			for i := 0; i < v.Segments.Len(); i++ {
+				seg := v.Segments.At(i)
+				b.Write(seg.Value(src))
+			}
+			if v.Segments.Len() > 0 && !isComment(b.Bytes()) {
+				out.HTML = append(out.HTML, RawHTML{HTML: b.String(), Line: lineOf(v.Segments.At(0).Start)})
+			}
+		case *ast.HTMLBlock:
+			var b bytes.Buffer
+			for i := 0; i < v.Lines().Len(); i++ {
+				seg := v.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			if v.Lines().Len() > 0 && !isComment(b.Bytes()) {
+				out.HTML = append(out.HTML, RawHTML{HTML: b.String(), Line: lineOf(v.Lines().At(0).Start)})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func isComment(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimSpace(b), []byte("<!--"))
+}
+
+// decode resolves character references, as browsers do before they look at
+// the scheme ("javascript&#58;" is "javascript:").
+func decode(b []byte) string { return html.UnescapeString(string(b)) }
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// offset finds a source position for an inline node: its first text
+// segment, else the first line of the enclosing block.
+func offset(n ast.Node, src []byte) int {
+	found := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return found
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// autoLinkOffset finds a bare address (www.…, https://…, <…>) in its
+// paragraph: goldmark keeps no position for it.
+func autoLinkOffset(n *ast.AutoLink, src []byte) int {
+	start := offset(n, src)
+	end := len(src)
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			end = p.Lines().At(p.Lines().Len() - 1).Stop
+			break
+		}
+	}
+	if label := n.Label(src); len(label) > 0 && start <= end && end <= len(src) {
+		if i := bytes.Index(src[start:end], label); i >= 0 {
+			return start + i
+		}
+	}
+	return start
+}
+
+// Scheme returns the lower-case scheme of a URL the way browsers read it:
+// leading spaces and control characters ignored, tabs and newlines inside
+// removed ("java\tscript:" is "javascript:"). Empty for relative URLs; a
+// scheme starts with a letter (WHATWG URL standard).
+func Scheme(u string) string {
+	var b strings.Builder
+	for _, r := range u {
+		if r <= ' ' {
+			if b.Len() == 0 || r == '\t' || r == '\n' || r == '\r' {
+				continue
+			}
+			return ""
+		}
+		if r == ':' {
+			return strings.ToLower(b.String())
+		}
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (b.Len() == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
+			return "" // a scheme starts with a letter: "0:" is a relative path
+		}
+		b.WriteRune(r)
+	}
+	return ""
+}
+
+// alignClass moves table alignment into classes: the Content-Security-Policy
+// of the site forbids style attributes.
+var alignClass = map[extast.Alignment]string{
+	extast.AlignLeft: "ausrichtung-links", extast.AlignCenter: "ausrichtung-mitte", extast.AlignRight: "ausrichtung-rechts",
+}
+
+// Limits for Markdown structure. goldmark needs quadratic time for some
+// inputs – deeply nested lists, long runs of unclosed "[a](" or "_a*" in one
+// paragraph (80 KB of "_a*": seconds) – so texts are checked before parsing and
+// parsed with a time budget.
+const (
+	MaxQuoteDepth = 32  // > > > …
+	MaxIndent     = 128 // columns of leading white space (nested lists)
+)
+
+// ScanBudget is the time one text may take to parse. Real texts need
+// milliseconds; only pathological input comes near it.
+var ScanBudget = 3 * time.Second
+
+// Problem is a Markdown text that is not parsed because of its structure.
+type Problem struct {
+	Line    int
+	Message string
+	Hint    string
+}
+
+// CheckedScan scans src unless it is too deeply nested or takes longer
+// than ScanBudget; then it returns the problem instead.
+func CheckedScan(src []byte) (Scanned, *Problem) {
+	if p := structure(src); p != nil {
+		return Scanned{}, p
+	}
+	done := make(chan Scanned, 1)
+	go func() { done <- Scan(src) }() // on timeout it finishes unobserved
+	start := time.Now()
+	timer := time.NewTimer(ScanBudget)
+	defer timer.Stop()
+	select {
+	case s := <-done:
+		// On a busy machine both cases can be ready when this goroutine
+		// runs again, and select picks one at random: the clock decides.
+		if time.Since(start) <= ScanBudget {
+			return s, nil
+		}
+	case <-timer.C:
+	}
+	return Scanned{}, &Problem{Line: 1,
+		Message: fmt.Sprintf("Der Text ist zu verwickelt, um ihn in %v umzusetzen.", ScanBudget),
+		Hint:    "Der Text enthält vermutlich sehr viele ungeschlossene Klammern oder Zeichen wie [, (, * oder _ in einem Absatz. Teilen Sie ihn in Absätze auf und prüfen Sie die Klammern."}
+}
+
+// structure finds nesting that no real text needs, in one pass.
+func structure(src []byte) *Problem {
+	line := 1
+	for start := 0; start < len(src); line++ {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		quotes, indent, blank := 0, 0, true
+	prefix:
+		for _, c := range src[start:end] {
+			switch c {
+			case '>':
+				quotes++
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4
+			default:
+				blank = false
+				break prefix
+			}
+		}
+		if blank && quotes == 0 { // white space only: an empty line
+			indent = 0
+		}
+		if quotes > MaxQuoteDepth {
+			return &Problem{Line: line, Message: fmt.Sprintf("Das Zitat ist mehr als %d Ebenen tief verschachtelt.", MaxQuoteDepth),
+				Hint: "Ein > am Zeilenanfang beginnt ein Zitat; verwenden Sie höchstens wenige Ebenen."}
+		}
+		if indent > MaxIndent {
+			return &Problem{Line: line, Message: fmt.Sprintf("Die Zeile ist mehr als %d Zeichen tief eingerückt.", MaxIndent),
+				Hint: "Tiefe Einrückung erzeugt verschachtelte Listen oder Code-Blöcke; rücken Sie höchstens wenige Ebenen ein."}
+		}
+		start = end + 1
+	}
+	return nil
+}
