@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,11 @@ import (
 const Listentrenner = " | "
 
 func writeCSV(header []string, rows [][]string) ([]byte, error) {
+	for _, row := range rows {
+		for i, cell := range row {
+			row[i] = entschaerfen(cell)
+		}
+	}
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Comma = ';'
@@ -31,6 +37,19 @@ func writeCSV(header []string, rows [][]string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+var zahl = regexp.MustCompile(`^-?[0-9]+(,[0-9]+)?$`)
+
+// entschaerfen keeps a spreadsheet from reading a text cell as a formula
+// (CSV injection): a cell that begins with =, +, -, @, a tab or a carriage
+// return and is not a number gets a leading apostrophe, which spreadsheets
+// hide and treat as "text follows".
+func entschaerfen(cell string) string {
+	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) || zahl.MatchString(cell) {
+		return cell
+	}
+	return "'" + cell
 }
 
 // Dezimal writes a number with a decimal comma and no thousands separator.
