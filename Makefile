@@ -6,7 +6,7 @@
 
 GO ?= go
 
-.PHONY: test test-go test-setup test-browser lint build serve bench fuzz-short
+.PHONY: test test-go test-setup test-browser lint build serve bench bench-serve fuzz-short
 
 test: lint test-setup test-go fuzz-short test-browser
 
@@ -66,4 +66,11 @@ serve:
 	$(GO) run ./cmd/tdsite serve
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /internal/serve)
+	$(MAKE) bench-serve
+
+# Vorschau: Zeit vom Speichern bis zum Neuladen (mitgelieferte Website und
+# 5.000 Seiten), Speicher über 1.000 Änderungen.
+bench-serve:
+	$(GO) test -run '^$$' -bench '^BenchmarkEdit' -benchtime=20x -timeout 30m ./internal/serve/
+	$(GO) test -run '^$$' -bench '^BenchmarkMemoryOverEdits' -benchtime=1x -timeout 30m ./internal/serve/

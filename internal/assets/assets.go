@@ -24,6 +24,9 @@ const HashLen = 8
 type Set struct {
 	mu    sync.RWMutex
 	files map[string]string
+	// Plain publishes every file under its own name: the preview server
+	// swaps a changed stylesheet in place, which needs a stable address.
+	Plain bool
 }
 
 // New returns an empty set.
@@ -63,7 +66,7 @@ func (s *Set) AddGenerated(rel string, data []byte) string {
 
 func (s *Set) add(rel string, data []byte, hashed bool) string {
 	pub := rel
-	if hashed {
+	if hashed && !s.Plain {
 		pub = Name(rel, data)
 	}
 	s.mu.Lock()

@@ -70,6 +70,13 @@ type Prepared struct {
 // returned diagnostics contain everything found; Prepared is nil when there
 // were errors.
 func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date time.Time) (*Prepared, *diag.List) {
+	return prepare(root, loader, md, date, nil)
+}
+
+// prepare is Prepare that, with keep, reuses its parsed templates and
+// asset names instead of parsing again: the preview does this when only
+// content changed.
+func prepare(root string, loader *content.Loader, md *markdown.Renderer, date time.Time, keep *Prepared) (*Prepared, *diag.List) {
 	diags := &diag.List{}
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
@@ -97,6 +104,10 @@ func Prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 		}
 	}
 	m := model.Build(cs, cfg, md, bd)
+	if keep != nil {
+		p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: keep.Templates, Pages: pages.List(m), Diags: diags, Assets: keep.Assets}
+		return p, diags
+	}
 	set := assets.New()
 	funcs := render.Funcs(cfg.BaseURL)
 	url := funcs["url"].(func(string) string)

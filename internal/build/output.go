@@ -32,6 +32,9 @@ type Output struct {
 	Dir    string
 	Minify bool
 	Ctx    context.Context // may be nil
+	// Atomic replaces files by renaming a finished temporary file, for a
+	// directory that a server reads while it is written (preview).
+	Atomic bool
 	files  atomic.Int64
 	bytes  atomic.Int64
 }
@@ -72,7 +75,7 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := o.write(p, data); err != nil {
 		return err
 	}
 	if n := o.files.Add(1); n == testHaltAfter {
@@ -80,6 +83,30 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	}
 	o.bytes.Add(int64(len(data)))
 	return nil
+}
+
+func (o *Output) write(p string, data []byte) error {
+	if !o.Atomic {
+		return os.WriteFile(p, data, 0o644)
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // WriteExtras writes sitemap.xml, robots.txt and the Atom feed.
@@ -254,7 +281,7 @@ func CopyStatic(p *Prepared, out *Output) error {
 			}
 			seen[rel] = true
 			mt := map[string]string{".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml"}[path.Ext(rel)]
-			if mt == "" || (!out.Minify && !assets.Fingerprinted(rel)) {
+			if !out.Atomic && (mt == "" || (!out.Minify && !assets.Fingerprinted(rel))) {
 				p.Assets.Add(rel, nil)
 				n, err := copyFile(src, filepath.Join(out.Dir, filepath.FromSlash(rel)))
 				out.files.Add(1)
@@ -265,7 +292,7 @@ func CopyStatic(p *Prepared, out *Output) error {
 			if err != nil {
 				return err
 			}
-			if out.Minify {
+			if out.Minify && mt != "" {
 				data = Minify(mt, data)
 			}
 			return out.WriteFile(p.Assets.Add(rel, data), data)

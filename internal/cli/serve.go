@@ -1,26 +1,30 @@
 package cli
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
-	"path/filepath"
+	"os/signal"
+	"syscall"
 
-	"tdsite/internal/build"
+	"tdsite/internal/serve"
 )
 
-// runServe builds the site into a temporary directory and serves it.
+// runServe starts the editors' preview with live reload.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	var port int
 	var bind string
 	o := newOptions("serve", "[Optionen]", `
 Baut die Website in einen vorübergehenden Ordner und zeigt sie unter http://127.0.0.1:1313/
-im Browser. Der Ordner public/ wird dabei nicht verändert. Beenden mit Strg+C.`).common()
+im Browser. tdsite beobachtet content/, layouts/, themes/, static/ und config.toml: Nach dem
+Speichern baut es neu, was sich geändert hat, und offene Browser-Tabs laden von selbst neu
+(an derselben Stelle der Seite). Fehler in den Inhalten erscheinen im Terminal und als Hinweis
+auf jeder Seite; bis dahin zeigt die Vorschau den letzten fehlerfreien Stand. Der Ordner public/
+wird nicht verändert. Beenden mit Strg+C.`).common()
 	o.integer(&port, "port", "NUMMER", 1313, "Port des Vorschau-Servers")
-	o.str(&bind, "bind", "ADRESSE", "127.0.0.1", "Adresse, an die der Server gebunden wird")
+	o.str(&bind, "bind", "ADRESSE", serve.DefaultBind, "Adresse, an die der Server gebunden wird (nur dieser Rechner: 127.0.0.1)")
 	rest, code, ok := o.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -28,26 +32,10 @@ im Browser. Der Ordner public/ wird dabei nicht verändert. Beenden mit Strg+C.`
 	if !o.wantArgs(rest, 0, 0, stderr) {
 		return ExitUsage
 	}
-	tmp, err := os.MkdirTemp("", "tdsite-vorschau-")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := serve.Run(ctx, serve.Options{Root: o.Source, Addr: net.JoinHostPort(bind, fmt.Sprint(port)), Log: stdout})
 	if err != nil {
-		fmt.Fprintf(stderr, "tdsite serve: %v\n", err)
-		return ExitIO
-	}
-	defer os.RemoveAll(tmp)
-	dest := filepath.Join(tmp, "public")
-	_, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest})
-	printDiags(stderr, diags, o)
-	if errors.Is(err, build.ErrContent) {
-		fmt.Fprintln(stderr, err)
-		return ExitContent
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "tdsite serve: %v\n", err)
-		return ExitIO
-	}
-	addr := net.JoinHostPort(bind, fmt.Sprint(port))
-	fmt.Fprintf(stdout, "Vorschau: http://%s/  (Beenden mit Strg+C)\n", addr)
-	if err := http.ListenAndServe(addr, http.FileServer(http.Dir(dest))); err != nil {
 		fmt.Fprintf(stderr, "tdsite serve: %v\n", err)
 		return ExitIO
 	}

@@ -110,13 +110,15 @@ var reKey = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // ValidKey reports whether s can be a slug or key (lowercase ASCII, digits, hyphens).
 func ValidKey(s string) bool { return reKey.MatchString(s) }
 
+// umlaute is built once: a Replacer builds its lookup table on first use.
+var umlaute = strings.NewReplacer(
+	// decomposed umlauts, as macOS writes them in file names
+	"a\u0308", "ae", "o\u0308", "oe", "u\u0308", "ue", "A\u0308", "ae", "O\u0308", "oe", "U\u0308", "ue",
+	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
+
 // Slugify suggests a key for a name: umlauts transliterated, spaces to hyphens.
 func Slugify(s string) string {
-	r := strings.NewReplacer(
-		// decomposed umlauts, as macOS writes them in file names
-		"a\u0308", "ae", "o\u0308", "oe", "u\u0308", "ue", "A\u0308", "ae", "O\u0308", "oe", "U\u0308", "ue",
-		"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
-	s = strings.ToLower(r.Replace(s))
+	s = strings.ToLower(umlaute.Replace(s))
 	var b strings.Builder
 	dash := false
 	for _, c := range s {

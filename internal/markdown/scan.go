@@ -2,10 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -189,11 +191,48 @@ type Problem struct {
 	Line    int
 	Message string
 	Hint    string
+	budget  bool // the time budget ran out: may pass on a quieter machine
 }
+
+// scanned remembers results of CheckedScan by text, because the preview
+// checks all texts again after every edit and most are unchanged. Texts
+// that hit the time budget are not remembered (the machine may have been
+// busy). Bounded: cleared when it holds more than maxScanned texts.
+var scanned = struct {
+	sync.Mutex
+	m map[[32]byte]scanResult
+}{m: map[[32]byte]scanResult{}}
+
+type scanResult struct {
+	s Scanned
+	p *Problem
+}
+
+const maxScanned = 100_000
 
 // CheckedScan scans src unless it is too deeply nested or takes longer
 // than ScanBudget; then it returns the problem instead.
 func CheckedScan(src []byte) (Scanned, *Problem) {
+	key := sha256.Sum256(src)
+	scanned.Lock()
+	r, ok := scanned.m[key]
+	scanned.Unlock()
+	if ok {
+		return r.s, r.p
+	}
+	s, p := checkedScan(src)
+	if p == nil || !p.budget {
+		scanned.Lock()
+		if len(scanned.m) >= maxScanned {
+			clear(scanned.m)
+		}
+		scanned.m[key] = scanResult{s, p}
+		scanned.Unlock()
+	}
+	return s, p
+}
+
+func checkedScan(src []byte) (Scanned, *Problem) {
 	if p := structure(src); p != nil {
 		return Scanned{}, p
 	}
@@ -211,7 +250,7 @@ func CheckedScan(src []byte) (Scanned, *Problem) {
 		}
 	case <-timer.C:
 	}
-	return Scanned{}, &Problem{Line: 1,
+	return Scanned{}, &Problem{Line: 1, budget: true,
 		Message: fmt.Sprintf("Der Text ist zu verwickelt, um ihn in %v umzusetzen.", ScanBudget),
 		Hint:    "Der Text enthält vermutlich sehr viele ungeschlossene Klammern oder Zeichen wie [, (, * oder _ in einem Absatz. Teilen Sie ihn in Absätze auf und prüfen Sie die Klammern."}
 }

@@ -29,7 +29,7 @@ type Page struct {
 	Crumbs      []Crumb
 	Data        any
 	Site        *model.Site
-	Deps        []string // content files; All for site-wide pages
+	Deps        []string // content files, the page's own first; All for site-wide pages
 	NoIndex     bool     // excluded from the sitemap and search engines
 	// Raw produces a non-HTML file (open data) instead of a template; such
 	// files are written as they are, without layout or minification.
@@ -192,10 +192,13 @@ func measureDeps(m *model.Massnahme) []string {
 }
 
 func uniq(list []string) []string {
-	sort.Strings(list)
+	// Order is kept: the first dependency is the file the page is made
+	// from, which the preview renders first.
+	seen := map[string]bool{}
 	out := list[:0]
-	for i, v := range list {
-		if v != "" && (i == 0 || v != list[i-1]) {
+	for _, v := range list {
+		if v != "" && !seen[v] {
+			seen[v] = true
 			out = append(out, v)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"text/template/parse"
 
 	"tdsite/internal/diag"
 )
@@ -122,6 +123,57 @@ func templatePos(file string, err error) diag.Pos {
 		fmt.Sscanf(msg[i+1:], "%d", &line)
 	}
 	return diag.Pos{File: file, Line: line}
+}
+
+// Uses returns the template files that rendering the page template name
+// can execute: the base layout, the page file and every partial reachable
+// from them. A change to any other file cannot change such a page.
+func (t *Templates) Uses(name string) map[string]bool {
+	set := t.sets[name]
+	used := map[string]bool{}
+	if set == nil {
+		return used
+	}
+	seen := map[string]bool{}
+	var visit func(tmpl string)
+	visit = func(tmpl string) {
+		if seen[tmpl] {
+			return
+		}
+		seen[tmpl] = true
+		tt := set.Lookup(tmpl)
+		if tt == nil || tt.Tree == nil {
+			return
+		}
+		used[t.files[tt.Tree.ParseName]] = true
+		walkTemplates(tt.Tree.Root, visit)
+	}
+	visit("_base.html")
+	visit(name)
+	return used
+}
+
+// walkTemplates calls f with the name of every {{template}} call below n.
+func walkTemplates(n parse.Node, f func(string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walkTemplates(c, f)
+			}
+		}
+	case *parse.TemplateNode:
+		f(n.Name)
+	case *parse.IfNode:
+		walkTemplates(n.List, f)
+		walkTemplates(n.ElseList, f)
+	case *parse.RangeNode:
+		walkTemplates(n.List, f)
+		walkTemplates(n.ElseList, f)
+	case *parse.WithNode:
+		walkTemplates(n.List, f)
+		walkTemplates(n.ElseList, f)
+	}
 }
 
 // Has reports whether a page template exists.

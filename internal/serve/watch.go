@@ -1,0 +1,141 @@
+package serve
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watcher turns fsnotify events into changed site paths ("content/x.md").
+// fsnotify watches single directories, so every directory below the
+// watched trees is added, also those created later.
+type watcher struct {
+	root    string
+	fs      *fsnotify.Watcher
+	changes chan string
+	errors  chan error
+	done    chan struct{}
+}
+
+// watched are the trees an edit can change the site through.
+var watched = []string{"content", "layouts", "themes", "static"}
+
+func newWatcher(root string) (*watcher, error) {
+	f, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{root: root, fs: f, changes: make(chan string, 256), errors: make(chan error, 8), done: make(chan struct{})}
+	// The root itself for config.toml (and for content/ appearing later).
+	if err := f.Add(root); err != nil {
+		f.Close()
+		return nil, err
+	}
+	for _, d := range watched {
+		w.addTree(filepath.Join(root, d), false)
+	}
+	go w.loop()
+	return w, nil
+}
+
+func (w *watcher) close() {
+	w.fs.Close()
+	<-w.done
+}
+
+// addTree watches dir and every directory below it; with report, the
+// files found are reported as changed (a directory moved in with files).
+func (w *watcher) addTree(dir string, report bool) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && ignored(d.Name()) {
+				return filepath.SkipDir
+			}
+			w.fs.Add(p)
+			return nil
+		}
+		if report {
+			w.report(p)
+		}
+		return nil
+	})
+}
+
+func (w *watcher) loop() {
+	defer close(w.done)
+	for {
+		select {
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			w.handle(ev)
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			select {
+			case w.errors <- err:
+			default:
+			}
+		}
+	}
+}
+
+func (w *watcher) handle(ev fsnotify.Event) {
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return
+	}
+	rel = filepath.ToSlash(rel)
+	top := strings.SplitN(rel, "/", 2)[0]
+	if rel != "config.toml" && !isWatched(top) {
+		return
+	}
+	if ignored(filepath.Base(ev.Name)) {
+		return
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			w.addTree(ev.Name, true)
+			return
+		}
+	}
+	if ev.Op == fsnotify.Chmod {
+		return // no content change
+	}
+	// Write, Create, Remove and Rename all mean: read this path again. A
+	// save by write-to-temp-and-rename arrives as Create of the target.
+	w.report(ev.Name)
+}
+
+func (w *watcher) report(p string) {
+	rel, err := filepath.Rel(w.root, p)
+	if err != nil {
+		return
+	}
+	w.changes <- filepath.ToSlash(rel)
+}
+
+func isWatched(top string) bool {
+	for _, d := range watched {
+		if top == d {
+			return true
+		}
+	}
+	return false
+}
+
+// ignored are editor backups and temporary files: vim's 4913 probe and
+// .swp files, emacs' #x# and .#x locks, x~ backups, hidden files.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913" ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
+}
