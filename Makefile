@@ -6,7 +6,7 @@
 
 GO ?= go
 
-.PHONY: test test-go test-setup test-browser lint build serve bench bench-serve fuzz-short
+.PHONY: test test-go test-setup test-browser lint build serve bench bench-serve bench-vergleich fuzz-short
 
 test: lint test-setup test-go fuzz-short test-browser
 
@@ -68,6 +68,13 @@ serve:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /internal/serve)
 	$(MAKE) bench-serve
+	$(MAKE) bench-vergleich
+
+# tdsite gegen Hugo (Debian-Paket, wird bei Bedarf installiert): ganze Builds
+# gleich vieler Seiten, Median aus 5 Läufen. Mehr Größen: make bench-vergleich NS="1000 10000 50000"
+NS ?= 1000 10000
+bench-vergleich:
+	NS="$(NS)" test/bench/vergleich.sh
 
 # Vorschau: Zeit vom Speichern bis zum Neuladen (mitgelieferte Website und
 # 5.000 Seiten), Speicher über 1.000 Änderungen.

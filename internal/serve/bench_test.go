@@ -2,7 +2,6 @@ package serve
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"tdsite/internal/gencontent"
 	"tdsite/internal/testsite"
 	"tdsite/internal/testsite/bundled"
 )
@@ -101,67 +101,12 @@ func BenchmarkMemoryOverEdits(b *testing.B) {
 	b.ReportMetric((float64(at1000)-float64(at100))/(1<<20), "MB-growth")
 }
 
-// syntheticSite copies the bundled site and adds copies of the fictional
-// strategy (measure IDs and names made unique), each with 40 more measures
-// of about 1.5 KB of Markdown, until the site has about n pages. Spread
-// over many strategies like a real state's agenda, not one giant one.
+// syntheticSite is the bundled site grown to about n pages by
+// internal/gencontent (copies of the fictional strategy with more measures).
 func syntheticSite(b *testing.B, n int) string {
-	root := testsite.Bundled(b, bundled.Root())
-	strategien := filepath.Join(root, "content", "strategien")
-	src := filepath.Join(strategien, "beispiel-kommunen")
-	body := strings.Repeat("Die Kommunen in Thüringen erproben gemeinsam digitale Verfahren. "+
-		"Dazu gehören Anträge, Bescheide und Auskünfte für Bürgerinnen und Bürger.\n\n", 8) +
-		"## Schritte\n\n- Bedarf erheben\n- Lösung auswählen\n- Einführung begleiten\n\n" +
-		"| Jahr | Kommunen |\n|---|---|\n| 2026 | 12 |\n| 2027 | 30 |\n"
-	const extra, perCopy = 40, 58 // pages per copy: 18 of the original, 40 measures
-	copies := (n - 211 + perCopy/2) / perCopy
-	for k := 1; k <= copies; k++ {
-		prefix := fmt.Sprintf("K%02d-", k)
-		dst := filepath.Join(strategien, fmt.Sprintf("beispiel-k%02d", k))
-		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			target := filepath.Join(dst, strings.ReplaceAll(rel, "BSP-", prefix))
-			if d.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			text := strings.ReplaceAll(string(data), "BSP-", prefix)
-			if rel == "strategie.md" {
-				text = strings.Replace(text, "(Beispiel)\"", fmt.Sprintf("(Beispiel %d)\"", k), 2)
-			}
-			return os.WriteFile(target, []byte(text), 0o644)
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i := 1; i <= extra; i++ {
-			id := fmt.Sprintf("%s%d", prefix, 100+i)
-			text := fmt.Sprintf(`+++
-id = "%s"
-titel = "Synthetische Maßnahme %d der Kopie %d"
-handlungsfeld = "kommunale-digitalstrategien"
-status = "laufend"
-federfuehrung = ["TMDI"]
-ziele = ["E1.2"]
-start = "2026"
-zusammenfassung = "Eine erzeugte Maßnahme, damit die Vorschau an einer großen Website gemessen wird."
-stand = "30.09.2026"
-
-[kosten_nutzen]
-aufwand = "Beispielwert"
-nutzen = "Beispielwert"
-+++
-%s`, id, i, k, body)
-			if err := os.WriteFile(filepath.Join(dst, "massnahmen", id+".md"), []byte(text), 0o644); err != nil {
-				b.Fatal(err)
-			}
-		}
+	root := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(bundled.Root(), root, n); err != nil {
+		b.Fatal(err)
 	}
 	return root
 }

@@ -1,0 +1,117 @@
+// Package gencontent writes synthetic sites of a chosen size for
+// benchmarks: the bundled site plus copies of its fictional strategy, each
+// with more measures, in tdsite's format; and a corpus of the same number
+// of pages of similar weight for Hugo, to compare the two generators.
+package gencontent
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Pages of the bundled site and of one copy of the fictional strategy
+// (18 pages of the original plus Extra measures).
+const (
+	BundledPages = 211
+	Extra        = 40
+	PerCopy      = 18 + Extra
+)
+
+// Body is the Markdown text of a generated measure: about 1.5 KB with a
+// heading, a list, a table and umlauts.
+var Body = strings.Repeat("Die Kommunen in Thüringen erproben gemeinsam digitale Verfahren. "+
+	"Dazu gehören Anträge, Bescheide und Auskünfte für Bürgerinnen und Bürger.\n\n", 8) +
+	"## Schritte\n\nMehr dazu in der [Digitalen Agenda](/agenda/).\n\n- Bedarf erheben\n- Lösung auswählen\n- Einführung begleiten\n\n" +
+	"| Jahr | Kommunen |\n|---|---|\n| 2026 | 12 |\n| 2027 | 30 |\n"
+
+// Copies is the number of strategy copies for a site of about n pages.
+func Copies(n int) int {
+	if n <= BundledPages {
+		return 0
+	}
+	return (n - BundledPages + PerCopy/2) / PerCopy
+}
+
+// Pages is the number of pages a site written by Site(…, n) has.
+func Pages(n int) int { return BundledPages + Copies(n)*PerCopy }
+
+// Site writes the bundled site from repo (config.toml, content, layouts,
+// themes) into dst and adds strategy copies until it has about n pages.
+// Spread over many strategies like a real state's agenda.
+func Site(repo, dst string, n int) error {
+	for _, e := range []string{"config.toml", "content", "layouts", "themes"} {
+		if err := copyTree(filepath.Join(repo, e), filepath.Join(dst, e), nil); err != nil {
+			return err
+		}
+	}
+	strategien := filepath.Join(dst, "content", "strategien")
+	src := filepath.Join(strategien, "beispiel-kommunen")
+	for k := 1; k <= Copies(n); k++ {
+		prefix := fmt.Sprintf("K%03d-", k)
+		name := fmt.Sprintf("beispiel-k%03d", k)
+		err := copyTree(src, filepath.Join(strategien, name), func(rel, text string) (string, string) {
+			text = strings.ReplaceAll(text, "BSP-", prefix)
+			if rel == "strategie.md" {
+				text = strings.Replace(text, "(Beispiel)\"", fmt.Sprintf("(Beispiel %d)\"", k), 2)
+			}
+			return strings.ReplaceAll(rel, "BSP-", prefix), text
+		})
+		if err != nil {
+			return err
+		}
+		for i := 1; i <= Extra; i++ {
+			id := fmt.Sprintf("%s%d", prefix, 100+i)
+			text := fmt.Sprintf(`+++
+id = "%s"
+titel = "Synthetische Maßnahme %d der Kopie %d"
+handlungsfeld = "kommunale-digitalstrategien"
+status = "laufend"
+federfuehrung = ["TMDI"]
+ziele = ["E1.2"]
+start = "2026"
+zusammenfassung = "Eine erzeugte Maßnahme für Messungen an großen Websites."
+stand = "30.09.2026"
+
+[kosten_nutzen]
+aufwand = "Beispielwert"
+nutzen = "Beispielwert"
++++
+%s`, id, i, k, Body)
+			if err := os.WriteFile(filepath.Join(strategien, name, "massnahmen", id+".md"), []byte(text), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copyTree copies src to dst; edit (may be nil) can rename a file and
+// change its text.
+func copyTree(src, dst string, edit func(rel, text string) (string, string)) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if edit != nil {
+			var text string
+			rel, text = edit(filepath.ToSlash(rel), string(data))
+			data = []byte(text)
+		}
+		target := filepath.Join(dst, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}

@@ -1,0 +1,58 @@
+package gencontent_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tdsite/internal/build"
+	"tdsite/internal/gencontent"
+	"tdsite/internal/testsite/bundled"
+)
+
+// The generated 1,000-page site is valid content and builds completely,
+// with every internal link checked: the large corpus of the benchmarks is
+// a correct site, not just many files.
+func TestSmoke1000(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 1,000 pages")
+	}
+	src := filepath.Join(t.TempDir(), "site")
+	if err := gencontent.Site(bundled.Root(), src, 1000); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res, diags, err := build.Run(build.Options{Source: src, Dest: dest, BuildDate: bundled.Datum})
+	if err != nil {
+		var b strings.Builder
+		diags.Print(&b, false)
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if e, w := diags.Count(); e+w != 0 {
+		t.Errorf("%d errors, %d warnings in generated content", e, w)
+	}
+	if want := gencontent.Pages(1000); res.Pages != want {
+		t.Errorf("%d pages, want %d", res.Pages, want)
+	}
+	if res.Links == nil || res.Links.Internal < 10*res.Pages {
+		t.Errorf("link check did not run over the site: %+v", res.Links)
+	}
+	for _, p := range []string{"massnahmen/k001-101/index.html", "strategien/beispiel-k014/index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, p)); err != nil {
+			t.Errorf("generated page missing: %v", err)
+		}
+	}
+}
+
+func TestHugoCorpusHasSamePageCount(t *testing.T) {
+	dst := t.TempDir()
+	if err := gencontent.Hugo(dst, 50); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dst, "content", "massnahmen", "h-*.md"))
+	// 48 pages in the section, its list page and the home page.
+	if len(files) != 48 {
+		t.Errorf("%d Hugo pages, want 48", len(files))
+	}
+}
