@@ -140,6 +140,9 @@ func browse(t *testing.T, dir string, extra map[string]string, page string) (*re
 		"--disable-features=NetworkTimeServiceQuerying,PreconnectToSearch,AimServerEligibilityEnabled,AimEnabled,AimEligibilityService,AutofillServerCommunication",
 		"--gaia-url=http://"+proxy.sink+"/", "--gcm-checkin-url=http://"+proxy.sink+"/checkin",
 		"--gcm-registration-url=http://"+proxy.sink+"/register",
+		// On-demand component downloads (Chromium 156 asks for one at startup
+		// even with --disable-component-update) go to the sink as well.
+		"--component-updater=url-source=http://"+proxy.sink+"/service/update2/json",
 		"--proxy-server=http://"+proxyAddr, "--proxy-bypass-list=<-loopback>",
 		"--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000",
 		"--dump-dom", "http://"+siteAddr+page)
