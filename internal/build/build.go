@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"tdsite/internal/assets"
+	"tdsite/internal/buildcache"
 	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
@@ -37,6 +38,10 @@ type Options struct {
 	Progress  func(done, total int) // called while rendering; may be nil
 	// Context cancels the build (Ctrl+C); nothing is published then. May be nil.
 	Context context.Context
+	// Cache skips the build when inputs and output are exactly as after the
+	// last successful one (see package buildcache). The command line
+	// turns it on; library callers and tests get a real build.
+	Cache bool
 }
 
 // Result describes a finished build.
@@ -49,6 +54,10 @@ type Result struct {
 	// ExternalReport is the file listing the external links (beside the
 	// output folder, so it is not published); "" if it could not be written.
 	ExternalReport string
+	// Unchanged: the cache found nothing to do; the output is the one
+	// built at Built. Pages, Files, Bytes are those of that build.
+	Unchanged bool
+	Built     time.Time
 }
 
 // ErrContent means the content has errors; nothing was published.
@@ -138,6 +147,14 @@ func Run(opts Options) (*Result, *diag.List, error) {
 		dest = filepath.Join(root, "public")
 	}
 	dest, _ = filepath.Abs(dest)
+	var cacheFile, inputs string
+	if opts.Cache {
+		cacheFile = buildcache.File(dest)
+		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil {
+			res.Duration = time.Since(start)
+			return res, diags, nil
+		}
+	}
 	p, diags := Prepare(root, nil, nil, opts.BuildDate)
 	if p == nil {
 		return nil, diags, ErrContent
@@ -155,8 +172,54 @@ func Run(opts Options) (*Result, *diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
+	if inputs != "" {
+		saveState(cacheFile, dest, inputs, res, diags)
+	}
 	res.Duration = time.Since(start)
 	return res, diags, nil
+}
+
+// unchanged returns the result of the last build when neither the inputs
+// nor the published output changed since; it sets *inputs to the
+// fingerprint of the inputs for saving after a real build ("" if they
+// could not be read, which turns the cache off).
+func unchanged(root, dest, cacheFile string, inputs *string, opts Options) (*Result, *diag.List) {
+	day := opts.BuildDate
+	if day.IsZero() {
+		day = time.Now() // "Stand" on every page; build_datum is in config.toml
+	}
+	in, err := buildcache.Inputs(root, []string{config.File, "content", "layouts", "themes", "static"},
+		"dest="+dest, fmt.Sprint("nominify=", opts.NoMinify), "datum="+day.Format("2006-01-02"))
+	if err != nil {
+		return nil, nil
+	}
+	*inputs = in
+	st := buildcache.Load(cacheFile)
+	if st == nil || !buildcache.Same(st.Inputs, in) {
+		return nil, nil
+	}
+	if out, err := buildcache.Output(dest); err != nil || !buildcache.Same(out, st.Output) {
+		return nil, nil
+	}
+	return &Result{Unchanged: true, Built: st.Built, Pages: st.Pages, Files: st.Files, Bytes: st.Bytes,
+		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList()
+}
+
+// saveState records a successful build for the next run. Failing to save
+// only costs the next run a full build.
+func saveState(cacheFile, dest, inputs string, res *Result, diags *diag.List) {
+	out, err := buildcache.Output(dest)
+	if err != nil {
+		buildcache.Remove(cacheFile)
+		return
+	}
+	st := &buildcache.State{Inputs: inputs, Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
+	if res.Links != nil {
+		st.LinkFiles, st.LinksInternal, st.LinksExternal = res.Links.Files, res.Links.Internal, len(res.Links.External)
+	}
+	if st.Save(cacheFile) != nil {
+		buildcache.Remove(cacheFile)
+	}
 }
 
 // Write renders all pages and assets into a fresh directory beside dest and

@@ -154,13 +154,16 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	var dest string
-	var noMinify bool
+	var noMinify, noCache bool
 	o := newOptions("build", "[Optionen]", `
 Prüft alle Inhalte und erzeugt die Website im Ausgabeordner (Standard: public/). Bei Fehlern
 in den Inhalten bleibt der bisherige Ausgabeordner unverändert. Dauert der Bau länger, zeigt
-tdsite im Terminal an, wie viele Seiten schon fertig sind.`).common()
+tdsite im Terminal an, wie viele Seiten schon fertig sind. Hat sich seit dem letzten Bau
+nichts geändert (Inhalte, Vorlagen, Design, config.toml, Ausgabeordner, tdsite selbst),
+bleibt der Ausgabeordner, wie er ist.`).common()
 	o.str(&dest, "dest", "ORDNER", "", "Ausgabeordner (Standard: <source>/public)")
 	o.boolean(&noMinify, "no-minify", "", "Ausgabe nicht verkleinern (zum Nachsehen)")
+	o.boolean(&noCache, "no-cache", "", "immer neu bauen, auch wenn sich nichts geändert hat")
 	rest, code, ok := o.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -173,7 +176,7 @@ tdsite im Terminal an, wie viele Seiten schon fertig sind.`).common()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	prog := newProgress(stdout, o.Quiet)
-	res, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update, Context: ctx})
+	res, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update, Context: ctx, Cache: !noCache})
 	prog.done()
 	printDiags(stderr, diags, o)
 	if errors.Is(err, build.ErrAbgebrochen) {
@@ -187,6 +190,11 @@ tdsite im Terminal an, wie viele Seiten schon fertig sind.`).common()
 	if err != nil {
 		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
 		return ExitIO
+	}
+	if !o.Quiet && res.Unchanged {
+		fmt.Fprintf(stdout, "Unverändert seit dem letzten Bau (%s): %d Seiten, %d Dateien (%d KB), nichts neu geschrieben. %s. Neu bauen erzwingen: tdsite build --no-cache\n",
+			res.Built.Local().Format("02.01.2006, 15:04 Uhr"), res.Pages, res.Files, res.Bytes/1024, diags.Summary())
+		return ExitOK
 	}
 	if !o.Quiet {
 		fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())

@@ -1,0 +1,153 @@
+// Package buildcache lets `tdsite build` skip work when nothing changed:
+// it keeps, beside the output folder, a small record of the inputs and the
+// output of the last successful build. Inputs and output are recognised by
+// path, size and modification time of every file (like make), which costs
+// a directory walk instead of a build; any difference means a full build,
+// so a wrong answer can only cost time, never publish a stale site.
+package buildcache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"tdsite/internal/diag"
+)
+
+// Version changes when the record's meaning changes.
+const Version = 1
+
+// State is the record of one successful build.
+type State struct {
+	Version int
+	Inputs  string    // Inputs(…) of the build
+	Output  string    // Output(dest) right after publishing
+	Built   time.Time // when the build finished
+	Pages   int
+	Files   int
+	Bytes   int64
+	Diags   []diag.Diagnostic // warnings of that build, shown again
+	// Links: the link check's counts, for the summary line.
+	LinkFiles, LinksInternal, LinksExternal int
+}
+
+// File is where the record for the output folder dest lives: beside it,
+// like the staging folders, so that it is never published.
+func File(dest string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".baustand")
+}
+
+// Load reads the record; a missing or unreadable one is nil, as a cache
+// must never stop a build.
+func Load(file string) *State {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	var s State
+	if json.Unmarshal(data, &s) != nil || s.Version != Version {
+		return nil
+	}
+	return &s
+}
+
+// Save writes the record atomically (temporary file, then rename).
+func (s *State) Save(file string) error {
+	s.Version = Version
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// Remove deletes the record, e.g. before a build that may fail halfway.
+func Remove(file string) { os.Remove(file) }
+
+// DiagList turns the stored findings back into a list.
+func (s *State) DiagList() *diag.List {
+	l := &diag.List{}
+	for _, d := range s.Diags {
+		l.Add(d)
+	}
+	return l
+}
+
+// Inputs fingerprints everything a build reads: the files and folders
+// under root named in paths (missing ones count as missing), the tdsite
+// program itself and the settings in extra (output folder, minify, build
+// date …).
+func Inputs(root string, paths []string, extra ...string) (string, error) {
+	h := sha256.New()
+	for _, e := range extra {
+		fmt.Fprintf(h, "x %q\n", e)
+	}
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(h, "exe %q %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	for _, p := range paths {
+		if err := walk(h, root, filepath.Join(root, p)); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Output fingerprints a published output folder, so that a folder someone
+// changed or deleted by hand is built again.
+func Output(dest string) (string, error) {
+	h := sha256.New()
+	if err := walk(h, dest, dest); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// walk writes path, size, mode and modification time of every file under
+// dir in lexical order (WalkDir's order) into h.
+func walk(h hash.Hash, root, dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				fmt.Fprintf(h, "- %q\n", rel(root, p))
+				return nil
+			}
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%q %d %o %d\n", rel(root, p), fi.Size(), fi.Mode(), fi.ModTime().UnixNano())
+		return nil
+	})
+	return err
+}
+
+func rel(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
+
+// Same reports whether two fingerprints are set and equal.
+func Same(a, b string) bool { return a != "" && a == b }
