@@ -1,11 +1,16 @@
 package build
 
 import (
+	"bytes"
+	"fmt"
 	"path/filepath"
 	"syscall"
 	"testing"
 
+	"tdsite/internal/gencontent"
 	"tdsite/internal/linkcheck"
+	"tdsite/internal/markdown"
+	"tdsite/internal/pages"
 	"tdsite/internal/validate"
 )
 
@@ -63,4 +68,90 @@ func BenchmarkBuild(b *testing.B) {
 		mustBuild(b, root, dest)
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkHotPaths measures the steps every page goes through, on a
+// measure page of the bundled site: Markdown to HTML, template to page,
+// minifying, writing to disk. SetBytes makes MB/s comparable.
+func BenchmarkHotPaths(b *testing.B) {
+	p, diags := Prepare(repoRoot(b), nil, nil, testDate)
+	if p == nil {
+		b.Fatal(printDiags(diags))
+	}
+	var pg *pages.Page
+	for _, c := range p.Pages {
+		if c.Template == "massnahme.html" && (pg == nil || len(c.Path) > len(pg.Path)) {
+			pg = c
+		}
+	}
+	if pg == nil {
+		b.Fatal("no measure page")
+	}
+	dir := b.TempDir()
+	out := &Output{Dir: dir}
+	if err := CopyStatic(p, out); err != nil {
+		b.Fatal(err)
+	}
+	if err := WriteSearchIndex(p, out); err != nil {
+		b.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := p.Templates.Execute(&page, pg.Template, pg); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("markdown", func(b *testing.B) {
+		md := markdown.New(false)
+		src := []byte(gencontent.Body)
+		b.SetBytes(int64(len(src)))
+		for i := 0; i < b.N; i++ {
+			// A different text each time: the renderer caches by content.
+			md.Render(append(src, fmt.Sprintf("\n\nNr. %d\n", i)...), markdown.Options{})
+		}
+	})
+	b.Run("template", func(b *testing.B) {
+		var buf bytes.Buffer
+		b.SetBytes(int64(page.Len()))
+		for i := 0; i < b.N; i++ {
+			buf.Reset()
+			if err := p.Templates.Execute(&buf, pg.Template, pg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("minify", func(b *testing.B) {
+		b.SetBytes(int64(page.Len()))
+		for i := 0; i < b.N; i++ {
+			Minify("text/html", page.Bytes())
+		}
+	})
+	b.Run("write", func(b *testing.B) {
+		small := Minify("text/html", page.Bytes())
+		b.SetBytes(int64(len(small)))
+		for i := 0; i < b.N; i++ {
+			if err := out.WriteFile(fmt.Sprintf("seiten/%d/index.html", i%1000), small); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkNoopBuild10k: `tdsite build` of a generated site of 10,000
+// pages when nothing changed since the last build (target: under 300 ms).
+func BenchmarkNoopBuild10k(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(repoRoot(b), src, 10000); err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), BuildDate: testDate, Cache: true}
+	if _, diags, err := Run(opts); err != nil {
+		b.Fatal(err, printDiags(diags))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, _, err := Run(opts)
+		if err != nil || !res.Unchanged {
+			b.Fatalf("not skipped: %v", err)
+		}
+	}
+	b.ReportMetric(float64(gencontent.Pages(10000)), "pages")
 }

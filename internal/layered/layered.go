@@ -50,7 +50,16 @@ type Options struct {
 	// the others below, like an outline; otherwise a node is centred on its
 	// neighbours. Top suits tall maps that are read from the top.
 	Top bool
+	// Budget bounds the work of crossing reduction, counted in comparisons
+	// of segment ends (0: DefaultBudget). Maps of real strategies stay far
+	// below it and get the full search; a generated map with hundreds of
+	// nodes in one column gets the best order found within it, so the
+	// layout time grows about linearly with the map instead of squared.
+	Budget int
 }
+
+// DefaultBudget is about 100 ms of crossing reduction on one core.
+const DefaultBudget = 50_000_000
 
 // Point is a position in the drawing.
 type Point struct{ X, Y float64 }
@@ -75,6 +84,8 @@ type Layout struct {
 	// two neighbouring columns are drawn with the same horizontal profile, so
 	// two of them cross exactly when their end points are in opposite order.
 	Crossings int
+	// BudgetSpent: crossing reduction stopped at Options.Budget.
+	BudgetSpent bool
 }
 
 // vertex is a real node or a dummy on a long edge.
@@ -106,24 +117,38 @@ type graph struct {
 
 	keys, bary []float64 // sort keys of the vertices, reused by sortLayer
 	byLayer    [][]int   // segments by the layer they leave
+	work       int       // comparisons so far, against opt.Budget
+	// Fixed once the order is: stackOffset per segment, outInOrder per vertex.
+	stack  []float64
+	sorted [][]int
 }
+
+func (g *graph) spent() bool { return g.work >= g.opt.Budget }
 
 // ErrEmpty is returned for a graph without nodes.
 var ErrEmpty = errors.New("layered: keine Knoten")
 
 // Compute lays out the graph.
 func Compute(nodes []Node, edges []Edge, opt Options) (*Layout, error) {
+	l, _, err := compute(nodes, edges, opt)
+	return l, err
+}
+
+func compute(nodes []Node, edges []Edge, opt Options) (*Layout, *graph, error) {
 	if len(nodes) == 0 {
-		return nil, ErrEmpty
+		return nil, nil, ErrEmpty
 	}
 	if opt.Sweeps <= 0 {
 		opt.Sweeps = 12
+	}
+	if opt.Budget <= 0 {
+		opt.Budget = DefaultBudget
 	}
 	g := &graph{opt: opt}
 	nLayers := 0
 	for i, n := range nodes {
 		if n.Layer < 0 {
-			return nil, fmt.Errorf("layered: Knoten %d hat die Ebene %d", i, n.Layer)
+			return nil, nil, fmt.Errorf("layered: Knoten %d hat die Ebene %d", i, n.Layer)
 		}
 		nLayers = max(nLayers, n.Layer+1)
 		g.vs = append(g.vs, vertex{layer: n.Layer, h: n.H, group: n.Group, ports: n.Ports, real: i, tie: float64(i)})
@@ -131,11 +156,11 @@ func Compute(nodes []Node, edges []Edge, opt Options) (*Layout, error) {
 	shared := map[[3]int][]int{}
 	for i, e := range edges {
 		if e.From < 0 || e.From >= len(nodes) || e.To < 0 || e.To >= len(nodes) {
-			return nil, fmt.Errorf("layered: Kante %d verweist auf einen unbekannten Knoten", i)
+			return nil, nil, fmt.Errorf("layered: Kante %d verweist auf einen unbekannten Knoten", i)
 		}
 		lf, lt := nodes[e.From].Layer, nodes[e.To].Layer
 		if lt <= lf {
-			return nil, fmt.Errorf("layered: Kante %d führt von Ebene %d nach Ebene %d; Kanten müssen nach rechts führen", i, lf, lt)
+			return nil, nil, fmt.Errorf("layered: Kante %d führt von Ebene %d nach Ebene %d; Kanten müssen nach rechts führen", i, lf, lt)
 		}
 		// Long edges from the same port into the same layer share their
 		// dummies up to the last column ("edge concentration", as in dot):
@@ -178,7 +203,9 @@ func Compute(nodes []Node, edges []Edge, opt Options) (*Layout, error) {
 	}
 	g.order()
 	y := g.coordinates()
-	return g.result(nodes, y), nil
+	l := g.result(nodes, y)
+	l.BudgetSpent = g.spent()
+	return l, g, nil
 }
 
 func (g *graph) addSegment(s segment) int {
@@ -234,7 +261,7 @@ func (g *graph) order() {
 			if bestC < 0 || c < bestC {
 				bestC, best = c, saved
 			}
-			if bestC == 0 {
+			if bestC == 0 || g.spent() {
 				g.restore(best)
 				return
 			}
@@ -313,7 +340,7 @@ func (g *graph) sweep(downFirst bool) (int, [][]int) {
 	best := g.crossings()
 	saved := g.snapshot()
 	stale := 0
-	for it := 0; it < g.opt.Sweeps && best > 0 && stale < 4; it++ {
+	for it := 0; it < g.opt.Sweeps && best > 0 && stale < 4 && !g.spent(); it++ {
 		improved := false
 		for _, down := range []bool{downFirst, !downFirst} {
 			if down {
@@ -503,7 +530,7 @@ func (g *graph) groupTogether(l int, key func(int) float64) {
 
 // transpose swaps neighbours of one group while that removes crossings.
 func (g *graph) transpose() {
-	for pass := 0; pass < 8; pass++ {
+	for pass := 0; pass < 8 && !g.spent(); pass++ {
 		improved := false
 		for l := range g.layers {
 			layer := g.layers[l]
@@ -530,6 +557,9 @@ func (g *graph) transpose() {
 // and Molitor 1999); a move must remove crossings, so ties keep the order.
 func (g *graph) sift() {
 	for l := range g.layers {
+		if g.spent() {
+			return
+		}
 		layer := g.layers[l]
 		for _, v := range append([]int(nil), layer...) {
 			i := g.pos[v]
@@ -565,6 +595,8 @@ func (g *graph) sift() {
 // directly above v.
 func (g *graph) pairCrossings(u, v int) int {
 	c := 0
+	vu, vv := &g.vs[u], &g.vs[v]
+	g.work += len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1
 	for _, su := range g.vs[u].in {
 		for _, sv := range g.vs[v].in {
 			if g.upper(su) > g.upper(sv) {
@@ -637,6 +669,17 @@ func CountCrossings(pairs [][2]float64) int {
 // from the left and from the right, with an exact solution of the
 // order and spacing constraints per column (pool adjacent violators).
 func (g *graph) coordinates() []float64 {
+	// The order is fixed from here on, and with it each segment's place in
+	// its source's fan: compute those offsets once, not per sweep.
+	g.stack = make([]float64, len(g.segs))
+	g.sorted = make([][]int, len(g.vs))
+	for v := range g.vs {
+		out := g.outInOrder(v)
+		g.sorted[v] = out
+		for _, s := range out {
+			g.stack[s] = g.stackOffset(s, out)
+		}
+	}
 	y := make([]float64, len(g.vs))
 	for l := range g.layers {
 		cur := 0.0
@@ -704,11 +747,11 @@ func (g *graph) placeLayer(l int, y []float64, fromLeft, fromRight bool) {
 		if fromLeft {
 			for _, s := range g.vs[v].in {
 				sg := g.segs[s]
-				buf = append(buf, y[sg.u]+g.portOffset(sg.u, sg.uPort)-g.portOffset(v, sg.vPort)+g.stackOffset(s))
+				buf = append(buf, y[sg.u]+g.portOffset(sg.u, sg.uPort)-g.portOffset(v, sg.vPort)+g.stack[s])
 			}
 		}
 		if fromRight {
-			for k, s := range g.outInOrder(v) {
+			for k, s := range g.sorted[v] {
 				if g.opt.Top && k > 0 {
 					break // aligned with the first neighbour only
 				}
@@ -760,12 +803,11 @@ func (g *graph) outInOrder(v int) []int {
 // stackOffset is, with Options.Top, how far below its source's port the end
 // of segment s should sit: the source's first neighbour is level with it,
 // the others follow in order, each below the one before.
-func (g *graph) stackOffset(s int) float64 {
+func (g *graph) stackOffset(s int, out []int) float64 {
 	if !g.opt.Top {
 		return 0
 	}
 	sg := g.segs[s]
-	out := g.outInOrder(sg.u)
 	first := g.segs[out[0]]
 	if out[0] == s {
 		return 0

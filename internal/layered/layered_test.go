@@ -265,3 +265,39 @@ func TestUnconnectedNodeStaysClose(t *testing.T) {
 		}
 	}
 }
+
+// A column of hundreds of nodes in one group would make crossing
+// reduction quadratic; the budget stops it with a valid layout, and maps
+// of real size never reach it.
+func TestBudgetBoundsCrossingReduction(t *testing.T) {
+	nodes, edges := synthetic(3, 400, 2)
+	for i := range nodes {
+		nodes[i].Group = nodes[i].Layer
+	}
+	small := opt
+	small.Budget = 1_000_000
+	a, g, err := compute(nodes, edges, small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.BudgetSpent {
+		t.Error("budget of 1e6 comparisons not reached on 1,200 nodes in three groups")
+	}
+	// It stops between layers, so it may overshoot by about one layer's sift.
+	if g.work > 4*small.Budget {
+		t.Errorf("%d comparisons with a budget of %d", g.work, small.Budget)
+	}
+	if _, g, _ := compute(nodes, edges, opt); g.work <= 4*small.Budget {
+		t.Errorf("without a small budget only %d comparisons: the test graph is too easy", g.work)
+	}
+	checkNoOverlap(t, nodes, a)
+	if b, _ := Compute(nodes, edges, small); !reflect.DeepEqual(a, b) {
+		t.Error("same input and budget, different layout")
+	}
+	for _, n := range [][2]int{{5, 60}, {4, 30}} {
+		nodes, edges := synthetic(n[0], n[1], 3)
+		if l, _ := Compute(nodes, edges, opt); l.BudgetSpent {
+			t.Errorf("synthetic %d×%d hit the default budget", n[0], n[1])
+		}
+	}
+}

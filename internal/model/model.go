@@ -75,6 +75,9 @@ type Strategie struct {
 	Leitfaden            bool // the Leitfaden's method applies in full
 	Abgeloest            bool // superseded by a newer strategy or version
 
+	// Memo holds the strategy's maps once rendered (see strategymap).
+	Memo Memo
+
 	Rahmenstrategie *Strategie
 	AbgeloestDurch  *Strategie
 	Abgeleitete     []*Strategie // sectoral strategies derived from this framework

@@ -165,11 +165,20 @@ func strategyDeps(st *model.Strategie) []string {
 
 func hfDeps(h *model.Handlungsfeld) []string {
 	deps := []string{h.File, "content/akteure.toml"}
+	// Each strategy once: a field of action of a large site has thousands
+	// of measures from a few strategies with many files each.
+	seen := map[*model.Strategie]bool{}
+	add := func(st *model.Strategie) {
+		if !seen[st] {
+			seen[st] = true
+			deps = append(deps, st.Files...)
+		}
+	}
 	for _, st := range h.Strategien {
-		deps = append(deps, st.Files...)
+		add(st)
 	}
 	for _, m := range h.Massnahmen {
-		deps = append(deps, m.Strategie.Files...)
+		add(m.Strategie)
 	}
 	return uniq(deps)
 }

@@ -31,6 +31,19 @@ const FullLimit = 60
 // ForStrategy returns the full map of a strategy. url turns site paths
 // into links (base path).
 func ForStrategy(st *model.Strategie, url func(string) string) (*Map, error) {
+	return memo(st, "voll", func() (*Map, error) { return forStrategy(st, url) })
+}
+
+// memo computes a strategy's map once per model: the landing page and the
+// map page show the same one. The pages of one build share a base path,
+// so url need not be part of the key.
+func memo(st *model.Strategie, key string, f func() (*Map, error)) (*Map, error) {
+	v, err := st.Memo.Do(key, func() (any, error) { return f() })
+	m, _ := v.(*Map)
+	return m, err
+}
+
+func forStrategy(st *model.Strategie, url func(string) string) (*Map, error) {
 	var m *Map
 	if st.Rahmen {
 		m = portfolio("karte-"+st.Slug, "Strategielandkarte: "+st.Name, []*model.Strategie{st}, st.Abgeleitete)
@@ -46,11 +59,13 @@ func Embedded(st *model.Strategie, url func(string) string) (*Map, error) {
 	if st.Rahmen {
 		return ForStrategy(st, url)
 	}
-	m := strategyMap(st, false)
-	if len(m.Nodes) > FullLimit {
-		m = strategyMap(st, true)
+	if m := strategyMap(st, false); len(m.Nodes) <= FullLimit {
+		return ForStrategy(st, url)
 	}
-	return m, m.finish(url)
+	return memo(st, "uebersicht", func() (*Map, error) {
+		m := strategyMap(st, true)
+		return m, m.finish(url)
+	})
 }
 
 func (m *Map) finish(url func(string) string) error {

@@ -3,6 +3,7 @@
 # Seiten, je RUNS Läufe; Median der Zeit, Median des Spitzenspeichers (RSS).
 #   test/bench/vergleich.sh            N = 1000 und 10000
 #   NS="1000 10000 50000" RUNS=5 test/bench/vergleich.sh
+# Danach die Skalierung (nur tdsite, SKALIERUNG="1000 50000", je 3 Läufe).
 set -eu
 NS=${NS:-"1000 10000"}
 RUNS=${RUNS:-5}
@@ -16,13 +17,14 @@ go build -o "$tmp/gencontent" ./internal/gencontent/cmd/gencontent
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure NAME CMD...: RUNS runs, prints "seconds megabytes" (medians)
+# measure NAME CMD...: RUNS runs, prints "seconds megabytes" (medians).
+# Each run starts without output folder, unless KEEP=1 (no-op rebuild).
 measure() {
 	name=$1; shift
 	: > "$tmp/$name.t"
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		rm -rf "$tmp/out-$name"
+		[ "${KEEP:-}" = 1 ] || rm -rf "$tmp/out-$name"
 		/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null
 		cat "$tmp/time" >> "$tmp/$name.t"
 		i=$((i + 1))
@@ -32,18 +34,36 @@ measure() {
 	echo "$s $mb"
 }
 
-printf '%-8s %-8s %10s %8s %7s %10s %8s %12s\n' N Seiten "tdsite s" "Hugo s" Ratio "tdsite MB" "Hugo MB" "tdsite ms/S"
+printf '%-7s %-7s %9s %8s %7s %10s %8s %12s %14s\n' N Seiten "tdsite s" "Hugo s" Ratio "tdsite MB" "Hugo MB" "tdsite ms/S" "unverändert s"
 for n in $NS; do
 	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/t$n" -hugo "$tmp/h$n")
 	set -- $(measure "t$n" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n")
 	ts=$1; tm=$2
+	# Second build without changes: the build cache answers.
+	set -- $(KEEP=1 measure "t$n" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n")
+	noop=$1
 	set -- $(measure "h$n" hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n")
 	hs=$1; hm=$2
 	got=$(find "$tmp/out-h$n" -name '*.html' | wc -l)
-	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v tm="$tm" -v hm="$hm" -v got="$got" 'BEGIN {
-		printf "%-8s %-8s %10.2f %8.2f %7.2f %10s %8s %12.2f\n", n, p, ts, hs, ts/hs, tm, hm, ts*1000/p
+	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v tm="$tm" -v hm="$hm" -v got="$got" -v noop="$noop" 'BEGIN {
+		printf "%-7s %-7s %9.2f %8.2f %7.2f %10s %8s %12.3f %14.2f\n", n, p, ts, hs, ts/hs, tm, hm, ts*1000/p, noop
 		if (got != p) printf "  Achtung: Hugo schrieb %d Seiten, tdsite %d.\n", got, p
 	}'
 	rm -rf "$tmp/t$n" "$tmp/h$n" "$tmp/out-t$n" "$tmp/out-h$n"
+done
+# Scaling: time per page on a small and a large site (target: the large
+# one at most 1.3 times the small one's).
+SKALIERUNG=${SKALIERUNG:-"1000 50000"}
+echo
+printf '%-7s %-7s %9s %10s %12s %8s\n' N Seiten "tdsite s" "tdsite MB" "ms je Seite" Faktor
+base=""
+for n in $SKALIERUNG; do
+	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/s$n")
+	set -- $(RUNS=3 measure "s$n" "$tmp/tdsite" build --quiet --no-cache --source "$tmp/s$n" --dest "$tmp/out-s$n")
+	per=$(awk -v s="$1" -v p="$pages" 'BEGIN {printf "%.4f", s*1000/p}')
+	[ -n "$base" ] || base=$per
+	awk -v n="$n" -v p="$pages" -v s="$1" -v m="$2" -v per="$per" -v base="$base" 'BEGIN {
+		printf "%-7s %-7s %9.2f %10s %12.3f %8.2f\n", n, p, s, m, per, per/base }'
+	rm -rf "$tmp/s$n" "$tmp/out-s$n"
 done
 echo "Maschine: $(nproc) Kerne, $(hugo version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3)"
