@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"tdsite/internal/diag"
@@ -123,6 +124,7 @@ func Output(dest string) (string, error) {
 // walk writes path, size, mode and modification time of every file under
 // dir in lexical order (WalkDir's order) into h.
 func walk(h hash.Hash, root, dir string) error {
+	var buf []byte
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -135,7 +137,16 @@ func walk(h hash.Hash, root, dir string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "%q %d %o %d\n", rel(root, p), fi.Size(), fi.Mode(), fi.ModTime().UnixNano())
+		// Appended by hand: fmt would cost as much as the walk itself.
+		buf = append(buf[:0], p[len(root):]...)
+		buf = append(buf, 0)
+		buf = strconv.AppendInt(buf, fi.Size(), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, uint64(fi.Mode()), 8)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, fi.ModTime().UnixNano(), 10)
+		buf = append(buf, '\n')
+		h.Write(buf)
 		return nil
 	})
 	return err
