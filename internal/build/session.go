@@ -24,6 +24,11 @@ type Session struct {
 	Root string
 	Dir  string
 	Date time.Time // zero: config build_datum, else today
+	// Viewed lists the site paths open in a browser (may be nil). Those of
+	// them that need rendering are rendered first, with the pages of the
+	// changed file, so that the page an editor looks at reloads early
+	// also after a template or config change.
+	Viewed func() []string
 
 	loader *content.Loader
 	md     *markdown.Renderer
@@ -111,6 +116,9 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 	} else {
 		first, rest, up.Removed = affected(old, p, c)
 	}
+	if old != nil && s.Viewed != nil {
+		first, rest = promote(first, rest, s.Viewed())
+	}
 	if len(first) > 0 {
 		if err := RenderPages(p, first, out, nil); err != nil {
 			return nil, diags, err
@@ -139,6 +147,26 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 	s.last = p
 	up.Duration = time.Since(start)
 	return up, diags, nil
+}
+
+// promote moves the pages at the viewed paths from rest to first.
+func promote(first, rest []*pages.Page, viewed []string) ([]*pages.Page, []*pages.Page) {
+	if len(viewed) == 0 {
+		return first, rest
+	}
+	want := map[string]bool{}
+	for _, v := range viewed {
+		want[v] = true
+	}
+	var keep []*pages.Page
+	for _, pg := range rest {
+		if want[pg.Path] {
+			first = append(first, pg)
+		} else {
+			keep = append(keep, pg)
+		}
+	}
+	return first, keep
 }
 
 func paths(list []*pages.Page) []string {

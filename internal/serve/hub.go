@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -10,14 +11,40 @@ import (
 // hub fans events out to the open browser tabs (Server-Sent Events).
 type hub struct {
 	mu      sync.Mutex
-	clients map[chan event]bool
+	clients map[chan event]string // the page path each tab shows ("" if unknown)
 	closed  bool
 	count   int // events sent, as event ids
 }
 
 type event struct{ name, data string }
 
-func newHub() *hub { return &hub{clients: map[chan event]bool{}} }
+func newHub() *hub { return &hub{clients: map[chan event]string{}} }
+
+// viewed lists the pages open in a browser tab, so that a rebuild can
+// render them first.
+func (h *hub) viewed() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range h.clients {
+		if p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pagePath is the page a tab says it shows (?seite=/pfad/), if it is a
+// plausible site path; anything else is ignored, it only sets priorities.
+func pagePath(r *http.Request) string {
+	p := r.URL.Query().Get("seite")
+	if len(p) > 512 || !strings.HasPrefix(p, "/") || strings.Contains(p, "..") {
+		return ""
+	}
+	return p
+}
 
 // send delivers an event to every tab; a tab that does not keep up misses
 // it rather than blocking the rebuilds.
@@ -63,11 +90,11 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Die Vorschau wird beendet.", http.StatusServiceUnavailable)
 		return
 	}
-	h.clients[c] = true
+	h.clients[c] = pagePath(r)
 	h.mu.Unlock()
 	defer func() {
 		h.mu.Lock()
-		if h.clients[c] {
+		if _, ok := h.clients[c]; ok {
 			delete(h.clients, c)
 		}
 		h.mu.Unlock()

@@ -19,7 +19,8 @@
   function mine(e) {
     return e.data === "*" || e.data.split(" ").indexOf(location.pathname) >= 0;
   }
-  var es = new EventSource("/__tdsite/ereignisse");
+  // The server renders the pages open in a tab first after a change.
+  var es = new EventSource("/__tdsite/ereignisse?seite=" + encodeURIComponent(location.pathname));
   ["seiten", "reload", "fehler"].forEach(function (name) {
     es.addEventListener(name, function (e) { if (mine(e)) reload(); });
   });

@@ -82,6 +82,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 	defer os.RemoveAll(dir)
 	s := &Server{opts: opts, dir: dir, sess: build.NewSession(root, dir), hub: newHub()}
 	s.sess.Date = opts.Date
+	s.sess.Viewed = s.hub.viewed
 
 	w, err := newWatcher(root)
 	if err != nil {

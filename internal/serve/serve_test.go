@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,11 @@ func (s *syncBuffer) String() string {
 }
 
 // start runs the preview on root and connects one event stream.
-func start(t testing.TB, root string) *preview {
+func start(t testing.TB, root string) *preview { t.Helper(); return startViewing(t, root, "") }
+
+// startViewing is start with an event stream that says it shows page, as
+// live.js does.
+func startViewing(t testing.TB, root, page string) *preview {
 	t.Helper()
 	pv := &preview{t: t, root: root, events: make(chan string, 64), log: &syncBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -79,19 +84,22 @@ func start(t testing.TB, root string) *preview {
 			t.Errorf("preview ended with %v", err)
 		}
 	})
-	resp, err := http.Get(pv.base + eventsPath)
+	resp, err := http.Get(pv.base + eventsPath + "?seite=" + url.QueryEscape(page))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { resp.Body.Close() })
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
+		var name string
 		for sc.Scan() {
 			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-				pv.events <- ev
+				name = ev
 			}
+			// The data line follows the event line: deliver the event with it.
 			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
 				pv.data.Store(&data)
+				pv.events <- name
 			}
 		}
 	}()
@@ -394,5 +402,29 @@ func TestBuildOutputHasNoPreviewCode(t *testing.T) {
 	})
 	if n < 100 {
 		t.Fatalf("only %d files built", n)
+	}
+}
+
+// A template change re-renders thousands of pages on a large site; the
+// page open in the browser comes first and gets its own early event.
+func TestViewedPageRenderedFirst(t *testing.T) {
+	pv := startViewing(t, testsite.Bundled(t, bundled.Root()), "/massnahmen/bsp-02/")
+	tpl := "layouts/massnahme.html"
+	text := pv.read(tpl)
+	i := strings.Index(text, "</h1>")
+	if i < 0 {
+		t.Fatal("no </h1> in " + tpl)
+	}
+	pv.write(tpl, text[:i]+" (Vorlagenprobe)"+text[i:])
+	pv.expect("seiten")
+	if d := *pv.data.Load(); d != "/massnahmen/bsp-02/" {
+		t.Errorf("early event lists %q, want only the viewed page", d)
+	}
+	if _, page := pv.get("/massnahmen/bsp-02/"); !strings.Contains(page, "(Vorlagenprobe)") {
+		t.Errorf("viewed page not rendered before the early event")
+	}
+	pv.expect("reload")
+	if d := *pv.data.Load(); strings.Contains(" "+d+" ", " /massnahmen/bsp-02/ ") || !strings.Contains(d, "/massnahmen/bsp-01/") {
+		t.Errorf("later event lists %q", d)
 	}
 }

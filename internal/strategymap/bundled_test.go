@@ -437,8 +437,29 @@ func BenchmarkThueringen(b *testing.B) {
 func BenchmarkLargestStrategy(b *testing.B) {
 	st := bundled(b).Strategie("digitale-gesellschaft")
 	for b.Loop() {
+		st.Memo = model.Memo{} // lay the map out again, not just look it up
 		if _, err := strategymap.ForStrategy(st, ident); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The landing page and the map page of a strategy share one layout per
+// build: asking twice returns the same map.
+func TestMapComputedOncePerModel(t *testing.T) {
+	s := bundled(t)
+	for _, slug := range []string{"digitale-gesellschaft", "smart-state"} {
+		st := s.Strategie(slug)
+		a, err := strategymap.ForStrategy(st, ident)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := strategymap.ForStrategy(st, ident)
+		if a != b {
+			t.Errorf("%s: map laid out twice", slug)
+		}
+		if e, _ := strategymap.Embedded(st, ident); st.Rahmen && e != a {
+			t.Errorf("%s: framework strategy's embedded map is not the full one", slug)
 		}
 	}
 }
