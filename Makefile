@@ -50,14 +50,17 @@ fuzz-short:
 
 # Browserprüfung (Barrierefreiheit): baut die mitgelieferte Website und prüft jede Seite in
 # echtem Chromium mit axe-core, html-validate, Tastatur, 320 px, 200 % Text und Druckansicht.
-# Vorher beweist der Selbsttest, dass die Prüfung eingebaute Fehler findet.
+# Vorher beweist der Selbsttest, dass die Prüfung eingebaute Fehler findet. Danach die
+# Vorschau (tdsite serve) im Browser: Neuladen, CSS-Tausch, Fehlerhinweis.
 BROWSER_SITE ?= $(CURDIR)/tmp/browserpruefung/public
 
 test-browser: test-setup
 	mkdir -p $(dir $(BROWSER_SITE))
-	$(GO) run ./cmd/tdsite build --quiet --dest $(BROWSER_SITE)
+	$(GO) build -o $(dir $(BROWSER_SITE))tdsite ./cmd/tdsite
+	$(dir $(BROWSER_SITE))tdsite build --quiet --no-cache --dest $(BROWSER_SITE)
 	cd test/browser && node selbsttest.mjs
 	cd test/browser && node pruefen.mjs --site $(BROWSER_SITE)
+	cd test/browser && node vorschau.mjs --tdsite $(dir $(BROWSER_SITE))tdsite --quelle $(CURDIR)
 
 build:
 	$(GO) run ./cmd/tdsite build

@@ -231,7 +231,7 @@ func saveState(cacheFile, dest, inputs string, res *Result, diags *diag.List) {
 	}
 	st := &buildcache.State{Inputs: inputs, Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
 	if res.Links != nil {
-		st.LinkFiles, st.LinksInternal, st.LinksExternal = res.Links.Files, res.Links.Internal, len(res.Links.External)
+		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
 	if st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)

@@ -1,0 +1,89 @@
+package buildcache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestInputsChangeWithFiles(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(root, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/a.md", "eins")
+	dirs := []string{"content", "layouts"} // layouts/ does not exist yet
+	sum := func() string {
+		t.Helper()
+		s, err := Inputs(root, dirs, "opt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	first := sum()
+	if sum() != first {
+		t.Fatal("same files, different fingerprint")
+	}
+	seen := map[string]string{"anfangs": first}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"Text gleicher Länge, neue Zeit", func() {
+			write("content/a.md", "zwei")
+			later := time.Now().Add(2 * time.Second)
+			os.Chtimes(filepath.Join(root, "content/a.md"), later, later)
+		}},
+		{"neue Datei", func() { write("content/b.md", "b") }},
+		{"neuer Ordner layouts", func() { write("layouts/x.html", "x") }},
+		{"Datei gelöscht", func() { os.Remove(filepath.Join(root, "content/b.md")) }},
+	}
+	for _, s := range steps {
+		s.do()
+		now := sum()
+		for name, old := range seen {
+			if now == old {
+				t.Errorf("%s: fingerprint equals the one of %q", s.name, name)
+			}
+		}
+		seen[s.name] = now
+	}
+	if a, _ := Inputs(root, dirs, "opt"); a == mustInputs(t, root, dirs, "andere Option") {
+		t.Error("options are not part of the fingerprint")
+	}
+}
+
+func mustInputs(t *testing.T, root string, dirs []string, extra string) string {
+	s, err := Inputs(root, dirs, extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	file := File(filepath.Join(t.TempDir(), "public"))
+	if filepath.Base(file) != ".public.baustand" {
+		t.Errorf("record at %s", file)
+	}
+	if Load(file) != nil {
+		t.Error("missing record loaded")
+	}
+	st := &State{Inputs: "i", Output: "o", Pages: 3}
+	if err := st.Save(file); err != nil {
+		t.Fatal(err)
+	}
+	if got := Load(file); got == nil || got.Inputs != "i" || got.Pages != 3 {
+		t.Errorf("loaded %+v", got)
+	}
+	os.WriteFile(file, []byte("{kaputt"), 0o644)
+	if Load(file) != nil {
+		t.Error("broken record loaded")
+	}
+}
