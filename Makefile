@@ -42,11 +42,7 @@ FUZZ_TARGETS = \
 	./internal/linkcheck:FuzzLinks
 
 fuzz-short:
-	@for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; fn=$${t##*:}; \
-		echo "fuzz $$fn in $$pkg für $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
-	done
+	FUZZTIME=$(FUZZTIME) GO=$(GO) test/fuzz.sh $(FUZZ_TARGETS)
 
 # Browserprüfung (Barrierefreiheit): baut die mitgelieferte Website und prüft jede Seite in
 # echtem Chromium mit axe-core, html-validate, Tastatur, 320 px, 200 % Text und Druckansicht.

@@ -123,3 +123,32 @@ func TestCacheOffByDefault(t *testing.T) {
 		t.Error("build without Cache left a cache record")
 	}
 }
+
+// public may be a link to the web server's folder; a file changed there
+// must still lead to a build.
+func TestCacheFollowsLinkedOutput(t *testing.T) {
+	root := copySite(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "www")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(dir, "public")
+	if err := os.Symlink(target, dest); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
+	for i, want := range []bool{false, true} {
+		res, diags, err := Run(opts)
+		if err != nil {
+			t.Fatalf("build %d: %v\n%s", i+1, err, printDiags(diags))
+		}
+		if res.Unchanged != want {
+			t.Fatalf("build %d: unchanged = %v", i+1, res.Unchanged)
+		}
+	}
+	writeFile(t, filepath.Join(target, "index.html"), "von Hand")
+	if res, _, err := Run(opts); err != nil || res.Unchanged {
+		t.Errorf("file changed in the link target, build skipped (err %v)", err)
+	}
+}

@@ -136,6 +136,11 @@ func program() string {
 // Output fingerprints a published output folder, so that a folder someone
 // changed or deleted by hand is built again.
 func Output(dest string) (string, error) {
+	// A symlinked output folder (public → /srv/www/…) is published into
+	// its target; walk that, not the link.
+	if real, err := filepath.EvalSymlinks(dest); err == nil {
+		dest = real
+	}
 	h := sha256.New()
 	if err := walk(h, dest, dest); err != nil {
 		return "", err
