@@ -155,7 +155,7 @@ func walk(h hash.Hash, root, dir string) error {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				fmt.Fprintf(h, "- %q\n", rel(root, p))
+				fmt.Fprintf(h, "- %q\n", p[len(root):])
 				return nil
 			}
 			return err
@@ -177,14 +177,6 @@ func walk(h hash.Hash, root, dir string) error {
 		return nil
 	})
 	return err
-}
-
-func rel(root, p string) string {
-	r, err := filepath.Rel(root, p)
-	if err != nil {
-		return p
-	}
-	return filepath.ToSlash(r)
 }
 
 // Same reports whether two fingerprints are set and equal.

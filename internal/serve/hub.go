@@ -20,16 +20,14 @@ type event struct{ name, data string }
 
 func newHub() *hub { return &hub{clients: map[chan event]string{}} }
 
-// viewed lists the pages open in a browser tab, so that a rebuild can
-// render them first.
+// viewed lists the pages open in a browser tab (a page open twice is
+// listed twice), so that a rebuild can render them first.
 func (h *hub) viewed() []string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var out []string
-	seen := map[string]bool{}
 	for _, p := range h.clients {
-		if p != "" && !seen[p] {
-			seen[p] = true
+		if p != "" {
 			out = append(out, p)
 		}
 	}

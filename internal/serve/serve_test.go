@@ -318,15 +318,23 @@ func TestCSSChangeSwapsStylesheet(t *testing.T) {
 	}
 }
 
-func TestTemplateEditRerendersUsers(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+// markHeading adds " (Vorlagenprobe)" to the heading of the measure
+// template and returns the template's path.
+func (pv *preview) markHeading() string {
+	pv.t.Helper()
 	tpl := "layouts/massnahme.html"
 	text := pv.read(tpl)
 	i := strings.Index(text, "</h1>")
 	if i < 0 {
-		t.Fatal("no </h1> in " + tpl)
+		pv.t.Fatal("no </h1> in " + tpl)
 	}
 	pv.write(tpl, text[:i]+" (Vorlagenprobe)"+text[i:])
+	return tpl
+}
+
+func TestTemplateEditRerendersUsers(t *testing.T) {
+	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	tpl := pv.markHeading()
 	pv.expect("reload")
 	if _, page := pv.get("/massnahmen/bsp-01/"); !strings.Contains(page, "(Vorlagenprobe)") {
 		t.Errorf("template change not rendered")
@@ -409,13 +417,7 @@ func TestBuildOutputHasNoPreviewCode(t *testing.T) {
 // page open in the browser comes first and gets its own early event.
 func TestViewedPageRenderedFirst(t *testing.T) {
 	pv := startViewing(t, testsite.Bundled(t, bundled.Root()), "/massnahmen/bsp-02/")
-	tpl := "layouts/massnahme.html"
-	text := pv.read(tpl)
-	i := strings.Index(text, "</h1>")
-	if i < 0 {
-		t.Fatal("no </h1> in " + tpl)
-	}
-	pv.write(tpl, text[:i]+" (Vorlagenprobe)"+text[i:])
+	pv.markHeading()
 	pv.expect("seiten")
 	if d := *pv.data.Load(); d != "/massnahmen/bsp-02/" {
 		t.Errorf("early event lists %q, want only the viewed page", d)

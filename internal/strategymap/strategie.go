@@ -59,10 +59,11 @@ func Embedded(st *model.Strategie, url func(string) string) (*Map, error) {
 	if st.Rahmen {
 		return ForStrategy(st, url)
 	}
-	if m := strategyMap(st, false); len(m.Nodes) <= FullLimit {
-		return ForStrategy(st, url)
-	}
-	return memo(st, "uebersicht", func() (*Map, error) {
+	// The choice is made once per model too: it needs the full graph.
+	return memo(st, "eingebettet", func() (*Map, error) {
+		if m := strategyMap(st, false); len(m.Nodes) <= FullLimit {
+			return ForStrategy(st, url)
+		}
 		m := strategyMap(st, true)
 		return m, m.finish(url)
 	})
