@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,7 +12,9 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
 	"tdsite/internal/markdown"
+	"tdsite/internal/model"
 	"tdsite/internal/pages"
+	"tdsite/internal/validate"
 )
 
 // Session keeps a site built into a directory up to date for the preview
@@ -19,7 +22,9 @@ import (
 // re-reads only changed files, the Markdown renderer reuses unchanged
 // texts) but renders only the pages that depend on what changed. The
 // directory is written in place; there is no staging and no link check,
-// because only the editor looks at it.
+// because only the editor looks at it. The page of an edited strategy
+// file is rendered even before that, from its strategy alone
+// (renderVorab).
 type Session struct {
 	Root string
 	Dir  string
@@ -34,6 +39,14 @@ type Session struct {
 	md     *markdown.Renderer
 	unsafe bool
 	last   *Prepared // last good state, nil before the first good build
+	vorab  []vorabPage
+}
+
+// vorabPage is a page rendered ahead of the full pass (see vorab).
+type vorabPage struct {
+	path, file string
+	before     []byte // nil: the file did not exist
+	after      []byte
 }
 
 // Update describes what one rebuild did.
@@ -43,6 +56,11 @@ type Update struct {
 	Static   bool     // static files were copied again
 	CSSOnly  bool     // only stylesheets changed: no page needs a reload
 	Full     bool     // everything was rendered
+	// Ahead lists the pages rendered from the changed strategy alone,
+	// before the full pass (see renderVorab); Early is the time until the
+	// first pages were handed to early.
+	Ahead    []string
+	Early    time.Duration
 	Duration time.Duration
 }
 
@@ -69,6 +87,15 @@ func (s *Session) Build() (*Update, *diag.List, error) {
 func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, *diag.List, error) {
 	start := time.Now()
 	up := &Update{}
+	if early != nil {
+		inner := early
+		early = func(paths []string) {
+			if up.Early == 0 {
+				up.Early = time.Since(start)
+			}
+			inner(paths)
+		}
+	}
 	c := s.classify(changed)
 	if s.last != nil && c.onlyStatic() {
 		if err := s.copyStatic(s.last); err != nil {
@@ -87,13 +114,19 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 	var keep *Prepared
 	if !full && len(c.templates) == 0 && len(c.static) == 0 && !c.other {
 		keep = old
+		if early != nil {
+			up.Ahead = s.renderVorab(old, c, early)
+		}
 	}
+	defer func() { s.vorab = nil }()
 	p, diags := prepare(s.Root, s.loader, s.md, s.Date, keep)
 	if p == nil {
+		s.undoVorab()
 		return nil, diags, ErrContent
 	}
 	if d := duplicatePages(p); d.Len() > 0 {
 		diags.Merge(d)
+		s.undoVorab()
 		return nil, diags, ErrContent
 	}
 	if s.md == nil {
@@ -123,12 +156,15 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 		if err := RenderPages(p, first, out, nil); err != nil {
 			return nil, diags, err
 		}
-		if early != nil {
-			early(paths(first))
+		if notify := s.needReload(first, true); early != nil && len(notify) > 0 {
+			early(notify)
 		}
 	}
 	if err := RenderPages(p, rest, out, nil); err != nil {
 		return nil, diags, err
+	}
+	if again := s.needReload(rest, false); early != nil && len(again) > 0 {
+		early(again)
 	}
 	if keep != nil {
 		if err := WriteSearchIndex(p, out); err != nil {
@@ -147,6 +183,181 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 	s.last = p
 	up.Duration = time.Since(start)
 	return up, diags, nil
+}
+
+// renderVorab renders the pages an editor most likely looks at (those
+// made from the changed files, and viewed pages that depend on them) from
+// the changed files' strategies alone, before the whole site is read,
+// checked and modelled again – that takes about 100 ms at 5,000 pages,
+// this a few. Only pages whose dependencies all lie in those strategies
+// or in site-wide files qualify, so they come out as the full pass will
+// render them. On any doubt (a site-wide file changed, a new or deleted
+// file, a finding) nothing is rendered and the full pass does it all.
+// The full pass renders these pages again: it reloads them once more if
+// they came out differently after all, and puts them back as they were if
+// the site has errors.
+func (s *Session) renderVorab(old *Prepared, c *changes, early func([]string)) []string {
+	slugs := map[string]bool{}
+	var files []string
+	for f := range c.content {
+		parts := strings.Split(f, "/")
+		if len(parts) < 4 || parts[1] != "strategien" {
+			return nil // a site-wide file: many pages depend on it
+		}
+		slugs[parts[2]] = true
+		files = append(files, f)
+	}
+	withReferenced(slugs, old.Content)
+	withNews(slugs, old.Content)
+	keep := func(rel string) bool {
+		parts := strings.SplitN(rel, "/", 4)
+		return len(parts) < 4 || parts[1] != "strategien" || slugs[parts[2]]
+	}
+	sub, ld := s.loader.Subset(s.Root, files, keep)
+	if sub == nil || ld.HasErrors() {
+		return nil
+	}
+	if validate.Check(sub).HasErrors() || validate.Markdown(sub, old.Config.Markdown.UnsafeHTML).HasErrors() {
+		return nil
+	}
+	viewed := map[string]bool{}
+	if s.Viewed != nil {
+		for _, v := range s.Viewed() {
+			viewed[v] = true
+		}
+	}
+	m := model.Build(sub, old.Config, s.md, old.Model.BuildDate)
+	if (len(m.Meldungen) == 0) != (len(old.Model.Meldungen) == 0) {
+		return nil // the navigation of every page links the news only if there are any
+	}
+	before := map[string]*pages.Page{}
+	for _, pg := range old.Pages {
+		before[pg.Path] = pg
+	}
+	var list []*pages.Page
+	for _, pg := range pages.List(m) {
+		// What a page depends on in the whole site shows in its last full
+		// build: the subset cannot know the strategies it leaves out.
+		if pg.Raw != nil || !within(pg.Deps, keep) || before[pg.Path] != nil && !within(before[pg.Path].Deps, keep) {
+			continue
+		}
+		if own(pg, c) || viewed[pg.Path] && touches(pg, c) > 0 {
+			list = append(list, pg)
+		}
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	for _, pg := range list {
+		f := filepath.Join(s.Dir, filepath.FromSlash(pg.File()))
+		before, _ := os.ReadFile(f)
+		s.vorab = append(s.vorab, vorabPage{path: pg.Path, file: f, before: before})
+	}
+	sp := &Prepared{Root: s.Root, Config: old.Config, Content: sub, Model: m, Templates: old.Templates, Pages: list, Assets: old.Assets}
+	if err := RenderPages(sp, list, &Output{Dir: s.Dir, Atomic: true}, nil); err != nil {
+		s.undoVorab() // the full pass will report it
+		return nil
+	}
+	for i := range s.vorab {
+		s.vorab[i].after, _ = os.ReadFile(s.vorab[i].file)
+	}
+	early(paths(list))
+	return paths(list)
+}
+
+// withReferenced adds the strategies that those in slugs name (framework
+// strategy, successor, predecessors, related), and theirs in turn: their
+// pages are linked and their names shown.
+func withReferenced(slugs map[string]bool, cs *content.Site) {
+	bySlug := map[string]*content.Strategie{}
+	for _, st := range cs.Strategien {
+		bySlug[st.Slug] = st
+	}
+	var todo []string
+	for slug := range slugs {
+		todo = append(todo, slug)
+	}
+	for len(todo) > 0 {
+		st := bySlug[todo[0]]
+		todo = todo[1:]
+		if st == nil {
+			continue
+		}
+		refs := append([]string{st.Rahmenstrategie, st.AbgeloestDurch}, st.Vorgaenger...)
+		for _, r := range append(refs, st.Verwandt...) {
+			if r != "" && !slugs[r] {
+				slugs[r] = true
+				todo = append(todo, r)
+			}
+		}
+	}
+}
+
+// withNews adds a strategy with news if those in slugs have none: the
+// navigation of every page links the news only if there are any.
+func withNews(slugs map[string]bool, cs *content.Site) {
+	for _, st := range cs.Strategien {
+		if slugs[st.Slug] && len(st.Meldungen) > 0 {
+			return
+		}
+	}
+	for _, st := range cs.Strategien {
+		if len(st.Meldungen) > 0 {
+			slugs[st.Slug] = true
+			withReferenced(slugs, cs)
+			return
+		}
+	}
+}
+
+// within reports whether every dependency is a file keep accepts.
+func within(deps []string, keep func(string) bool) bool {
+	for _, d := range deps {
+		if d == pages.All || !keep(d) {
+			return false
+		}
+	}
+	return true
+}
+
+// needReload returns the paths of the rendered pages a browser has not
+// seen yet: pages rendered ahead that came out differently in the full
+// pass, and – with others – the pages that were not rendered ahead.
+func (s *Session) needReload(rendered []*pages.Page, others bool) []string {
+	ahead := map[string][]byte{}
+	for _, v := range s.vorab {
+		ahead[v.path] = v.after
+	}
+	var out []string
+	for _, pg := range rendered {
+		after, ok := ahead[pg.Path]
+		if !ok && !others {
+			continue
+		}
+		if ok {
+			now, err := os.ReadFile(filepath.Join(s.Dir, filepath.FromSlash(pg.File())))
+			if err == nil && bytes.Equal(now, after) {
+				continue
+			}
+		}
+		out = append(out, pg.Path)
+	}
+	return out
+}
+
+// undoVorab puts pages rendered ahead back as they were: the site has
+// errors, and the preview keeps showing the last good state.
+func (s *Session) undoVorab() {
+	out := &Output{Dir: s.Dir, Atomic: true}
+	for _, v := range s.vorab {
+		if v.before == nil {
+			os.Remove(v.file)
+			continue
+		}
+		rel, _ := filepath.Rel(s.Dir, v.file)
+		out.WriteFile(filepath.ToSlash(rel), v.before)
+	}
+	s.vorab = nil
 }
 
 // promote moves the pages at the viewed paths from rest to first.
@@ -252,49 +463,14 @@ func affected(old, p *Prepared, c *changes) (first, rest []*pages.Page, removed 
 		// renamed file shadows another (themes/ over layouts/).
 		return !old.Templates.Has(name) || old.Templates.File(name) != p.Templates.File(name)
 	}
-	// names: 2 when pg names a changed file (or a removed directory above
-	// one), 1 when it depends on everything, 0 otherwise.
-	names := func(pg *pages.Page) int {
-		if pg == nil {
-			return 0
-		}
-		hit := 0
-		for _, d := range pg.Deps {
-			if d == pages.All {
-				hit = 1
-				continue
-			}
-			for f := range c.content {
-				if d == f || strings.HasPrefix(d, f+"/") {
-					return 2
-				}
-			}
-		}
-		if len(c.content) == 0 {
-			return 0
-		}
-		return hit
-	}
-	// own: the page is made from a changed file (its first dependency).
-	own := func(pg *pages.Page) bool {
-		if len(pg.Deps) == 0 || pg.Deps[0] == pages.All {
-			return false
-		}
-		for f := range c.content {
-			if pg.Deps[0] == f || strings.HasPrefix(pg.Deps[0], f+"/") {
-				return true
-			}
-		}
-		return false
-	}
 	now := map[string]bool{}
 	for _, pg := range p.Pages {
 		now[pg.Path] = true
 		prev := before[pg.Path]
 		switch {
-		case prev == nil && pg.Raw == nil, own(pg):
+		case prev == nil && pg.Raw == nil, own(pg, c):
 			first = append(first, pg)
-		case prev == nil, names(pg) > 0, names(prev) > 0, pg.Raw == nil && templateHit(pg.Template):
+		case prev == nil, touches(pg, c) > 0, touches(prev, c) > 0, pg.Raw == nil && templateHit(pg.Template):
 			rest = append(rest, pg)
 		}
 	}
@@ -305,4 +481,41 @@ func affected(old, p *Prepared, c *changes) (first, rest []*pages.Page, removed 
 	}
 	sort.Strings(removed)
 	return first, rest, removed
+}
+
+// touches is 2 when pg names a changed file (or a removed directory above
+// one), 1 when it depends on everything, 0 otherwise.
+func touches(pg *pages.Page, c *changes) int {
+	if pg == nil {
+		return 0
+	}
+	hit := 0
+	for _, d := range pg.Deps {
+		if d == pages.All {
+			hit = 1
+			continue
+		}
+		for f := range c.content {
+			if d == f || strings.HasPrefix(d, f+"/") {
+				return 2
+			}
+		}
+	}
+	if len(c.content) == 0 {
+		return 0
+	}
+	return hit
+}
+
+// own reports whether pg is made from a changed file (its first dependency).
+func own(pg *pages.Page, c *changes) bool {
+	if len(pg.Deps) == 0 || pg.Deps[0] == pages.All {
+		return false
+	}
+	for f := range c.content {
+		if pg.Deps[0] == f || strings.HasPrefix(pg.Deps[0], f+"/") {
+			return true
+		}
+	}
+	return false
 }

@@ -147,8 +147,9 @@ type parsed struct {
 // Loader reads content trees and remembers parsed files, so that the dev
 // server re-reads only what changed.
 type Loader struct {
-	mu    sync.Mutex
-	cache map[string]*parsed
+	mu      sync.Mutex
+	cache   map[string]*parsed
+	entries []entry // files of the last Load, for Subset
 }
 
 // NewLoader returns a loader with an empty cache.
@@ -193,10 +194,57 @@ func (ld *Loader) Load(root string) (*Site, *diag.List) {
 		live[e.rel] = results[i]
 	}
 	ld.cache = live // forget deleted files
+	ld.entries = entries
 	ld.mu.Unlock()
 
 	site := assemble(root, entries, results, diags)
 	return site, diags
+}
+
+// Subset assembles a site from those files of the last Load that keep
+// accepts, without walking content/: the preview uses it to show the
+// edited page before the whole site is read and checked again. Files are
+// re-read only when they changed since. It returns nil when that view
+// could be wrong: before the first Load, or when a file in changed
+// (relative to root) is new, gone or not accepted by keep. Editors'
+// temporary files in changed are passed over, as Load ignores them.
+func (ld *Loader) Subset(root string, changed []string, keep func(rel string) bool) (*Site, *diag.List) {
+	ld.mu.Lock()
+	all := ld.entries
+	ld.mu.Unlock()
+	if all == nil {
+		return nil, nil
+	}
+	known := map[string]bool{}
+	var entries []entry
+	for _, e := range all {
+		if keep(e.rel) {
+			known[e.rel] = true
+			entries = append(entries, e)
+		}
+	}
+	for _, rel := range changed {
+		if ignored(path.Base(rel)) {
+			continue
+		}
+		if !known[rel] {
+			return nil, nil
+		}
+	}
+	results := make([]*parsed, len(entries))
+	for i := range entries {
+		st, err := os.Stat(entries[i].abs)
+		if err != nil || !st.Mode().IsRegular() {
+			return nil, nil // gone or replaced by a folder: Load will tell
+		}
+		entries[i].info = st
+		results[i] = ld.parseCached(entries[i])
+		ld.mu.Lock()
+		ld.cache[entries[i].rel] = results[i] // Load will not parse it again
+		ld.mu.Unlock()
+	}
+	diags := &diag.List{}
+	return assemble(root, entries, results, diags), diags
 }
 
 func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {

@@ -103,3 +103,46 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// Subset reads only the files it is asked for, re-reads those changed since
+// the last Load, and refuses when it cannot know: before any Load, for a
+// new file or one that is gone.
+func TestLoaderSubset(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/handlungsfelder/hf.md", "+++\nname = \"Feld\"\n+++\nText\n")
+	for _, s := range []string{"s", "t"} {
+		write(t, root, "content/strategien/"+s+"/strategie.md", strategie)
+		write(t, root, "content/strategien/"+s+"/massnahmen/a.md", "+++\nid = \""+s+"-1\"\ntitel = \"Alt\"\nstatus = \"laufend\"\n+++\n")
+	}
+	ld := NewLoader()
+	onlyS := func(rel string) bool { return !strings.HasPrefix(rel, "content/strategien/t/") }
+	changed := []string{"content/strategien/s/massnahmen/a.md"}
+	if site, _ := ld.Subset(root, changed, onlyS); site != nil {
+		t.Fatal("subset before the first Load")
+	}
+	ld.Load(root)
+	later := time.Now().Add(2 * time.Second)
+	write(t, root, changed[0], "+++\nid = \"s-1\"\ntitel = \"Neu\"\nstatus = \"laufend\"\n+++\n")
+	os.Chtimes(filepath.Join(root, changed[0]), later, later)
+	site, diags := ld.Subset(root, append(changed, "content/strategien/s/massnahmen/.a.md.swp"), onlyS)
+	if site == nil || diags.HasErrors() {
+		t.Fatalf("no subset: %v", diags)
+	}
+	if len(site.Strategien) != 1 || site.Strategien[0].Slug != "s" || len(site.Handlungsfelder) != 1 {
+		t.Fatalf("subset has the wrong files: %v", site.Files)
+	}
+	if ms := site.Strategien[0].Massnahmen; len(ms) != 1 || ms[0].Titel != "Neu" {
+		t.Errorf("changed file not re-read: %+v", ms)
+	}
+	write(t, root, "content/strategien/s/massnahmen/b.md", "+++\nid = \"s-2\"\ntitel = \"B\"\nstatus = \"laufend\"\n+++\n")
+	if site, _ := ld.Subset(root, []string{"content/strategien/s/massnahmen/b.md"}, onlyS); site != nil {
+		t.Error("subset with a file the last Load did not see")
+	}
+	if site, _ := ld.Subset(root, []string{"content/strategien/t/massnahmen/a.md"}, onlyS); site != nil {
+		t.Error("subset without a changed file")
+	}
+	os.Remove(filepath.Join(root, changed[0]))
+	if site, _ := ld.Subset(root, changed, onlyS); site != nil {
+		t.Error("subset with a deleted file")
+	}
+}

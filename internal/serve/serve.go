@@ -185,7 +185,12 @@ func (s *Server) rebuild(changed []string) {
 		if len(up.Removed) > 0 {
 			fmt.Fprintf(log, ", %d entfernt", len(up.Removed))
 		}
-		fmt.Fprintf(log, " in %s.\n", ms(up.Duration))
+		fmt.Fprintf(log, " in %s", ms(up.Duration))
+		if up.Early > 0 && !wasFailed {
+			// The page an editor looks at reloads long before large sites finish.
+			fmt.Fprintf(log, " (erste Seite nach %s)", ms(up.Early))
+		}
+		fmt.Fprintln(log, ".")
 	}
 	var later []string
 	for _, p := range up.Rendered {

@@ -199,6 +199,11 @@ func TestEditReloadsPage(t *testing.T) {
 	if !strings.Contains(pv.log.String(), "Geändert: "+massnahme) {
 		t.Errorf("terminal does not name the file:\n%s", pv.log.String())
 	}
+	// The measure's page was rendered from its strategy alone, ahead of
+	// the whole site; the terminal says when it was ready.
+	if !strings.Contains(pv.log.String(), "(erste Seite nach ") {
+		t.Errorf("terminal does not tell when the first page was ready:\n%s", pv.log.String())
+	}
 }
 
 // Vim, many IDEs and sed -i save by writing a temporary file and renaming

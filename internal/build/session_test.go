@@ -1,0 +1,190 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// editSession builds a copy of the bundled site in a session; edit
+// rewrites a file of it (relative to the site) with a change.
+func editSession(t *testing.T) (*Session, func(rel, old, new string)) {
+	t.Helper()
+	root := copySite(t)
+	s := NewSession(root, t.TempDir())
+	s.Date = testDate
+	if _, d, err := s.Build(); err != nil {
+		var b strings.Builder
+		d.Print(&b, false)
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	return s, func(rel, old, new string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), old) {
+			t.Fatalf("%s does not contain %q", rel, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func (s *Session) page(t *testing.T, path string) string {
+	t.Helper()
+	file := strings.TrimPrefix(path, "/") + "index.html"
+	data, err := os.ReadFile(filepath.Join(s.Dir, filepath.FromSlash(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// The page of an edited file is rendered from its strategy alone before
+// the full pass, and comes out exactly as the full pass renders it: in
+// every strategy with measures and news, with every page of the site
+// open in a browser, no page rendered ahead needs a second reload.
+func TestVorabPagesMatchFullPass(t *testing.T) {
+	s, edit := editSession(t)
+	var all []string
+	for _, pg := range s.Prepared().Pages {
+		all = append(all, pg.Path)
+	}
+	s.Viewed = func() []string { return all }
+	cases := []struct{ file, page string }{
+		{"content/strategien/beispiel-kommunen/massnahmen/BSP-01.md", "/massnahmen/bsp-01/"},
+		{"content/strategien/digitale-gesellschaft/massnahmen/b1-01.md", "/massnahmen/b1-01/"},
+		{"content/strategien/e-government-it-2014/massnahmen/EGOV14-02.md", "/massnahmen/egov14-02/"},
+	}
+	news, _ := filepath.Glob(filepath.Join(s.Root, "content/strategien/beispiel-kommunen/meldungen/*.md"))
+	if len(news) == 0 {
+		t.Fatal("no news in the example strategy")
+	}
+	cases = append(cases, struct{ file, page string }{"content/strategien/beispiel-kommunen/meldungen/" + filepath.Base(news[0]), ""})
+	for i, c := range cases {
+		title := "Geänderter Titel " + string(rune('A'+i))
+		edit(c.file, "\ntitel = \"", "\ntitel = \""+title+" ")
+		var calls [][]string
+		up, d, err := s.Apply([]string{c.file}, func(p []string) { calls = append(calls, p) })
+		if err != nil {
+			var b strings.Builder
+			d.Print(&b, false)
+			t.Fatalf("%s: %v\n%s", c.file, err, b.String())
+		}
+		if len(up.Ahead) == 0 {
+			t.Fatalf("%s: nothing rendered ahead", c.file)
+		}
+		if c.page != "" && !slices.Contains(up.Ahead, c.page) {
+			t.Errorf("%s: %s not rendered ahead: %v", c.file, c.page, up.Ahead)
+		}
+		if len(calls) == 0 || !slices.Equal(calls[0], up.Ahead) {
+			t.Fatalf("%s: first pages handed out %v, want those rendered ahead %v", c.file, calls, up.Ahead)
+		}
+		for _, later := range calls[1:] {
+			for _, p := range later {
+				if slices.Contains(up.Ahead, p) {
+					t.Errorf("%s: %s rendered ahead differs from the full pass", c.file, p)
+				}
+			}
+		}
+		for _, p := range up.Ahead {
+			if !strings.Contains(s.page(t, p), title) && p == c.page {
+				t.Errorf("%s: %s lacks the new title", c.file, p)
+			}
+		}
+		if up.Early <= 0 || up.Early > up.Duration {
+			t.Errorf("%s: early after %v of %v", c.file, up.Early, up.Duration)
+		}
+	}
+}
+
+// An error the changed strategy alone cannot show – here in another
+// strategy, saved before – is caught by the full pass, and the page
+// rendered ahead is put back: the preview keeps the last good site.
+func TestVorabUndoneWhenSiteHasErrors(t *testing.T) {
+	s, edit := editSession(t)
+	good := s.page(t, "/massnahmen/bsp-01/")
+	broken := "content/strategien/digitale-gesellschaft/ziele.toml"
+	edit(broken, "[", "[[[")
+	if _, _, err := s.Apply([]string{broken}, nil); !errors.Is(err, ErrContent) {
+		t.Fatalf("broken %s: %v", broken, err)
+	}
+	file := "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
+	edit(file, "\ntitel = \"", "\ntitel = \"Neu ")
+	var calls [][]string
+	_, _, err := s.Apply([]string{file}, func(p []string) { calls = append(calls, p) })
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("err %v; want the broken file reported", err)
+	}
+	if len(calls) != 1 || !slices.Contains(calls[0], "/massnahmen/bsp-01/") {
+		t.Fatalf("pages handed out: %v; the test needs the page rendered ahead", calls)
+	}
+	if got := s.page(t, "/massnahmen/bsp-01/"); got != good {
+		t.Error("the page rendered ahead was not put back")
+	}
+}
+
+// Should a page rendered ahead come out differently in the full pass
+// after all, it is handed out again, so that the browser shows the final
+// page.
+func TestVorabDifferentPageReloadedAgain(t *testing.T) {
+	s, edit := editSession(t)
+	file := "content/strategien/beispiel-kommunen/massnahmen/BSP-02.md"
+	edit(file, "\ntitel = \"", "\ntitel = \"Neu ")
+	var calls [][]string
+	_, _, err := s.Apply([]string{file}, func(p []string) {
+		if len(calls) == 0 {
+			for i := range s.vorab { // as if the full pass saw more
+				s.vorab[i].after = []byte("anders")
+			}
+		}
+		calls = append(calls, p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != 2 || !slices.Contains(calls[1], "/massnahmen/bsp-02/") {
+		t.Errorf("pages handed out: %v; want the page again", calls)
+	}
+}
+
+// Changes the changed strategy alone cannot show are left to the full
+// pass: a site-wide file, a new file, a template.
+func TestVorabOnlyForKnownStrategyFiles(t *testing.T) {
+	s, edit := editSession(t)
+	hf, _ := filepath.Glob(filepath.Join(s.Root, "content/handlungsfelder/*.md"))
+	if len(hf) == 0 {
+		t.Fatal("no Handlungsfeld files")
+	}
+	hfRel := "content/handlungsfelder/" + filepath.Base(hf[0])
+	edit(hfRel, "+++", "+++\n# geändert")
+	newRel := "content/strategien/beispiel-kommunen/massnahmen/BSP-99.md"
+	create := func() {
+		data, err := os.ReadFile(filepath.Join(s.Root, "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(s.Root, newRel), []byte(strings.Replace(string(data), `id = "BSP-01"`, `id = "BSP-99"`, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, changed := range [][]string{{hfRel}, {newRel}, {"layouts/massnahme.html", "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"}} {
+		if changed[0] == newRel {
+			create()
+		}
+		up, _, err := s.Apply(changed, func([]string) {})
+		if err != nil {
+			t.Fatalf("%v: %v", changed, err)
+		}
+		if len(up.Ahead) > 0 {
+			t.Errorf("%v: rendered ahead %v", changed, up.Ahead)
+		}
+	}
+}
