@@ -137,6 +137,28 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	return p, diags
 }
 
+// retemplate is prepare after a change to templates alone: content, model
+// and page list stay as they were, with their findings; only the
+// templates are parsed again.
+func retemplate(old *Prepared) (*Prepared, *diag.List) {
+	diags := &diag.List{}
+	diags.Merge(old.Diags)
+	funcs := render.Funcs(old.Config.BaseURL)
+	url := funcs["url"].(func(string) string)
+	funcs["asset"] = func(sitePath string) (string, error) {
+		pub, err := old.Assets.Path(sitePath)
+		return url(pub), err
+	}
+	tpl, td := render.Load(old.Root, old.Config.Theme, funcs)
+	diags.Merge(td)
+	if tpl == nil || td.HasErrors() {
+		return nil, diags
+	}
+	p := *old
+	p.Templates, p.Diags = tpl, diags
+	return &p, diags
+}
+
 // Run builds the site at opts.Source into opts.Dest. On any error the
 // previous output stays untouched.
 func Run(opts Options) (*Result, *diag.List, error) {

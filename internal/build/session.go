@@ -40,6 +40,9 @@ type Session struct {
 	unsafe bool
 	last   *Prepared // last good state, nil before the first good build
 	vorab  []vorabPage
+	// changes of failed Applies, applied again with the next change
+	unapplied []string
+	redoAll   bool
 }
 
 // vorabPage is a page rendered ahead of the full pass (see vorab).
@@ -85,6 +88,24 @@ func (s *Session) Build() (*Update, *diag.List, error) {
 // an editor is looking at before the site-wide pages (agenda, lists) are
 // done.
 func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, *diag.List, error) {
+	// After a failed Apply the last good state lacks its changes too: a
+	// broken template must not be skipped because only content changed
+	// since, nor broken content because only a template did.
+	switch {
+	case s.redoAll:
+		changed = nil
+	case changed != nil:
+		changed = append(append([]string{}, changed...), s.unapplied...)
+	}
+	up, diags, err := s.apply(changed, early)
+	s.unapplied, s.redoAll = nil, false
+	if err != nil {
+		s.unapplied, s.redoAll = changed, changed == nil
+	}
+	return up, diags, err
+}
+
+func (s *Session) apply(changed []string, early func(paths []string)) (*Update, *diag.List, error) {
 	start := time.Now()
 	up := &Update{}
 	if early != nil {
@@ -111,15 +132,28 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 	old := s.last
 	full := old == nil || changed == nil || c.config
 	// Only content changed: templates and static files are as they were.
+	// Only templates changed: content, model and pages are.
 	var keep *Prepared
-	if !full && len(c.templates) == 0 && len(c.static) == 0 && !c.other {
-		keep = old
-		if early != nil {
-			up.Ahead = s.renderVorab(old, c, early)
+	templatesOnly := false
+	if !full && len(c.static) == 0 && !c.other {
+		switch {
+		case len(c.templates) == 0:
+			keep = old
+			if early != nil {
+				up.Ahead = s.renderVorab(old, c, early)
+			}
+		case len(c.content) == 0:
+			templatesOnly = true
 		}
 	}
 	defer func() { s.vorab = nil }()
-	p, diags := prepare(s.Root, s.loader, s.md, s.Date, keep)
+	var p *Prepared
+	var diags *diag.List
+	if templatesOnly {
+		p, diags = retemplate(old)
+	} else {
+		p, diags = prepare(s.Root, s.loader, s.md, s.Date, keep)
+	}
 	if p == nil {
 		s.undoVorab()
 		return nil, diags, ErrContent
@@ -133,7 +167,7 @@ func (s *Session) Apply(changed []string, early func(paths []string)) (*Update, 
 		s.md = markdown.New(p.Config.Markdown.UnsafeHTML)
 	}
 	out := &Output{Dir: s.Dir, Atomic: true}
-	if keep == nil {
+	if keep == nil && !templatesOnly {
 		// Assets first: templates look up the names of CSS, JS and the index.
 		p.Assets.Plain = true
 		if err := s.copyStatic(p); err != nil {

@@ -106,16 +106,13 @@ func TestVorabPagesMatchFullPass(t *testing.T) {
 }
 
 // An error the changed strategy alone cannot show – here in another
-// strategy, saved before – is caught by the full pass, and the page
-// rendered ahead is put back: the preview keeps the last good site.
+// strategy, in a file changed without an event (watchers can miss some)
+// – is caught by the full pass, and the page rendered ahead is put back:
+// the preview keeps the last good site.
 func TestVorabUndoneWhenSiteHasErrors(t *testing.T) {
 	s, edit := editSession(t)
 	good := s.page(t, "/massnahmen/bsp-01/")
-	broken := "content/strategien/digitale-gesellschaft/ziele.toml"
-	edit(broken, "[", "[[[")
-	if _, _, err := s.Apply([]string{broken}, nil); !errors.Is(err, ErrContent) {
-		t.Fatalf("broken %s: %v", broken, err)
-	}
+	edit("content/strategien/digitale-gesellschaft/ziele.toml", "[", "[[[")
 	file := "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
 	edit(file, "\ntitel = \"", "\ntitel = \"Neu ")
 	var calls [][]string
@@ -185,6 +182,33 @@ func TestVorabOnlyForKnownStrategyFiles(t *testing.T) {
 		}
 		if len(up.Ahead) > 0 {
 			t.Errorf("%v: rendered ahead %v", changed, up.Ahead)
+		}
+	}
+}
+
+// A change after a failed one is applied together with it: the preview
+// neither forgets a broken template because only content changed since,
+// nor broken content because only a template changed.
+func TestChangesAfterFailureAppliedTogether(t *testing.T) {
+	s, edit := editSession(t)
+	measure := "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
+	for _, c := range []struct{ broken, old, new, other string }{
+		{"layouts/massnahme.html", "{{define \"main\"}}", "{{define \"main\"}}{{if}}", measure},
+		{measure, "\ntitel = \"", "\ntitel = \"\"\"", "layouts/massnahme.html"},
+	} {
+		edit(c.broken, c.old, c.new)
+		if _, _, err := s.Apply([]string{c.broken}, nil); !errors.Is(err, ErrContent) {
+			t.Fatalf("%s broken: %v", c.broken, err)
+		}
+		edit(c.other, "", "") // saved unchanged: an event for the other kind of file
+		if _, _, err := s.Apply([]string{c.other}, nil); !errors.Is(err, ErrContent) {
+			t.Errorf("%s still broken, but saving %s succeeded", c.broken, c.other)
+		}
+		edit(c.broken, c.new, c.old)
+		if _, d, err := s.Apply([]string{c.broken}, nil); err != nil {
+			var b strings.Builder
+			d.Print(&b, false)
+			t.Fatalf("%s repaired: %v\n%s", c.broken, err, b.String())
 		}
 	}
 }
