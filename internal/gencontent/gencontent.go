@@ -1,7 +1,7 @@
 // Package gencontent writes synthetic sites of a chosen size for
 // benchmarks: the bundled site plus copies of its fictional strategy, each
-// with more measures, in tdsite's format; and a corpus of the same number
-// of pages of similar weight for Hugo, to compare the two generators.
+// with more measures, in tdsite's format; and a mirror of such a site for
+// Hugo (same pages, similar weight), to compare the two generators.
 package gencontent
 
 import (

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Vergleich tdsite – Hugo: ganze Builds (verkleinerte Ausgabe) gleich vieler
-# Seiten, je RUNS Läufe; Median der Zeit, Median des Spitzenspeichers (RSS).
+# Vergleich tdsite – Hugo: ganze Builds (verkleinerte Ausgabe) derselben
+# Seiten (Hugo-Korpus: Spiegel der tdsite-Website, internal/gencontent/hugo.go),
+# je RUNS Läufe; Median der Zeit, Median des Spitzenspeichers (RSS); dazu die
+# geschriebenen HTML-Megabytes beider (MB in den Spalten „tdsite/Hugo MB“ = RSS).
 #   test/bench/vergleich.sh            N = 1000 und 10000
 #   NS="1000 10000 50000" RUNS=5 test/bench/vergleich.sh
 # Danach die Skalierung (nur tdsite, SKALIERUNG="1000 50000", je 3 Läufe).
@@ -34,7 +36,7 @@ measure() {
 	echo "$s $mb"
 }
 
-printf '%-7s %-7s %9s %8s %7s %10s %8s %12s %14s\n' N Seiten "tdsite s" "Hugo s" Ratio "tdsite MB" "Hugo MB" "tdsite ms/S" "unverändert s"
+printf '%-7s %-7s %9s %8s %7s %10s %8s %12s %14s %9s %8s\n' N Seiten "tdsite s" "Hugo s" Ratio "tdsite MB" "Hugo MB" "tdsite ms/S" "unverändert s" "HTML-MB t" "HTML-MB h"
 for n in $NS; do
 	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/t$n" -hugo "$tmp/h$n")
 	set -- $(measure "t$n" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n")
@@ -44,18 +46,20 @@ for n in $NS; do
 	noop=$1
 	set -- $(measure "h$n" hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n")
 	hs=$1; hm=$2
-	got=$(find "$tmp/out-h$n" -name '*.html' | wc -l)
-	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v tm="$tm" -v hm="$hm" -v got="$got" -v noop="$noop" 'BEGIN {
-		printf "%-7s %-7s %9.2f %8.2f %7.2f %10s %8s %12.3f %14.2f\n", n, p, ts, hs, ts/hs, tm, hm, ts*1000/p, noop
-		if (got != p) printf "  Achtung: Hugo schrieb %d Seiten, tdsite %d.\n", got, p
+	th=$(find "$tmp/out-t$n" -name '*.html' | wc -l)
+	hh=$(find "$tmp/out-h$n" -name '*.html' | wc -l)
+	tb=$(find "$tmp/out-t$n" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
+	hb=$(find "$tmp/out-h$n" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
+	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v tm="$tm" -v hm="$hm" -v th="$th" -v hh="$hh" -v noop="$noop" -v tb="$tb" -v hb="$hb" 'BEGIN {
+		printf "%-7s %-7s %9.2f %8.2f %7.2f %10s %8s %12.3f %14.2f %9s %8s\n", n, p, ts, hs, ts/hs, tm, hm, ts*1000/p, noop, tb, hb
+		if (th != hh) printf "  Achtung: Hugo schrieb %d HTML-Seiten, tdsite %d.\n", hh, th
 	}'
 	rm -rf "$tmp/t$n" "$tmp/h$n" "$tmp/out-t$n" "$tmp/out-h$n"
 done
 # Scaling: time per page on a small and a large site (target: the large
 # one at most 1.3 times the small one's).
-SKALIERUNG=${SKALIERUNG:-"1000 50000"}
-echo
-printf '%-7s %-7s %9s %10s %12s %8s\n' N Seiten "tdsite s" "tdsite MB" "ms je Seite" Faktor
+SKALIERUNG=${SKALIERUNG-"1000 50000"}
+[ -z "$SKALIERUNG" ] || { echo; printf '%-7s %-7s %9s %10s %12s %8s\n' N Seiten "tdsite s" "tdsite MB" "ms je Seite" Faktor; }
 base=""
 for n in $SKALIERUNG; do
 	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/s$n")

@@ -2,7 +2,7 @@
 //
 //	go run ./internal/gencontent/cmd/gencontent -n 10000 -tdsite /tmp/t10k -hugo /tmp/h10k
 //
-// The tdsite site has about n pages; the Hugo site gets exactly as many.
+// The tdsite site has about n pages; the Hugo site mirrors it page by page.
 package main
 
 import (
@@ -29,7 +29,7 @@ func main() {
 	}
 	pages := gencontent.Pages(*n)
 	if *hugo != "" {
-		if err := gencontent.Hugo(*hugo, pages); err != nil {
+		if err := gencontent.Hugo(*tdsite, *hugo); err != nil {
 			fmt.Fprintf(os.Stderr, "gencontent: %v\n", err)
 			os.Exit(3)
 		}
