@@ -282,7 +282,7 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if d := duplicatePages(p); d.Len() > 0 {
 		return nil, &OutputError{Diags: d}
 	}
-	out := &Output{Dir: st.dir, Minify: minify, Ctx: ctx}
+	out := &Output{Dir: st.dir, Minify: minify, Ctx: ctx, Links: linkcheck.NewScanned()}
 	res := &Result{Pages: len(p.Pages)}
 	// Static files and the search index first: pages link them by their
 	// fingerprinted names.
@@ -302,7 +302,7 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if ctx.Err() != nil {
 		return nil, ErrAbgebrochen
 	}
-	links, err := checkLinks(p, st.dir)
+	links, err := checkLinks(p, st.dir, out.Links)
 	if err != nil {
 		return nil, err
 	}

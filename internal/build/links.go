@@ -29,8 +29,8 @@ func (e *OutputError) Error() string {
 
 // checkLinks runs the link check on the staging directory and turns broken
 // references into findings that name the file an editor has to change.
-func checkLinks(p *Prepared, dir string) (*linkcheck.Result, error) {
-	res, err := linkcheck.Check(linkcheck.Options{Dir: dir, BaseURL: p.Config.BaseURL})
+func checkLinks(p *Prepared, dir string, scanned *linkcheck.Scanned) (*linkcheck.Result, error) {
+	res, err := linkcheck.Check(linkcheck.Options{Dir: dir, BaseURL: p.Config.BaseURL, Scanned: scanned})
 	if err != nil {
 		return nil, fmt.Errorf("Linkprüfung: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync/atomic"
+	"tdsite/internal/linkcheck"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -35,8 +36,11 @@ type Output struct {
 	// Atomic replaces files by renaming a finished temporary file, for a
 	// directory that a server reads while it is written (preview).
 	Atomic bool
-	files  atomic.Int64
-	bytes  atomic.Int64
+	// Links, if set, scans every file as it is written, so that the link
+	// check need not read the output back.
+	Links *linkcheck.Scanned
+	files atomic.Int64
+	bytes atomic.Int64
 }
 
 func (o *Output) cancelled() bool { return o.Ctx != nil && o.Ctx.Err() != nil }
@@ -77,6 +81,9 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	}
 	if err := o.write(p, data); err != nil {
 		return err
+	}
+	if o.Links != nil {
+		o.Links.Add(rel, data)
 	}
 	if n := o.files.Add(1); n == testHaltAfter {
 		testHalt(o.Ctx)

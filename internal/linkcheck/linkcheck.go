@@ -4,7 +4,8 @@
 // build must not depend on other servers, and editors get a list to review.
 //
 // The check reads each output file once and keeps only ids and links, so its
-// cost grows linearly with the size of the site.
+// cost grows linearly with the size of the site. Files the build hands over
+// while writing them (Scanned) are not read back from disk.
 package linkcheck
 
 import (
@@ -31,6 +32,40 @@ import (
 type Options struct {
 	Dir     string // the output directory
 	BaseURL string // config baseURL, e.g. "https://digital.thueringen.de/" or "/"
+	// Scanned holds files scanned as they were written (may be nil);
+	// the others are read from Dir.
+	Scanned *Scanned
+}
+
+// Scanned collects the ids and references of output files while the build
+// writes them: reading 200 MB back costs time, and much more when the
+// page cache has already dropped them.
+type Scanned struct {
+	mu    sync.Mutex
+	files map[string]*file
+}
+
+// NewScanned returns an empty collection.
+func NewScanned() *Scanned { return &Scanned{files: map[string]*file{}} }
+
+// Add scans the content of the output file name (slash path relative to
+// the output directory) as written; a later Add of the same name
+// replaces it. Safe for concurrent use.
+func (s *Scanned) Add(name string, data []byte) {
+	f := scan(name, data)
+	s.mu.Lock()
+	s.files[name] = f
+	s.mu.Unlock()
+}
+
+func (s *Scanned) get(name string) (*file, bool) {
+	if s == nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, ok := s.files[name]
+	return f, ok
 }
 
 // Broken is a reference to something that does not exist.
@@ -106,6 +141,10 @@ func Check(opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if f, ok := opts.Scanned.get(names[i]); ok {
+					files[i] = f
+					continue
+				}
 				f, err := read(filepath.Join(opts.Dir, filepath.FromSlash(names[i])), names[i])
 				if err != nil {
 					mu.Lock()
@@ -264,8 +303,7 @@ var reCSSURL = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\
 // read extracts ids and references of one file; other files are only
 // link targets and are not read.
 func read(p, name string) (*file, error) {
-	ext := path.Ext(name)
-	switch ext {
+	switch path.Ext(name) {
 	case ".html", ".svg", ".css", ".xml":
 	default:
 		return nil, nil
@@ -274,6 +312,13 @@ func read(p, name string) (*file, error) {
 	if err != nil {
 		return nil, err
 	}
+	return scan(name, data), nil
+}
+
+// scan extracts ids and references of one file's content (nil for files
+// that are only link targets).
+func scan(name string, data []byte) *file {
+	ext := path.Ext(name)
 	f := &file{}
 	switch ext {
 	case ".css":
@@ -285,16 +330,18 @@ func read(p, name string) (*file, error) {
 		}
 	case ".xml":
 		if name != "sitemap.xml" {
-			return nil, nil
+			return nil
 		}
 		for _, m := range reLoc.FindAllSubmatch(data, -1) {
 			f.refs = append(f.refs, ref{href: html.UnescapeString(string(m[1])), kind: 'a'})
 		}
-	default:
+	case ".html", ".svg":
 		f.ids = map[string]struct{}{}
 		scanMarkup(data, f)
+	default:
+		return nil // only a link target
 	}
-	return f, nil
+	return f
 }
 
 var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)

@@ -109,3 +109,27 @@ func TestPagePath(t *testing.T) {
 		}
 	}
 }
+
+// Files handed over while they were written are checked as handed over,
+// not read back: here the file on disk has a broken link, the scanned
+// content a good one, and another scanned page a broken one.
+func TestScannedFilesAreNotReadBack(t *testing.T) {
+	dir := site(t, map[string]string{
+		"index.html":   `<a href="/fehlt/">kaputt auf der Platte</a>`,
+		"a/index.html": `<a href="/">ok auf der Platte</a>`,
+		"bild.png":     "PNG",
+	})
+	sc := NewScanned()
+	sc.Add("index.html", []byte(`<a href="/a/">gut</a> <img src="/bild.png" alt="">`))
+	sc.Add("a/index.html", []byte(`<a href="/b/">fehlt</a>`))
+	res, err := Check(Options{Dir: dir, BaseURL: "/", Scanned: sc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Broken) != 1 || res.Broken[0].File != "a/index.html" || res.Broken[0].Href != "/b/" {
+		t.Errorf("broken: %+v, want only /b/ in a/index.html", res.Broken)
+	}
+	if res.Files != 2 || res.Internal != 3 {
+		t.Errorf("files %d, internal links %d; want 2 and 3", res.Files, res.Internal)
+	}
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Vergleich tdsite – Hugo: ganze Builds (verkleinerte Ausgabe) derselben
-# Seiten (Hugo-Korpus: Spiegel der tdsite-Website, internal/gencontent/hugo.go),
-# je RUNS Läufe; Median der Zeit, Median des Spitzenspeichers (RSS); dazu die
+# Seiten (Hugo-Korpus: Spiegel der tdsite-Website, internal/gencontent/hugosite),
+# je RUNS Läufe abwechselnd (tdsite, Hugo, tdsite, …); Median der Zeit, des
+# Verhältnisses je Paar und des Spitzenspeichers (RSS); dazu die
 # geschriebenen HTML-Megabytes beider (MB in den Spalten „tdsite/Hugo MB“ = RSS).
 #   test/bench/vergleich.sh            N = 1000 und 10000
 #   NS="1000 10000 50000" RUNS=5 test/bench/vergleich.sh
@@ -39,19 +40,31 @@ measure() {
 printf '%-7s %-7s %9s %8s %7s %10s %8s %12s %14s %9s %8s\n' N Seiten "tdsite s" "Hugo s" Ratio "tdsite MB" "Hugo MB" "tdsite ms/S" "unverändert s" "HTML-MB t" "HTML-MB h"
 for n in $NS; do
 	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/t$n" -hugo "$tmp/h$n")
-	set -- $(measure "t$n" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n")
-	ts=$1; tm=$2
+	# tdsite and Hugo take turns, so that both see the same load of a
+	# shared machine; the ratio is the median of the ratios of each pair.
+	: > "$tmp/paar"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		rm -rf "$tmp/out-t$n" "$tmp/out-h$n"
+		/usr/bin/time -f "%e %M" -o "$tmp/time-t" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n" >/dev/null
+		/usr/bin/time -f "%e %M" -o "$tmp/time-h" hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n" >/dev/null
+		echo "$(cat "$tmp/time-t") $(cat "$tmp/time-h")" >> "$tmp/paar"
+		i=$((i + 1))
+	done
+	ts=$(cut -d' ' -f1 "$tmp/paar" | median)
+	tm=$(cut -d' ' -f2 "$tmp/paar" | median | awk '{printf "%.0f", $1/1024}')
+	hs=$(cut -d' ' -f3 "$tmp/paar" | median)
+	hm=$(cut -d' ' -f4 "$tmp/paar" | median | awk '{printf "%.0f", $1/1024}')
+	ratio=$(awk '{print $1/$3}' "$tmp/paar" | median)
 	# Second build without changes: the build cache answers.
 	set -- $(KEEP=1 measure "t$n" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n")
 	noop=$1
-	set -- $(measure "h$n" hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n")
-	hs=$1; hm=$2
 	th=$(find "$tmp/out-t$n" -name '*.html' | wc -l)
 	hh=$(find "$tmp/out-h$n" -name '*.html' | wc -l)
 	tb=$(find "$tmp/out-t$n" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
 	hb=$(find "$tmp/out-h$n" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
-	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v tm="$tm" -v hm="$hm" -v th="$th" -v hh="$hh" -v noop="$noop" -v tb="$tb" -v hb="$hb" 'BEGIN {
-		printf "%-7s %-7s %9.2f %8.2f %7.2f %10s %8s %12.3f %14.2f %9s %8s\n", n, p, ts, hs, ts/hs, tm, hm, ts*1000/p, noop, tb, hb
+	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v r="$ratio" -v tm="$tm" -v hm="$hm" -v th="$th" -v hh="$hh" -v noop="$noop" -v tb="$tb" -v hb="$hb" 'BEGIN {
+		printf "%-7s %-7s %9.2f %8.2f %7.2f %10s %8s %12.3f %14.2f %9s %8s\n", n, p, ts, hs, r, tm, hm, ts*1000/p, noop, tb, hb
 		if (th != hh) printf "  Achtung: Hugo schrieb %d HTML-Seiten, tdsite %d.\n", hh, th
 	}'
 	rm -rf "$tmp/t$n" "$tmp/h$n" "$tmp/out-t$n" "$tmp/out-h$n"

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"tdsite/internal/gencontent"
+	"tdsite/internal/gencontent/hugosite"
 )
 
 func main() {
@@ -29,7 +30,7 @@ func main() {
 	}
 	pages := gencontent.Pages(*n)
 	if *hugo != "" {
-		if err := gencontent.Hugo(*tdsite, *hugo); err != nil {
+		if err := hugosite.Write(*tdsite, *hugo); err != nil {
 			fmt.Fprintf(os.Stderr, "gencontent: %v\n", err)
 			os.Exit(3)
 		}

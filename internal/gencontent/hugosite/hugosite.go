@@ -1,4 +1,8 @@
-package gencontent
+// Package hugosite writes a Hugo site that mirrors a tdsite site page by
+// page, for the speed comparison (test/bench/vergleich.sh). It is apart
+// from gencontent because it builds with internal/build, whose benchmarks
+// use gencontent.
+package hugosite
 
 import (
 	"fmt"
@@ -15,7 +19,7 @@ import (
 	"tdsite/internal/pages"
 )
 
-// Hugo writes a Hugo site that mirrors the tdsite site at src page by
+// Write writes a Hugo site that mirrors the tdsite site at src page by
 // page: one Hugo page at the path of every tdsite page (Hugo's own 404
 // page stands for tdsite's), in a frame like tdsite's, so that both
 // write the same number of HTML pages of similar weight. Hugo does what
@@ -26,7 +30,7 @@ import (
 // JSON export of all measures. What Hugo has no data or code for – goals,
 // charts, the layout of the strategy maps – comes ready-made: the rest of
 // those pages is tdsite's rendered HTML, as a raw HTML body.
-func Hugo(src, dst string) error {
+func Write(src, dst string) error {
 	p, d := build.Prepare(src, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if p == nil {
 		return fmt.Errorf("tdsite-Website %s: %d Befunde", src, d.Len())
