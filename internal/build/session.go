@@ -45,7 +45,7 @@ type Session struct {
 	redoAll   bool
 }
 
-// vorabPage is a page rendered ahead of the full pass (see vorab).
+// vorabPage is a page rendered ahead of the full pass (see renderVorab).
 type vorabPage struct {
 	path, file string
 	before     []byte // nil: the file did not exist
@@ -284,8 +284,8 @@ func (s *Session) renderVorab(old *Prepared, c *changes, early func([]string)) [
 	}
 	for _, pg := range list {
 		f := filepath.Join(s.Dir, filepath.FromSlash(pg.File()))
-		before, _ := os.ReadFile(f)
-		s.vorab = append(s.vorab, vorabPage{path: pg.Path, file: f, before: before})
+		shown, _ := os.ReadFile(f)
+		s.vorab = append(s.vorab, vorabPage{path: pg.Path, file: f, before: shown})
 	}
 	sp := &Prepared{Root: s.Root, Config: old.Config, Content: sub, Model: m, Templates: old.Templates, Pages: list, Assets: old.Assets}
 	if err := RenderPages(sp, list, &Output{Dir: s.Dir, Atomic: true}, nil); err != nil {
