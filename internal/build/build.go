@@ -117,6 +117,8 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	}
 	m := model.Build(cs, cfg, md, bd)
 	if keep != nil {
+		// The fragments of the old model would only keep it in memory.
+		keep.Templates.ForgetFragments()
 		p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: keep.Templates, Pages: pages.List(m), Diags: diags, Assets: keep.Assets}
 		return p, diags
 	}

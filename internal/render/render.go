@@ -13,8 +13,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template/parse"
 
 	"tdsite/internal/diag"
@@ -24,6 +27,10 @@ import (
 type Templates struct {
 	sets  map[string]*template.Template
 	files map[string]string // template name → file it was read from (relative to root)
+	// base holds the base layout and the partials; it is never executed
+	// as a page, only to render fragments.
+	base      *template.Template
+	fragments atomic.Pointer[sync.Map] // fragmentKey → template.HTML
 }
 
 // Dirs returns the layout directories in lookup order.
@@ -36,7 +43,8 @@ func Dirs(root, theme string) []string {
 }
 
 // Load parses all templates. The base layout is "_base.html", partials live
-// in "partials/", every other .html file is a page template.
+// in "partials/", every other .html file is a page template. Besides funcs,
+// templates can call fragment (see Templates.Fragment).
 func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 	l := &diag.List{}
 	sources := map[string]string{} // name → file, first directory wins
@@ -61,6 +69,12 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 		return filepath.ToSlash(r)
 	}
 	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}}
+	t.fragments.Store(&sync.Map{})
+	all := template.FuncMap{"fragment": t.Fragment}
+	for k, f := range funcs {
+		all[k] = f
+	}
+	funcs = all
 	for name, p := range sources {
 		t.files[name] = relFile(p)
 	}
@@ -97,6 +111,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 			t.sets[name] = set
 		}
 	}
+	t.base = base // only now: a template set cannot be cloned once executed
 	return t, l
 }
 
@@ -153,7 +168,8 @@ func (t *Templates) Uses(name string) map[string]bool {
 	return used
 }
 
-// walkTemplates calls f with the name of every {{template}} call below n.
+// walkTemplates calls f with the name of every {{template}} call and every
+// fragment call with a literal name below n.
 func walkTemplates(n parse.Node, f func(string)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
@@ -164,17 +180,104 @@ func walkTemplates(n parse.Node, f func(string)) {
 		}
 	case *parse.TemplateNode:
 		f(n.Name)
+		walkTemplates(n.Pipe, f)
+	case *parse.ActionNode:
+		walkTemplates(n.Pipe, f)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				walkTemplates(c, f)
+			}
+		}
+	case *parse.CommandNode:
+		if len(n.Args) > 1 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "fragment" {
+				if name, ok := n.Args[1].(*parse.StringNode); ok {
+					f(name.Text)
+				}
+			}
+		}
+		for _, a := range n.Args {
+			walkTemplates(a, f)
+		}
 	case *parse.IfNode:
+		walkTemplates(n.Pipe, f)
 		walkTemplates(n.List, f)
 		walkTemplates(n.ElseList, f)
 	case *parse.RangeNode:
+		walkTemplates(n.Pipe, f)
 		walkTemplates(n.List, f)
 		walkTemplates(n.ElseList, f)
 	case *parse.WithNode:
+		walkTemplates(n.Pipe, f)
 		walkTemplates(n.List, f)
 		walkTemplates(n.ElseList, f)
 	}
 }
+
+// fragmentKey identifies a rendered fragment: the partial and the
+// arguments it was given, which are all it can see.
+type fragmentKey struct {
+	name string
+	args [fragmentArgs]any
+}
+
+// fragmentArgs is the largest number of arguments of fragment: three pairs
+// of name and value.
+const fragmentArgs = 6
+
+// Fragment renders the partial name with the arguments kv (names and
+// values as for dict) once per build and returns the stored result on
+// later calls with the same arguments. Aggregate pages repeat the same
+// fragment many times – the row of a measure appears on its strategy, its
+// field of action and a dozen agenda pages – and rendering it again costs
+// as much as the first time. The partial gets the dict of kv and nothing
+// else, so its output depends only on what is in the key; values must be
+// comparable (pointers, strings, numbers). Objects of a model are keys by
+// identity: a new model after an edit never meets fragments of the old
+// one. The result is HTML, so the call must stand in element content, not
+// in an attribute. Safe for concurrent use.
+func (t *Templates) Fragment(name string, kv ...any) (template.HTML, error) {
+	if len(kv) > fragmentArgs {
+		return "", fmt.Errorf("fragment %s: höchstens %d Argumente", name, fragmentArgs)
+	}
+	k := fragmentKey{name: name}
+	for i, v := range kv {
+		if v != nil && !reflect.ValueOf(v).Comparable() {
+			return "", fmt.Errorf("fragment %s: Argument %d (%T) taugt nicht als Schlüssel", name, i+1, v)
+		}
+		k.args[i] = v
+	}
+	cache := t.fragments.Load()
+	if v, ok := cache.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	data, err := dict(kv...)
+	if err != nil {
+		return "", err
+	}
+	if t.base == nil || t.base.Lookup(name) == nil {
+		return "", fmt.Errorf("fragment: Vorlage „%s“ fehlt", name)
+	}
+	b := fragmentBuffers.Get().(*bytes.Buffer)
+	defer fragmentBuffers.Put(b)
+	b.Reset()
+	if err := t.base.ExecuteTemplate(b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	cache.Store(k, h)
+	return h, nil
+}
+
+// fragmentBuffers spare a fragment the growing of a fresh buffer; its
+// result is copied out at its final size.
+var fragmentBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// ForgetFragments drops the stored fragments. A build that renders a new
+// model with these templates calls it, so that the fragments of the old
+// model do not keep it in memory.
+func (t *Templates) ForgetFragments() { t.fragments.Store(&sync.Map{}) }
 
 // Has reports whether a page template exists.
 func (t *Templates) Has(name string) bool { return t.sets[name] != nil }

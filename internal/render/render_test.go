@@ -1,0 +1,135 @@
+package render
+
+import (
+	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// layouts writes a layouts folder and parses it with funcs.
+func layouts(t *testing.T, files map[string]string, funcs template.FuncMap) *Templates {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, "layouts", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tpl, d := Load(root, "", funcs)
+	if tpl == nil || d.HasErrors() {
+		t.Fatalf("templates: %v", d.Items())
+	}
+	return tpl
+}
+
+type eintrag struct{ Name string }
+
+func TestFragment(t *testing.T) {
+	var calls atomic.Int64
+	tpl := layouts(t, map[string]string{
+		"_base.html":          `{{block "main" .}}{{end}}`,
+		"liste.html":          `{{define "main"}}<ul>{{range .Liste}}{{fragment "partials/zeile.html" "E" . "Fett" $.Fett}}{{end}}</ul><p title="{{.Titel}}">x</p>{{end}}`,
+		"partials/zeile.html": `{{zaehle}}<li>{{if .Fett}}<b>{{.E.Name}}</b>{{else}}{{.E.Name}}{{end}}</li>`,
+	}, template.FuncMap{"zaehle": func() string { calls.Add(1); return "" }})
+
+	a, b := &eintrag{"A & B"}, &eintrag{"<C>"}
+	render := func(data map[string]any) string {
+		t.Helper()
+		out, err := tpl.ExecuteString("liste.html", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	got := render(map[string]any{"Liste": []*eintrag{a, b, a}, "Titel": "t"})
+	if want := `<ul><li>A &amp; B</li><li>&lt;C&gt;</li><li>A &amp; B</li></ul><p title="t">x</p>`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if n := calls.Load(); n != 2 {
+		t.Errorf("partial rendered %d times, want once per entry", n)
+	}
+	// Another argument is another fragment, not the stored one.
+	got = render(map[string]any{"Liste": []*eintrag{a}, "Fett": true})
+	if !strings.Contains(got, "<b>A &amp; B</b>") || calls.Load() != 3 {
+		t.Errorf("with Fett: %s (%d renders)", got, calls.Load())
+	}
+	// A new object with the same content – as after an edit, in a new
+	// model – is rendered from itself.
+	a2 := &eintrag{"A2"}
+	got = render(map[string]any{"Liste": []*eintrag{a2}})
+	if !strings.Contains(got, "<li>A2</li>") {
+		t.Errorf("new object: %s", got)
+	}
+	tpl.ForgetFragments()
+	before := calls.Load()
+	render(map[string]any{"Liste": []*eintrag{a}})
+	if calls.Load() != before+1 {
+		t.Error("ForgetFragments kept the fragment")
+	}
+}
+
+func TestFragmentConcurrent(t *testing.T) {
+	var calls atomic.Int64
+	tpl := layouts(t, map[string]string{
+		"_base.html":          `{{block "main" .}}{{end}}`,
+		"seite.html":          `{{define "main"}}{{range .}}{{fragment "partials/zeile.html" "E" .}}{{end}}{{end}}`,
+		"partials/zeile.html": `{{zaehle}}[{{.E.Name}}]`,
+	}, template.FuncMap{"zaehle": func() string { calls.Add(1); return "" }})
+	list := make([]*eintrag, 50)
+	var want strings.Builder
+	for i := range list {
+		list[i] = &eintrag{strings.Repeat("x", i)}
+		want.WriteString("[" + list[i].Name + "]")
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got, err := tpl.ExecuteString("seite.html", list)
+			if err != nil || got != want.String() {
+				t.Errorf("got %q, %v", got, err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := calls.Load(); n < 50 || n > 8*50 {
+		t.Errorf("%d renders", n)
+	}
+}
+
+func TestFragmentErrors(t *testing.T) {
+	tpl := layouts(t, map[string]string{
+		"_base.html":          `{{block "main" .}}{{end}}`,
+		"liste.html":          `{{define "main"}}{{fragment "partials/zeile.html" "E" .}}{{end}}`,
+		"fehlt.html":          `{{define "main"}}{{fragment "partials/gibtsnicht.html" "E" 1}}{{end}}`,
+		"partials/zeile.html": `{{.E}}`,
+	}, nil)
+	if _, err := tpl.ExecuteString("liste.html", []string{"kein Schlüssel"}); err == nil || !strings.Contains(err.Error(), "Schlüssel") {
+		t.Errorf("slice as key: %v", err)
+	}
+	if _, err := tpl.ExecuteString("fehlt.html", nil); err == nil || !strings.Contains(err.Error(), "gibtsnicht") {
+		t.Errorf("missing partial: %v", err)
+	}
+}
+
+// A page depends on the partials it renders as fragments: the preview
+// renders it again when one of them changes.
+func TestUsesFragments(t *testing.T) {
+	tpl := layouts(t, map[string]string{
+		"_base.html":          `{{block "main" .}}{{end}}`,
+		"liste.html":          `{{define "main"}}{{range .}}{{if .}}{{fragment "partials/zeile.html" "E" .}}{{end}}{{end}}{{end}}`,
+		"partials/zeile.html": `{{.E}}`,
+		"partials/frei.html":  `x`,
+	}, nil)
+	u := tpl.Uses("liste.html")
+	if !u["layouts/partials/zeile.html"] || u["layouts/partials/frei.html"] {
+		t.Errorf("uses: %v", u)
+	}
+}
