@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -76,7 +77,7 @@ func (o *Output) WriteHTML(rel string, data []byte) error {
 // WriteFile writes a file relative to the output directory.
 func (o *Output) WriteFile(rel string, data []byte) error {
 	p := filepath.Join(o.Dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := mkdirs(filepath.Dir(p)); err != nil {
 		return err
 	}
 	if err := o.write(p, data); err != nil {
@@ -90,6 +91,20 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	}
 	o.bytes.Add(int64(len(data)))
 	return nil
+}
+
+// mkdirs is os.MkdirAll for the common case of a build: nearly every page
+// has a directory of its own whose parent exists. Trying Mkdir first takes
+// one system call where MkdirAll takes three (two Stat and the Mkdir).
+func mkdirs(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return nil // a file in the way makes the write fail
+	}
+	return os.MkdirAll(dir, 0o755)
 }
 
 func (o *Output) write(p string, data []byte) error {
