@@ -539,7 +539,7 @@ func (g *graph) transpose() {
 				if g.vs[u].group != g.vs[v].group {
 					continue // would split a group
 				}
-				if g.pairCrossings(v, u) < g.pairCrossings(u, v) {
+				if above, below := g.pairCrossings(u, v); below < above {
 					layer[i], layer[i+1] = v, u
 					g.pos[u], g.pos[v] = i+1, i
 					improved = true
@@ -567,14 +567,16 @@ func (g *graph) sift() {
 			// Moving up past the neighbours above, then down past those below.
 			d := 0
 			for k := i - 1; k >= 0 && g.vs[layer[k]].group == g.vs[v].group; k-- {
-				d += g.pairCrossings(v, layer[k]) - g.pairCrossings(layer[k], v)
+				above, below := g.pairCrossings(v, layer[k])
+				d += above - below
 				if d < best {
 					best, bestAt = d, k
 				}
 			}
 			d = 0
 			for k := i + 1; k < len(layer) && g.vs[layer[k]].group == g.vs[v].group; k++ {
-				d += g.pairCrossings(layer[k], v) - g.pairCrossings(v, layer[k])
+				above, below := g.pairCrossings(v, layer[k])
+				d += below - above
 				if d < best {
 					best, bestAt = d, k
 				}
@@ -592,26 +594,35 @@ func (g *graph) sift() {
 }
 
 // pairCrossings counts the crossings among the edges of u and v if u is
-// directly above v.
-func (g *graph) pairCrossings(u, v int) int {
-	c := 0
+// directly above v (above) and if v is directly above u (below). Callers
+// always compare both, and one pass over the edge pairs yields both.
+func (g *graph) pairCrossings(u, v int) (above, below int) {
 	vu, vv := &g.vs[u], &g.vs[v]
-	g.work += len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1
-	for _, su := range g.vs[u].in {
-		for _, sv := range g.vs[v].in {
-			if g.upper(su) > g.upper(sv) {
-				c++
+	// The work of two one-sided counts, as the budget was set for them.
+	g.work += 2 * (len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1)
+	for _, su := range vu.in {
+		a := g.upper(su)
+		for _, sv := range vv.in {
+			switch b := g.upper(sv); {
+			case a > b:
+				above++
+			case b > a:
+				below++
 			}
 		}
 	}
-	for _, su := range g.vs[u].out {
-		for _, sv := range g.vs[v].out {
-			if g.lower(su) > g.lower(sv) {
-				c++
+	for _, su := range vu.out {
+		a := g.lower(su)
+		for _, sv := range vv.out {
+			switch b := g.lower(sv); {
+			case a > b:
+				above++
+			case b > a:
+				below++
 			}
 		}
 	}
-	return c
+	return above, below
 }
 
 // crossings counts all crossings, layer pair by layer pair, in
