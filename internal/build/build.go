@@ -123,14 +123,7 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 		return p, diags
 	}
 	set := assets.New()
-	funcs := render.Funcs(cfg.BaseURL)
-	url := funcs["url"].(func(string) string)
-	// asset links a static file under its published, fingerprinted name.
-	funcs["asset"] = func(sitePath string) (string, error) {
-		pub, err := set.Path(sitePath)
-		return url(pub), err
-	}
-	tpl, td := render.Load(root, cfg.Theme, funcs)
+	tpl, td := loadTemplates(root, cfg, set)
 	diags.Merge(td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags
@@ -139,19 +132,25 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	return p, diags
 }
 
+// loadTemplates parses the templates with the template functions, whose
+// asset links a static file under its published name in set.
+func loadTemplates(root string, cfg *config.Config, set *assets.Set) (*render.Templates, *diag.List) {
+	funcs := render.Funcs(cfg.BaseURL)
+	url := funcs["url"].(func(string) string)
+	funcs["asset"] = func(sitePath string) (string, error) {
+		pub, err := set.Path(sitePath)
+		return url(pub), err
+	}
+	return render.Load(root, cfg.Theme, funcs)
+}
+
 // retemplate is prepare after a change to templates alone: content, model
 // and page list stay as they were, with their findings; only the
 // templates are parsed again.
 func retemplate(old *Prepared) (*Prepared, *diag.List) {
 	diags := &diag.List{}
 	diags.Merge(old.Diags)
-	funcs := render.Funcs(old.Config.BaseURL)
-	url := funcs["url"].(func(string) string)
-	funcs["asset"] = func(sitePath string) (string, error) {
-		pub, err := old.Assets.Path(sitePath)
-		return url(pub), err
-	}
-	tpl, td := render.Load(old.Root, old.Config.Theme, funcs)
+	tpl, td := loadTemplates(old.Root, old.Config, old.Assets)
 	diags.Merge(td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags

@@ -37,7 +37,6 @@ type Session struct {
 
 	loader *content.Loader
 	md     *markdown.Renderer
-	unsafe bool
 	last   *Prepared // last good state, nil before the first good build
 	vorab  []vorabPage
 	// changes of failed Applies, applied again with the next change
