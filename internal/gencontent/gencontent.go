@@ -43,7 +43,7 @@ func Pages(n int) int { return BundledPages + Copies(n)*PerCopy }
 // Spread over many strategies like a real state's agenda.
 func Site(repo, dst string, n int) error {
 	for _, e := range []string{"config.toml", "content", "layouts", "themes"} {
-		if err := copyTree(filepath.Join(repo, e), filepath.Join(dst, e), nil); err != nil {
+		if err := CopyTree(filepath.Join(repo, e), filepath.Join(dst, e), nil); err != nil {
 			return err
 		}
 	}
@@ -52,7 +52,7 @@ func Site(repo, dst string, n int) error {
 	for k := 1; k <= Copies(n); k++ {
 		prefix := fmt.Sprintf("K%03d-", k)
 		name := fmt.Sprintf("beispiel-k%03d", k)
-		err := copyTree(src, filepath.Join(strategien, name), func(rel, text string) (string, string) {
+		err := CopyTree(src, filepath.Join(strategien, name), func(rel, text string) (string, string) {
 			text = strings.ReplaceAll(text, "BSP-", prefix)
 			if rel == "strategie.md" {
 				text = strings.Replace(text, "(Beispiel)\"", fmt.Sprintf("(Beispiel %d)\"", k), 2)
@@ -88,9 +88,9 @@ nutzen = "Beispielwert"
 	return nil
 }
 
-// copyTree copies src to dst; edit (may be nil) can rename a file and
-// change its text.
-func copyTree(src, dst string, edit func(rel, text string) (string, string)) error {
+// CopyTree copies src (a folder or a file) to dst; edit (may be nil) can
+// rename a file and change its text.
+func CopyTree(src, dst string, edit func(rel, text string) (string, string)) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

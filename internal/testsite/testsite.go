@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"tdsite/internal/gencontent"
 )
 
 // Copy copies the named entries of src (all of it if none are named) into
@@ -19,22 +21,7 @@ func Copy(t testing.TB, src string, entries ...string) string {
 		entries = []string{"."}
 	}
 	for _, e := range entries {
-		base := filepath.Join(src, e)
-		err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
+		if err := gencontent.CopyTree(filepath.Join(src, e), filepath.Join(dst, e), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
