@@ -37,7 +37,7 @@ func checkLinks(p *Prepared, dir string, scanned *linkcheck.Scanned) (*linkcheck
 	if len(res.Broken) == 0 {
 		return res, nil
 	}
-	o := newOrigins(p)
+	o := newOrigins(p, nil)
 	// One finding per place to fix: a template line that produces the same
 	// broken anchor on 90 measure pages is one mistake.
 	type key struct {
@@ -100,9 +100,26 @@ type origins struct {
 	templates map[string][]string   // template file → lines, read on demand
 }
 
-func newOrigins(p *Prepared) *origins {
+// mayLinkOut reports whether a text may hold an external address: one
+// with "://", mailto: or tel:, or one that Linkify makes of "www." or an
+// e-mail address. It may err towards true.
+func mayLinkOut(src []byte) bool {
+	if bytes.Contains(src, []byte("://")) || bytes.IndexByte(src, '@') >= 0 {
+		return true
+	}
+	lower := bytes.ToLower(src)
+	return bytes.Contains(lower, []byte("www.")) || bytes.Contains(lower, []byte("mailto:")) || bytes.Contains(lower, []byte("tel:"))
+}
+
+// newOrigins indexes the addresses written in content. Finding them means
+// parsing every Markdown text, so a caller that looks for some kinds of
+// address only may pass worth, which picks the texts to parse.
+func newOrigins(p *Prepared, worth func(src []byte) bool) *origins {
 	o := &origins{p: p, content: map[string][]diag.Pos{}, pages: map[string]string{}, templates: map[string][]string{}}
 	for _, t := range p.Content.Texts() {
+		if worth != nil && !worth(t.Src) {
+			continue
+		}
 		for _, r := range markdown.Scan(t.Src).Refs {
 			k := normURL(r.Dest)
 			o.content[k] = append(o.content[k], t.LineAt(r.Line))
@@ -172,7 +189,7 @@ func (o *origins) find(file, needle string) int {
 // writeExternalReport lists the external links of the site, with the
 // content lines they come from, in a text file beside the output.
 func writeExternalReport(p *Prepared, res *linkcheck.Result, file string) error {
-	o := newOrigins(p)
+	o := newOrigins(p, mayLinkOut)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Externe Links von %s – nicht abgerufen, nur aufgelistet.\n", p.Config.Titel)
 	fmt.Fprintf(&b, "# Bitte regelmäßig prüfen, ob die Ziele noch stimmen. %d Adressen.\n", len(res.External))

@@ -70,6 +70,8 @@ func TestExternalLinkReport(t *testing.T) {
 		"geschrieben in: content/strategien/smart-state/strategie.md:",
 		"auf: /strategien/smart-state/",
 		"https://www.govdata.de/dl-de/by-2-0",
+		// Linkify makes a link of a bare "www." address.
+		"http://www.thega.de/projekte/abwaerme\n    geschrieben in: content/strategien/digitale-gesellschaft/massnahmen/l3-06.md:33",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)
@@ -80,5 +82,22 @@ func TestExternalLinkReport(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, filepath.Base(res.ExternalReport))); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the report must not be published")
+	}
+}
+
+func TestMayLinkOut(t *testing.T) {
+	for src, want := range map[string]bool{
+		"Schritte: planen, umsetzen. Mehr unter [Agenda](/agenda/).": false,
+		"Siehe <https://example.org/>.":                              true,
+		"[Post](MAILTO:a@example.org)":                               true,
+		"Anruf: [Zentrale](tel:+49361)":                              true,
+		"Hotel: gebucht":                                             true, // errs towards true
+		"Unter WWW.thega.de/abwaerme einsehbar.":                     true,
+		"Fragen an poststelle@tmdi.thueringen.de":                    true,
+		"": false,
+	} {
+		if got := mayLinkOut([]byte(src)); got != want {
+			t.Errorf("mayLinkOut(%q) = %v, want %v", src, got, want)
+		}
 	}
 }

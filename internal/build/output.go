@@ -306,6 +306,9 @@ func CopyStatic(p *Prepared, out *Output) error {
 			if !out.Atomic && (mt == "" || (!out.Minify && !assets.Fingerprinted(rel))) {
 				p.Assets.Add(rel, nil)
 				n, err := copyFile(src, filepath.Join(out.Dir, filepath.FromSlash(rel)))
+				if out.Links != nil {
+					out.Links.Copied(rel)
+				}
 				out.files.Add(1)
 				out.bytes.Add(n)
 				return err

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,8 +33,10 @@ import (
 type Options struct {
 	Dir     string // the output directory
 	BaseURL string // config baseURL, e.g. "https://digital.thueringen.de/" or "/"
-	// Scanned holds files scanned as they were written (may be nil);
-	// the others are read from Dir.
+	// Scanned holds the files the build handed over while writing them
+	// (may be nil). If set, it must name every file in Dir (Add or
+	// Copied) and Dir is not walked: on a large site the walk visits
+	// thousands of folders only to learn what the build already knows.
 	Scanned *Scanned
 }
 
@@ -41,8 +44,9 @@ type Options struct {
 // writes them: reading 200 MB back costs time, and much more when the
 // page cache has already dropped them.
 type Scanned struct {
-	mu    sync.Mutex
-	files map[string]*file
+	mu     sync.Mutex
+	files  map[string]*file
+	copied []string
 }
 
 // NewScanned returns an empty collection.
@@ -58,6 +62,15 @@ func (s *Scanned) Add(name string, data []byte) {
 	s.mu.Unlock()
 }
 
+// Copied records an output file that was copied without being read; the
+// check reads it from disk if it can hold references. Safe for concurrent
+// use.
+func (s *Scanned) Copied(name string) {
+	s.mu.Lock()
+	s.copied = append(s.copied, name)
+	s.mu.Unlock()
+}
+
 func (s *Scanned) get(name string) (*file, bool) {
 	if s == nil {
 		return nil, false
@@ -66,6 +79,23 @@ func (s *Scanned) get(name string) (*file, bool) {
 	defer s.mu.Unlock()
 	f, ok := s.files[name]
 	return f, ok
+}
+
+// names lists every file recorded, sorted.
+func (s *Scanned) names() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.files)+len(s.copied))
+	for n := range s.files {
+		out = append(out, n)
+	}
+	for _, n := range s.copied {
+		if _, ok := s.files[n]; !ok {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // Broken is a reference to something that does not exist.
@@ -114,18 +144,22 @@ func Check(opts Options) (*Result, error) {
 	}
 
 	var names []string
-	err = filepath.WalkDir(opts.Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	if opts.Scanned != nil {
+		names = opts.Scanned.names()
+	} else {
+		err = filepath.WalkDir(opts.Dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(opts.Dir, p)
+			names = append(names, filepath.ToSlash(rel))
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		rel, _ := filepath.Rel(opts.Dir, p)
-		names = append(names, filepath.ToSlash(rel))
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		sort.Strings(names)
 	}
-	sort.Strings(names)
 	exists := make(map[string]bool, len(names))
 	for _, n := range names {
 		exists[n] = true
@@ -134,34 +168,21 @@ func Check(opts Options) (*Result, error) {
 	files := make([]*file, len(names))
 	var firstErr error
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	jobs := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if f, ok := opts.Scanned.get(names[i]); ok {
-					files[i] = f
-					continue
-				}
-				f, err := read(filepath.Join(opts.Dir, filepath.FromSlash(names[i])), names[i])
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
-				files[i] = f
+	parallel(len(names), func(i int, _ map[ref]string) {
+		if f, ok := opts.Scanned.get(names[i]); ok {
+			files[i] = f
+			return
+		}
+		f, err := read(filepath.Join(opts.Dir, filepath.FromSlash(names[i])), names[i])
+		if err != nil {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = err
 			}
-		}()
-	}
-	for i := range names {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+			mu.Unlock()
+		}
+		files[i] = f
+	})
 	if firstErr != nil {
 		return nil, firstErr
 	}
@@ -174,26 +195,53 @@ func Check(opts Options) (*Result, error) {
 			res.Files++
 		}
 	}
-	external := map[string]map[string]bool{}
-	for _, n := range names {
-		f := byName[n]
+	// Each file is resolved on its own, in parallel; the results are
+	// merged in file order so that the report does not depend on timing.
+	type found struct {
+		links, internal int
+		broken          []Broken
+		external        []string
+	}
+	per := make([]found, len(names))
+	parallel(len(names), func(i int, valid map[ref]string) {
+		f, n := files[i], names[i]
 		if f == nil {
-			continue
+			return
 		}
-		for _, r := range f.refs {
-			res.Links++
-			reason, ext := resolve(n, r, base, basePath, exists, byName)
-			if ext == "" {
-				res.Internal++
-			} else {
-				if external[ext] == nil {
-					external[ext] = map[string]bool{}
+		r := &per[i]
+		for _, rf := range f.refs {
+			r.links++
+			// The navigation repeats the same links on every page; an
+			// address that does not depend on the page it is on is
+			// resolved once per worker. Only valid results are kept, as a
+			// finding names the page it was found on.
+			ext, ok := valid[rf]
+			if !ok {
+				var reason string
+				reason, ext = resolve(n, rf, base, basePath, exists, byName)
+				if reason != "" {
+					r.broken = append(r.broken, Broken{File: n, Href: rf.href, Reason: reason})
+				} else if pageIndependent(rf.href) {
+					valid[rf] = ext
 				}
-				external[ext][PagePath(n)] = true
 			}
-			if reason != "" {
-				res.Broken = append(res.Broken, Broken{File: n, Href: r.href, Reason: reason})
+			if ext == "" {
+				r.internal++
+			} else {
+				r.external = append(r.external, ext)
 			}
+		}
+	})
+	external := map[string]map[string]bool{}
+	for i, r := range per {
+		res.Links += r.links
+		res.Internal += r.internal
+		res.Broken = append(res.Broken, r.broken...)
+		for _, ext := range r.external {
+			if external[ext] == nil {
+				external[ext] = map[string]bool{}
+			}
+			external[ext][PagePath(names[i])] = true
 		}
 	}
 	for u, pages := range external {
@@ -206,6 +254,36 @@ func Check(opts Options) (*Result, error) {
 	}
 	sort.Slice(res.External, func(i, j int) bool { return res.External[i].URL < res.External[j].URL })
 	return res, nil
+}
+
+// parallel calls do for 0 … n-1 on one worker per core; each worker has a
+// map of its own for remembering results.
+func parallel(n int, do func(i int, memo map[ref]string)) {
+	var wg sync.WaitGroup
+	jobs := make(chan int, 256)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			memo := map[ref]string{}
+			for i := range jobs {
+				do(i, memo)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// pageIndependent reports whether href means the same wherever it stands:
+// an absolute path or URL. Relative addresses and bare fragments depend on
+// the page.
+func pageIndependent(href string) bool {
+	return (strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//")) ||
+		strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://")
 }
 
 // PagePath is the site path a file is served under: "a/index.html" → "/a/".

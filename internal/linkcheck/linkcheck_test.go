@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -122,6 +123,7 @@ func TestScannedFilesAreNotReadBack(t *testing.T) {
 	sc := NewScanned()
 	sc.Add("index.html", []byte(`<a href="/a/">gut</a> <img src="/bild.png" alt="">`))
 	sc.Add("a/index.html", []byte(`<a href="/b/">fehlt</a>`))
+	sc.Copied("bild.png")
 	res, err := Check(Options{Dir: dir, BaseURL: "/", Scanned: sc})
 	if err != nil {
 		t.Fatal(err)
@@ -131,5 +133,61 @@ func TestScannedFilesAreNotReadBack(t *testing.T) {
 	}
 	if res.Files != 2 || res.Internal != 3 {
 		t.Errorf("files %d, internal links %d; want 2 and 3", res.Files, res.Internal)
+	}
+}
+
+// With Scanned, the output folder is not walked: a file the build neither
+// handed over nor reported as copied does not exist for the check, and a
+// copied file that can hold links is read from disk.
+func TestScannedNamesEveryFile(t *testing.T) {
+	dir := site(t, map[string]string{
+		"index.html":        `<a href="/info.html">kopiert</a> <a href="/verirrt.png">nicht gemeldet</a>`,
+		"info.html":         `<a href="/fehlt/">kaputt in der Kopie</a>`,
+		"verirrt.png":       "PNG",
+		"unterordner/x.txt": "x",
+	})
+	sc := NewScanned()
+	sc.Add("index.html", []byte(`<a href="/info.html">kopiert</a> <a href="/verirrt.png">nicht gemeldet</a>`))
+	sc.Copied("info.html")
+	res, err := Check(Options{Dir: dir, BaseURL: "/", Scanned: sc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range res.Broken {
+		got = append(got, b.File+" "+b.Href)
+	}
+	want := "index.html /verirrt.png|info.html /fehlt/"
+	if strings.Join(got, "|") != want {
+		t.Errorf("broken: %v, want %s", got, want)
+	}
+}
+
+// The same address on many pages is resolved once, but every page with a
+// broken one gets its own finding, and anchors are looked up in the right
+// page.
+func TestRepeatedLinksEachReported(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 50; i++ {
+		files[fmt.Sprintf("s%02d/index.html", i)] = fmt.Sprintf(`<h2 id="eigen%d">x</h2><a href="/">start</a> <a href="/s00/#eigen0">gut</a> <a href="/s00/#eigen1">Anker fehlt</a> <a href="#eigen%d">hier</a> <a href="#eigen0">hier fehlt er</a> <a href="/weg/">fehlt</a>`, i, i)
+	}
+	files["index.html"] = `<a href="/s00/">s</a>`
+	res, err := Check(Options{Dir: site(t, files), BaseURL: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, b := range res.Broken {
+		count[b.Href]++
+	}
+	// s00 has eigen0, so its "#eigen0" works and "/s00/#eigen1" fails everywhere.
+	if count["/s00/#eigen1"] != 50 || count["/weg/"] != 50 || count["#eigen0"] != 49 || len(count) != 3 {
+		t.Errorf("findings per address: %v", count)
+	}
+	if !sort.SliceIsSorted(res.Broken, func(i, j int) bool { return res.Broken[i].File < res.Broken[j].File }) {
+		t.Error("findings are not in file order")
+	}
+	if res.Internal != 50*6+1 {
+		t.Errorf("internal links %d, want %d", res.Internal, 50*6+1)
 	}
 }
