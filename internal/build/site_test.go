@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"encoding/xml"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tdsite/internal/testsite"
 )
 
 var (
@@ -260,5 +264,76 @@ func TestPageTypes(t *testing.T) {
 	// The internal backlog entry of the example never appears anywhere.
 	if strings.Contains(read("strategien/beispiel-kommunen/index.html"), "Chatbot") {
 		t.Error("non-public backlog entry published")
+	}
+}
+
+var reInlineSVG = regexp.MustCompile(`(?s)<svg[\s>].*?</svg>`)
+
+// Pages are minified without their inline SVG (pageMinifier), so the SVG
+// must come compact: no line breaks from templates or generators.
+func TestInlineSVGIsCompact(t *testing.T) {
+	dest, _ := buildBundled(t)
+	svgs := 0
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		for _, svg := range reInlineSVG.FindAll(data, -1) {
+			svgs++
+			if i := bytes.IndexByte(svg, '\n'); i >= 0 {
+				t.Errorf("%s: line break in inline SVG: %q", rel, svg[max(0, i-60):min(len(svg), i+60)])
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The indicator charts and progress bars come from templates.
+	if svgs < 1000 {
+		t.Errorf("only %d inline SVGs found", svgs)
+	}
+}
+
+// The header and footer are rendered with rahmen, which shares one
+// rendering between all pages that the frame does not link to. Rendered
+// for each page on its own instead, every page of the bundled site must
+// come out the same: the frame depends on nothing else of the page.
+func TestSharedFrameMatchesOwnRendering(t *testing.T) {
+	shared, _ := buildBundled(t)
+	root := testsite.Bundled(t, repoRoot(t))
+	base := filepath.Join(root, "layouts", "_base.html")
+	data, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := regexp.MustCompile(`\{\{rahmen ("[^"]+") ([^}]*)\}\}`).ReplaceAllString(string(data), `{{template $1 (dict $2)}}`)
+	if strings.Count(own, "{{template") < strings.Count(string(data), "{{template")+2 {
+		t.Fatalf("_base.html: header and footer not found as rahmen calls:\n%s", data)
+	}
+	if err := os.WriteFile(base, []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, root, dest)
+	a, b := testsite.Snapshot(t, shared), testsite.Snapshot(t, dest)
+	pages := 0
+	for name, want := range b {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		if a[name] != want {
+			t.Errorf("%s differs with the shared frame", name)
+		}
+	}
+	if pages < 100 || len(a) != len(b) {
+		t.Errorf("%d pages compared; %d and %d files", pages, len(a), len(b))
 	}
 }

@@ -133,3 +133,46 @@ func TestUsesFragments(t *testing.T) {
 		t.Errorf("uses: %v", u)
 	}
 }
+
+// The frame is shared by pages it does not link to; a page it links to
+// gets its own rendering with the link marked.
+func TestFrame(t *testing.T) {
+	var calls atomic.Int64
+	tpl := layouts(t, map[string]string{
+		"_base.html":         `{{rahmen "partials/kopf.html" "Section" .Section "Path" .Path}}{{block "main" .}}{{end}}`,
+		"seite.html":         `{{define "main"}}<main>{{.Path}}</main>{{end}}`,
+		"partials/kopf.html": `{{zaehle}}<nav>{{range list "/" "/a/" "/b/"}}<a href="{{url .}}"{{if eq $.Path .}} aria-current="page"{{end}}{{if eq $.Section "a"}} class="x"{{end}}>{{.}}</a>{{end}}</nav>`,
+	}, template.FuncMap{
+		"zaehle": func() string { calls.Add(1); return "" },
+		"list":   func(v ...any) []any { return v },
+		"url":    func(p string) string { return RelURL("/basis/", p) },
+	})
+	render := func(section, path string) string {
+		t.Helper()
+		out, err := tpl.ExecuteString("seite.html", map[string]any{"Section": section, "Path": path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, p := range []string{"/c/1/", "/c/2/", "/c/3/"} {
+		if got := render("c", p); strings.Contains(got, "aria-current") || !strings.Contains(got, "<main>"+p+"</main>") {
+			t.Errorf("%s: %s", p, got)
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("frame rendered %d times for three pages it does not link to, want 1", n)
+	}
+	if got := render("a", "/a/"); !strings.Contains(got, `<a href="/basis/a/" aria-current="page" class="x">`) || strings.Count(got, "aria-current") != 1 {
+		t.Errorf("/a/: %s", got)
+	}
+	if got := render("c", "/"); !strings.Contains(got, `<a href="/basis/" aria-current="page">`) {
+		t.Errorf("/: %s", got)
+	}
+	if got := render("a", "/a/x/"); strings.Contains(got, "aria-current") || !strings.Contains(got, `class="x"`) {
+		t.Errorf("section a: %s", got)
+	}
+	if _, err := tpl.ExecuteString("seite.html", map[string]any{"Section": "c"}); err == nil || !strings.Contains(err.Error(), "Path") {
+		t.Errorf("frame without Path: %v", err)
+	}
+}
