@@ -294,10 +294,15 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if err := WriteSearchIndex(p, out); err != nil {
 		return nil, err
 	}
-	if err := RenderPages(p, p.Pages, out, progress); err != nil {
-		return nil, err
+	// Sitemap and feed need the page list only; written beside the pages
+	// they no longer wait for them on one core.
+	extras := make(chan error, 1)
+	go func() { extras <- WriteExtras(p, out) }()
+	err = RenderPages(p, p.Pages, out, progress)
+	if xerr := <-extras; err == nil {
+		err = xerr
 	}
-	if err := WriteExtras(p, out); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	if ctx.Err() != nil {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -329,7 +330,7 @@ func parseFile(e entry) *parsed {
 	if k == kUnknown {
 		return p
 	}
-	data, err := readLimited(e.abs)
+	data, err := readLimited(e.abs, e.info.Size())
 	if err != nil {
 		p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
 		p.kind = kFailed
@@ -350,14 +351,30 @@ func parseFile(e entry) *parsed {
 }
 
 // readLimited reads at most MaxFileSize+1 bytes: a file that grows while
-// it is read, or a device file, cannot exhaust memory.
-func readLimited(name string) ([]byte, error) {
+// it is read, or a device file, cannot exhaust memory. size, from the walk,
+// sizes the buffer, so that a file is read in one call instead of a
+// growing buffer's many.
+func readLimited(name string, size int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	buf := make([]byte, 0, min(max(size, 0), MaxFileSize)+1) // +1 sees EOF, or that it grew
+	for len(buf) <= MaxFileSize {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(cap(buf), MaxFileSize+1-len(buf)))
+		}
+		n, err := f.Read(buf[len(buf):min(cap(buf), MaxFileSize+1)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 // parseData decodes the bytes of a content file of p.kind.
