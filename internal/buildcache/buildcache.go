@@ -18,9 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
-	"sync"
 	"time"
 
 	"tdsite/internal/diag"
@@ -151,82 +149,34 @@ func Output(dest string) (string, error) {
 }
 
 // walk writes path, size, mode and modification time of every file under
-// dir in lexical order (WalkDir's order) into h. Folders are read in
-// parallel: the output of a large site has ten thousand of them, and
-// reading them one by one was most of the time of a build without changes.
+// dir in lexical order (WalkDir's order) into h.
 func walk(h hash.Hash, root, dir string) error {
-	fi, err := os.Lstat(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(h, "- %q\n", dir[len(root):])
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	w := &walker{root: root, tokens: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
-	out, err := w.entry(nil, dir, fi)
-	h.Write(out)
-	return err
-}
-
-// walker lists a tree into one byte string, reading subfolders in other
-// goroutines while tokens last.
-type walker struct {
-	root   string
-	tokens chan struct{}
-}
-
-// entry appends the line of p and, for a folder, the lines of everything
-// below it.
-func (w *walker) entry(buf []byte, p string, fi fs.FileInfo) ([]byte, error) {
-	// Appended by hand: fmt would cost as much as the walk itself.
-	buf = append(buf, p[len(w.root):]...)
-	buf = append(buf, 0)
-	buf = strconv.AppendInt(buf, fi.Size(), 10)
-	buf = append(buf, ' ')
-	buf = strconv.AppendUint(buf, uint64(fi.Mode()), 8)
-	buf = append(buf, ' ')
-	buf = strconv.AppendInt(buf, fi.ModTime().UnixNano(), 10)
-	buf = append(buf, '\n')
-	if !fi.IsDir() {
-		return buf, nil
-	}
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		return buf, err
-	}
-	parts := make([][]byte, len(entries))
-	errs := make([]error, len(entries))
-	var wg sync.WaitGroup
-	for i, e := range entries {
-		cp := filepath.Join(p, e.Name())
-		info, err := e.Info()
+	var buf []byte
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return buf, err
-		}
-		if info.IsDir() {
-			select {
-			case w.tokens <- struct{}{}:
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					parts[i], errs[i] = w.entry(nil, cp, info)
-					<-w.tokens
-				}()
-				continue
-			default:
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				fmt.Fprintf(h, "- %q\n", p[len(root):])
+				return nil
 			}
+			return err
 		}
-		parts[i], errs[i] = w.entry(nil, cp, info)
-	}
-	wg.Wait()
-	for i := range parts {
-		if errs[i] != nil {
-			return buf, errs[i]
+		fi, err := d.Info()
+		if err != nil {
+			return err
 		}
-		buf = append(buf, parts[i]...)
-	}
-	return buf, nil
+		// Appended by hand: fmt would cost as much as the walk itself.
+		buf = append(buf[:0], p[len(root):]...)
+		buf = append(buf, 0)
+		buf = strconv.AppendInt(buf, fi.Size(), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, uint64(fi.Mode()), 8)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, fi.ModTime().UnixNano(), 10)
+		buf = append(buf, '\n')
+		h.Write(buf)
+		return nil
+	})
+	return err
 }
 
 // Same reports whether two fingerprints are set and equal.
