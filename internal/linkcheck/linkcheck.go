@@ -22,11 +22,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
-
-	"github.com/tdewolff/parse/v2"
-	phtml "github.com/tdewolff/parse/v2/html"
-	pxml "github.com/tdewolff/parse/v2/xml"
 )
 
 // Options describe the output and where it will be served.
@@ -424,42 +419,6 @@ func scan(name string, data []byte) *file {
 
 var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
 
-// scanMarkup collects ids and references of HTML. The HTML lexer returns
-// inline SVG as one token; it is read with the XML lexer.
-func scanMarkup(data []byte, f *file) {
-	lx := phtml.NewLexer(parse.NewInputBytes(data))
-	anchor := false
-	for {
-		tt, raw := lx.Next()
-		switch tt {
-		case phtml.ErrorToken:
-			return
-		case phtml.SVGToken:
-			scanXML(raw, f)
-		case phtml.StartTagToken:
-			anchor = isAnchor(lx.Text())
-		case phtml.AttributeToken:
-			attribute(f, anchor, lx.AttrKey(), lx.AttrVal())
-		}
-	}
-}
-
-func scanXML(data []byte, f *file) {
-	lx := pxml.NewLexer(parse.NewInputBytes(data))
-	anchor := false
-	for {
-		tt, _ := lx.Next()
-		switch tt {
-		case pxml.ErrorToken:
-			return
-		case pxml.StartTagToken:
-			anchor = isAnchor(lx.Text())
-		case pxml.AttributeToken:
-			attribute(f, anchor, lx.Text(), lx.AttrVal())
-		}
-	}
-}
-
 // isAnchor reports <a> and <area>: their targets are followed, not loaded.
 func isAnchor(tag []byte) bool {
 	return bytes.EqualFold(tag, []byte("a")) || bytes.EqualFold(tag, []byte("area"))
@@ -469,8 +428,11 @@ func isAnchor(tag []byte) bool {
 // the name is compared before anything is copied.
 func attribute(f *file, anchor bool, key, raw []byte) {
 	var name string
-	if bytes.IndexFunc(key, unicode.IsUpper) >= 0 { // minified output is lower case
-		key = bytes.ToLower(key)
+	for _, c := range key {
+		if 'A' <= c && c <= 'Z' { // minified output is lower case
+			key = bytes.ToLower(key)
+			break
+		}
 	}
 	switch string(key) {
 	case "id":

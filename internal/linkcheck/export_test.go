@@ -1,0 +1,67 @@
+package linkcheck
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+	pxml "github.com/tdewolff/parse/v2/xml"
+)
+
+// Scans returns what scanMarkup and, as a reference, the HTML lexer of
+// tdewolff/parse find in data: ids (sorted) and references (in order).
+func Scans(data []byte) (fast, lexer string) {
+	a, b := &file{ids: map[string]struct{}{}}, &file{ids: map[string]struct{}{}}
+	scanMarkup(data, a)
+	scanWithLexer(data, b)
+	return dump(a), dump(b)
+}
+
+func dump(f *file) string {
+	var ids []string
+	for id := range f.ids {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	fmt.Fprintf(&b, "ids %q\n", ids)
+	for _, r := range f.refs {
+		fmt.Fprintf(&b, "%c %q\n", r.kind, r.href)
+	}
+	return b.String()
+}
+
+// scanWithLexer is how links were found before scanMarkup: the HTML lexer
+// returns inline SVG as one token, which is read with the XML lexer.
+func scanWithLexer(data []byte, f *file) {
+	lx := phtml.NewLexer(parse.NewInputBytes(data))
+	anchor := false
+	for {
+		tt, raw := lx.Next()
+		switch tt {
+		case phtml.ErrorToken:
+			return
+		case phtml.SVGToken:
+			xl := pxml.NewLexer(parse.NewInputBytes(raw))
+			anchor := false
+			for {
+				tt, _ := xl.Next()
+				if tt == pxml.ErrorToken {
+					break
+				}
+				switch tt {
+				case pxml.StartTagToken:
+					anchor = isAnchor(xl.Text())
+				case pxml.AttributeToken:
+					attribute(f, anchor, xl.Text(), xl.AttrVal())
+				}
+			}
+		case phtml.StartTagToken:
+			anchor = isAnchor(lx.Text())
+		case phtml.AttributeToken:
+			attribute(f, anchor, lx.AttrKey(), lx.AttrVal())
+		}
+	}
+}
