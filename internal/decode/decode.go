@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -365,7 +366,28 @@ type fieldInfo struct {
 	required bool
 }
 
+// structFields is what fields learns of a struct type.
+type structFields struct {
+	byName map[string]fieldInfo
+	names  []string
+	at     int
+}
+
+// fieldCache holds structFields by reflect.Type: ten thousand measures
+// share one type, and reading its tags every time took 7 % of loading.
+var fieldCache sync.Map
+
 func fields(t reflect.Type) (map[string]fieldInfo, []string, int) {
+	if c, ok := fieldCache.Load(t); ok {
+		sf := c.(*structFields)
+		return sf.byName, sf.names, sf.at
+	}
+	byName, names, at := readFields(t)
+	fieldCache.Store(t, &structFields{byName, names, at})
+	return byName, names, at
+}
+
+func readFields(t reflect.Type) (map[string]fieldInfo, []string, int) {
 	byName := map[string]fieldInfo{}
 	var names []string
 	at := -1
