@@ -58,6 +58,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	b.berichte()
 	b.barrierefreiheit()
 	b.order()
+	b.verbindungen()
 	return s
 }
 
@@ -696,6 +697,27 @@ func (b *builder) related() {
 					a.Verwandt = appendUnique(a.Verwandt, o)
 				}
 			}
+		}
+	}
+}
+
+// verbindungen lists each strategy's related ones in the final order,
+// sharing one Verbindung between all strategies that see the same.
+func (b *builder) verbindungen() {
+	seen := map[string]*Verbindung{}
+	for _, s := range b.site.Strategien {
+		for _, o := range s.Verwandt {
+			hf := s.GemeinsameHF[o]
+			key := o.Slug
+			for _, h := range hf {
+				key += "|" + h.Key
+			}
+			v := seen[key]
+			if v == nil {
+				v = &Verbindung{Strategie: o, Handlungsfelder: hf}
+				seen[key] = v
+			}
+			s.Verbindungen = append(s.Verbindungen, v)
 		}
 	}
 }

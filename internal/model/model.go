@@ -85,6 +85,7 @@ type Strategie struct {
 	Nachfolger      []*Strategie
 	Verwandt        []*Strategie // declared and via shared Handlungsfelder
 	GemeinsameHF    map[*Strategie][]*Handlungsfeld
+	Verbindungen    []*Verbindung // Verwandt with the shared Handlungsfelder, for the landing page
 
 	Federfuehrung *Akteur
 	Beteiligt     []*Akteur
@@ -208,6 +209,16 @@ func (r *Reifegrad) StufeName(n int) string {
 type SWOT struct{ Staerken, Schwaechen, Chancen, Risiken []string }
 
 // Handlungsfeld is a shared field of action across strategies.
+// Verbindung is a related strategy as a landing page lists it: the strategy
+// and the Handlungsfelder both work in. Equal connections are one object,
+// so that the list entry is rendered once per build (fragment): when many
+// strategies share fields of action, every landing page lists nearly all
+// others, and the site grows with the square of the strategies.
+type Verbindung struct {
+	Strategie       *Strategie
+	Handlungsfelder []*Handlungsfeld
+}
+
 type Handlungsfeld struct {
 	Key, Name, Kurzname string
 	URL                 string

@@ -74,3 +74,40 @@ func TestBundledModel(t *testing.T) {
 		t.Errorf("public backlog entries: %d, want 1", len(bsp.Backlog))
 	}
 }
+
+// Verbindungen follow Verwandt with the shared Handlungsfelder; strategies
+// that see the same connection share one object (its list entry is a
+// fragment rendered once per build).
+func TestVerbindungen(t *testing.T) {
+	s := bundled(t)
+	byContent := map[string]*Verbindung{}
+	shared := 0
+	for _, st := range s.Strategien {
+		if len(st.Verbindungen) != len(st.Verwandt) {
+			t.Fatalf("%s: %d Verbindungen for %d related strategies", st.Slug, len(st.Verbindungen), len(st.Verwandt))
+		}
+		for i, v := range st.Verbindungen {
+			o := st.Verwandt[i]
+			if v.Strategie != o || len(v.Handlungsfelder) != len(st.GemeinsameHF[o]) {
+				t.Errorf("%s → %s: %+v", st.Slug, o.Slug, v)
+			}
+			key := o.Slug
+			for j, h := range v.Handlungsfelder {
+				if h != st.GemeinsameHF[o][j] {
+					t.Errorf("%s → %s: Handlungsfeld %d differs", st.Slug, o.Slug, j)
+				}
+				key += "|" + h.Key
+			}
+			if prev, ok := byContent[key]; ok {
+				shared++
+				if prev != v {
+					t.Errorf("%s → %s: equal connection is a second object", st.Slug, o.Slug)
+				}
+			}
+			byContent[key] = v
+		}
+	}
+	if shared == 0 {
+		t.Error("no connection is shared between strategies; the test proves nothing")
+	}
+}
