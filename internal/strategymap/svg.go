@@ -27,6 +27,12 @@ func num(v float64) string {
 
 func esc(s string) string { return html.EscapeString(s) }
 
+// estimate is a generous size of the drawing: growing a builder of 100 KB
+// step by step copied more bytes than the drawing has.
+func (w *svgWriter) estimate() int {
+	return 1024 + 1200*len(w.m.Nodes) + 200*len(w.m.Edges)
+}
+
 func (w *svgWriter) p(parts ...string) {
 	for _, s := range parts {
 		w.b.WriteString(s)
@@ -91,6 +97,7 @@ const minScale = 0.86
 // reading order (column by column, top to bottom), each column a group.
 func (m *Map) render(url func(string) string) {
 	w := &svgWriter{m: m, url: url}
+	w.b.Grow(w.estimate())
 	for _, n := range m.Nodes {
 		w.boxes = append(w.boxes, n.wide)
 	}
@@ -161,6 +168,7 @@ func (m *Map) renderNarrow(url func(string) string) {
 		index[n] = i
 	}
 	w := &svgWriter{m: m, url: url, boxes: make([]*box, len(m.Nodes))}
+	w.b.Grow(w.estimate())
 	var order []int
 	var conn strings.Builder
 	y := float64(margin)
