@@ -25,7 +25,7 @@ import (
 )
 
 // Version changes when the record's meaning changes.
-const Version = 1
+const Version = 2
 
 // State is the record of one successful build.
 type State struct {
@@ -149,7 +149,10 @@ func Output(dest string) (string, error) {
 }
 
 // walk writes path, size, mode and modification time of every file under
-// dir in lexical order (WalkDir's order) into h.
+// dir in lexical order (WalkDir's order) into h. Folders below dir are
+// listed by name only: what they hold is in the list, and not asking the
+// file system about ten thousand page folders is a sixth of the system
+// calls of a build without changes.
 func walk(h hash.Hash, root, dir string) error {
 	var buf []byte
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -159,6 +162,11 @@ func walk(h hash.Hash, root, dir string) error {
 				return nil
 			}
 			return err
+		}
+		if d.IsDir() && p != dir {
+			buf = append(append(buf[:0], p[len(root):]...), "/\n"...)
+			h.Write(buf)
+			return nil
 		}
 		fi, err := d.Info()
 		if err != nil {
