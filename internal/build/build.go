@@ -294,7 +294,7 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if err := WriteSearchIndex(p, out); err != nil {
 		return nil, err
 	}
-	// Sitemap and feed need the page list only; written beside the pages
+	// Sitemap and feed need only the page list. Written beside the pages,
 	// they no longer wait for them on one core.
 	extras := make(chan error, 1)
 	go func() { extras <- WriteExtras(p, out) }()

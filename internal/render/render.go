@@ -293,8 +293,11 @@ func (t *Templates) Frame(name string, kv ...any) (template.HTML, error) {
 	if ok {
 		p, ok = kv[at].(string)
 	}
-	if !ok || t.url == nil {
+	if !ok {
 		return "", fmt.Errorf("rahmen %s: das Argument Path (die Adresse der Seite) fehlt", name)
+	}
+	if t.url == nil {
+		return "", fmt.Errorf("rahmen %s: die Vorlagenfunktion url fehlt", name)
 	}
 	blank := append([]any(nil), kv...)
 	blank[at] = ""
