@@ -312,7 +312,7 @@ func (t *Templates) Frame(name string, kv ...any) (template.HTML, error) {
 	if !ok {
 		set := map[string]bool{}
 		for _, m := range reHref.FindAllStringSubmatch(string(h), -1) {
-			set[html.UnescapeString(m[1])] = true
+			set[html.UnescapeString(m[1]+m[2]+m[3])] = true
 		}
 		links, _ = cache.LoadOrStore(k, set)
 	}
@@ -322,7 +322,8 @@ func (t *Templates) Frame(name string, kv ...any) (template.HTML, error) {
 	return t.Fragment(name, kv...)
 }
 
-var reHref = regexp.MustCompile(`href="([^"]*)"`)
+// reHref finds link targets in any quoting a template may use.
+var reHref = regexp.MustCompile(`(?i)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 
 // fragmentBuffers spare a fragment the growing of a fresh buffer; its
 // result is copied out at its final size.

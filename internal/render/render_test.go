@@ -139,9 +139,10 @@ func TestUsesFragments(t *testing.T) {
 func TestFrame(t *testing.T) {
 	var calls atomic.Int64
 	tpl := layouts(t, map[string]string{
-		"_base.html":         `{{rahmen "partials/kopf.html" "Section" .Section "Path" .Path}}{{block "main" .}}{{end}}`,
-		"seite.html":         `{{define "main"}}<main>{{.Path}}</main>{{end}}`,
-		"partials/kopf.html": `{{zaehle}}<nav>{{range list "/" "/a/" "/b/"}}<a href="{{url .}}"{{if eq $.Path .}} aria-current="page"{{end}}{{if eq $.Section "a"}} class="x"{{end}}>{{.}}</a>{{end}}</nav>`,
+		"_base.html": `{{rahmen "partials/kopf.html" "Section" .Section "Path" .Path}}{{block "main" .}}{{end}}`,
+		"seite.html": `{{define "main"}}<main>{{.Path}}</main>{{end}}`,
+		"partials/kopf.html": `{{zaehle}}<nav>{{range list "/" "/a/" "/b/"}}<a href="{{url .}}"{{if eq $.Path .}} aria-current="page"{{end}}{{if eq $.Section "a"}} class="x"{{end}}>{{.}}</a>{{end}}` +
+			`<a HREF='{{url "/c/"}}'{{if eq .Path "/c/"}} aria-current="page"{{end}}>c</a></nav>`,
 	}, template.FuncMap{
 		"zaehle": func() string { calls.Add(1); return "" },
 		"list":   func(v ...any) []any { return v },
@@ -155,7 +156,7 @@ func TestFrame(t *testing.T) {
 		}
 		return out
 	}
-	for _, p := range []string{"/c/1/", "/c/2/", "/c/3/"} {
+	for _, p := range []string{"/d/1/", "/d/2/", "/d/3/"} {
 		if got := render("c", p); strings.Contains(got, "aria-current") || !strings.Contains(got, "<main>"+p+"</main>") {
 			t.Errorf("%s: %s", p, got)
 		}
@@ -168,6 +169,9 @@ func TestFrame(t *testing.T) {
 	}
 	if got := render("c", "/"); !strings.Contains(got, `<a href="/basis/" aria-current="page">`) {
 		t.Errorf("/: %s", got)
+	}
+	if got := render("c", "/c/"); !strings.Contains(got, `<a HREF='/basis/c/' aria-current="page">`) {
+		t.Errorf("/c/ (single quotes): %s", got)
 	}
 	if got := render("a", "/a/x/"); strings.Contains(got, "aria-current") || !strings.Contains(got, `class="x"`) {
 		t.Errorf("section a: %s", got)
