@@ -16,6 +16,10 @@ import (
 //   - status changes of measures from their [[verlauf]]; a measure without
 //     a Verlauf counts as started in the year of its start date if it is no
 //     longer planned – its completion date is unknown and never guessed;
+//   - the status of each measure at the cut-off is its latest entry dated on
+//     or before it. A measure whose latest entry predates the reporting
+//     period counts as "ohne Meldung im Berichtszeitraum", not under that
+//     old status – unless it was completed, which stays true;
 //   - milestones marked as reached whose date falls into the year;
 //   - measurements dated in the year, and the assessment of each goal at
 //     the end of the previous year and at the report's Stand.
@@ -52,7 +56,8 @@ type Bericht struct {
 	URL        string
 	Titel      string
 	Von, Bis   time.Time // reporting period: 1 January up to the end of the year or the Stand
-	Vorjahr    time.Time // comparison day: 31 December of the previous year
+	Vorjahr    time.Time // comparison day: the previous report's cut-off, else 31 December of the previous year
+	VorjahrVon time.Time // start of the previous reporting period
 	Vorlaeufig bool      // the Stand lies before the end of the year
 	Land       *BerichtTeil
 	Beispiel   *BerichtTeil
@@ -100,11 +105,19 @@ type BerichtStrategie struct {
 
 // StatusStichtag counts measures by their status on a day. Offen counts
 // measures not yet in the Aktionsplan then, or whose status on that day is
-// not known (reported later than that day and without a Verlauf).
+// not known (reported later than that day and without a Verlauf);
+// OhneMeldung those whose latest entry predates the reporting period.
 type StatusStichtag struct {
 	model.StatusZahlen
-	Offen int
+	Offen       int
+	OhneMeldung int
 }
+
+// Keys of StatusStichtag beyond the statuses.
+const (
+	KeyOffen       = "offen"
+	KeyOhneMeldung = "ohne-meldung"
+)
 
 // Ereignis is a status change of a measure.
 type Ereignis struct {
@@ -188,8 +201,13 @@ func vergleiche(vorjahr, am []BewertungAnzahl) []Vergleich {
 
 // StatusTabelle compares the status counts at both ends of the period.
 func (b *BerichtStrategie) StatusTabelle() []Vergleich {
-	return append(vergleiche(b.StatusVorjahr.Liste(), b.StatusAm.Liste()), Vergleich{"offen",
-		"Noch nicht im Aktionsplan oder Stand unbekannt", b.StatusVorjahr.Offen, b.StatusAm.Offen, b.StatusAm.Offen - b.StatusVorjahr.Offen})
+	liste := func(s StatusStichtag) []BewertungAnzahl {
+		l := s.Liste()
+		return l[:len(l)-1] // a report counts by its period, not by the staleness interval
+	}
+	return append(vergleiche(liste(b.StatusVorjahr), liste(b.StatusAm)),
+		Vergleich{KeyOhneMeldung, "Ohne Meldung im Berichtszeitraum", b.StatusVorjahr.OhneMeldung, b.StatusAm.OhneMeldung, b.StatusAm.OhneMeldung - b.StatusVorjahr.OhneMeldung},
+		Vergleich{KeyOffen, "Noch nicht im Aktionsplan oder Stand unbekannt", b.StatusVorjahr.Offen, b.StatusAm.Offen, b.StatusAm.Offen - b.StatusVorjahr.Offen})
 }
 
 // BewertungTabelle compares the goal assessments at both ends of the period.
@@ -213,6 +231,14 @@ func (a *Agenda) berichte() {
 		if st := mb.Stand.Start(); !mb.Stand.IsZero() && st.Before(r.Bis) {
 			r.Bis, r.Vorlaeufig = st, true
 		}
+		r.VorjahrVon = time.Date(mb.Jahr-1, 1, 1, 0, 0, 0, 0, time.UTC)
+		if n := len(a.Berichte); n > 0 {
+			r.Vorheriger, a.Berichte[n-1].Naechster = a.Berichte[n-1], r
+			// Compare with what the previous report showed at its cut-off.
+			if p := r.Vorheriger; p.Jahr == mb.Jahr-1 {
+				r.Vorjahr, r.VorjahrVon = p.Bis, p.Von
+			}
+		}
 		r.Land, r.Beispiel = &BerichtTeil{Summe: &BerichtStrategie{}}, &BerichtTeil{Summe: &BerichtStrategie{}}
 		for _, z := range a.Zeilen {
 			bs := r.strategie(z.Strategie)
@@ -223,9 +249,7 @@ func (a *Agenda) berichte() {
 			t.Strategien = append(t.Strategien, bs)
 			t.Summe.add(bs)
 		}
-		if n := len(a.Berichte); n > 0 {
-			r.Vorheriger, a.Berichte[n-1].Naechster = a.Berichte[n-1], r
-		}
+
 		a.Berichte = append(a.Berichte, r)
 	}
 }
@@ -241,41 +265,46 @@ func (r *Bericht) inPeriode(d datum.Datum) bool {
 	return !t.Before(r.Von) && !t.After(r.Bis)
 }
 
-// StatusAm is a measure's status on day t: from its Verlauf, otherwise its
-// current status if that was reported by then. "" means not yet in the
-// Aktionsplan or unknown.
+// StatusAm is a measure's status on day t: its latest entry dated on or
+// before t. "" means not yet in the Aktionsplan or unknown.
 func StatusAm(m *model.Massnahme, t time.Time) string {
-	if len(m.Verlauf) > 0 {
-		status := ""
-		for _, v := range m.Verlauf {
-			if !zeitpunkt(v.Datum).After(t) {
-				status = v.Status
-			}
-		}
-		return status
-	}
-	if !m.Stand.IsZero() && !m.Stand.Start().After(t) {
-		return m.Status
-	}
-	return ""
+	e, _ := m.EintragAm(t)
+	return e.Status
 }
 
-func (s *StatusStichtag) add(status string) {
-	if status == "" {
-		s.Offen++
-		return
+// Stichtag is the key a measure counts under in a report whose period runs
+// from von to t: its status, KeyOhneMeldung when its latest entry predates
+// the period (completion excepted: it stays true), or KeyOffen.
+func Stichtag(m *model.Massnahme, von, t time.Time) string {
+	e, ok := m.EintragAm(t)
+	switch {
+	case !ok:
+		return KeyOffen
+	case e.Status != "umgesetzt" && zeitpunkt(e.Datum).Before(von):
+		return KeyOhneMeldung
 	}
-	s.Add(status)
+	return e.Status
+}
+
+func (s *StatusStichtag) add(key string) {
+	switch key {
+	case KeyOffen:
+		s.Offen++
+	case KeyOhneMeldung:
+		s.OhneMeldung++
+	default:
+		s.Add(key)
+	}
 }
 
 func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
 	b := &BerichtStrategie{Strategie: st}
 	for _, m := range st.Massnahmen {
-		b.StatusVorjahr.add(StatusAm(m, r.Vorjahr))
-		b.StatusAm.add(StatusAm(m, r.Bis))
+		b.StatusVorjahr.add(Stichtag(m, r.VorjahrVon, r.Vorjahr))
+		b.StatusAm.add(Stichtag(m, r.Von, r.Bis))
 		b.Ereignisse = append(b.Ereignisse, r.ereignisse(m)...)
 		for _, ms := range m.Meilensteine {
-			if ms.Erreicht && r.inPeriode(ms.Datum) {
+			if ms.Erreicht() && r.inPeriode(ms.Datum) {
 				b.Meilensteine = append(b.Meilensteine, MeilensteinEreignis{m, ms})
 			}
 		}
@@ -311,7 +340,7 @@ func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
 // ereignisse derives the status changes of a measure in the period.
 func (r *Bericht) ereignisse(m *model.Massnahme) []Ereignis {
 	var out []Ereignis
-	if len(m.Verlauf) == 0 {
+	if len(m.Verlauf) == 0 || m.Verlauf[0].Implizit {
 		if m.Status != "geplant" && r.inPeriode(m.Start) {
 			out = append(out, Ereignis{Art: Begonnen, Massnahme: m, Datum: m.Start, AusStart: true})
 		}
@@ -358,7 +387,9 @@ func (b *BerichtStrategie) add(o *BerichtStrategie) {
 		dst.Laufend += src.Laufend
 		dst.Umgesetzt += src.Umgesetzt
 		dst.Ausgesetzt += src.Ausgesetzt
+		dst.Veraltet += src.Veraltet
 		dst.Offen += src.Offen
+		dst.OhneMeldung += src.OhneMeldung
 	}
 	addStatus(&b.StatusVorjahr, o.StatusVorjahr)
 	addStatus(&b.StatusAm, o.StatusAm)

@@ -144,7 +144,7 @@ func TestBeispieleEinrechnen(t *testing.T) {
 		t.Errorf("Umfang beschreibt die Einstellung nicht: %q / %q", mit.Umfang(), ohne.Umfang())
 	}
 	f := false
-	s.Config.Agenda.BeispieleEinrechnen, s.Config.Agenda.FruehereFassungen = false, &f
+	s.Config.Agenda.BeispieleEinrechnen, s.Config.Agenda.FruehereFassungen = false, f
 	ohneFruehere := agenda.Build(s)
 	if len(ohneFruehere.Ausgeschlossen) != 1 || ohneFruehere.Ausgeschlossen[0].Slug != "e-government-it-2014" ||
 		len(ohneFruehere.Land.Massnahmen) != len(ohne.Land.Massnahmen)-5 {
@@ -182,7 +182,7 @@ func TestBerichtOhneVerlauf(t *testing.T) {
 		t.Error("keine 2019 erreichten Meilensteine gefunden; der Katalog nennt mehrere")
 	}
 	for _, m := range gesellschaft.Meilensteine {
-		if !m.Meilenstein.Erreicht || m.Meilenstein.Datum.End().Year() != 2019 {
+		if !m.Meilenstein.Erreicht() || m.Meilenstein.Datum.End().Year() != 2019 {
 			t.Errorf("%s: Meilenstein %q gehört nicht in 2019", m.Massnahme.ID, m.Meilenstein.Datum.Raw)
 		}
 	}

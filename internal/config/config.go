@@ -79,9 +79,23 @@ type Agenda struct {
 	// totals. Off by default: figures of the Free State must not mix with
 	// invented ones; examples are shown separately and marked.
 	BeispieleEinrechnen bool `toml:"beispiele_einrechnen"`
-	// FruehereFassungen counts superseded strategies (default: yes, marked),
-	// because their measures were part of the state's plans.
-	FruehereFassungen *bool `toml:"fruehere_fassungen_einrechnen"`
+	// FruehereFassungen counts superseded strategies in the state totals.
+	// Off by default: a superseded plan says nothing about today's work.
+	FruehereFassungen bool `toml:"fruehere_fassungen_einrechnen"`
+	// VeraltetNachTagen is the age after which a status no longer counts as
+	// current: the Leitfaden measures progress every six months.
+	VeraltetNachTagen int `toml:"veraltet_nach_tagen"`
+}
+
+// StandardVeraltetNachTagen is the Leitfaden's monitoring cycle of six months.
+const StandardVeraltetNachTagen = 180
+
+// VeraltetNach is the number of days after which a status is stale.
+func (c *Config) VeraltetNach() int {
+	if c == nil || c.Agenda.VeraltetNachTagen <= 0 {
+		return StandardVeraltetNachTagen
+	}
+	return c.Agenda.VeraltetNachTagen
 }
 
 // AgendaTitel is the name of the agenda (default "Digitale Agenda Thüringen 2030").
@@ -94,7 +108,7 @@ func (c *Config) AgendaTitel() string {
 
 // FruehereFassungenEinrechnen reports whether superseded strategies count.
 func (c *Config) FruehereFassungenEinrechnen() bool {
-	return c.Agenda.FruehereFassungen == nil || *c.Agenda.FruehereFassungen
+	return c.Agenda.FruehereFassungen
 }
 
 // File is the name of the configuration file in the site root.

@@ -11,12 +11,36 @@ import (
 // completed or suspended; the yearly progress report of the Digitale Agenda
 // reads "what changed in the year" from it instead of guessing from the
 // current status.
+//
+// Each entry says where the status comes from and how certain it is, so the
+// site never states more than its sources: "belegt" means the source states
+// the status, "abgeleitet" that an editor inferred it (Grund says from what).
 type Verlauf struct {
-	At     decode.At
-	Datum  Datum  `toml:"datum,pflicht"`
-	Status string `toml:"status,pflicht"`
-	Notiz  string `toml:"notiz"`
+	At         decode.At
+	Datum      Datum  `toml:"datum,pflicht"`
+	Status     string `toml:"status,pflicht"`
+	Quelle     string `toml:"quelle"`     // empty: the measure's quelle
+	Sicherheit string `toml:"sicherheit"` // "belegt" (default) or "abgeleitet"
+	Grund      string `toml:"grund"`      // required for "abgeleitet"
+	Notiz      string `toml:"notiz"`
 }
+
+// Sicherheit values of a status entry.
+const (
+	Belegt     = "belegt"
+	Abgeleitet = "abgeleitet"
+)
+
+// Milestone states. Unbekannt is the default: only a source makes a
+// milestone reached or open.
+const (
+	MsErreicht  = "erreicht"
+	MsOffen     = "offen"
+	MsUnbekannt = "unbekannt"
+)
+
+// MeilensteinStatus lists the milestone states in documentation order.
+var MeilensteinStatus = []string{MsErreicht, MsOffen, MsUnbekannt}
 
 // Bericht is content/agenda/fortschrittsbericht-<jahr>.md: the editorial part
 // of a yearly progress report. Its figures are computed from the content;
@@ -29,7 +53,11 @@ type Bericht struct {
 	Titel           string `toml:"titel"`
 	Stand           Datum  `toml:"stand,pflicht"`
 	Zusammenfassung string `toml:"zusammenfassung"`
-	Body            Markdown
+	// Abgeschlossen is the day the report was closed; its figures are then
+	// frozen in Abschluss (written by `tdsite bericht abschliessen`).
+	Abgeschlossen Datum             `toml:"abgeschlossen"`
+	Abschluss     map[string]string `toml:"abschluss"`
+	Body          Markdown
 }
 
 var reBericht = regexp.MustCompile(`^agenda/fortschrittsbericht-(\d{4})\.md$`)

@@ -325,7 +325,7 @@ type Massnahme struct {
 	ID                 string        `toml:"id,pflicht"`
 	Titel              string        `toml:"titel,pflicht"`
 	Handlungsfeld      string        `toml:"handlungsfeld"`
-	Status             string        `toml:"status,pflicht"`
+	Status             string        `toml:"status"` // legacy: the latest [[verlauf]] entry is the status
 	Federfuehrung      []string      `toml:"federfuehrung"`
 	Beteiligte         []string      `toml:"beteiligte"`
 	Ziele              []string      `toml:"ziele"`
@@ -361,12 +361,17 @@ type Regelbetrieb struct {
 	Status       string `toml:"status"`
 }
 
-// Meilenstein is a dated step of a measure.
+// Meilenstein is a dated step of a measure. Status is erreicht, offen or
+// unbekannt (the default); Stand is the day the source stated it (default:
+// the date of the measure's current status).
 type Meilenstein struct {
 	At       decode.At
 	Datum    Datum  `toml:"datum"`
 	Text     string `toml:"text,pflicht"`
-	Erreicht bool   `toml:"erreicht"`
+	Status   string `toml:"status"`
+	Stand    Datum  `toml:"stand"`
+	Quelle   string `toml:"quelle"`
+	Erreicht bool   `toml:"erreicht"` // older files: true = status "erreicht"
 }
 
 // Messwerte is strategien/<slug>/messwerte.toml.

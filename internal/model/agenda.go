@@ -6,13 +6,6 @@ import (
 	"tdsite/internal/datum"
 )
 
-// StatusEintrag is one dated status of a measure (its [[verlauf]]).
-type StatusEintrag struct {
-	Datum  datum.Datum
-	Status string
-	Notiz  string
-}
-
 // Bericht is the editorial part of a yearly progress report of the Digitale
 // Agenda. Its figures are computed by the agenda package from the model.
 type Bericht struct {
@@ -22,11 +15,17 @@ type Bericht struct {
 	Zusammenfassung string
 	Einleitung      template.HTML
 	File            string
+	// Abgeschlossen is the day the report was closed (zero: open); Abschluss
+	// holds the frozen status of each measure at the cut-off, by
+	// "<strategy>/<ID>".
+	Abgeschlossen datum.Datum
+	Abschluss     map[string]string
 }
 
 func (b *builder) berichte() {
 	for _, cb := range b.cs.Berichte {
 		b.site.Berichte = append(b.site.Berichte, &Bericht{Jahr: cb.Jahr, Titel: cb.Titel, Stand: dd(cb.Stand),
-			Zusammenfassung: cb.Zusammenfassung, Einleitung: b.render(cb.Body, "", 1), File: cb.File})
+			Zusammenfassung: cb.Zusammenfassung, Einleitung: b.render(cb.Body, "", 1), File: cb.File,
+			Abgeschlossen: dd(cb.Abgeschlossen), Abschluss: cb.Abschluss})
 	}
 }

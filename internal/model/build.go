@@ -566,8 +566,8 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		}
 		m := &Massnahme{
 			Strategie: st, ID: cm.ID, Titel: cm.Titel, Anchor: "massnahme-" + anchorID(cm.ID),
-			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld], Status: cm.Status,
-			Start: dd(cm.Start), Teilprojektleitung: cm.Teilprojektleitung, Prioritaet: cm.Prioritaet,
+			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld],
+			Start:         dd(cm.Start), Teilprojektleitung: cm.Teilprojektleitung, Prioritaet: cm.Prioritaet,
 			QuickWin: cm.QuickWin, Neu: cm.Neu, Zusammenfassung: cm.Zusammenfassung, Quelle: cm.Quelle,
 			Stand: dd(cm.Stand), File: cm.File,
 			Beschreibung: b.render(cm.Body, "", 0),
@@ -610,17 +610,15 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		if rb := cm.Regelbetrieb; rb != nil {
 			m.Regelbetrieb = &Regelbetrieb{Beschreibung: rb.Beschreibung, Status: rb.Status}
 		}
+		b.verlauf(m, cm)
 		for _, ms := range cm.Meilensteine {
-			m.Meilensteine = append(m.Meilensteine, Meilenstein{Datum: dd(ms.Datum), Text: ms.Text, Erreicht: ms.Erreicht})
-		}
-		for _, v := range cm.Verlauf {
-			m.Verlauf = append(m.Verlauf, StatusEintrag{Datum: dd(v.Datum), Status: v.Status, Notiz: v.Notiz})
+			m.Meilensteine = append(m.Meilensteine, b.meilenstein(m, ms))
 		}
 		st.Massnahmen = append(st.Massnahmen, m)
-		st.Status.Add(m.Status)
+		st.Status.Add(m.Zaehlstatus())
 		if h := m.Handlungsfeld; h != nil {
 			h.Massnahmen = append(h.Massnahmen, m)
-			h.Status.Add(m.Status)
+			h.Status.Add(m.Zaehlstatus())
 			if e := st.hfEntry(h.Key); e != nil {
 				e.Massnahmen = append(e.Massnahmen, m)
 			}

@@ -380,7 +380,9 @@ type Massnahme struct {
 	KostenNutzen       *KostenNutzen
 	Regelbetrieb       *Regelbetrieb
 	Meilensteine       []Meilenstein
-	Verlauf            []StatusEintrag // dated statuses, oldest first; may be empty
+	Verlauf            []StatusEintrag // dated statuses, oldest first; the last is the current status
+	Veraltet           bool            // the current status is older than the monitoring interval
+	VeraltetTage       int             // that interval in days
 	Beschreibung       template.HTML
 	File               string
 }
@@ -394,12 +396,18 @@ type KostenNutzen struct{ Aufwand, Nutzen, Regelbetrieb, Finanzierung string }
 // Regelbetrieb transfer of a measure.
 type Regelbetrieb struct{ Beschreibung, Status string }
 
-// Meilenstein of a measure.
+// Meilenstein of a measure. Status is what a source says (erreicht, offen,
+// unbekannt); Stand is when it said so. Use Zustand for what to show.
 type Meilenstein struct {
-	Datum    datum.Datum
-	Text     string
-	Erreicht bool
+	Datum  datum.Datum
+	Text   string
+	Status string
+	Stand  datum.Datum
+	Quelle string
 }
+
+// Erreicht reports whether a source says the milestone was reached.
+func (ms Meilenstein) Erreicht() bool { return ms.Status == content.MsErreicht }
 
 // BacklogEintrag is a public backlog entry.
 type BacklogEintrag struct{ Art, Text, Grund string }
@@ -425,13 +433,21 @@ type Seite struct {
 	Videos                    []Video // sign language videos (gebaerdensprache.md)
 }
 
-// StatusZahlen counts measures by status.
+// StatusZahlen counts measures by status. Veraltet counts measures whose
+// status is older than the monitoring interval: they are not counted under
+// a status they may no longer have.
 type StatusZahlen struct {
 	Geplant, Laufend, Umgesetzt, Ausgesetzt int
+	Veraltet                                int
 }
 
 // Gesamt is the number of measures counted.
-func (z StatusZahlen) Gesamt() int { return z.Geplant + z.Laufend + z.Umgesetzt + z.Ausgesetzt }
+func (z StatusZahlen) Gesamt() int {
+	return z.Geplant + z.Laufend + z.Umgesetzt + z.Ausgesetzt + z.Veraltet
+}
+
+// Aktuell is the number of measures with a current status (completion included).
+func (z StatusZahlen) Aktuell() int { return z.Gesamt() - z.Veraltet }
 
 // Add counts one measure.
 func (z *StatusZahlen) Add(status string) {
@@ -444,6 +460,8 @@ func (z *StatusZahlen) Add(status string) {
 		z.Umgesetzt++
 	case "ausgesetzt":
 		z.Ausgesetzt++
+	case Veraltet:
+		z.Veraltet++
 	}
 }
 
@@ -454,6 +472,7 @@ func (z StatusZahlen) Liste() []StatusAnzahl {
 		{"laufend", "Laufend", z.Laufend},
 		{"umgesetzt", "Umgesetzt", z.Umgesetzt},
 		{"ausgesetzt", "Ausgesetzt", z.Ausgesetzt},
+		{Veraltet, "Stand veraltet", z.Veraltet},
 	}
 }
 

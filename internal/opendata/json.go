@@ -410,7 +410,7 @@ func massnahme(m *model.Massnahme, abs func(string) string) massnahmeJSON {
 		e.Initiative = ptr(m.Initiative.Key)
 	}
 	for _, ms := range m.Meilensteine {
-		e.Meilensteine = append(e.Meilensteine, meilensteinJSON{Datum: datumPtr(ms.Datum), Text: ms.Text, Erreicht: ms.Erreicht})
+		e.Meilensteine = append(e.Meilensteine, meilensteinJSON{Datum: datumPtr(ms.Datum), Text: ms.Text, Erreicht: ms.Erreicht()})
 	}
 	for _, v := range m.Verlauf {
 		e.Verlauf = append(e.Verlauf, verlaufJSON{Datum: *datumPtr(v.Datum), Status: v.Status, Notiz: v.Notiz})

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"tdsite/internal/content"
@@ -14,9 +16,33 @@ import (
 // with the measure's current status – otherwise the progress report and the
 // landing page would tell different stories.
 func (c *checker) verlauf(m *content.Massnahme) {
+	if len(m.Verlauf) == 0 {
+		if m.Status == "" {
+			c.d.Errorf(m.At.Pos(), "status", "Tragen Sie den Stand als [[verlauf]]-Eintrag ein: datum, status, quelle (siehe docs/inhaltsformat.md).",
+				"Die Maßnahme hat keinen Status: weder status noch einen [[verlauf]]-Eintrag.")
+		} else if m.Stand.IsZero() || m.Quelle == "" {
+			c.d.Warnf(m.At.Key("status"), "stand-herkunft", "Ergänzen Sie einen [[verlauf]]-Eintrag mit datum, status und quelle, damit die Seite sagt, woher der Status stammt.",
+				"Der Status „%s“ hat kein Datum oder keine Quelle.", m.Status)
+		}
+	}
 	var prev time.Time
 	for i, v := range m.Verlauf {
 		c.statusValue(v.At.Key("status"), v.Status, true)
+		switch v.Sicherheit {
+		case "", content.Belegt:
+		case content.Abgeleitet:
+			if strings.TrimSpace(v.Grund) == "" {
+				c.d.Errorf(v.At.Key("sicherheit"), "verlauf", "Schreiben Sie in grund, woraus der Status abgeleitet ist, z. B. „aus den Meilensteinen abgeleitet: …“.",
+					"Ein abgeleiteter Status braucht eine Begründung (grund).")
+			}
+		default:
+			c.d.Errorf(v.At.Key("sicherheit"), "verlauf", "Erlaubt sind „belegt“ (die Quelle nennt den Status) und „abgeleitet“ (aus der Quelle geschlossen, mit grund).",
+				"Die Sicherheit „%s“ ist unbekannt.", v.Sicherheit)
+		}
+		if v.Quelle == "" && m.Quelle == "" {
+			c.d.Warnf(v.At.Key("status"), "stand-herkunft", "Nennen Sie die Quelle des Status in quelle (Dokument, Bericht oder Meldung mit Datum).",
+				"Der Eintrag vom %s nennt keine Quelle.", v.Datum.Raw)
+		}
 		switch {
 		case v.Datum.IsZero():
 			continue // reported by the loader as a missing required field
@@ -61,6 +87,25 @@ func (c *checker) berichte() {
 		if a, b := c.site.Berichte[i-1], c.site.Berichte[i]; a.Jahr == b.Jahr {
 			c.d.Errorf(diag.Pos{File: b.File}, "doppelt", "Behalten Sie eine Datei je Berichtsjahr.",
 				"Für %d gibt es schon einen Fortschrittsbericht (%s).", b.Jahr, a.File)
+		}
+	}
+}
+
+// meilensteine checks the stated state of each milestone. Without status a
+// milestone is "unbekannt": only a source makes it reached or open.
+func (c *checker) meilensteine(m *content.Massnahme) {
+	for _, ms := range m.Meilensteine {
+		if ms.Status != "" && !slices.Contains(content.MeilensteinStatus, ms.Status) {
+			c.d.Errorf(ms.At.Key("status"), "meilenstein", "Erlaubt sind: "+strings.Join(content.MeilensteinStatus, ", ")+". Ohne Angabe gilt „unbekannt“.",
+				"Den Meilenstein-Status „%s“ gibt es nicht.", ms.Status)
+		}
+		if ms.Erreicht && ms.Status != "" && ms.Status != content.MsErreicht {
+			c.d.Errorf(ms.At.Key("erreicht"), "meilenstein", "Streichen Sie erreicht = true; status sagt dasselbe genauer.",
+				"erreicht = true widerspricht status = \"%s\".", ms.Status)
+		}
+		if !ms.Stand.IsZero() && ms.Stand.Kind != datum.Punkt {
+			c.d.Errorf(ms.At.Key("stand"), "meilenstein", "Nennen Sie den Tag, Monat, das Quartal oder Jahr der Angabe, z. B. „30.06.2025“.",
+				"Der Stand eines Meilensteins ist ein Zeitpunkt, kein Zeitraum („%s“).", ms.Stand.Raw)
 		}
 	}
 }

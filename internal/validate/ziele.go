@@ -251,9 +251,10 @@ func (c *checker) massnahmen(s *content.Strategie) {
 		}
 	}
 	for _, m := range s.Massnahmen {
-		c.statusValue(m.At.Key("status"), m.Status, true)
+		c.statusValue(m.At.Key("status"), m.Status, false)
 		c.exactDay(m.At.Key("stand"), m.Stand, "stand")
 		c.verlauf(m)
+		c.meilensteine(m)
 		if m.Handlungsfeld != "" {
 			if c.hfRef(m.At.Key("handlungsfeld"), m.Handlungsfeld) && !slices.Contains(s.Handlungsfelder, m.Handlungsfeld) {
 				c.d.Warnf(m.At.Key("handlungsfeld"), "verweis-handlungsfeld", "Nehmen Sie das Handlungsfeld in die Liste handlungsfelder in strategie.md auf.",
