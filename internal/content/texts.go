@@ -113,6 +113,9 @@ func (s *Site) URLFields() []URLField {
 		for _, l := range st.QuelleLinks {
 			add(l.At, "url", l.URL)
 		}
+		for _, q := range st.Quellen {
+			add(q.At, "url", q.URL)
+		}
 	}
 	return out
 }

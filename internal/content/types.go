@@ -114,6 +114,7 @@ type Strategie struct {
 	Fokusziele      []Fokusziel       `toml:"fokusziel"`
 	IstAnalyse      *IstAnalyse       `toml:"ist_analyse"`
 	QuelleLinks     []Link            `toml:"quelle_link"`
+	Quellen         []Quelle          `toml:"quellen"`
 	Ausnahmen       map[string]string `toml:"ausnahmen"`
 	Body            Markdown
 
@@ -189,6 +190,17 @@ type Link struct {
 	At    decode.At
 	Titel string `toml:"titel,pflicht"`
 	URL   string `toml:"url,pflicht"`
+}
+
+// Quelle is a document the strategy's statements rest on: the "Quellen"
+// section of the landing page lists them.
+type Quelle struct {
+	At          decode.At
+	Titel       string `toml:"titel,pflicht"`
+	Herausgeber string `toml:"herausgeber"`
+	Datum       Datum  `toml:"datum"`
+	URL         string `toml:"url"`
+	Hinweis     string `toml:"hinweis"`
 }
 
 // IstAnalyse is the current-state analysis, for a strategy or a Handlungsfeld.

@@ -143,6 +143,9 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 	for _, l := range c.QuelleLinks {
 		st.QuelleLinks = append(st.QuelleLinks, Link{Titel: l.Titel, URL: l.URL})
 	}
+	for _, q := range c.Quellen {
+		st.Quellen = append(st.Quellen, Quelle{Titel: q.Titel, Herausgeber: q.Herausgeber, URL: q.URL, Hinweis: q.Hinweis, Datum: dd(q.Datum)})
+	}
 	st.Files = strategyFiles(c)
 
 	// Phases: the six phases of the current cycle, with dates where known.

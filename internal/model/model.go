@@ -94,6 +94,7 @@ type Strategie struct {
 	Stand         datum.Datum
 	Quelle        string
 	QuelleLinks   []Link
+	Quellen       []Quelle
 
 	Beschreibung template.HTML
 	Leitbild     template.HTML
@@ -130,6 +131,12 @@ type Strategie struct {
 
 // Horizonte are the effective target years.
 type Horizonte struct{ Leitbild, Ziele, Etappen int }
+
+// Quelle is a source document of the strategy.
+type Quelle struct {
+	Titel, Herausgeber, URL, Hinweis string
+	Datum                            datum.Datum
+}
 
 // Link is a document link.
 type Link struct{ Titel, URL string }

@@ -93,9 +93,13 @@ func (c *checker) strategie(s *content.Strategie) {
 	for i, v := range s.Verwandt {
 		c.strategieRef(at.Key(fmt.Sprintf("verwandt[%d]", i)), v)
 	}
-	for i, l := range s.QuelleLinks {
-		_ = i
+	for _, l := range s.QuelleLinks {
 		c.url(l.At.Key("url"), l.URL)
+	}
+	for _, q := range s.Quellen {
+		if q.URL != "" {
+			c.url(q.At.Key("url"), q.URL)
+		}
 	}
 	c.horizonte(s)
 	c.phasen(s)
