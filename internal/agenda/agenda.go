@@ -82,7 +82,7 @@ func (b *Bestand) strategie(s *model.Strategie) {
 func (b *Bestand) massnahme(m *model.Massnahme) {
 	if b.once(m) {
 		b.Massnahmen = append(b.Massnahmen, m)
-		b.Status.Add(m.Status)
+		b.Status.AddM(m)
 		b.strategie(m.Strategie)
 	}
 }
@@ -289,12 +289,18 @@ func (a *Agenda) facetten() {
 			}
 		}
 	}
-	for _, status := range content.Status {
-		f := a.facette("status", status, content.StatusLabel[status])
+	// Stale measures get their own view: they are not counted under a
+	// status they may no longer have.
+	for _, status := range append(slices.Clone(content.Status), model.Veraltet) {
+		label := content.StatusLabel[status]
+		if status == model.Veraltet {
+			label = a.Land.Status.VeraltetLabel()
+		}
+		f := a.facette("status", status, label)
 		f.Status = status
 		for _, z := range a.Zeilen {
 			for _, m := range z.Strategie.Massnahmen {
-				if m.Status == status {
+				if m.Zaehlstatus() == status {
 					f.teil(z.Strategie).massnahme(m)
 				}
 			}

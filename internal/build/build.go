@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"tdsite/internal/agenda"
 	"time"
 
 	"tdsite/internal/assets"
@@ -116,6 +117,12 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 		}
 	}
 	m := model.Build(cs, cfg, md, bd)
+	pd := agenda.Pruefen(m, false)
+	validate.Quittieren(cs, pd)
+	diags.Merge(pd)
+	if pd.HasErrors() {
+		return nil, diags
+	}
 	if keep != nil {
 		// The fragments of the old model would only keep it in memory.
 		keep.Templates.ForgetFragments()

@@ -13,10 +13,14 @@ import (
 	"syscall"
 	"time"
 
+	"tdsite/internal/agenda"
 	"tdsite/internal/build"
 	"tdsite/internal/config"
 	"tdsite/internal/content"
+	"tdsite/internal/datum"
 	"tdsite/internal/diag"
+	"tdsite/internal/markdown"
+	"tdsite/internal/model"
 	"tdsite/internal/validate"
 )
 
@@ -141,6 +145,17 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 	if cfg != nil {
 		diags.Merge(validate.Markdown(site, cfg.Markdown.UnsafeHTML))
 		cfg.Quittieren(diags)
+	}
+	if cfg != nil && !diags.HasErrors() {
+		// Staleness and closed reports need the linked model and the build day.
+		bd := cfg.BuildDatum.Datum
+		if bd.IsZero() {
+			bd = datum.FromTime(now())
+		}
+		m := model.Build(site, cfg, markdown.New(cfg.Markdown.UnsafeHTML), bd)
+		pd := agenda.Pruefen(m, o.Verbose)
+		validate.Quittieren(site, pd)
+		diags.Merge(pd)
 	}
 	printDiags(stdout, diags, o)
 	if !o.Quiet || diags.HasErrors() {

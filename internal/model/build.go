@@ -618,10 +618,10 @@ func (b *builder) massnahmen(c *content.Strategie) {
 			m.Meilensteine = append(m.Meilensteine, b.meilenstein(m, ms))
 		}
 		st.Massnahmen = append(st.Massnahmen, m)
-		st.Status.Add(m.Zaehlstatus())
+		st.Status.AddM(m)
 		if h := m.Handlungsfeld; h != nil {
 			h.Massnahmen = append(h.Massnahmen, m)
-			h.Status.Add(m.Zaehlstatus())
+			h.Status.AddM(m)
 			if e := st.hfEntry(h.Key); e != nil {
 				e.Massnahmen = append(e.Massnahmen, m)
 			}

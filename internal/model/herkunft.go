@@ -5,6 +5,7 @@ import (
 
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
+	"tdsite/internal/diag"
 )
 
 // Stand und Herkunft: a measure's status is the latest of its dated entries,
@@ -25,6 +26,7 @@ type StatusEintrag struct {
 	Sicherheit string // content.Belegt, content.Abgeleitet or "" (not stated: older files)
 	Grund      string // why the status was inferred
 	Implizit   bool   // built from the measure's status and stand fields, not from [[verlauf]]
+	Pos        diag.Pos
 }
 
 // Abgeleitet reports whether the status was inferred, not stated by the source.
@@ -131,16 +133,11 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-// Meilenstein display states beyond the three stated ones.
-const (
-	MsUeberfaellig = "ueberfaellig" // open by the source, the date has passed since: not known now
-)
-
-// Zustand is what the site may say about a milestone today: erreicht (a
+// ZustandAm is what the site may say about a milestone today: erreicht (a
 // source says so), offen (a source says so and its date has not passed
 // since), unbekannt (no source, or the source predates the milestone's date
 // and that date has passed).
-func (ms Meilenstein) Zustand(heute time.Time) string {
+func (ms Meilenstein) ZustandAm(heute time.Time) string {
 	switch ms.Status {
 	case content.MsErreicht:
 		return content.MsErreicht
@@ -154,8 +151,8 @@ func (ms Meilenstein) Zustand(heute time.Time) string {
 }
 
 // ZustandLabel is the reader-facing word for Zustand.
-func (ms Meilenstein) ZustandLabel(heute time.Time) string {
-	switch ms.Zustand(heute) {
+func (ms Meilenstein) ZustandLabel() string {
+	switch ms.Zustand {
 	case content.MsErreicht:
 		return "erreicht"
 	case content.MsOffen:
@@ -179,10 +176,10 @@ func (b *builder) verlauf(m *Massnahme, cm *content.Massnahme) {
 			sicher = content.Belegt
 		}
 		m.Verlauf = append(m.Verlauf, StatusEintrag{Datum: dd(v.Datum), Status: v.Status, Notiz: v.Notiz,
-			Quelle: q, Sicherheit: sicher, Grund: v.Grund})
+			Quelle: q, Sicherheit: sicher, Grund: v.Grund, Pos: v.At.Pos()})
 	}
 	if len(m.Verlauf) == 0 && cm.Status != "" {
-		m.Verlauf = []StatusEintrag{{Datum: dd(cm.Stand), Status: cm.Status, Quelle: cm.Quelle, Implizit: true}}
+		m.Verlauf = []StatusEintrag{{Datum: m.Stand, Status: cm.Status, Quelle: cm.Quelle, Implizit: true, Pos: cm.At.Key("status")}}
 	}
 	m.setStand(b.site.BuildDate.Start(), b.site.Config.VeraltetNach())
 }
@@ -202,5 +199,6 @@ func (b *builder) meilenstein(m *Massnahme, ms content.Meilenstein) Meilenstein 
 	if out.Quelle == "" {
 		out.Quelle = m.Aktuell().Quelle
 	}
+	out.Zustand = out.ZustandAm(b.site.BuildDate.Start())
 	return out
 }

@@ -404,13 +404,15 @@ type KostenNutzen struct{ Aufwand, Nutzen, Regelbetrieb, Finanzierung string }
 type Regelbetrieb struct{ Beschreibung, Status string }
 
 // Meilenstein of a measure. Status is what a source says (erreicht, offen,
-// unbekannt); Stand is when it said so. Use Zustand for what to show.
+// unbekannt); Stand is when it said so. Zustand is what the site shows
+// at the build date (see ZustandAm).
 type Meilenstein struct {
-	Datum  datum.Datum
-	Text   string
-	Status string
-	Stand  datum.Datum
-	Quelle string
+	Datum   datum.Datum
+	Text    string
+	Status  string
+	Stand   datum.Datum
+	Quelle  string
+	Zustand string
 }
 
 // Erreicht reports whether a source says the milestone was reached.
@@ -446,6 +448,13 @@ type Seite struct {
 type StatusZahlen struct {
 	Geplant, Laufend, Umgesetzt, Ausgesetzt int
 	Veraltet                                int
+	veraltetTage                            int // the interval, for the label
+}
+
+// AddM counts one measure under its Zaehlstatus.
+func (z *StatusZahlen) AddM(m *Massnahme) {
+	z.Add(m.Zaehlstatus())
+	z.veraltetTage = m.VeraltetTage
 }
 
 // Gesamt is the number of measures counted.
@@ -479,8 +488,16 @@ func (z StatusZahlen) Liste() []StatusAnzahl {
 		{"laufend", "Laufend", z.Laufend},
 		{"umgesetzt", "Umgesetzt", z.Umgesetzt},
 		{"ausgesetzt", "Ausgesetzt", z.Ausgesetzt},
-		{Veraltet, "Stand veraltet", z.Veraltet},
+		{Veraltet, z.VeraltetLabel(), z.Veraltet},
 	}
+}
+
+// VeraltetLabel names the Veraltet row: "Stand älter als 6 Monate".
+func (z StatusZahlen) VeraltetLabel() string {
+	if z.veraltetTage == 0 {
+		return "Stand veraltet"
+	}
+	return "Stand älter als " + VeraltetLabel(z.veraltetTage)
 }
 
 // StatusAnzahl is one status with its count.

@@ -309,6 +309,10 @@ func strategyMap(st *model.Strategie, overview bool) *Map {
 		n := &Node{Key: "massnahme/" + ms.ID, Kind: KindMassnahme, Layer: lMass, Group: -1,
 			Kicker: "Maßnahme " + ms.ID, Title: ms.Titel, Short: "Maßnahme " + ms.ID, Href: ms.URL, Strategie: st}
 		setStatus(n, ms.Status)
+		if ms.Veraltet {
+			// The map is read as today's picture: an old status says its age.
+			n.Info += " (" + ms.VeraltetText() + ")"
+		}
 		i := b.node(n)
 		// Measures and initiatives are free to move between the lanes of the
 		// fields of action: they often serve goals of several fields.
@@ -414,7 +418,7 @@ func plural(n int, one, many string) string {
 func statusLine(list []*model.Massnahme) string {
 	var z model.StatusZahlen
 	for _, m := range list {
-		z.Add(m.Status)
+		z.AddM(m)
 	}
 	return statusWords(z)
 }
@@ -422,7 +426,11 @@ func statusLine(list []*model.Massnahme) string {
 func statusWords(z model.StatusZahlen) string {
 	var parts []string
 	for _, s := range z.Liste() {
-		if s.Anzahl > 0 {
+		switch {
+		case s.Anzahl == 0:
+		case s.Key == model.Veraltet:
+			parts = append(parts, strconv.Itoa(s.Anzahl)+" mit veraltetem Stand")
+		default:
 			parts = append(parts, strconv.Itoa(s.Anzahl)+" "+strings.ToLower(s.Label))
 		}
 	}

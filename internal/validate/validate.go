@@ -52,6 +52,10 @@ var Rules = map[string]string{
 	"gefaehrdet":                 "Gefährdete Ziele haben einen Korrekturvorschlag.",
 	"verlauf":                    "Der Statusverlauf einer Maßnahme ist zeitlich geordnet und endet mit ihrem aktuellen Status.",
 	"bericht":                    "Jeder Fortschrittsbericht hat einen Stand im oder nach dem Berichtsjahr.",
+	"bericht-abgeschlossen":      "Ein abgeschlossener Fortschrittsbericht ändert seine Zahlen nicht mehr.",
+	"stand-herkunft":             "Jeder Status einer Maßnahme hat ein Datum und eine Quelle.",
+	"stand-veraltet":             "Der Status jeder Maßnahme ist höchstens 6 Monate alt (Monitoring des Leitfadens).",
+	"meilenstein":                "Meilensteine sind erreicht, offen oder unbekannt.",
 	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
@@ -112,6 +116,18 @@ func Check(site *content.Site) *diag.List {
 		}
 	}
 	return c.d
+}
+
+// Quittieren applies the strategies' [ausnahmen] to findings made after
+// validation (from the model), so they can be acknowledged like any other.
+func Quittieren(site *content.Site, l *diag.List) {
+	for _, s := range site.Strategien {
+		for rule, reason := range s.Ausnahmen {
+			if _, ok := Rules[rule]; ok && strings.TrimSpace(reason) != "" {
+				l.Accept(s.Dir+"/", rule, reason)
+			}
+		}
+	}
 }
 
 func (c *checker) akteure() {
