@@ -52,6 +52,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "import", "importieren":
 		return runImport(args[1:], stdout, stderr)
+	case "bericht":
+		return runBericht(args[1:], stdout, stderr)
 	case "version", "--version":
 		return runVersion(args[1:], stdout, stderr)
 	case "help", "hilfe", "-h", "--help":
@@ -72,6 +74,7 @@ Befehle:
   check     Inhalte prüfen, ohne etwas zu veröffentlichen
   serve     Vorschau im Browser unter http://127.0.0.1:1313/
   import    Status und Meilensteine aus dem Projektmanagement übernehmen (openproject)
+  bericht   Fortschrittsbericht nach dem Stichtag einfrieren: bericht abschliessen JAHR
   build     Website erzeugen (prüft vorher alle Inhalte)
   version   Version von tdsite anzeigen
   help      Diese Hilfe anzeigen; „tdsite help <Befehl>“ zeigt die Hilfe eines Befehls
