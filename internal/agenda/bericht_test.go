@@ -51,15 +51,17 @@ func TestBerichtBeispiel2025Und2026(t *testing.T) {
 		bis                                      string
 		vorlaeufig                               bool
 		begonnen, abgeschlossen, ausgesetzt, neu string
-		vorjahr, am                              [5]int // geplant, laufend, umgesetzt, ausgesetzt, offen
+		vorjahr, am                              [6]int // geplant, laufend, umgesetzt, ausgesetzt, offen, ohne Meldung
 		messwerte, meilensteine                  int
 		erreicht, gefaehrdet                     string
 	}
 	for _, w := range []erwartung{
 		{2025, "2025-12-31", false, "BSP-01 BSP-02 BSP-03 BSP-05 BSP-06 BSP-07 BSP-08 BSP-09 BSP-10", "BSP-06", "", "BSP-04",
-			[5]int{0, 0, 0, 0, 10}, [5]int{1, 8, 1, 0, 0}, 18, 12, "E2.2", "E1.2"},
+			[6]int{0, 0, 0, 0, 10, 0}, [6]int{1, 8, 1, 0, 0, 0}, 18, 12, "E2.2", "E1.2"},
 		{2026, "2026-09-30", true, "", "BSP-03", "BSP-10", "",
-			[5]int{1, 8, 1, 0, 0}, [5]int{1, 6, 2, 1, 0}, 9, 8, "E1.3", "E1.2"},
+			// BSP-04 (geplant, 22.05.2025) and BSP-07 (laufend, Q3/2025) have no
+			// entry in 2026: "ohne Meldung im Berichtszeitraum", not counted as before.
+			[6]int{1, 8, 1, 0, 0, 0}, [6]int{0, 5, 2, 1, 0, 2}, 9, 8, "E1.3", "E1.2"},
 	} {
 		r := bericht(t, a, w.jahr)
 		if got := r.Bis.Format("2006-01-02"); got != w.bis || r.Vorlaeufig != w.vorlaeufig {
@@ -77,8 +79,8 @@ func TestBerichtBeispiel2025Und2026(t *testing.T) {
 				t.Errorf("%d %s: %q, erwartet %q", w.jahr, c.art, got, c.want)
 			}
 		}
-		st := func(s agenda.StatusStichtag) [5]int {
-			return [5]int{s.Geplant, s.Laufend, s.Umgesetzt, s.Ausgesetzt, s.Offen}
+		st := func(s agenda.StatusStichtag) [6]int {
+			return [6]int{s.Geplant, s.Laufend, s.Umgesetzt, s.Ausgesetzt, s.Offen, s.OhneMeldung}
 		}
 		if st(b.StatusVorjahr) != w.vorjahr || st(b.StatusAm) != w.am {
 			t.Errorf("%d Status: Vorjahr %v, Stand %v; erwartet %v, %v", w.jahr, st(b.StatusVorjahr), st(b.StatusAm), w.vorjahr, w.am)
@@ -97,8 +99,13 @@ func TestBerichtBeispiel2025Und2026(t *testing.T) {
 		if s := r.Land.Summe; len(s.Ereignisse) != 0 || len(s.Meilensteine) != 0 || s.NeueMesswerte() != 0 {
 			t.Errorf("%d: Veränderungen im Teil des Landes: %d/%d/%d", w.jahr, len(s.Ereignisse), len(s.Meilensteine), s.NeueMesswerte())
 		}
-		if s := r.Land.Summe; s.StatusAm.Gesamt() != len(a.Land.Massnahmen) {
-			t.Errorf("%d: %d Maßnahmen des Landes am Stichtag, erwartet %d", w.jahr, s.StatusAm.Gesamt(), len(a.Land.Massnahmen))
+		if s := r.Land.Summe.StatusAm; s.Gesamt()+s.Offen+s.OhneMeldung != len(a.Land.Massnahmen) {
+			t.Errorf("%d: %d Maßnahmen des Landes am Stichtag, erwartet %d", w.jahr, s.Gesamt()+s.Offen+s.OhneMeldung, len(a.Land.Massnahmen))
+		}
+		// The real strategies last reported in 2020: no measure of theirs
+		// counts as running in these years, only completion stays true.
+		if s := r.Land.Summe.StatusAm; s.Laufend != 0 || s.Geplant != 0 || s.OhneMeldung == 0 {
+			t.Errorf("%d: Land am Stichtag %+v; erwartet nur umgesetzt und „ohne Meldung“", w.jahr, s)
 		}
 	}
 	if r := bericht(t, a, 2025); r.Naechster == nil || r.Naechster.Jahr != 2026 || r.Vorheriger != nil {
@@ -110,8 +117,8 @@ func TestBerichtBeispiel2025Und2026(t *testing.T) {
 // in the right lists, and the example separated and marked.
 func TestBerichtSeiten(t *testing.T) {
 	for jahr, want := range map[string][]string{
-		"2025": {"Abgeschlossene Maßnahmen", "BSP-06 Grundschulung als Online-Kurs", "(im Berichtszeitraum erreicht)", "Stand</dt><dd><time datetime=\"2025-12-31\""},
-		"2026": {"Ausgesetzte Maßnahmen", "BSP-10 Datenwerkstätten vor Ort", "Zwischenstand.", "Stand</dt><dd><time datetime=\"2026-09-30\""},
+		"2025": {"Abgeschlossene Maßnahmen", "BSP-06 Grundschulung als Online-Kurs", "(im Berichtszeitraum erreicht)", "Stichtag</dt><dd><time datetime=\"2025-12-31\"", "Ohne Meldung im Berichtszeitraum"},
+		"2026": {"Ausgesetzte Maßnahmen", "BSP-10 Datenwerkstätten vor Ort", "Zwischenstand.", "Stichtag</dt><dd><time datetime=\"2026-09-30\"", "Ohne Meldung im Berichtszeitraum"},
 	} {
 		html := lies(t, "agenda/fortschrittsbericht/"+jahr+"/index.html")
 		for _, s := range want {
@@ -143,12 +150,14 @@ func TestBeispieleEinrechnen(t *testing.T) {
 	if !strings.Contains(mit.Umfang(), "fiktiven Beispiele") || strings.Contains(ohne.Umfang(), "und die fiktiven") {
 		t.Errorf("Umfang beschreibt die Einstellung nicht: %q / %q", mit.Umfang(), ohne.Umfang())
 	}
-	f := false
-	s.Config.Agenda.BeispieleEinrechnen, s.Config.Agenda.FruehereFassungen = false, f
-	ohneFruehere := agenda.Build(s)
-	if len(ohneFruehere.Ausgeschlossen) != 1 || ohneFruehere.Ausgeschlossen[0].Slug != "e-government-it-2014" ||
-		len(ohneFruehere.Land.Massnahmen) != len(ohne.Land.Massnahmen)-5 {
-		t.Errorf("ohne frühere Fassungen: ausgeschlossen %v, %d Maßnahmen", ohneFruehere.Ausgeschlossen, len(ohneFruehere.Land.Massnahmen))
+	// Superseded strategies are out of the state totals by default.
+	if len(ohne.Ausgeschlossen) != 1 || ohne.Ausgeschlossen[0].Slug != "e-government-it-2014" {
+		t.Errorf("Standard: ausgeschlossen %v, erwartet die Strategie von 2014", ohne.Ausgeschlossen)
+	}
+	s.Config.Agenda.BeispieleEinrechnen, s.Config.Agenda.FruehereFassungen = false, true
+	mitFrueheren := agenda.Build(s)
+	if len(mitFrueheren.Ausgeschlossen) != 0 || len(mitFrueheren.Land.Massnahmen) != len(ohne.Land.Massnahmen)+5 {
+		t.Errorf("mit früheren Fassungen: ausgeschlossen %v, %d Maßnahmen", mitFrueheren.Ausgeschlossen, len(mitFrueheren.Land.Massnahmen))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,10 +33,54 @@ var root = bundled.Root()
 type cMassnahme struct {
 	ID            string   `toml:"id"`
 	Status        string   `toml:"status"`
+	Stand         string   `toml:"stand"`
 	Handlungsfeld string   `toml:"handlungsfeld"`
 	Federfuehrung []string `toml:"federfuehrung"`
-	Strategie     string   `toml:"-"`
-	Beispiel      bool     `toml:"-"`
+	Verlauf       []struct {
+		Datum  string `toml:"datum"`
+		Status string `toml:"status"`
+	} `toml:"verlauf"`
+	Strategie string `toml:"-"`
+	Beispiel  bool   `toml:"-"`
+	Zaehl     string `toml:"-"` // the status it counts under: its status, or "veraltet"
+}
+
+// endeVon is the last day a date of the content covers, for the forms the
+// bundled content uses ("22.05.2025", "Oktober 2020", "Q3/2025", "2019").
+func endeVon(t *testing.T, s string) time.Time {
+	t.Helper()
+	if d, err := time.Parse("02.01.2006", s); err == nil {
+		return d
+	}
+	var q, y int
+	if n, _ := fmt.Sscanf(s, "Q%d/%d", &q, &y); n == 2 {
+		return time.Date(y, time.Month(3*q+1), 0, 0, 0, 0, 0, time.UTC)
+	}
+	monate := []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+	for i, m := range monate {
+		if n, _ := fmt.Sscanf(strings.TrimPrefix(s, m+" "), "%d", &y); strings.HasPrefix(s, m+" ") && n == 1 {
+			return time.Date(y, time.Month(i+2), 0, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	if y, err := strconv.Atoi(s); err == nil {
+		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	t.Fatalf("Datum %q: Form unbekannt", s)
+	return time.Time{}
+}
+
+// zaehlstatus applies the staleness rule of "Stand und Herkunft" on the
+// build day: the last entry is the status; older than 180 days it counts as
+// "veraltet", unless it is "umgesetzt".
+func (m *cMassnahme) zaehlstatus(t *testing.T, heute time.Time) {
+	datum := m.Stand
+	if n := len(m.Verlauf); n > 0 {
+		m.Status, datum = m.Verlauf[n-1].Status, m.Verlauf[n-1].Datum
+	}
+	m.Zaehl = m.Status
+	if m.Status != "umgesetzt" && (datum == "" || endeVon(t, datum).AddDate(0, 0, 180).Before(heute)) {
+		m.Zaehl = "veraltet"
+	}
 }
 
 type cStrategie struct {
@@ -75,8 +120,7 @@ var (
 
 func leseInhalt(t *testing.T) inhalt {
 	inhaltOnce.Do(func() {
-		in := inhalt{strategien: map[string]cStrategie{}, ressorts: map[string]bool{}, messwerte: map[string]float64{},
-			fruehereEinrechnen: true}
+		in := inhalt{strategien: map[string]cStrategie{}, ressorts: map[string]bool{}, messwerte: map[string]float64{}}
 		var cfg struct {
 			Agenda struct {
 				Beispiele *bool `toml:"beispiele_einrechnen"`
@@ -113,6 +157,7 @@ func leseInhalt(t *testing.T) inhalt {
 				var m cMassnahme
 				frontMatter(t, f, &m)
 				m.Strategie, m.Beispiel = slug, s.Beispiel
+				m.zaehlstatus(t, bundled.Datum)
 				in.massnahmen = append(in.massnahmen, m)
 			}
 			var mw struct {
@@ -152,6 +197,12 @@ func (in inhalt) abgeloest(slug string) bool {
 	return false
 }
 
+// inAgenda reports whether a measure appears in the agenda at all:
+// superseded strategies are left out unless the config counts them.
+func (in inhalt) inAgenda(m cMassnahme) bool {
+	return in.fruehereEinrechnen || !in.abgeloest(m.Strategie)
+}
+
 // imLand reports whether a measure counts in the state totals.
 func (in inhalt) imLand(m cMassnahme) bool {
 	return (!m.Beispiel || in.beispieleEinrechnen) && (in.fruehereEinrechnen || !in.abgeloest(m.Strategie))
@@ -161,7 +212,7 @@ func zaehle(list []cMassnahme, keep func(cMassnahme) bool) map[string]int {
 	out := map[string]int{}
 	for _, m := range list {
 		if keep(m) {
-			out[m.Status]++
+			out[m.Zaehl]++
 		}
 	}
 	return out
@@ -276,7 +327,9 @@ func TestKatalog2020(t *testing.T) {
 	var ausKatalog []string
 	var erwartetAlle []string
 	for _, m := range in.massnahmen {
-		erwartetAlle = append(erwartetAlle, m.ID)
+		if in.inAgenda(m) {
+			erwartetAlle = append(erwartetAlle, m.ID)
+		}
 	}
 	set := map[string]bool{}
 	for _, id := range katalog {
@@ -290,11 +343,11 @@ func TestKatalog2020(t *testing.T) {
 	gleicheMenge(t, "Katalog 2020 auf /agenda/massnahmen/", ausKatalog, katalog)
 	gleicheMenge(t, "alle Maßnahmen auf /agenda/massnahmen/", alle, erwartetAlle)
 
-	// The strategy's row on the overview: measures, geplant, laufend, umgesetzt, ausgesetzt.
+	// The strategy's row on the overview: measures, geplant, laufend, umgesetzt, ausgesetzt, veraltet.
 	want := zaehle(in.massnahmen, func(m cMassnahme) bool { return m.Strategie == "digitale-gesellschaft" })
 	zeile := zeileVon(t, lies(t, "agenda/index.html"), `href="/strategien/digitale-gesellschaft/"`)
-	if len(zeile) < 5 || zeile[0] != 75 || zeile[1] != want["geplant"] || zeile[2] != want["laufend"] ||
-		zeile[3] != want["umgesetzt"] || zeile[4] != want["ausgesetzt"] {
+	if len(zeile) < 6 || zeile[0] != 75 || zeile[1] != want["geplant"] || zeile[2] != want["laufend"] ||
+		zeile[3] != want["umgesetzt"] || zeile[4] != want["ausgesetzt"] || zeile[5] != want["veraltet"] {
 		t.Errorf("Zeile der Strategie 2020 auf /agenda/: %v, erwartet 75 und %v", zeile, want)
 	}
 }
@@ -327,7 +380,7 @@ func TestSummen(t *testing.T) {
 		t.Fatal("Statustabelle fehlt")
 	}
 	total := 0
-	for _, s := range []string{"geplant", "laufend", "umgesetzt", "ausgesetzt"} {
+	for _, s := range []string{"geplant", "laufend", "umgesetzt", "ausgesetzt", "veraltet"} {
 		got := zeileVon(t, status, `href="/agenda/status/`+s+`/"`)
 		if len(got) == 0 || got[0] != want[s] {
 			t.Errorf("Status %s auf /agenda/: %v, erwartet %d", s, got, want[s])
@@ -352,7 +405,7 @@ func TestFacetten(t *testing.T) {
 		var land, bsp []string
 		for _, m := range in.massnahmen {
 			switch {
-			case !keep(m):
+			case !keep(m) || !in.inAgenda(m):
 			case in.imLand(m):
 				land = append(land, m.ID)
 			default:
@@ -368,6 +421,9 @@ func TestFacetten(t *testing.T) {
 	hfs := map[string]bool{}
 	kuerzel := map[string]bool{}
 	for _, m := range in.massnahmen {
+		if !in.inAgenda(m) {
+			continue
+		}
 		if m.Handlungsfeld != "" {
 			hfs[m.Handlungsfeld] = true
 		}
@@ -393,8 +449,8 @@ func TestFacetten(t *testing.T) {
 		})
 		n++
 	}
-	for _, s := range []string{"geplant", "laufend", "umgesetzt", "ausgesetzt"} {
-		pruefe("agenda/status/"+s+"/index.html", func(m cMassnahme) bool { return m.Status == s })
+	for _, s := range []string{"geplant", "laufend", "umgesetzt", "ausgesetzt", "veraltet"} {
+		pruefe("agenda/status/"+s+"/index.html", func(m cMassnahme) bool { return m.Zaehl == s })
 		n++
 	}
 	// Measures no Ressort leads are listed once on the Ressort overview.
