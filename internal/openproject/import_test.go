@@ -32,7 +32,7 @@ func runImport(t *testing.T, root string) *Ergebnis {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Plan(site, ex, Options{Stand: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Status: z})
+	res := Plan(site, ex, Options{Stand: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Status: z, Datei: "testdata/export.csv"})
 	if err := res.Write(root); err != nil {
 		t.Fatal(err)
 	}
