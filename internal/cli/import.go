@@ -49,7 +49,8 @@ func importOpenProject(args []string, stdout, stderr io.Writer) int {
 Liest einen Arbeitspaket-Export von OpenProject (CSV) und übernimmt Status, Start und
 Meilensteine in die Maßnahmen unter content/strategien/*/massnahmen/. Nur die betroffenen
 Zeilen werden geändert; Kommentare und alles andere bleiben, wie sie sind. Ein zweiter Lauf
-mit derselben Datei ändert nichts mehr.
+mit derselben Datei ändert nichts mehr. Ein neuer Status wird als datierter [[verlauf]]-Eintrag
+mit dem Export als Quelle angefügt (Datum: Spalte „Aktualisiert am“, sonst Tag des Exports).
 
 Erwartete Spalten: ID, Status und ein benutzerdefiniertes Feld mit der tdsite-Maßnahmen-ID
 (z. B. „Maßnahmen-ID“); außerdem Typ, Thema, Startdatum, Endtermin, % erledigt und
