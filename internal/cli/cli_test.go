@@ -173,7 +173,8 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 	// the example export of the README walkthrough
 	csv, _ := filepath.Abs("../../docs/beispiele/openproject-export.csv")
 	code, out, errOut := run("import", "openproject", csv, "--source", root, "--dry-run", "--verbose")
-	for _, want := range []string{"Status: geplant → laufend (OpenProject: „In Bearbeitung“)", "Start: ohne Angabe → 01.03.2027",
+	for _, want := range []string{"Status: geplant → laufend am 01.02.2027 (OpenProject: „In Bearbeitung“)", "Start: ohne Angabe → 01.03.2027",
+		"+[[verlauf]] # OpenProject #501", "+quelle = \"OpenProject-Export openproject-export.csv vom 01.02.2027\"",
 		"Neuer Meilenstein „Pilot mit fünf Vereinen gestartet“ (30.04.2027, erreicht)", "+start = \"01.03.2027\"",
 		"Ohne Maßnahmen-ID (nicht für tdsite bestimmt): #504", "1 Maßnahme würde geändert", "Probelauf"} {
 		if code != ExitOK || !strings.Contains(out, want) {

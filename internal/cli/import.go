@@ -44,12 +44,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 
 func importOpenProject(args []string, stdout, stderr io.Writer) int {
 	var dryRun bool
-	var spalte, stand string
+	var spalte, stand, exportdatum string
 	o := newOptions("import openproject", "DATEI.csv [Optionen]", `
 Liest einen Arbeitspaket-Export von OpenProject (CSV) und übernimmt Status, Start und
 Meilensteine in die Maßnahmen unter content/strategien/*/massnahmen/. Nur die betroffenen
 Zeilen werden geändert; Kommentare und alles andere bleiben, wie sie sind. Ein zweiter Lauf
-mit derselben Datei ändert nichts mehr.
+mit derselben Datei ändert nichts mehr. Ein neuer Status wird als datierter [[verlauf]]-Eintrag
+mit dem Export als Quelle angefügt (Datum: Spalte „Aktualisiert am“, sonst Tag des Exports).
 
 Erwartete Spalten: ID, Status und ein benutzerdefiniertes Feld mit der tdsite-Maßnahmen-ID
 (z. B. „Maßnahmen-ID“); außerdem Typ, Thema, Startdatum, Endtermin, % erledigt und
@@ -64,6 +65,7 @@ Beispiel:
 	o.boolean(&dryRun, "dry-run", "", "nur anzeigen, was sich ändern würde (mit --verbose als Diff)")
 	o.str(&spalte, "spalte", "NAME", "", "Spalte mit der tdsite-Maßnahmen-ID (Standard: aus config.toml oder „Maßnahmen-ID“)")
 	o.str(&stand, "stand", "TT.MM.JJJJ", "", "„stand“ geänderter Maßnahmen (Standard: heute)")
+	o.str(&exportdatum, "exportdatum", "TT.MM.JJJJ", "", "Tag des Exports für Verlauf und Quelle (Standard: aus dem Dateinamen, sonst heute)")
 	rest, code, ok := o.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -86,6 +88,16 @@ Beispiel:
 			return fail(ExitUsage, fmt.Sprintf("--stand %s: %v", stand, err), "Schreiben Sie den Tag als TT.MM.JJJJ.")
 		}
 		standDay = d.Start()
+	}
+	var exportDay time.Time
+	if exportdatum != "" {
+		d, err := datum.ParseDay(exportdatum)
+		if err != nil {
+			return fail(ExitUsage, fmt.Sprintf("--exportdatum %s: %v", exportdatum, err), "Schreiben Sie den Tag als TT.MM.JJJJ.")
+		}
+		exportDay = d.Start()
+	} else if d, ok := openproject.DatumAusDateiname(rest[0]); ok {
+		exportDay = d
 	}
 	cfg, cd := config.Load(root)
 	if cfg == nil || cd.HasErrors() {
@@ -117,7 +129,9 @@ Beispiel:
 		printDiags(stderr, ld, o)
 		fmt.Fprintln(stderr, "Hinweis: Dateien mit Fehlern werden nicht geändert; ihre Maßnahmen gelten als unbekannt.")
 	}
-	res := openproject.Plan(site, ex, openproject.Options{Stand: time.Date(standDay.Year(), standDay.Month(), standDay.Day(), 0, 0, 0, 0, time.UTC), Status: zuordnung})
+	heute := now()
+	res := openproject.Plan(site, ex, openproject.Options{Stand: time.Date(standDay.Year(), standDay.Month(), standDay.Day(), 0, 0, 0, 0, time.UTC), Status: zuordnung,
+		Datei: rest[0], Exportdatum: exportDay, Importtag: time.Date(heute.Year(), heute.Month(), heute.Day(), 0, 0, 0, 0, time.UTC)})
 	if !dryRun {
 		if err := res.Write(root); err != nil {
 			return fail(ExitIO, err.Error(), "Prüfen Sie die Zugriffsrechte. Bereits geschriebene Dateien sind vollständig; ein neuer Lauf übernimmt den Rest.")
@@ -134,7 +148,7 @@ Beispiel:
 func reportImport(stdout, stderr io.Writer, o *options, file string, ex *openproject.Export, res *openproject.Ergebnis, dryRun bool) {
 	if o.Verbose {
 		var cols []string
-		for _, role := range []string{"id", "typ", "thema", "status", "start", "ende", "prozent", "parent", "massnahme"} {
+		for _, role := range []string{"id", "typ", "thema", "status", "start", "ende", "prozent", "geaendert", "parent", "massnahme"} {
 			if h, ok := ex.Spalten[role]; ok {
 				cols = append(cols, "„"+h+"“")
 			}

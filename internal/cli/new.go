@@ -194,7 +194,8 @@ func newMassnahme(args []string, stdout, stderr io.Writer) int {
 Legt eine Maßnahme im Aktionsplan einer Strategie an:
 content/strategien/<slug>/massnahmen/<id>.md. Die ID setzt die Nummerierung der Strategie fort
 (z. B. BSP-10 → BSP-11), Federführung und Handlungsfeld kommen aus der Strategie, wenn sie
-eindeutig sind.
+eindeutig sind. Der Status steht als erster datierter Eintrag [[verlauf]] mit dem heutigen Tag
+und der Quelle (--quelle) in der Datei.
 
 Beispiel:
   tdsite new massnahme "Digitale Sprechstunde für Vereine" --strategie beispiel-kommunen --ziel E1.1`)
@@ -204,6 +205,7 @@ Beispiel:
 	c.list(&federfuehrung, "federfuehrung", "KÜRZEL", "federführendes Ressort oder Organisation")
 	c.list(&o.Ziele, "ziel", "ID", "unterstütztes Ziel oder Etappenziel, z. B. E1.1")
 	c.str(&o.Status, "status", "STATUS", "geplant", "geplant, laufend, umgesetzt oder ausgesetzt")
+	c.str(&o.Quelle, "quelle", "TEXT", scaffold.StandardQuelle, "woher der Status stammt, z. B. „Kabinettsbeschluss vom 12.03.2027“")
 	return c.main(args, 1, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {
 		o.Titel = rest[0]
 		if federfuehrung != nil {
@@ -242,7 +244,7 @@ Beispiel:
   tdsite new messwert E1.1 80 --strategie beispiel-kommunen --datum 31.12.2026`)
 	c.str(&o.Strategie, "strategie", "SLUG", "", "Strategie des Ziels")
 	c.str(&o.Datum, "datum", "TT.MM.JJJJ", "", "Tag der Messung (Standard: heute)")
-	c.str(&o.Kommentar, "kommentar", "TEXT", "", "Erläuterung zum Messwert")
+	c.str(&o.Kommentar, "kommentar", "TEXT", "", "Erläuterung zum Messwert, z. B. woher er stammt")
 	c.boolean(&o.Gefaehrdet, "gefaehrdet", "", "Zielerreichung ist gefährdet (dann mit --korrektur)")
 	c.str(&o.Korrektur, "korrektur", "TEXT", "", "vorgeschlagene Korrektur für den Steuerkreis")
 	return c.main(args, 2, stdout, stderr, func(rest []string, s *scaffold.Site) (*scaffold.Result, error) {

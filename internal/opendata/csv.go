@@ -71,18 +71,28 @@ func jaNein(b bool) string {
 	return "nein"
 }
 
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 func liste(items []string) string { return strings.Join(items, Listentrenner) }
 
 // MassnahmenHeader are the columns of massnahmen.csv.
 var MassnahmenHeader = []string{"id", "strategie", "strategie_name", "beispiel", "titel", "status", "handlungsfeld",
 	"handlungsfeld_name", "federfuehrung", "beteiligte", "ziele", "initiative", "start", "start_von", "start_bis",
-	"stand", "url"}
+	"stand", "url", "status_datum", "status_quelle", "sicherheit", "veraltet"}
 
-// MassnahmenCSV is massnahmen.csv: one row per measure.
+// MassnahmenCSV is massnahmen.csv: one row per measure. The date of the
+// current status is the last day of its period (the day by which it surely
+// held, as for staleness); agenda.json has the date as the source gives it.
 func MassnahmenCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	var rows [][]string
+	heute := a.Site.BuildDate.Start()
 	for _, m := range a.Alle.Massnahmen {
-		e := massnahme(m, abs)
+		e := massnahme(m, heute, abs)
 		hf, hfName := "", ""
 		if h := m.Handlungsfeld; h != nil {
 			hf, hfName = h.Key, h.Name
@@ -95,8 +105,13 @@ func MassnahmenCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		if e.Initiative != nil {
 			ini = *e.Initiative
 		}
+		statusDatum := ""
+		if e.StatusDatum != nil {
+			statusDatum = e.StatusDatum.Bis
+		}
 		rows = append(rows, []string{e.ID, e.Strategie, m.Strategie.Name, jaNein(e.Beispiel), e.Titel, e.Status, hf, hfName,
-			liste(e.Federfuehrung), liste(e.Beteiligte), liste(e.Ziele), ini, start, von, bis, e.Stand, e.URL})
+			liste(e.Federfuehrung), liste(e.Beteiligte), liste(e.Ziele), ini, start, von, bis, e.Stand, e.URL,
+			statusDatum, deref(e.StatusQuelle), deref(e.Sicherheit), jaNein(e.Veraltet)})
 	}
 	return writeCSV(MassnahmenHeader, rows)
 }

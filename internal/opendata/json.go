@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"time"
 
 	"tdsite/internal/agenda"
 	"tdsite/internal/content"
@@ -153,13 +154,20 @@ type initiativeJSON struct {
 type meilensteinJSON struct {
 	Datum    *datumJSON `json:"datum"`
 	Text     string     `json:"text"`
-	Erreicht bool       `json:"erreicht"`
+	Status   string     `json:"status"`  // as stated: erreicht, offen, unbekannt
+	Zustand  string     `json:"zustand"` // what the site shows on the build day
+	Stand    *datumJSON `json:"stand"`
+	Quelle   *string    `json:"quelle"`
+	Erreicht bool       `json:"erreicht"` // status == erreicht
 }
 
 type verlaufJSON struct {
-	Datum  datumJSON `json:"datum"`
-	Status string    `json:"status"`
-	Notiz  string    `json:"notiz"`
+	Datum      datumJSON `json:"datum"`
+	Status     string    `json:"status"`
+	Quelle     *string   `json:"quelle"`
+	Sicherheit string    `json:"sicherheit"`
+	Grund      *string   `json:"grund"`
+	Notiz      string    `json:"notiz"`
 }
 
 type massnahmeJSON struct {
@@ -177,6 +185,11 @@ type massnahmeJSON struct {
 	Start           *datumJSON        `json:"start"`
 	Stand           string            `json:"stand"`
 	URL             string            `json:"url"`
+	StatusDatum     *datumJSON        `json:"status_datum"`
+	StatusQuelle    *string           `json:"status_quelle"`
+	Sicherheit      *string           `json:"sicherheit"`
+	Grund           *string           `json:"grund"`
+	Veraltet        bool              `json:"veraltet"`
 	Meilensteine    []meilensteinJSON `json:"meilensteine"`
 	Verlauf         []verlaufJSON     `json:"verlauf"`
 }
@@ -196,11 +209,13 @@ type messwertJSON struct {
 }
 
 type berichtJSON struct {
-	Jahr       int    `json:"jahr"`
-	Titel      string `json:"titel"`
-	Stand      string `json:"stand"`
-	Vorlaeufig bool   `json:"vorlaeufig"`
-	URL        string `json:"url"`
+	Jahr          int     `json:"jahr"`
+	Titel         string  `json:"titel"`
+	Stand         string  `json:"stand"`
+	Stichtag      string  `json:"stichtag"`
+	Vorlaeufig    bool    `json:"vorlaeufig"`
+	Abgeschlossen *string `json:"abgeschlossen"`
+	URL           string  `json:"url"`
 }
 
 // JSON encodes the agenda as agenda.json.
@@ -219,6 +234,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		Initiativen: []initiativeJSON{}, Massnahmen: []massnahmeJSON{}, Messwerte: []messwertJSON{},
 		Fortschrittsberichte: []berichtJSON{},
 	}
+	heute := a.Site.BuildDate.Start()
 	for _, s := range a.Ausgeschlossen {
 		d.Umfang.Ausgeschlossen = append(d.Umfang.Ausgeschlossen, s.Slug)
 	}
@@ -270,11 +286,15 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		d.Initiativen = append(d.Initiativen, e)
 	}
 	for _, m := range a.Alle.Massnahmen {
-		d.Massnahmen = append(d.Massnahmen, massnahme(m, abs))
+		d.Massnahmen = append(d.Massnahmen, massnahme(m, heute, abs))
 	}
 	for _, r := range a.Berichte {
-		d.Fortschrittsberichte = append(d.Fortschrittsberichte, berichtJSON{Jahr: r.Jahr, Titel: r.Titel,
-			Stand: r.Stand.ISO(), Vorlaeufig: r.Vorlaeufig, URL: abs(r.URL)})
+		e := berichtJSON{Jahr: r.Jahr, Titel: r.Titel, Stand: r.Stand.ISO(), Stichtag: r.Bis.Format("2006-01-02"),
+			Vorlaeufig: r.Vorlaeufig, URL: abs(r.URL)}
+		if !r.Abgeschlossen.IsZero() {
+			e.Abgeschlossen = ptr(r.Abgeschlossen.ISO())
+		}
+		d.Fortschrittsberichte = append(d.Fortschrittsberichte, e)
 	}
 	// Compact first, then indented in one go: the encoder's own indenting
 	// grows a second buffer step by step, a third of the time for a large
@@ -392,11 +412,18 @@ func ziel(a *agenda.Agenda, z *model.Ziel, abs func(string) string) zielJSON {
 	return e
 }
 
-func massnahme(m *model.Massnahme, abs func(string) string) massnahmeJSON {
+// massnahme writes a measure with the origin of its current status: its
+// date, source and certainty, and whether it is stale on the build day
+// (heute). Milestones carry what a source states and what the site shows.
+func massnahme(m *model.Massnahme, heute time.Time, abs func(string) string) massnahmeJSON {
 	e := massnahmeJSON{ID: m.ID, Strategie: m.Strategie.Slug, Beispiel: m.Strategie.Beispiel, Titel: m.Titel,
 		Zusammenfassung: m.Zusammenfassung, Status: m.Status, Federfuehrung: kuerzel(m.Federfuehrung),
 		Beteiligte: []string{}, Ziele: []string{}, Start: datumPtr(m.Start), Stand: m.Stand.ISO(), URL: abs(m.URL),
-		Meilensteine: []meilensteinJSON{}, Verlauf: []verlaufJSON{}}
+		Meilensteine: []meilensteinJSON{}, Verlauf: []verlaufJSON{}, Veraltet: m.Veraltet}
+	if akt := m.Aktuell(); akt.Status != "" {
+		e.StatusDatum, e.StatusQuelle = datumPtr(akt.Datum), text(akt.Quelle)
+		e.Sicherheit, e.Grund = text(akt.Sicherheit), text(akt.Grund)
+	}
 	if m.Handlungsfeld != nil {
 		e.Handlungsfeld = ptr(m.Handlungsfeld.Key)
 	}
@@ -410,10 +437,22 @@ func massnahme(m *model.Massnahme, abs func(string) string) massnahmeJSON {
 		e.Initiative = ptr(m.Initiative.Key)
 	}
 	for _, ms := range m.Meilensteine {
-		e.Meilensteine = append(e.Meilensteine, meilensteinJSON{Datum: datumPtr(ms.Datum), Text: ms.Text, Erreicht: ms.Erreicht()})
+		e.Meilensteine = append(e.Meilensteine, meilensteinJSON{Datum: datumPtr(ms.Datum), Text: ms.Text,
+			Status: ms.Status, Zustand: ms.Zustand(heute), Stand: datumPtr(ms.Stand), Quelle: text(ms.Quelle),
+			Erreicht: ms.Erreicht()})
 	}
+	// verlauf lists the entries of the file; a status without [[verlauf]]
+	// appears only as the current status (status_datum, status_quelle).
 	for _, v := range m.Verlauf {
-		e.Verlauf = append(e.Verlauf, verlaufJSON{Datum: *datumPtr(v.Datum), Status: v.Status, Notiz: v.Notiz})
+		if v.Implizit || v.Datum.IsZero() {
+			continue
+		}
+		sicher := v.Sicherheit
+		if sicher == "" {
+			sicher = content.Belegt
+		}
+		e.Verlauf = append(e.Verlauf, verlaufJSON{Datum: *datumPtr(v.Datum), Status: v.Status, Quelle: text(v.Quelle),
+			Sicherheit: sicher, Grund: text(v.Grund), Notiz: v.Notiz})
 	}
 	return e
 }
@@ -443,5 +482,13 @@ func hfKeys(list []*model.Handlungsfeld) []string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// text is nil for an empty string: a missing statement is null in JSON.
+func text(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }

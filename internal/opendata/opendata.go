@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion of agenda.json. Additions raise the minor version; renaming
 // or removing a field, or changing its meaning, raises the major version.
-const SchemaVersion = "1.0.0"
+const SchemaVersion = "2.0.0"
 
 // Pfad is the directory of the open data files.
 const Pfad = "/daten/"

@@ -44,6 +44,53 @@ type Ergebnis struct {
 type Options struct {
 	Stand  time.Time       // written as "stand" into every changed measure
 	Status Statuszuordnung // nil: Standardstatus
+	// Datei is the export's file name; status entries and milestones name
+	// it as their source.
+	Datei string
+	// Exportdatum is the day of the export (zero: unknown). A status entry
+	// is dated with the work package's last update if the export has that
+	// column, else with the export's day, else with Importtag.
+	Exportdatum time.Time
+	Importtag   time.Time // zero: Stand, or today
+}
+
+// importtag is the day of the import.
+func (o Options) importtag() time.Time {
+	switch {
+	case !o.Importtag.IsZero():
+		return o.Importtag
+	case !o.Stand.IsZero():
+		return o.Stand
+	}
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Quelle names the export as the source of what the import writes:
+// "OpenProject-Export export.csv vom 30.11.2026" (the day of the export,
+// or of the import if the export's day is unknown).
+func (o Options) Quelle() string {
+	day := o.Exportdatum
+	if day.IsZero() {
+		day = o.importtag()
+	}
+	name := filepath.Base(o.Datei)
+	if o.Datei == "" {
+		name = ""
+	}
+	return strings.Join(strings.Fields("OpenProject-Export "+name+" vom "+day.Format("02.01.2006")), " ")
+}
+
+// tage are the days a statement of work package a may carry, best first:
+// its last update, the export's day, the day of the import.
+func (o Options) tage(a *Arbeitspaket) []time.Time {
+	var out []time.Time
+	for _, t := range []time.Time{a.Geaendert, o.Exportdatum, o.importtag()} {
+		if !t.IsZero() {
+			out = append(out, time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+		}
+	}
+	return out
 }
 
 // markerRe finds the OpenProject ID tdsite writes behind milestones it adds:
@@ -142,12 +189,99 @@ func Plan(site *content.Site, ex *Export, opt Options) *Ergebnis {
 // edit collects the line edits of one file together with the values the
 // parsed front matter must have afterwards.
 type edit struct {
-	file    string
-	doc     *tomledit.Doc
-	want    map[string]any // expected front matter after the edits
-	zeilen  []string
-	fehler  []string
-	changed bool
+	file        string
+	doc         *tomledit.Doc
+	want        map[string]any // expected front matter after the edits
+	zeilen      []string
+	fehler      []string
+	changed     bool
+	verlaufEnde []string // new [[verlauf]] entries, appended after the last one
+}
+
+// aktuellerStatus is the measure's current status as its file states it:
+// the last [[verlauf]] entry, else the legacy top-level status.
+func aktuellerStatus(m *content.Massnahme) string {
+	if n := len(m.Verlauf); n > 0 {
+		return m.Verlauf[n-1].Status
+	}
+	return m.Status
+}
+
+// statuswechsel records a change of the measure's status as a new dated
+// [[verlauf]] entry with the export as source. A legacy top-level status is
+// kept in sync (the check requires the last entry to match it); if the
+// file had no entries yet, its old status becomes the first entry, dated
+// with its stand, so that the history keeps when it held.
+func (e *edit) statuswechsel(m *content.Massnahme, a *Arbeitspaket, alt, neu string, anchor int, opt Options) *Problem {
+	var nach time.Time // the new entry may not predate the last one
+	alterEintrag := len(m.Verlauf) == 0 && m.Status != "" && !m.Stand.IsZero()
+	switch {
+	case len(m.Verlauf) > 0:
+		nach = m.Verlauf[len(m.Verlauf)-1].Datum.End()
+	case alterEintrag:
+		nach = m.Stand.End()
+	}
+	var tag time.Time
+	for _, t := range opt.tage(a) {
+		if !t.Before(nach) {
+			tag = t
+			break
+		}
+	}
+	if tag.IsZero() {
+		return &Problem{Zeile: a.Zeile, Text: fmt.Sprintf("Arbeitspaket %s: Der Status von %s wird nicht geändert: Der letzte Eintrag im Verlauf (%s) ist neuer als der Export.", a.Label(), m.ID, nach.Format("02.01.2006")),
+			Hinweis: "Exportieren Sie erneut aus OpenProject oder tragen Sie den Status von Hand ein."}
+	}
+	if m.At.Has("status") {
+		e.set(m.At, "status", tomledit.String(neu), neu, anchor)
+	}
+	day, quelle := tag.Format("02.01.2006"), opt.Quelle()
+	list, _ := e.want["verlauf"].([]map[string]any)
+	if alterEintrag {
+		e.verlaufEnde = append(e.verlaufEnde, "", "[[verlauf]]", "datum = "+tomledit.String(m.Stand.Raw), "status = "+tomledit.String(alt))
+		list = append(list, map[string]any{"datum": m.Stand.Raw, "status": alt})
+		e.zeilen = append(e.zeilen, fmt.Sprintf("Verlauf: bisheriger Status „%s“ vom %s als erster Eintrag", alt, m.Stand.Raw))
+	}
+	e.verlaufEnde = append(e.verlaufEnde, "", "[[verlauf]] # OpenProject #"+a.ID, "datum = "+tomledit.String(day), "status = "+tomledit.String(neu),
+		"quelle = "+tomledit.String(quelle), "sicherheit = "+tomledit.String(content.Belegt))
+	e.want["verlauf"] = append(list, map[string]any{"datum": day, "status": neu, "quelle": quelle, "sicherheit": content.Belegt})
+	e.changed = true
+	if alt == "" {
+		alt = "ohne Angabe"
+	}
+	e.zeilen = append(e.zeilen, fmt.Sprintf("Status: %s → %s am %s (OpenProject: „%s“)", alt, neu, day, a.Status))
+	return nil
+}
+
+// meilensteinStatus is what the file states about a milestone: its status,
+// or for older files erreicht = true; otherwise unbekannt.
+func meilensteinStatus(ms content.Meilenstein) string {
+	switch {
+	case ms.Status != "":
+		return ms.Status
+	case ms.Erreicht:
+		return content.MsErreicht
+	}
+	return content.MsUnbekannt
+}
+
+// meilensteinStatus writes a milestone's status. An older erreicht = … line
+// becomes the status line, so that the two never disagree.
+func (e *edit) meilensteinStatus(ms content.Meilenstein, status string, after int) {
+	if ms.At.Has("status") || !ms.At.Has("erreicht") {
+		e.set(ms.At, "status", tomledit.String(status), status, after)
+		return
+	}
+	line := ms.At.Key("erreicht").Line
+	if err := e.doc.ReplaceKey(line, "erreicht", "status", tomledit.String(status)); err != nil {
+		e.fehler = append(e.fehler, fmt.Sprintf("%s:%d: %v", e.file, line, err))
+		return
+	}
+	e.changed = true
+	name, idx := splitIndex(ms.At.Path)
+	target := e.want[name].([]map[string]any)[idx]
+	delete(target, "erreicht")
+	target["status"] = status
 }
 
 func (e *edit) set(at decode.At, key string, literal string, value any, insertAfter int) {
@@ -200,13 +334,15 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 				status = ""
 			}
 		}
+		aktuell := aktuellerStatus(m)
 		switch {
 		case !ok && status == "" && len(probs) == 0:
-			probs = append(probs, Problem{Zeile: a.Zeile, Text: fmt.Sprintf("Arbeitspaket %s: Den Status „%s“ kennt tdsite nicht; der Status von %s bleibt „%s“.", a.Label(), a.Status, m.ID, m.Status),
+			probs = append(probs, Problem{Zeile: a.Zeile, Text: fmt.Sprintf("Arbeitspaket %s: Den Status „%s“ kennt tdsite nicht; der Status von %s bleibt „%s“.", a.Label(), a.Status, m.ID, aktuell),
 				Hinweis: fmt.Sprintf("Ordnen Sie ihn in config.toml zu: [openproject.status] %s = \"laufend\" (erlaubt: %s).", tomledit.String(a.Status), strings.Join(content.Status, ", "))})
-		case ok && status != m.Status:
-			e.set(m.At, "status", tomledit.String(status), status, anchor)
-			e.zeilen = append(e.zeilen, fmt.Sprintf("Status: %s → %s (OpenProject: „%s“)", m.Status, status, a.Status))
+		case ok && status != aktuell:
+			if p := e.statuswechsel(m, a, aktuell, status, anchor, opt); p != nil {
+				probs = append(probs, *p)
+			}
 		}
 		ch.Pakete = append(ch.Pakete, "#"+a.ID)
 		if !a.Start.IsZero() && (m.Start.IsZero() || !within(m.Start.Datum, a.Start)) {
@@ -240,6 +376,12 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 			probs = append(probs, Problem{Zeile: a.Zeile, Text: fmt.Sprintf("Meilenstein %s: Den Status „%s“ kennt tdsite nicht; ob er erreicht ist, wird nicht geändert.", a.Label(), a.Status),
 				Hinweis: fmt.Sprintf("Ordnen Sie ihn in config.toml zu: [openproject.status] %s = \"umgesetzt\".", tomledit.String(a.Status))})
 		}
+		msStatus := content.MsOffen
+		if erreicht {
+			msStatus = content.MsErreicht
+		}
+		// the day the export states the milestone's status, and its source
+		msStand, quelle := opt.tage(a)[0].Format("02.01.2006"), opt.Quelle()
 		i := findMeilenstein(e.doc, m, a)
 		if i < 0 {
 			if a.Thema == "" {
@@ -247,7 +389,7 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 				continue
 			}
 			block := []string{"", "[[meilenstein]] # OpenProject #" + a.ID}
-			ms := map[string]any{"text": a.Thema, "erreicht": erreicht}
+			ms := map[string]any{"text": a.Thema}
 			desc := ""
 			if !tag.IsZero() {
 				day := tag.Format("02.01.2006")
@@ -255,7 +397,11 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 				ms["datum"] = day
 				desc = day
 			}
-			block = append(block, "text = "+tomledit.String(a.Thema), "erreicht = "+tomledit.Bool(erreicht))
+			block = append(block, "text = "+tomledit.String(a.Thema))
+			if known {
+				block = append(block, "status = "+tomledit.String(msStatus), "stand = "+tomledit.String(msStand), "quelle = "+tomledit.String(quelle))
+				ms["status"], ms["stand"], ms["quelle"] = msStatus, msStand, quelle
+			}
 			neu = append(neu, block...)
 			list, _ := e.want["meilenstein"].([]map[string]any)
 			e.want["meilenstein"] = append(list, ms)
@@ -284,13 +430,17 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 			e.set(ms.At, "datum", tomledit.String(day), day, header)
 			e.zeilen = append(e.zeilen, fmt.Sprintf("Meilenstein „%s“: Datum %s → %s", ms.Text, alt, day))
 		}
-		if known && erreicht != ms.Erreicht {
-			e.set(ms.At, "erreicht", tomledit.Bool(erreicht), erreicht, after)
-			word := "erreicht"
-			if !erreicht {
-				word = "nicht mehr als erreicht markiert"
+		if alt := meilensteinStatus(ms); known && msStatus != alt {
+			// status, stand and quelle stay together, in this order
+			for _, k := range []string{"erreicht", "status", "stand"} {
+				if ms.At.Has(k) {
+					after = max(after, ms.At.Key(k).Line)
+				}
 			}
-			e.zeilen = append(e.zeilen, fmt.Sprintf("Meilenstein „%s“: %s", ms.Text, word))
+			e.meilensteinStatus(ms, msStatus, after)
+			e.set(ms.At, "stand", tomledit.String(msStand), msStand, after)
+			e.set(ms.At, "quelle", tomledit.String(quelle), quelle, after)
+			e.zeilen = append(e.zeilen, fmt.Sprintf("Meilenstein „%s“: %s → %s", ms.Text, alt, msStatus))
 		}
 	}
 	if len(e.fehler) > 0 {
@@ -309,8 +459,14 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 		e.set(m.At, "stand", tomledit.String(stand), stand, anchor)
 		e.zeilen = append(e.zeilen, fmt.Sprintf("Stand: %s → %s", alt, stand))
 	}
-	if len(neu) > 0 {
-		e.doc.InsertAfter(lastValueLine(e.doc, closingLine(data)), neu...)
+	if len(neu) > 0 || len(e.verlaufEnde) > 0 {
+		end := lastValueLine(e.doc, closingLine(data))
+		e.doc.InsertAfter(end, neu...)
+		if len(m.Verlauf) > 0 {
+			// the new entry follows the last one, wherever that stands
+			end = tableEnd(e.doc, m.Verlauf[len(m.Verlauf)-1].At.Pos().Line, closingLine(data))
+		}
+		e.doc.InsertAfter(end, e.verlaufEnde...)
 	}
 	ch.Nachher = e.doc.Bytes()
 	ch.Zeilen = e.zeilen
@@ -367,6 +523,22 @@ func lastValueLine(doc *tomledit.Doc, closing int) int {
 		}
 	}
 	return closing - 1
+}
+
+// tableEnd is the last value line of the table whose header is on line
+// header: new entries of an array of tables go right below it.
+func tableEnd(doc *tomledit.Doc, header, closing int) int {
+	end := header
+	for n := header + 1; n < closing; n++ {
+		l := strings.TrimSpace(doc.Line(n))
+		if strings.HasPrefix(l, "[") {
+			break
+		}
+		if l != "" && !strings.HasPrefix(l, "#") {
+			end = n
+		}
+	}
+	return end
 }
 
 // closingLine is the line number of the "+++" that ends the front matter.

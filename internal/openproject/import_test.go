@@ -32,7 +32,7 @@ func runImport(t *testing.T, root string) *Ergebnis {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Plan(site, ex, Options{Stand: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Status: z})
+	res := Plan(site, ex, Options{Stand: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Status: z, Datei: "testdata/export.csv"})
 	if err := res.Write(root); err != nil {
 		t.Fatal(err)
 	}
@@ -173,5 +173,63 @@ func BenchmarkPlan(b *testing.B) {
 			b.Fatal(err)
 		}
 		Plan(site, ex, Options{Stand: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	}
+}
+
+// TestVerlaufDatum: a status change is dated with the work package's last
+// update, else the export's day, else the import day – never before the
+// last entry of the measure's history. The source names the export.
+func TestVerlaufDatum(t *testing.T) {
+	day := func(d int, m time.Month) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		name                  string
+		geaendert             string
+		export, import_       time.Time
+		wantDatum, wantQuelle string
+		wantProblem           string
+	}{
+		{"Aktualisiert am", "28.11.2026 10:00", day(30, 11), day(1, 12), "28.11.2026", "OpenProject-Export arbeitspakete-2026-11-30.csv vom 30.11.2026", ""},
+		{"Aktualisiert vor dem letzten Eintrag", "15.09.2026", day(30, 11), day(1, 12), "30.11.2026", "OpenProject-Export arbeitspakete-2026-11-30.csv vom 30.11.2026", ""},
+		{"ohne Exportdatum", "", time.Time{}, day(1, 12), "01.12.2026", "OpenProject-Export arbeitspakete-2026-11-30.csv vom 01.12.2026", ""},
+		{"alles älter als der Verlauf", "15.09.2026", day(20, 9), day(25, 9), "", "", "ist neuer als der Export"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := testsite.Copy(t, "testdata/site")
+			ex, err := Read([]byte("ID;Status;Maßnahmen-ID;Aktualisiert am\n160;Erledigt;T-06;"+c.geaendert+"\n"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			site, _ := content.Load(root)
+			res := Plan(site, ex, Options{Stand: c.import_, Importtag: c.import_, Exportdatum: c.export, Datei: "/tmp/arbeitspakete-2026-11-30.csv"})
+			if c.wantProblem != "" {
+				if len(res.Aenderungen) != 0 || len(res.Probleme) != 1 || !strings.Contains(res.Probleme[0].Text, c.wantProblem) {
+					t.Errorf("changes %d, problems %v", len(res.Aenderungen), res.Probleme)
+				}
+				return
+			}
+			if len(res.Aenderungen) != 1 || len(res.Probleme) != 0 {
+				t.Fatalf("changes %d, problems %v", len(res.Aenderungen), res.Probleme)
+			}
+			want := "[[verlauf]] # OpenProject #160\ndatum = \"" + c.wantDatum + "\"\nstatus = \"umgesetzt\"\nquelle = \"" + c.wantQuelle + "\"\nsicherheit = \"belegt\"\n"
+			if got := string(res.Aenderungen[0].Nachher); !strings.Contains(got, want) {
+				t.Errorf("no entry\n%s\nin\n%s", want, got)
+			}
+			if err := res.Write(root); err != nil {
+				t.Fatal(err)
+			}
+			site, diags := content.Load(root)
+			diags.Merge(validate.Check(site))
+			if diags.HasErrors() {
+				var b strings.Builder
+				diags.Print(&b, false)
+				t.Errorf("content after the import has errors:\n%s", b.String())
+			}
+		})
+	}
+	if d, ok := DatumAusDateiname("exporte/Arbeitspakete 30.11.2026.csv"); !ok || !d.Equal(day(30, 11)) {
+		t.Errorf("date from file name: %v %v", d, ok)
+	}
+	if _, ok := DatumAusDateiname("2026-13-40/export.csv"); ok {
+		t.Error("date from the directory or an invalid date")
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +28,7 @@ type Arbeitspaket struct {
 	Status    string
 	Start     time.Time // zero if empty
 	Ende      time.Time // zero if empty
+	Geaendert time.Time // last update of the work package ("Aktualisiert am"), zero if not exported
 	Prozent   int       // % erledigt, -1 if empty
 	Massnahme string    // tdsite measure ID (custom field)
 	Parent    string    // OpenProject ID of the parent work package
@@ -86,6 +89,7 @@ var spalten = []struct {
 	{"start", "Startdatum", []string{"startdatum", "start date", "anfangstermin", "beginn", "start", "begin date"}},
 	{"ende", "Endtermin", []string{"endtermin", "finish date", "enddatum", "abschlussdatum", "fertigstellungsdatum", "fälligkeitsdatum", "due date", "ende", "end date"}},
 	{"prozent", "% erledigt", []string{"% erledigt", "% abgeschlossen", "% complete", "% done", "fortschritt", "fortschritt (%)", "progress", "progress (%)", "erledigt (%)", "fertigstellungsgrad"}},
+	{"geaendert", "Aktualisiert am", []string{"aktualisiert am", "aktualisiert", "zuletzt aktualisiert", "geändert am", "letzte änderung", "updated on", "updated at", "updated", "last updated"}},
 	{"parent", "Übergeordnetes Arbeitspaket", []string{"übergeordnetes arbeitspaket", "übergeordnet", "parent", "eltern-arbeitspaket", "parent work package"}},
 	{"massnahme", "Maßnahmen-ID", StandardSpalten},
 }
@@ -189,7 +193,7 @@ func Read(data []byte, spalte string) (*Export, error) {
 		for _, d := range []struct {
 			role string
 			dst  *time.Time
-		}{{"start", &a.Start}, {"ende", &a.Ende}} {
+		}{{"start", &a.Start}, {"ende", &a.Ende}, {"geaendert", &a.Geaendert}} {
 			if raw := get(d.role); raw != "" {
 				t, ok := parseDate(raw)
 				if !ok {
@@ -272,6 +276,19 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+var reDateiDatum = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})|(\d{2}\.\d{2}\.\d{4})`)
+
+// DatumAusDateiname is the day in an export's file name, as people and
+// scripts name their exports: "arbeitspakete-2026-11-30.csv",
+// "Export 30.11.2026.csv". ok is false if the name has no valid date.
+func DatumAusDateiname(name string) (time.Time, bool) {
+	m := reDateiDatum.FindString(filepath.Base(name))
+	if m == "" {
+		return time.Time{}, false
+	}
+	return parseDate(m)
 }
 
 // parentID extracts the ID from a parent cell: "123", "#123" or

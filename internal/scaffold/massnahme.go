@@ -20,7 +20,11 @@ type MassnahmeOptions struct {
 	Federfuehrung []string // default: the strategy's lead Ressort
 	Ziele         []string // goal IDs
 	Status        string   // default: geplant
+	Quelle        string   // source of the status; default: StandardQuelle
 }
+
+// StandardQuelle is the source of a new measure's status when none is given.
+const StandardQuelle = "Meldung der Redaktion"
 
 var reID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
@@ -95,6 +99,9 @@ func (s *Site) NewMassnahme(o MassnahmeOptions) (*Result, error) {
 	}
 	if !slices.Contains(content.Status, o.Status) {
 		return nil, problem("Erlaubt sind: "+strings.Join(content.Status, ", ")+".", "Den Status „%s“ gibt es nicht.", o.Status)
+	}
+	if o.Quelle = strings.Join(strings.Fields(o.Quelle), " "); o.Quelle == "" {
+		o.Quelle = StandardQuelle
 	}
 	res := &Result{}
 	data := struct {

@@ -61,6 +61,9 @@ func (s *Site) NewMesswert(o MesswertOptions) (*Result, error) {
 	}
 	if k := strings.TrimSpace(o.Kommentar); k != "" {
 		block = append(block, "kommentar = "+tomledit.String(k))
+	} else {
+		// Where a value comes from belongs next to it; the hint says where.
+		block = append(block, keyValue("# kommentar", `""`, "woher der Wert stammt (Statistik, Erhebung, Bericht mit Datum)"))
 	}
 	if o.Gefaehrdet {
 		block = append(block, "gefaehrdet = true", "korrektur = "+tomledit.String(strings.TrimSpace(o.Korrektur)))

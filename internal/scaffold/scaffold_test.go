@@ -282,7 +282,13 @@ func TestMesswert(t *testing.T) {
 	}
 	// qualified ID, ja/nein goal, explicit date, gefährdet with correction
 	s = open(t, root)
+	before = read(t, root, rel)
 	must(t)(s.NewMesswert(MesswertOptions{Ziel: "beispiel-kommunen/E1.3", Wert: "ja", Datum: "31.12.2026"}))
+	// without a comment, the entry says where its source belongs
+	want = "\n[[messwert]]\nziel = \"E1.3\"\ndatum = \"31.12.2026\"\nwert = 1\n# kommentar = \"\"                       # woher der Wert stammt (Statistik, Erhebung, Bericht mit Datum)\n"
+	if got := read(t, root, rel)[len(before):]; got != want {
+		t.Errorf("appended\n%q\nwant\n%q", got, want)
+	}
 	s = open(t, root)
 	must(t)(s.NewMesswert(MesswertOptions{Ziel: "E1.2", Strategie: "beispiel-kommunen", Wert: "17", Datum: "31.12.2026",
 		Gefaehrdet: true, Korrektur: "Videoberatung ausbauen."}))
@@ -323,4 +329,55 @@ func TestNewFilesLookLikeTheDocs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMassnahmeVerlauf: a new measure states its status as a dated entry
+// with a source, never as a bare status.
+func TestMassnahmeVerlauf(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	s := open(t, root)
+	res := must(t)(s.NewMassnahme(MassnahmeOptions{Titel: "Neue", Strategie: "beispiel-kommunen",
+		Handlungsfeld: "kommunale-digitalstrategien", Status: "laufend", Quelle: "Kabinettsbeschluss  vom 10.03.2027"}))
+	got := read(t, root, res.Created[0])
+	want := `
+[[verlauf]]
+datum = "15.03.2027"                   # Tag der Angabe
+status = "laufend"                     # geplant | laufend | umgesetzt | ausgesetzt
+quelle = "Kabinettsbeschluss vom 10.03.2027" # woher der Status stammt (Dokument, Bericht, Meldung)
+sicherheit = "belegt"                  # belegt: die Quelle nennt ihn; abgeleitet: mit grund
+`
+	if !strings.Contains(got, want) {
+		t.Errorf("no dated status entry:\n%s", got)
+	}
+	if strings.Index(got, "\nstatus = ") < strings.Index(got, "[[verlauf]]") {
+		t.Errorf("bare status besides the entry:\n%s", got)
+	}
+	if !strings.Contains(got, `# status = "unbekannt"`) || strings.Contains(got, "erreicht = ") {
+		t.Errorf("milestone template without status:\n%s", got)
+	}
+	check(t, root)
+
+	// default source
+	s = open(t, root)
+	res = must(t)(s.NewMassnahme(MassnahmeOptions{Titel: "Ohne Quelle", Strategie: "beispiel-kommunen",
+		Handlungsfeld: "kommunale-digitalstrategien"}))
+	got = read(t, root, res.Created[0])
+	id := strings.TrimSuffix(filepath.Base(res.Created[0]), ".md")
+	for _, w := range []string{`status = "geplant"`, `quelle = "` + StandardQuelle + `"`, `datum = "15.03.2027"`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("lacks %s:\n%s", w, got)
+		}
+	}
+	cs, _ := content.Load(root)
+	for _, st := range cs.Strategien {
+		for _, m := range st.Massnahmen {
+			if m.ID == id {
+				if m.Status != "" || len(m.Verlauf) != 1 || m.Verlauf[0].Sicherheit != content.Belegt || m.Verlauf[0].Quelle != StandardQuelle {
+					t.Errorf("%s read back as %+v", id, m)
+				}
+				return
+			}
+		}
+	}
+	t.Errorf("%s not found", id)
 }

@@ -96,6 +96,25 @@ func (d *Doc) SetValue(n int, key, literal string) error {
 	return nil
 }
 
+// ReplaceKey turns "key = value" on line n into "newKey = literal": the
+// indentation, the spacing around "=" and a trailing comment stay. It
+// converts a field that a newer one replaces (erreicht = true → status =
+// "erreicht") without moving the line.
+func (d *Doc) ReplaceKey(n int, key, newKey, literal string) error {
+	line := d.Line(n)
+	start, end, err := valueSpan(line, key)
+	if err != nil {
+		return err
+	}
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	keyEnd := indent + len(key)
+	if !strings.HasPrefix(line[indent:], key) || isBare(at(line, keyEnd)) {
+		keyEnd = indent + len(strconv.Quote(key)) // "key" or 'key': same length
+	}
+	d.lines[n-1] = line[:indent] + newKey + line[keyEnd:start] + literal + line[end:]
+	return nil
+}
+
 // valueSpan finds the byte range of key's value on a line "key = value # …".
 func valueSpan(line, key string) (int, int, error) {
 	i := len(line) - len(strings.TrimLeft(line, " \t"))

@@ -22,6 +22,23 @@ func TestSetValueKeepsCommentAndSpacing(t *testing.T) {
 	}
 }
 
+func TestReplaceKeyKeepsSpacingAndComment(t *testing.T) {
+	d := New([]byte("[[meilenstein]]\n  erreicht  = false # noch offen\n\"erreicht\" = true\nerreichtbar = 1\n"))
+	if err := d.ReplaceKey(2, "erreicht", "status", String("offen")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.ReplaceKey(3, "erreicht", "status", String("erreicht")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.ReplaceKey(4, "erreicht", "status", String("x")); err == nil {
+		t.Error("replaced a longer key")
+	}
+	want := "[[meilenstein]]\n  status  = \"offen\" # noch offen\nstatus = \"erreicht\"\nerreichtbar = 1\n"
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestSetValueRefusesWhatItCannotEditSafely(t *testing.T) {
 	d := New([]byte("text = \"\"\"\nmehr\n\"\"\"\nliste = [\"a\"]\nstatuscode = 3\nkaputt = \"offen\n"))
 	for _, c := range []struct {
