@@ -90,9 +90,8 @@ var MassnahmenHeader = []string{"id", "strategie", "strategie_name", "beispiel",
 // held, as for staleness); agenda.json has the date as the source gives it.
 func MassnahmenCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	var rows [][]string
-	heute := a.Site.BuildDate.Start()
 	for _, m := range a.Alle.Massnahmen {
-		e := massnahme(m, heute, abs)
+		e := massnahme(m, abs)
 		hf, hfName := "", ""
 		if h := m.Handlungsfeld; h != nil {
 			hf, hfName = h.Key, h.Name

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
-	"time"
 
 	"tdsite/internal/agenda"
 	"tdsite/internal/content"
@@ -234,7 +233,6 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		Initiativen: []initiativeJSON{}, Massnahmen: []massnahmeJSON{}, Messwerte: []messwertJSON{},
 		Fortschrittsberichte: []berichtJSON{},
 	}
-	heute := a.Site.BuildDate.Start()
 	for _, s := range a.Ausgeschlossen {
 		d.Umfang.Ausgeschlossen = append(d.Umfang.Ausgeschlossen, s.Slug)
 	}
@@ -286,7 +284,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		d.Initiativen = append(d.Initiativen, e)
 	}
 	for _, m := range a.Alle.Massnahmen {
-		d.Massnahmen = append(d.Massnahmen, massnahme(m, heute, abs))
+		d.Massnahmen = append(d.Massnahmen, massnahme(m, abs))
 	}
 	for _, r := range a.Berichte {
 		e := berichtJSON{Jahr: r.Jahr, Titel: r.Titel, Stand: r.Stand.ISO(), Stichtag: r.Bis.Format("2006-01-02"),
@@ -415,7 +413,7 @@ func ziel(a *agenda.Agenda, z *model.Ziel, abs func(string) string) zielJSON {
 // massnahme writes a measure with the origin of its current status: its
 // date, source and certainty, and whether it is stale on the build day
 // (heute). Milestones carry what a source states and what the site shows.
-func massnahme(m *model.Massnahme, heute time.Time, abs func(string) string) massnahmeJSON {
+func massnahme(m *model.Massnahme, abs func(string) string) massnahmeJSON {
 	e := massnahmeJSON{ID: m.ID, Strategie: m.Strategie.Slug, Beispiel: m.Strategie.Beispiel, Titel: m.Titel,
 		Zusammenfassung: m.Zusammenfassung, Status: m.Status, Federfuehrung: kuerzel(m.Federfuehrung),
 		Beteiligte: []string{}, Ziele: []string{}, Start: datumPtr(m.Start), Stand: m.Stand.ISO(), URL: abs(m.URL),
@@ -438,7 +436,7 @@ func massnahme(m *model.Massnahme, heute time.Time, abs func(string) string) mas
 	}
 	for _, ms := range m.Meilensteine {
 		e.Meilensteine = append(e.Meilensteine, meilensteinJSON{Datum: datumPtr(ms.Datum), Text: ms.Text,
-			Status: ms.Status, Zustand: ms.Zustand(heute), Stand: datumPtr(ms.Stand), Quelle: text(ms.Quelle),
+			Status: ms.Status, Zustand: ms.Zustand, Stand: datumPtr(ms.Stand), Quelle: text(ms.Quelle),
 			Erreicht: ms.Erreicht()})
 	}
 	// verlauf lists the entries of the file; a status without [[verlauf]]
