@@ -181,8 +181,9 @@ func (b *BerichtStrategie) GefaehrdeteZiele() []*ZielStand {
 	return slices.DeleteFunc(slices.Clone(b.Ziele), func(z *ZielStand) bool { return !z.GefaehrdetNeu })
 }
 
-// Massnahmen counts the measures of the part on the report's day.
-func (b *BerichtStrategie) Massnahmen() int { return b.StatusAm.Gesamt() }
+// Massnahmen counts the measures in the Aktionsplan on the report's day,
+// those without a report in the period included.
+func (b *BerichtStrategie) Massnahmen() int { return b.StatusAm.Gesamt() + b.StatusAm.OhneMeldung }
 
 // Vergleich is one row of a comparison table: a status or an assessment
 // at the end of the previous year and at the end of the period.

@@ -465,6 +465,9 @@ func (z StatusZahlen) Gesamt() int {
 // Aktuell is the number of measures with a current status (completion included).
 func (z StatusZahlen) Aktuell() int { return z.Gesamt() - z.Veraltet }
 
+// Gemeldet is the number of unfinished measures whose status is current.
+func (z StatusZahlen) Gemeldet() int { return z.Geplant + z.Laufend + z.Ausgesetzt }
+
 // Add counts one measure.
 func (z *StatusZahlen) Add(status string) {
 	switch status {
