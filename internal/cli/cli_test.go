@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,7 +29,7 @@ func TestHelpIsGermanForEveryCommand(t *testing.T) {
 		{"build", "--help"}, {"check", "-h"}, {"serve", "--help"}, {"version", "--help"},
 		{"new", "--help"}, {"new", "strategie", "--help"}, {"new", "handlungsfeld", "-h"}, {"new", "massnahme", "--help"},
 		{"new", "meldung", "--help"}, {"new", "messwert", "--help"},
-		{"import", "--help"}, {"import", "openproject", "--help"}, {"help", "build"},
+		{"import", "--help"}, {"import", "openproject", "--help"}, {"help", "build"}, {"bericht", "--help"}, {"bericht", "abschliessen", "--help"},
 	} {
 		code, out, errOut := run(args...)
 		if code != ExitOK || errOut != "" {
@@ -234,5 +235,51 @@ func TestBuildBadContentExit(t *testing.T) {
 	code, _, errOut := run("build", "--source", fixture, "--dest", filepath.Join(t.TempDir(), "out"))
 	if code != ExitContent || !strings.Contains(errOut, "nichts veröffentlicht") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+// TestBerichtAbschliessen freezes a report through the command line and
+// shows that a back-dated entry afterwards is an error naming report and entry.
+func TestBerichtAbschliessen(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	if code, _, errOut := run("bericht", "abschliessen", "2025", "--source", root); code != ExitContent || !strings.Contains(errOut, "schon abgeschlossen") {
+		t.Errorf("2025 ein zweites Mal: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := run("bericht", "abschliessen", "20x5", "--source", root); code != ExitUsage || !strings.Contains(errOut, "kein Berichtsjahr") {
+		t.Errorf("falsches Jahr: exit %d, %q", code, errOut)
+	}
+	code, out, errOut := run("bericht", "abschliessen", "2026", "--source", root)
+	if code != ExitOK || !strings.Contains(out, "Fortschrittsbericht 2026 abgeschlossen") {
+		t.Fatalf("abschliessen 2026: exit %d\n%s%s", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(root, "content/agenda/fortschrittsbericht-2026.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nabgeschlossen = \"23.11.2026\"\n", "\n[abschluss]\n", "\"beispiel-kommunen/BSP-01\" = \"laufend\"\n",
+		"\"beispiel-kommunen/BSP-04\" = \"ohne-meldung\"\n", "Dieser Bericht ist ein **Zwischenstand**"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("fortschrittsbericht-2026.md: %q fehlt", want)
+		}
+	}
+	if code, out, _ := run("check", "--source", root); code != ExitOK {
+		t.Fatalf("check nach dem Abschluss: exit %d\n%s", code, out)
+	}
+	// A back-dated entry: BSP-04 had no report in 2026 when the report was closed.
+	f := filepath.Join(root, "content/strategien/beispiel-kommunen/massnahmen/BSP-04.md")
+	data, err = os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.SplitN(string(data), "\n+++\n", 2)
+	eintrag := "\n[[verlauf]]\ndatum = \"01.09.2026\"\nstatus = \"laufend\"\nquelle = \"Nachtrag\""
+	line := strings.Count(parts[0], "\n") + 2 // the line of [[verlauf]]
+	if err := os.WriteFile(f, []byte(parts[0]+eintrag+"\n+++\n"+parts[1]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = run("check", "--source", root)
+	want := fmt.Sprintf("content/strategien/beispiel-kommunen/massnahmen/BSP-04.md:%d: Fehler: BSP-04: Der abgeschlossene Fortschrittsbericht 2026", line)
+	if code != ExitContent || !strings.Contains(out, want) || !strings.Contains(out, "„ohne Meldung im Berichtszeitraum“") || !strings.Contains(out, "[bericht-abgeschlossen]") {
+		t.Errorf("check nach zurückdatiertem Eintrag: exit %d, erwartet %q in\n%s", code, want, out)
 	}
 }
