@@ -15,7 +15,7 @@ import (
 // Pages of the bundled site and of one copy of the fictional strategy
 // (18 pages of the original plus Extra measures).
 const (
-	BundledPages = 211
+	BundledPages = 209
 	Extra        = 40
 	PerCopy      = 18 + Extra
 )
@@ -49,6 +49,9 @@ func Site(repo, dst string, n int) error {
 	}
 	strategien := filepath.Join(dst, "content", "strategien")
 	src := filepath.Join(strategien, "beispiel-kommunen")
+	if err := freezeCopies(dst, Copies(n)); err != nil {
+		return err
+	}
 	for k := 1; k <= Copies(n); k++ {
 		prefix := fmt.Sprintf("K%03d-", k)
 		name := fmt.Sprintf("beispiel-k%03d", k)
@@ -68,7 +71,6 @@ func Site(repo, dst string, n int) error {
 id = "%s"
 titel = "Synthetische Maßnahme %d der Kopie %d"
 handlungsfeld = "kommunale-digitalstrategien"
-status = "laufend"
 federfuehrung = ["TMDI"]
 ziele = ["E1.2"]
 start = "2026"
@@ -78,11 +80,50 @@ stand = "30.09.2026"
 [kosten_nutzen]
 aufwand = "Beispielwert"
 nutzen = "Beispielwert"
+
+[[verlauf]]
+datum = "30.09.2026"
+status = "laufend"
+quelle = "Erzeugte Angabe für Messungen (fiktiv)"
 +++
 %s`, id, i, k, Body)
 			if err := os.WriteFile(filepath.Join(strategien, name, "massnahmen", id+".md"), []byte(text), 0o644); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// freezeCopies adds the copies of the example to the frozen figures of
+// closed progress reports: a copy has the same history as the example, so
+// the closed report would count it the same way.
+func freezeCopies(dst string, copies int) error {
+	files, _ := filepath.Glob(filepath.Join(dst, "content", "agenda", "fortschrittsbericht-*.md"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		var add strings.Builder
+		for _, line := range strings.Split(text, "\n") {
+			rest, ok := strings.CutPrefix(line, `"beispiel-kommunen/BSP-`)
+			if !ok {
+				continue
+			}
+			for k := 1; k <= copies; k++ {
+				fmt.Fprintf(&add, "\"beispiel-k%03d/K%03d-%s\n", k, k, rest)
+			}
+		}
+		if add.Len() == 0 {
+			continue
+		}
+		// [abschluss] is the last table of the front matter.
+		i := strings.Index(text[3:], "\n+++") + 3
+		text = text[:i+1] + add.String() + text[i+1:]
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			return err
 		}
 	}
 	return nil
