@@ -131,7 +131,11 @@ func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic)
 		d := syntaxError(file, err, firstLine)
 		return nil, &d
 	}
-	return &Document{File: file, Root: root, Index: buildIndex(src, firstLine)}, nil
+	doc := &Document{File: file, Root: root, Index: buildIndex(src, firstLine)}
+	if d := checkControl(doc); d != nil {
+		return nil, d
+	}
+	return doc, nil
 }
 
 var reLine = regexp.MustCompile(`line (\d+)`)
