@@ -33,6 +33,9 @@ var now = time.Now
 
 // Run executes the command line and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
+	// File names and values in messages are the editors' text; escaping
+	// here keeps control characters in them from rewriting the terminal.
+	stdout, stderr = diag.NewWriter(stdout), diag.NewWriter(stderr)
 	if len(args) == 0 {
 		usage(stderr)
 		return ExitUsage

@@ -52,27 +52,34 @@ type Diagnostic struct {
 	Accepted string
 }
 
+// String is the finding as printed. File names and values in it are
+// shown with control characters escaped; a line break inside a message is
+// indented, so that no value can start a line that looks like a finding.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Pos.String())
+	b.WriteString(Escape(d.Pos.String()))
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.Message)
+	b.WriteString(indent(d.Message))
 	if d.Rule != "" {
 		b.WriteString(" [")
-		b.WriteString(d.Rule)
+		b.WriteString(Escape(d.Rule))
 		b.WriteString("]")
 	}
 	if d.Hint != "" {
 		b.WriteString("\n    Hinweis: ")
-		b.WriteString(d.Hint)
+		b.WriteString(indent(d.Hint))
 	}
 	if d.Accepted != "" {
 		b.WriteString("\n    Quittiert: ")
-		b.WriteString(d.Accepted)
+		b.WriteString(indent(d.Accepted))
 	}
 	return b.String()
+}
+
+func indent(s string) string {
+	return strings.ReplaceAll(EscapeText(s), "\n", "\n      ")
 }
 
 // List collects findings. The zero value is ready to use.

@@ -64,6 +64,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	opts.Log = diag.NewWriter(opts.Log) // file names in the log are the editors' text
 	if opts.Debounce == 0 {
 		opts.Debounce = 15 * time.Millisecond
 	}
@@ -230,10 +231,11 @@ func (s *Server) describe(changed []string) string {
 	sort.SliceStable(changed, func(i, j int) bool {
 		return s.exists(changed[i]) && !s.exists(changed[j])
 	})
+	// The Writer keeps line breaks; a file name must not start a line.
 	if len(changed) == 1 {
-		return changed[0]
+		return diag.Escape(changed[0])
 	}
-	return fmt.Sprintf("%s und %d weitere", changed[0], len(changed)-1)
+	return fmt.Sprintf("%s und %d weitere", diag.Escape(changed[0]), len(changed)-1)
 }
 
 func (s *Server) exists(rel string) bool {
@@ -275,11 +277,11 @@ func (s *Server) overlay() string {
 		}
 		b.WriteString(`<li>`)
 		if !d.Pos.IsZero() {
-			fmt.Fprintf(&b, `<code>%s</code>: `, html.EscapeString(d.Pos.String()))
+			fmt.Fprintf(&b, `<code>%s</code>: `, html.EscapeString(diag.Escape(d.Pos.String())))
 		}
-		b.WriteString(html.EscapeString(d.Message))
+		b.WriteString(html.EscapeString(diag.EscapeText(d.Message)))
 		if d.Hint != "" {
-			fmt.Fprintf(&b, `<br><span class="tdsite-hinweis">Hinweis: %s</span>`, html.EscapeString(d.Hint))
+			fmt.Fprintf(&b, `<br><span class="tdsite-hinweis">Hinweis: %s</span>`, html.EscapeString(diag.EscapeText(d.Hint)))
 		}
 		b.WriteString(`</li>`)
 	}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tdsite/internal/testsite"
+)
+
+const bsp01 = "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
+
+// editFile replaces the first old in a file of a copied site.
+func editFile(t *testing.T, root, rel, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	data, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(data), old) {
+		t.Fatalf("%s: %v, or %q missing", rel, err, old)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A key written with TOML escapes puts ESC and CR into the finding's
+// message; check (stdout) and build (stderr) print them escaped.
+func TestMessagesEscapeControlCharacters(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	editFile(t, root, bsp01, "+++\n", "+++\n\"x\\u001b[2K\\rgefälscht\" = 1\n")
+	code, out, _ := run("check", "--source", root)
+	if code != ExitContent {
+		t.Fatalf("check: exit %d\n%s", code, out)
+	}
+	code, _, errOut := run("build", "--source", root, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != ExitContent {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	for name, text := range map[string]string{"check": out, "build": errOut} {
+		if strings.ContainsAny(text, "\x1b\r") {
+			t.Errorf("%s prints control characters raw: %q", name, text)
+		}
+		if !strings.Contains(text, bsp01+":2: Fehler:") || !strings.Contains(text, `x\u001b[2K\rgefälscht`) {
+			t.Errorf("%s does not show the finding escaped:\n%s", name, text)
+		}
+	}
+}
