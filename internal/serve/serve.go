@@ -44,6 +44,8 @@ type Server struct {
 	dir  string
 	sess *build.Session
 	hub  *hub
+	// hosts is set before the first request is served.
+	hosts hosts
 
 	mu     sync.RWMutex
 	failed *diag.List // findings of the last failed rebuild; nil when fine
@@ -97,6 +99,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 	if err != nil {
 		return fmt.Errorf("Der Vorschau-Server kann %s nicht öffnen: %w. Ist schon eine Vorschau gestartet? Wählen Sie sonst mit --port einen anderen Port", opts.Addr, err)
 	}
+	s.hosts = newHosts(opts.Addr, ln.Addr())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(opts.Log, "Vorschau: http://%s/  (Beenden mit Strg+C)\n", ln.Addr())
