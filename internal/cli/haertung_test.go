@@ -46,3 +46,22 @@ func TestMessagesEscapeControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// A file name with ESC and CR is reported as an unsuitable address; the
+// finding shows the name escaped and on one line.
+func TestFileNameEscapedInMessages(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	dir := filepath.Join(root, "content/strategien/beispiel-kommunen/meldungen")
+	hostile := "2025-01-21-x\x1b[2K\rgefälscht\n.md"
+	if err := os.Rename(filepath.Join(dir, "2025-01-21-kickoff.md"), filepath.Join(dir, hostile)); err != nil {
+		t.Skipf("file system refuses the name: %v", err)
+	}
+	code, out, _ := run("check", "--source", root)
+	if code != ExitContent || strings.ContainsAny(out, "\x1b\r") {
+		t.Fatalf("exit %d, raw control characters: %q", code, out)
+	}
+	want := `content/strategien/beispiel-kommunen/meldungen/2025-01-21-x\u001b[2K\rgefälscht\n.md: Fehler:`
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
