@@ -183,7 +183,7 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 	prog.done()
 	printDiags(stderr, diags, o)
 	if errors.Is(err, build.ErrAbgebrochen) {
-		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
+		fmt.Fprintf(stderr, "tdsite build: %s\n", diag.Explain(err))
 		return ExitIO
 	}
 	if errors.Is(err, build.ErrContent) {
@@ -191,7 +191,7 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 		return ExitContent
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
+		fmt.Fprintf(stderr, "tdsite build: %s\n", diag.Explain(err))
 		return ExitIO
 	}
 	if !o.Quiet && res.Unchanged {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,5 +64,37 @@ func TestFileNameEscapedInMessages(t *testing.T) {
 	want := `content/strategien/beispiel-kommunen/meldungen/2025-01-21-x\u001b[2K\rgefälscht\n.md: Fehler:`
 	if !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
+
+// System errors reach the editor in German, with the original detail in
+// parentheses: a busy port, an output folder below a file, a template
+// function that does not exist.
+func TestSystemErrorsInGerman(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	code, _, errOut := run("serve", "--source", root, "--port", port)
+	if code != ExitIO || !strings.Contains(errOut, "der Port ist schon belegt") || !strings.Contains(errOut, "bind: address already in use)") {
+		t.Errorf("serve on a busy port: exit %d\n%s", code, errOut)
+	}
+
+	file := filepath.Join(t.TempDir(), "datei")
+	os.WriteFile(file, []byte("x"), 0o644)
+	code, _, errOut = run("build", "--source", root, "--dest", filepath.Join(file, "public"))
+	if code != ExitIO || !strings.Contains(errOut, "ein Teil des Pfads ist eine Datei, kein Ordner (") || !strings.Contains(errOut, "not a directory)") {
+		t.Errorf("build below a file: exit %d\n%s", code, errOut)
+	}
+
+	editFile(t, root, "layouts/massnahme.html", "</h1>", "{{ nichtda }}</h1>")
+	code, _, errOut = run("build", "--source", root, "--dest", filepath.Join(t.TempDir(), "public"))
+	if code != ExitContent || !strings.Contains(errOut, "layouts/massnahme.html:6: Fehler:") ||
+		!strings.Contains(errOut, `die Funktion „nichtda“ gibt es in Vorlagen nicht; prüfen Sie die Schreibweise (function "nichtda" not defined)`) {
+		t.Errorf("unknown template function: exit %d\n%s", code, errOut)
 	}
 }

@@ -72,3 +72,13 @@ func TestControlAllowed(t *testing.T) {
 		}
 	}
 }
+
+func TestInvalidDatetimeInGerman(t *testing.T) {
+	for _, src := range []string{"datum = 2025-13-01\n", "datum = 2025-02-30\n", "datum = 2025-01-01T25:00:00\n"} {
+		_, d := Parse("x.toml", []byte(src), 1)
+		if d == nil || d.Pos.Line != 1 || !strings.Contains(d.Message, "Das Datum „2025-") ||
+			!strings.Contains(d.Message, "(invalid datetime: ") || !strings.Contains(d.Hint, "Anführungszeichen") {
+			t.Errorf("%q: %v", src, d)
+		}
+	}
+}

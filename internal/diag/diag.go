@@ -90,14 +90,32 @@ type List struct {
 // Add appends a finding.
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
 
-// Errorf records an error.
+// Errorf records an error. Error arguments are shown as Explain shows them.
 func (l *List) Errorf(pos Pos, rule, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, explained(args)...), Hint: hint})
 }
 
-// Warnf records a warning.
+// Warnf records a warning. Error arguments are shown as Explain shows them.
 func (l *List) Warnf(pos Pos, rule, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, explained(args)...), Hint: hint})
+}
+
+// explained replaces error arguments by their German text; the caller's
+// slice stays as it is.
+func explained(args []any) []any {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			out := append([]any(nil), args...)
+			out[i] = Explain(err)
+			for j := i + 1; j < len(out); j++ {
+				if err, ok := out[j].(error); ok {
+					out[j] = Explain(err)
+				}
+			}
+			return out
+		}
+	}
+	return args
 }
 
 // Merge appends all findings of o.

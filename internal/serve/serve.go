@@ -127,7 +127,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 			pending[p] = true
 			timer = time.After(opts.Debounce)
 		case err := <-w.errors:
-			fmt.Fprintf(opts.Log, "Hinweis: Beobachtung der Dateien: %v\n", err)
+			fmt.Fprintf(opts.Log, "Hinweis: Beobachtung der Dateien: %s\n", diag.Explain(err))
 		case <-timer:
 			timer = nil
 			var changed []string
