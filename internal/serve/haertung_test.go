@@ -33,6 +33,23 @@ func TestFindingsEscapedInLogAndPanel(t *testing.T) {
 	if strings.ContainsAny(log, "\x1b\r\x07") || !strings.Contains(log, `x\u001b[2K\rgefälscht\u0007`) {
 		t.Errorf("terminal log:\n%q", log)
 	}
+
+	// A file name with control characters and a line break: the log line
+	// that names the change and the panel show it escaped, on one line.
+	pv.write(massnahme, good)
+	pv.expect("reload")
+	name := "content/strategien/beispiel-kommunen/meldungen/2025-01-21-x\x1b[2K\rgefälscht\n.md"
+	pv.write(name, pv.read("content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md"))
+	pv.expect("fehler")
+	escaped := `content/strategien/beispiel-kommunen/meldungen/2025-01-21-x\u001b[2K\rgefälscht\n.md`
+	_, page = pv.get("/massnahmen/bsp-01/")
+	if !strings.Contains(page, "<code>"+escaped) {
+		t.Errorf("error panel does not name the file escaped:\n%q", page[strings.Index(page, `id="tdsite-fehler"`):])
+	}
+	log = pv.log.String()
+	if strings.ContainsAny(log, "\x1b\r\x07") || !strings.Contains(log, "Fehler nach Änderung "+escaped+":\n") {
+		t.Errorf("terminal log:\n%q", log)
+	}
 }
 
 // startAt runs the preview on addr without an event stream and returns
