@@ -80,6 +80,7 @@ func (h hosts) allowed(hostHeader string) bool {
 func (h hosts) refuse(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, fmt.Sprintf("Die Vorschau antwortet nur unter den Adressen dieses Rechners, nicht unter „%s“.\n"+
 		"Hinweis: Öffnen Sie http://localhost:%s/ oder http://127.0.0.1:%s/. "+
-		"Anfragen unter anderen Namen lehnt die Vorschau ab, damit fremde Webseiten die noch nicht veröffentlichten Entwürfe nicht auslesen können.",
+		"Anfragen unter anderen Namen lehnt die Vorschau ab, damit fremde Webseiten die noch nicht veröffentlichten Entwürfe nicht auslesen können. "+
+		"Soll ein anderes Gerät im Netz die Vorschau zeigen, starten Sie sie mit --bind und der Adresse dieses Rechners.",
 		diag.Escape(r.Host), h.port, h.port), http.StatusForbidden)
 }

@@ -97,7 +97,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return fmt.Errorf("Der Vorschau-Server kann %s nicht öffnen: %w. Ist schon eine Vorschau gestartet? Wählen Sie sonst mit --port einen anderen Port", opts.Addr, err)
+		return fmt.Errorf("Der Vorschau-Server kann %s nicht öffnen: %w. Wählen Sie mit --port einen anderen Port oder beenden Sie die andere Vorschau", opts.Addr, err)
 	}
 	s.hosts = newHosts(opts.Addr, ln.Addr())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
