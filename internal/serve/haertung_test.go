@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -225,5 +226,37 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	check("error page", resp, 500)
 	if !strings.Contains(body, "tdsite-fehler") {
 		t.Errorf("error page without the panel")
+	}
+}
+
+// A line break in event data would start a field of its own (a fake
+// event); the stream carries it escaped on the data line.
+func TestEventDataEscaped(t *testing.T) {
+	h := newHub()
+	srv := httptest.NewServer(http.HandlerFunc(h.serve))
+	defer srv.Close()
+	defer h.closeAll()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	for deadline := time.Now().Add(wait); h.clientCount() == 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("event stream not connected")
+		}
+	}
+	h.send("reload", "/a/\nevent: css\r\ndata: *")
+	sc := bufio.NewScanner(resp.Body)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+		if strings.HasPrefix(sc.Text(), "data: ") {
+			break
+		}
+	}
+	got := lines[len(lines)-1]
+	if got != `data: /a/\nevent: css\r\ndata: *` || lines[len(lines)-2] != "event: reload" {
+		t.Errorf("stream: %q", lines)
 	}
 }
