@@ -13,11 +13,11 @@ import (
 // document is checked here, once, so no field can be forgotten.
 
 // controlChar returns the first control character in s that no text needs,
-// and false if there is none. Tab and line feed stay allowed: multi-line
-// texts use them, and "\t" and "\n" in a one-line text mean the same.
-func controlChar(s string) (rune, bool) {
+// and false if there is none. With lines, tab and line feed stay allowed:
+// multi-line texts use them, and "\t" and "\n" in a one-line text mean the same.
+func controlChar(s string, lines bool) (rune, bool) {
 	for _, r := range s {
-		if r == '\t' || r == '\n' {
+		if lines && (r == '\t' || r == '\n') {
 			continue
 		}
 		if r < 0x20 || r >= 0x7f && r <= 0x9f {
@@ -36,13 +36,13 @@ func checkControl(doc *Document) *diag.Diagnostic {
 func walkControl(doc *Document, path string, v any) *diag.Diagnostic {
 	switch x := v.(type) {
 	case string:
-		if r, ok := controlChar(x); ok {
+		if r, ok := controlChar(x, true); ok {
 			return controlFinding(doc, path, r, "Der Text")
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(x) {
 			p := join(path, k)
-			if r, ok := controlChar(k); ok {
+			if r, ok := controlChar(k, false); ok { // a key is one line
 				return controlFinding(doc, p, r, "Der Schlüssel")
 			}
 			if d := walkControl(doc, p, x[k]); d != nil {
@@ -66,11 +66,19 @@ func walkControl(doc *Document, path string, v any) *diag.Diagnostic {
 }
 
 func controlFinding(doc *Document, path string, r rune, what string) *diag.Diagnostic {
+	other := fmt.Sprintf("\\x%02X", r)
+	if r == 0x1b {
+		other += " oder \\e"
+	}
+	allowed := "in Texten sind nur Zeilenumbruch (\\n) und Tabulator (\\t) erlaubt."
+	if what == "Der Schlüssel" {
+		allowed = "Schlüssel enthalten keine Steuerzeichen, auch keinen Zeilenumbruch."
+	}
 	return &diag.Diagnostic{
 		Pos:      diag.Pos{File: doc.File, Line: doc.Index.Line(path)},
 		Severity: diag.Error, Rule: "kodierung",
 		Message: fmt.Sprintf("%s bei „%s“ enthält ein unsichtbares Steuerzeichen (U+%04X), geschrieben als Escape-Folge.", what, path, r),
-		Hint: fmt.Sprintf("Löschen Sie die Escape-Folge \\u%04X aus dem Text (sie kann auch als \\x%02X oder \\e geschrieben sein). "+
-			"Steuerzeichen stören Terminals, den Feed und die Offenen Daten; erlaubt sind nur Zeilenumbruch (\\n) und Tabulator (\\t).", r, r),
+		Hint: fmt.Sprintf("Löschen Sie die Escape-Folge \\u%04X (auch als %s geschrieben). "+
+			"Steuerzeichen stören Terminals, den Feed und die Offenen Daten; %s", r, other, allowed),
 	}
 }

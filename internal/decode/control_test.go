@@ -30,6 +30,7 @@ func TestControlEscapesRefused(t *testing.T) {
 		{"nested arrays", "m = [[\"a\"], [\"b\", \"\\u0005\"]]\n", 1, "„m[1][1]“", "U+0005"},
 		{"quoted key", "\"ti\\u001btel\" = \"x\"\n", 1, "Der Schlüssel", "U+001B"},
 		{"key in table", "[rollen]\n\"a\\u0000\" = \"R\"\n", 2, "Der Schlüssel", "U+0000"},
+		{"line break in key", "[rollen]\n\"a\\nb\" = \"R\"\n", 2, "Der Schlüssel", "U+000A"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
