@@ -37,6 +37,9 @@ var now = time.Now
 
 // Run executes the command line and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
+	// File names and values in messages are the editors' text; escaping
+	// here keeps control characters in them from rewriting the terminal.
+	stdout, stderr = diag.NewWriter(stdout), diag.NewWriter(stderr)
 	if len(args) == 0 {
 		usage(stderr)
 		return ExitUsage
@@ -198,7 +201,7 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 	prog.done()
 	printDiags(stderr, diags, o)
 	if errors.Is(err, build.ErrAbgebrochen) {
-		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
+		fmt.Fprintf(stderr, "tdsite build: %s\n", diag.Explain(err))
 		return ExitIO
 	}
 	if errors.Is(err, build.ErrContent) {
@@ -206,7 +209,7 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 		return ExitContent
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "tdsite build: %v\n", err)
+		fmt.Fprintf(stderr, "tdsite build: %s\n", diag.Explain(err))
 		return ExitIO
 	}
 	if !o.Quiet && res.Unchanged {

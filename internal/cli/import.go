@@ -12,6 +12,7 @@ import (
 	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
+	"tdsite/internal/diag"
 	"tdsite/internal/openproject"
 )
 
@@ -113,7 +114,7 @@ Beispiel:
 	}
 	data, err := os.ReadFile(rest[0])
 	if err != nil {
-		return fail(ExitIO, fmt.Sprintf("Die Datei %s kann nicht gelesen werden: %v", rest[0], errors.Unwrap(err)), "Prüfen Sie Name und Ort der Datei.")
+		return fail(ExitIO, fmt.Sprintf("Die Datei %s kann nicht gelesen werden: %s", rest[0], diag.Explain(errors.Unwrap(err))), "Prüfen Sie Name und Ort der Datei.")
 	}
 	ex, err := openproject.Read(data, spalte)
 	if err != nil {
@@ -134,7 +135,7 @@ Beispiel:
 		Datei: rest[0], Exportdatum: exportDay, Importtag: time.Date(heute.Year(), heute.Month(), heute.Day(), 0, 0, 0, 0, time.UTC)})
 	if !dryRun {
 		if err := res.Write(root); err != nil {
-			return fail(ExitIO, err.Error(), "Prüfen Sie die Zugriffsrechte. Bereits geschriebene Dateien sind vollständig; ein neuer Lauf übernimmt den Rest.")
+			return fail(ExitIO, diag.Explain(err), "Prüfen Sie die Zugriffsrechte. Bereits geschriebene Dateien sind vollständig; ein neuer Lauf übernimmt den Rest.")
 		}
 	}
 	reportImport(stdout, stderr, o, rest[0], ex, res, dryRun)

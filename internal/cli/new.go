@@ -98,7 +98,7 @@ func (c *newCommand) run(stdout, stderr io.Writer, create func(*scaffold.Site) (
 		}
 		return ExitContent
 	}
-	fmt.Fprintf(stderr, "tdsite %s: %v\n", c.name, err)
+	fmt.Fprintf(stderr, "tdsite %s: %s\n", c.name, diag.Explain(err))
 	return ExitIO
 }
 

@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"tdsite/internal/diag"
 )
 
 // progress shows "Seiten: 120 von 480" on one terminal line while a build
@@ -25,6 +27,7 @@ type progress struct {
 const progressDelay = 500 * time.Millisecond
 
 func newProgress(w io.Writer, quiet bool) *progress {
+	w = diag.Unwrap(w) // the line moves the cursor back with control characters
 	return &progress{w: w, start: time.Now(), enabled: !quiet && isTerminal(w)}
 }
 

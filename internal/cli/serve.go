@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"tdsite/internal/diag"
 	"tdsite/internal/serve"
 )
 
@@ -36,7 +37,7 @@ wird nicht verändert. Beenden mit Strg+C.`).common()
 	defer stop()
 	err := serve.Run(ctx, serve.Options{Root: o.Source, Addr: net.JoinHostPort(bind, fmt.Sprint(port)), Log: stdout})
 	if err != nil {
-		fmt.Fprintf(stderr, "tdsite serve: %v\n", err)
+		fmt.Fprintf(stderr, "tdsite serve: %s\n", diag.Explain(err))
 		return ExitIO
 	}
 	return ExitOK

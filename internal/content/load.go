@@ -106,9 +106,10 @@ func ignored(name string) bool {
 		strings.Contains(name, "___jb_") || name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
 }
 
-var reKey = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var reKey = regexp.MustCompile(`^` + KeyMuster + `$`)
 
-// ValidKey reports whether s can be a slug or key (lowercase ASCII, digits, hyphens).
+// ValidKey reports whether s can be a slug or key (lowercase ASCII, digits,
+// hyphens): ValidID in the form that suits an address.
 func ValidKey(s string) bool { return reKey.MatchString(s) }
 
 // umlaute is built once: a Replacer builds its lookup table on first use.

@@ -131,7 +131,11 @@ func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic)
 		d := syntaxError(file, err, firstLine)
 		return nil, &d
 	}
-	return &Document{File: file, Root: root, Index: buildIndex(src, firstLine)}, nil
+	doc := &Document{File: file, Root: root, Index: buildIndex(src, firstLine)}
+	if d := checkControl(doc); d != nil {
+		return nil, d
+	}
+	return doc, nil
 }
 
 var reLine = regexp.MustCompile(`line (\d+)`)
@@ -183,6 +187,9 @@ var syntaxMessages = []struct {
 	{regexp.MustCompile(`invalid escape`),
 		"Ungültige Escape-Sequenz mit \\.",
 		"Ein Backslash \\ leitet in \"…\" eine Sonderzeichen-Folge ein. Schreiben Sie \\\\ für einen Backslash oder nutzen Sie '…'."},
+	{regexp.MustCompile(`invalid datetime: "([^"]*)"`),
+		"Das Datum „$1“ gibt es nicht (invalid datetime: \"$1\").",
+		"Prüfen Sie Tag, Monat und Uhrzeit. Ohne Anführungszeichen liest TOML ein Datum als JJJJ-MM-TT; schreiben Sie Daten am besten in Anführungszeichen, z. B. datum = \"31.12.2025\"."},
 	{regexp.MustCompile(`unexpected EOF|end of file`),
 		"Die Datei endet, bevor eine Angabe vollständig ist.",
 		"Prüfen Sie, ob jedes \" und \"\"\" ein schließendes Gegenstück hat und jede [ und { geschlossen wird."},

@@ -52,27 +52,34 @@ type Diagnostic struct {
 	Accepted string
 }
 
+// String is the finding as printed. File names and values in it are
+// shown with control characters escaped; a line break inside a message is
+// indented, so that no value can start a line that looks like a finding.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Pos.String())
+	b.WriteString(Escape(d.Pos.String()))
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.Message)
+	b.WriteString(indent(d.Message))
 	if d.Rule != "" {
 		b.WriteString(" [")
-		b.WriteString(d.Rule)
+		b.WriteString(Escape(d.Rule))
 		b.WriteString("]")
 	}
 	if d.Hint != "" {
 		b.WriteString("\n    Hinweis: ")
-		b.WriteString(d.Hint)
+		b.WriteString(indent(d.Hint))
 	}
 	if d.Accepted != "" {
 		b.WriteString("\n    Quittiert: ")
-		b.WriteString(d.Accepted)
+		b.WriteString(indent(d.Accepted))
 	}
 	return b.String()
+}
+
+func indent(s string) string {
+	return strings.ReplaceAll(EscapeText(s), "\n", "\n      ")
 }
 
 // List collects findings. The zero value is ready to use.
@@ -83,14 +90,32 @@ type List struct {
 // Add appends a finding.
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
 
-// Errorf records an error.
+// Errorf records an error. Error arguments are shown as Explain shows them.
 func (l *List) Errorf(pos Pos, rule, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Rule: rule, Message: fmt.Sprintf(format, explained(args)...), Hint: hint})
 }
 
-// Warnf records a warning.
+// Warnf records a warning. Error arguments are shown as Explain shows them.
 func (l *List) Warnf(pos Pos, rule, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint})
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, explained(args)...), Hint: hint})
+}
+
+// explained replaces error arguments by their German text; the caller's
+// slice stays as it is.
+func explained(args []any) []any {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			out := append([]any(nil), args...)
+			out[i] = Explain(err)
+			for j := i + 1; j < len(out); j++ {
+				if err, ok := out[j].(error); ok {
+					out[j] = Explain(err)
+				}
+			}
+			return out
+		}
+	}
+	return args
 }
 
 // Merge appends all findings of o.

@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -135,12 +136,14 @@ func parseFile(t *template.Template, name, file string, rel func(string) string,
 	return true
 }
 
-// templatePos extracts "name:LINE:" from template errors.
+// reTplLine finds LINE in "template: name:LINE:" and "name:LINE:COL:".
+var reTplLine = regexp.MustCompile(`:(\d+):`)
+
+// templatePos extracts the line from template errors.
 func templatePos(file string, err error) diag.Pos {
-	msg := err.Error()
 	var line int
-	if i := strings.Index(msg, ":"); i >= 0 {
-		fmt.Sscanf(msg[i+1:], "%d", &line)
+	if m := reTplLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
 	}
 	return diag.Pos{File: file, Line: line}
 }

@@ -33,6 +33,11 @@ var types = map[string]string{
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	securityHeaders(w.Header())
+	if !s.hosts.allowed(r.Host) {
+		s.hosts.refuse(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "Die Vorschau kennt nur GET und HEAD.", http.StatusMethodNotAllowed)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"tdsite/internal/diag"
 )
 
 // hub fans events out to the open browser tabs (Server-Sent Events).
@@ -112,7 +114,8 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+			// A line break in the data would start a field of its own.
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, diag.Escape(ev.data))
 			fl.Flush()
 		case <-ping.C:
 			fmt.Fprint(w, ": ping\n\n")

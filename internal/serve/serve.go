@@ -44,6 +44,8 @@ type Server struct {
 	dir  string
 	sess *build.Session
 	hub  *hub
+	// hosts is set before the first request is served.
+	hosts hosts
 
 	mu     sync.RWMutex
 	failed *diag.List // findings of the last failed rebuild; nil when fine
@@ -64,6 +66,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	opts.Log = diag.NewWriter(opts.Log) // file names in the log are the editors' text
 	if opts.Debounce == 0 {
 		opts.Debounce = 15 * time.Millisecond
 	}
@@ -94,8 +97,9 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return fmt.Errorf("Der Vorschau-Server kann %s nicht öffnen: %w. Ist schon eine Vorschau gestartet? Wählen Sie sonst mit --port einen anderen Port", opts.Addr, err)
+		return fmt.Errorf("Der Vorschau-Server kann %s nicht öffnen: %w. Wählen Sie mit --port einen anderen Port oder beenden Sie die andere Vorschau", opts.Addr, err)
 	}
+	s.hosts = newHosts(opts.Addr, ln.Addr())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(opts.Log, "Vorschau: http://%s/  (Beenden mit Strg+C)\n", ln.Addr())
@@ -123,7 +127,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 			pending[p] = true
 			timer = time.After(opts.Debounce)
 		case err := <-w.errors:
-			fmt.Fprintf(opts.Log, "Hinweis: Beobachtung der Dateien: %v\n", err)
+			fmt.Fprintf(opts.Log, "Hinweis: Beobachtung der Dateien: %s\n", diag.Explain(err))
 		case <-timer:
 			timer = nil
 			var changed []string
@@ -230,10 +234,11 @@ func (s *Server) describe(changed []string) string {
 	sort.SliceStable(changed, func(i, j int) bool {
 		return s.exists(changed[i]) && !s.exists(changed[j])
 	})
+	// The Writer keeps line breaks; a file name must not start a line.
 	if len(changed) == 1 {
-		return changed[0]
+		return diag.Escape(changed[0])
 	}
-	return fmt.Sprintf("%s und %d weitere", changed[0], len(changed)-1)
+	return fmt.Sprintf("%s und %d weitere", diag.Escape(changed[0]), len(changed)-1)
 }
 
 func (s *Server) exists(rel string) bool {
@@ -275,11 +280,11 @@ func (s *Server) overlay() string {
 		}
 		b.WriteString(`<li>`)
 		if !d.Pos.IsZero() {
-			fmt.Fprintf(&b, `<code>%s</code>: `, html.EscapeString(d.Pos.String()))
+			fmt.Fprintf(&b, `<code>%s</code>: `, html.EscapeString(diag.Escape(d.Pos.String())))
 		}
-		b.WriteString(html.EscapeString(d.Message))
+		b.WriteString(html.EscapeString(diag.EscapeText(d.Message)))
 		if d.Hint != "" {
-			fmt.Fprintf(&b, `<br><span class="tdsite-hinweis">Hinweis: %s</span>`, html.EscapeString(d.Hint))
+			fmt.Fprintf(&b, `<br><span class="tdsite-hinweis">Hinweis: %s</span>`, html.EscapeString(diag.EscapeText(d.Hint)))
 		}
 		b.WriteString(`</li>`)
 	}

@@ -34,8 +34,7 @@ func NameFollowsScheme(name string) bool {
 func (c *checker) strategie(s *content.Strategie) {
 	at := s.At
 	if !content.ValidKey(s.Slug) {
-		c.d.Errorf(diag.Pos{File: s.File}, "schluessel",
-			fmt.Sprintf("Benennen Sie den Ordner um, z. B. in „%s“.", content.Slugify(s.Slug)),
+		c.d.Errorf(diag.Pos{File: s.File}, "schluessel", content.KeyHint(content.Slugify(s.Slug)),
 			"Der Ordnername „%s“ ist nicht als Adresse geeignet (nur Kleinbuchstaben, Ziffern, Bindestriche; Umlaute umschreiben).", s.Slug)
 	}
 	switch s.Art {
@@ -244,6 +243,7 @@ func (c *checker) gremien(s *content.Strategie) {
 				"Den Gremium-Schlüssel „%s“ gibt es schon.", g.Schluessel)
 		}
 		keys[g.Schluessel] = true
+		c.checkID(g.At.Key("schluessel"), "Der Gremium-Schlüssel", g.Schluessel, "lenkungskreis")
 		if _, ok := content.GremiumArten[g.Art]; !ok && g.Art != "" {
 			c.d.Errorf(g.At.Key("art"), "status", "Erlaubt sind: "+strings.Join(keysOf(content.GremiumArten), ", ")+".",
 				"Die Gremium-Art „%s“ ist unbekannt.", g.Art)
@@ -302,6 +302,7 @@ func (c *checker) hfListe(s *content.Strategie) {
 		c.hfRef(pos, key)
 	}
 	for _, lt := range s.Leitthemen {
+		c.checkID(lt.At.Key("schluessel"), "Der Leitthema-Schlüssel", lt.Schluessel, "verwaltung")
 		for i, key := range lt.Handlungsfelder {
 			pos := lt.At.Key(fmt.Sprintf("handlungsfelder[%d]", i))
 			if c.hfRef(pos, key) && !listed[key] {

@@ -5,7 +5,6 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -149,23 +148,30 @@ func (c *checker) akteure() {
 				continue
 			}
 			seen[ak.Kuerzel] = ak.At
-			if ak.Kuerzel != "" && !reKuerzel.MatchString(ak.Kuerzel) {
-				c.d.Errorf(ak.At.Key("kuerzel"), "schluessel", "Verwenden Sie Buchstaben, Ziffern und Bindestriche, z. B. „IHK-SUED“.",
-					"Das Kürzel „%s“ enthält Leerzeichen oder Sonderzeichen.", ak.Kuerzel)
-			}
+			c.checkID(ak.At.Key("kuerzel"), "Das Kürzel", ak.Kuerzel, "IHK-SUED")
 			c.url(ak.At.Key("url"), ak.URL)
 		}
 	}
 }
 
-var reKuerzel = regexp.MustCompile(`^[A-Za-zÄÖÜäöüß0-9]+(?:-[A-Za-zÄÖÜäöüß0-9]+)*$`)
+// checkID reports an ID, key or Kürzel that does not match the one
+// pattern for IDs (content.IDMuster); was names it, beispiel is a good one.
+func (c *checker) checkID(pos diag.Pos, was, v, beispiel string) bool {
+	if content.ValidID(v) {
+		return true
+	}
+	if v == "" { // a missing ID is already a finding of its own (pflichtfeld)
+		return false
+	}
+	c.d.Errorf(pos, "schluessel", content.IDHint(beispiel), "%s „%s“ passt nicht zum Muster für IDs.", was, v)
+	return false
+}
 
 func (c *checker) handlungsfelder() {
 	names := map[string]*content.Handlungsfeld{}
 	for _, hf := range c.site.Handlungsfelder {
 		if !content.ValidKey(hf.Key) {
-			c.d.Errorf(diag.Pos{File: hf.File}, "schluessel",
-				fmt.Sprintf("Benennen Sie die Datei um, z. B. in „%s.md“.", content.Slugify(hf.Key)),
+			c.d.Errorf(diag.Pos{File: hf.File}, "schluessel", content.KeyHint(content.Slugify(hf.Key)+".md"),
 				"Der Dateiname „%s“ ist kein gültiger Schlüssel (nur Kleinbuchstaben, Ziffern, Bindestriche).", hf.Key)
 		}
 		for i, n := range append([]string{hf.Name}, hf.Aliase...) {
@@ -254,7 +260,7 @@ func (c *checker) exactDay(pos diag.Pos, d content.Datum, field string) {
 
 func (c *checker) seite(p *content.Seite) {
 	if !content.ValidKey(p.Slug) {
-		c.d.Errorf(diag.Pos{File: p.File}, "schluessel", fmt.Sprintf("Benennen Sie die Datei um, z. B. in „%s.md“.", content.Slugify(p.Slug)),
+		c.d.Errorf(diag.Pos{File: p.File}, "schluessel", content.KeyHint(content.Slugify(p.Slug)+".md"),
 			"Der Dateiname „%s“ ist nicht als Adresse geeignet.", p.Slug)
 	}
 	c.exactDay(p.At.Key("stand"), p.Stand, "stand")
@@ -265,7 +271,7 @@ func (c *checker) massnahmenGlobal() {
 	seen := map[string]*content.Massnahme{}
 	for _, s := range c.site.Strategien {
 		for _, m := range s.Massnahmen {
-			if m.ID == "" {
+			if !c.checkID(m.At.Key("id"), "Die Maßnahmen-ID", m.ID, "BSP-01") {
 				continue
 			}
 			// The ID becomes the address /massnahmen/<slug>/: IDs that differ

@@ -25,10 +25,7 @@ func (c *checker) ziele(s *content.Strategie) {
 			return
 		}
 		ids[v] = pos
-		if strings.ContainsAny(v, "/ ") {
-			c.d.Errorf(pos, "schluessel", "Verwenden Sie IDs wie „Z1“, „Z1.1“ oder „E2.3“ ohne Leerzeichen und ohne „/“.",
-				"Die Ziel-ID „%s“ enthält unerlaubte Zeichen.", v)
-		}
+		c.checkID(pos, "Die Ziel-ID", v, "E2.3")
 	}
 	if (len(z.Zielsets) > 0 || len(z.Etappenziele) > 0) && s.IsRahmen() {
 		c.d.Warnf(z.At.Pos(), "zielset-quantitativ", "Rahmenstrategien nennen Fokusziele ([[fokusziel]] in strategie.md).",
@@ -190,6 +187,7 @@ func (c *checker) initiativen(s *content.Strategie) {
 			c.d.Errorf(i.At.Key("id"), "doppelt", "Jede Initiativen-ID darf in einer Strategie nur einmal vorkommen.", "Die Initiativen-ID „%s“ ist schon vergeben.", i.ID)
 		}
 		ids[i.ID] = true
+		c.checkID(i.At.Key("id"), "Die Initiativen-ID", i.ID, "I2")
 		c.statusValue(i.At.Key("status"), i.Status, false)
 		for k, r := range i.Ressorts {
 			c.akteurRef(i.At.Key(fmt.Sprintf("ressorts[%d]", k)), r, false)
@@ -364,7 +362,7 @@ func (c *checker) messwerte(s *content.Strategie) {
 func (c *checker) meldungen(s *content.Strategie) {
 	for _, m := range s.Meldungen {
 		if !content.ValidKey(m.Slug) {
-			c.d.Errorf(diag.Pos{File: m.File}, "schluessel", fmt.Sprintf("Benennen Sie die Datei um, z. B. in „%s.md“.", content.Slugify(m.Slug)),
+			c.d.Errorf(diag.Pos{File: m.File}, "schluessel", content.KeyHint(content.Slugify(m.Slug)+".md"),
 				"Der Dateiname „%s“ ist nicht als Adresse geeignet (nur Kleinbuchstaben, Ziffern, Bindestriche; Umlaute umschreiben).", m.Slug)
 		}
 		c.exactDay(m.At.Key("datum"), m.Datum, "datum")
