@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -100,6 +101,9 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	diags.Merge(validate.Check(cs))
 	if cfg != nil {
 		diags.Merge(validate.Markdown(cs, cfg.Markdown.UnsafeHTML))
+		if keep == nil {
+			diags.Merge(checkStatic(root, cfg.Theme))
+		}
 		cfg.Quittieren(diags)
 	}
 	if cfg == nil || diags.HasErrors() {
@@ -327,7 +331,10 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	return res, nil
 }
 
-// RenderPages renders pages with a bounded worker pool (one per core).
+// RenderPages renders pages with a bounded worker pool (one per core). A
+// template that fails on a page, or a missing one, is a fault of the
+// templates, not of the disk: it comes back as an OutputError with one
+// finding per place in the templates, whatever the number of pages.
 func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(done, total int)) error {
 	var (
 		wg       sync.WaitGroup
@@ -335,6 +342,7 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 		mu       sync.Mutex
 		done     atomic.Int64
 	)
+	faults := &templateFaults{}
 	jobs := make(chan *pages.Page)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
@@ -352,18 +360,25 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 				}
 				buf.Reset()
 				var err error
-				if pg.Raw != nil {
+				switch {
+				case pg.Raw != nil:
 					var data []byte
 					if data, err = pg.Raw(); err == nil {
 						err = out.WriteFile(pg.File(), data)
 					}
-				} else if err = p.Templates.Execute(&buf, pg.Template, pg); err == nil {
-					err = out.WriteHTML(pg.File(), buf.Bytes())
+				case !p.Templates.Has(pg.Template):
+					faults.missing(pg)
+				default:
+					if terr := p.Templates.Execute(&buf, pg.Template, pg); terr != nil {
+						faults.failed(p, pg, terr)
+					} else {
+						err = out.WriteHTML(pg.File(), buf.Bytes())
+					}
 				}
 				if err != nil {
 					mu.Lock()
 					if firstErr == nil {
-						firstErr = fmt.Errorf("%s (Vorlage %s): %w", pg.Path, p.Templates.File(pg.Template), err)
+						firstErr = fmt.Errorf("%s: %w", pg.Path, err)
 					}
 					mu.Unlock()
 				}
@@ -378,7 +393,87 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 	}
 	close(jobs)
 	wg.Wait()
-	return firstErr
+	if firstErr != nil {
+		return firstErr // interrupted, or the output cannot be written
+	}
+	return faults.err()
+}
+
+// templateFaults groups the pages whose template failed by the place to
+// fix: a wrong line in massnahme.html fails on every measure page and is
+// one mistake.
+type templateFaults struct {
+	mu     sync.Mutex
+	groups map[diag.Pos]*templateFault
+	order  []diag.Pos
+}
+
+type templateFault struct {
+	page   *pages.Page // the first page it failed on
+	detail string      // Go's error, "" for a missing template
+	more   int         // further pages
+}
+
+func (f *templateFaults) add(pos diag.Pos, pg *pages.Page, detail string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.groups == nil {
+		f.groups = map[diag.Pos]*templateFault{}
+	}
+	if g := f.groups[pos]; g != nil {
+		g.more++
+		return
+	}
+	f.groups[pos] = &templateFault{page: pg, detail: detail}
+	f.order = append(f.order, pos)
+}
+
+// missing records a page whose template does not exist (deleted, renamed).
+func (f *templateFaults) missing(pg *pages.Page) {
+	f.add(diag.Pos{File: "layouts/" + pg.Template}, pg, "")
+}
+
+// failed records an error of executing a template. Without a place in
+// the error the page template's file stands for it.
+func (f *templateFaults) failed(p *Prepared, pg *pages.Page, err error) {
+	pos, ok := p.Templates.ErrorPos(err)
+	if !ok {
+		pos = diag.Pos{File: p.Templates.File(pg.Template)}
+	}
+	f.add(pos, pg, err.Error())
+}
+
+func (f *templateFaults) err() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.order) == 0 {
+		return nil
+	}
+	l := &diag.List{}
+	for _, pos := range f.order {
+		g := f.groups[pos]
+		page := g.page.Path
+		if len(g.page.Deps) > 0 && g.page.Deps[0] != pages.All {
+			page += " (aus " + g.page.Deps[0] + ")"
+		}
+		if g.detail == "" {
+			more := ""
+			if g.more > 0 {
+				more = fmt.Sprintf(" (und für %d weitere Seiten)", g.more)
+			}
+			name := strings.TrimPrefix(pos.File, "layouts/")
+			l.Errorf(pos, "vorlage", fmt.Sprintf("Stellen Sie die Datei %s wieder her (z. B. mit „git checkout -- %s“) oder legen Sie sie neu an.", pos.File, pos.File),
+				"Die Vorlage %s fehlt; sie wird für die Seite %s gebraucht%s.", name, page, more)
+			continue
+		}
+		more := ""
+		if g.more > 0 {
+			more = fmt.Sprintf(" (ebenso bei %d weiteren Seiten)", g.more)
+		}
+		l.Errorf(pos, "vorlage", "Die Anweisung in dieser Zeile passt nicht zu den Daten der Seite (z. B. ein Index außerhalb der Liste, ein fehlendes Feld, ein leerer Wert). Sichern Sie sie mit {{ if }} oder {{ with }} ab oder korrigieren Sie sie.",
+			"Die Vorlage bricht bei der Seite %s ab%s: %s", page, more, g.detail)
+	}
+	return &OutputError{Diags: l}
 }
 
 // heavyFirst orders pages so that the expensive ones start first: an
