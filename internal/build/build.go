@@ -128,7 +128,7 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	}
 	set := assets.New()
 	tpl, td := loadTemplates(root, cfg, set)
-	diags.Merge(td)
+	mergeNew(diags, td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags
 	}
@@ -148,6 +148,21 @@ func loadTemplates(root string, cfg *config.Config, set *assets.Set) (*render.Te
 	return render.Load(root, cfg.Theme, funcs)
 }
 
+// mergeNew adds the findings of o that l does not have yet: a linked
+// themes/<theme> is found on the way to its layouts and to its static
+// files, and is one mistake.
+func mergeNew(l, o *diag.List) {
+	have := map[diag.Diagnostic]bool{}
+	for _, d := range l.Items() {
+		have[d] = true
+	}
+	for _, d := range o.Items() {
+		if !have[d] {
+			l.Add(d)
+		}
+	}
+}
+
 // retemplate is prepare after a change to templates alone: content, model
 // and page list stay as they were, with their findings; only the
 // templates are parsed again.
@@ -155,7 +170,7 @@ func retemplate(old *Prepared) (*Prepared, *diag.List) {
 	diags := &diag.List{}
 	diags.Merge(old.Diags)
 	tpl, td := loadTemplates(old.Root, old.Config, old.Assets)
-	diags.Merge(td)
+	mergeNew(diags, td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags
 	}
