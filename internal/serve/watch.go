@@ -48,6 +48,7 @@ func (w *watcher) close() {
 
 // addTree watches dir and every directory below it; with report, the
 // files found are reported as changed (a directory moved in with files).
+// WalkDir does not follow symlinks, so no linked folder is watched.
 func (w *watcher) addTree(dir string, report bool) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -102,7 +103,10 @@ func (w *watcher) handle(ev fsnotify.Event) {
 		return
 	}
 	if ev.Has(fsnotify.Create) {
-		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+		// Lstat: a linked folder is not watched – it may lead out of the
+		// site, and the build does not read it either (package eingabe).
+		// The link itself is reported, so the build can say so.
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 			w.addTree(ev.Name, true)
 			return
 		}
