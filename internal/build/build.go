@@ -62,6 +62,9 @@ type Result struct {
 	// built at Built. Pages, Files, Bytes are those of that build.
 	Unchanged bool
 	Built     time.Time
+	// Notes are problems of cleaning up beside the output folder (a
+	// previous output that cannot be deleted); the site was published.
+	Notes []string
 }
 
 // ErrContent means the content has errors; nothing was published.
@@ -195,7 +198,10 @@ func Run(opts Options) (*Result, *diag.List, error) {
 	var cacheFile, inputs string
 	if opts.Cache {
 		cacheFile = buildcache.File(dest)
-		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil {
+		// Leftovers of an earlier run beside the output need a real build:
+		// only it removes them (under the lock) or says why it cannot.
+		left := hasLeftovers(dest)
+		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil && !left {
 			res.Duration = time.Since(start)
 			return res, diags, nil
 		}
@@ -339,6 +345,7 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if err := st.publish(); err != nil {
 		return nil, err
 	}
+	res.Notes = st.notes
 	report := filepath.Join(st.parent, st.base+"-externe-links.txt")
 	if writeExternalReport(p, links, report) == nil {
 		res.ExternalReport = report
