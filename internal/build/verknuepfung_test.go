@@ -191,3 +191,30 @@ func TestSymlinkIntoNothingInStatic(t *testing.T) {
 		t.Fatalf("err = %v\n%s", err, printDiags(diags))
 	}
 }
+
+// A build skipped because nothing changed must see an edit of a linked
+// file's target: the link is read like the file.
+func TestCacheSeesEditOfLinkTarget(t *testing.T) {
+	root := copySite(t)
+	target := filepath.Join(root, "geteilt", "notiz.txt")
+	writeFile(t, target, "erste Fassung\n")
+	if err := os.Symlink(target, filepath.Join(root, "themes/thueringendigital/static/notiz.txt")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
+	if _, diags, err := Run(opts); err != nil {
+		t.Fatalf("build: %v\n%s", err, printDiags(diags))
+	}
+	if res, _, err := Run(opts); err != nil || !res.Unchanged {
+		t.Fatalf("second build not skipped: %v", err)
+	}
+	writeFile(t, target, "zweite, längere Fassung\n")
+	res, _, err := Run(opts)
+	if err != nil || res.Unchanged {
+		t.Fatalf("edit of the link's target not seen: err %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dest, "notiz.txt")); string(data) != "zweite, längere Fassung\n" {
+		t.Errorf("published %q", data)
+	}
+}
