@@ -178,6 +178,23 @@ func TestPreviewFollowsLinksInsideTheSite(t *testing.T) {
 	if !strings.Contains(pv.log.String(), "1 Warnung") {
 		t.Errorf("terminal does not count the warning for the linked folder:\n%s", pv.log.String())
 	}
+	// An edit of a linked file is an edit of the link, also in a folder
+	// outside the watched trees.
+	pv.write("geteilt/notiz.txt", "zweite Fassung\n")
+	pv.expect("reload")
+	if _, body := pv.get("/notiz.txt"); body != "zweite Fassung\n" {
+		t.Errorf("edit of a linked static file not served: %q", body)
+	}
+	pv.write("geteilt/fuss.html", strings.Replace(pv.read("geteilt/fuss.html"), "<p>"+geheim+"</p>", "<p>Fuß geändert</p>", 1))
+	pv.expect("reload")
+	if _, page := pv.get("/massnahmen/bsp-01/"); !strings.Contains(page, "<p>Fuß geändert</p>") {
+		t.Errorf("edit of a linked partial not rendered")
+	}
+	pv.write("geteilt/meldung.md", strings.Replace(pv.read("geteilt/meldung.md"), geheim, "Meldung geändert", 1))
+	pv.expect("reload")
+	if _, page := pv.get(newsPage); !strings.Contains(page, "Meldung geändert") {
+		t.Errorf("edit of a linked content file not rendered")
+	}
 }
 
 // The watcher does not follow links to folders – neither those there at
