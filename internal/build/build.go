@@ -475,9 +475,6 @@ func (f *templateFaults) err() error {
 	for _, pos := range f.order {
 		g := f.groups[pos]
 		page := g.page.Path
-		if len(g.page.Deps) > 0 && g.page.Deps[0] != pages.All {
-			page += " (aus " + g.page.Deps[0] + ")"
-		}
 		if g.detail == "" {
 			more := ""
 			if g.more > 0 {
@@ -492,8 +489,11 @@ func (f *templateFaults) err() error {
 		if g.more > 0 {
 			more = fmt.Sprintf(" (ebenso bei %d weiteren Seiten)", g.more)
 		}
-		l.Errorf(pos, "vorlage", "Die Anweisung in dieser Zeile passt nicht zu den Daten der Seite (z. B. ein Index außerhalb der Liste, ein fehlendes Feld, ein leerer Wert). Sichern Sie sie mit {{ if }} oder {{ with }} ab oder korrigieren Sie sie.",
-			"Die Vorlage bricht bei der Seite %s ab%s: %s", page, more, g.detail)
+		hint := "Die Anweisung in dieser Zeile passt nicht zu den Daten der Seite (z. B. ein Index außerhalb der Liste, ein fehlendes Feld, ein leerer Wert). Sichern Sie sie mit {{ if }} oder {{ with }} ab oder korrigieren Sie sie."
+		if strings.Contains(g.detail, "no such template") || strings.Contains(g.detail, "“ fehlt") {
+			hint = "Die Zeile bindet eine Vorlage ein, die es nicht gibt. Stellen Sie die Datei wieder her (z. B. in layouts/partials/) oder korrigieren Sie den Namen."
+		}
+		l.Errorf(pos, "vorlage", hint, "Die Vorlage bricht bei der Seite %s ab%s: %s", page, more, g.detail)
 	}
 	return &OutputError{Diags: l}
 }

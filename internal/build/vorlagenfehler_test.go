@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +99,42 @@ func TestMissingPageTemplate(t *testing.T) {
 	}
 	if _, err := os.Stat(dest); err == nil {
 		t.Errorf("published without the template")
+	}
+}
+
+// A deleted partial is named by the line that includes it, with a hint
+// to restore it, for {{template}} and rahmen alike.
+func TestMissingPartial(t *testing.T) {
+	for _, c := range []struct{ partial, at string }{
+		{"layouts/partials/status.html", "layouts/massnahme.html"},
+		{"layouts/partials/fuss.html", "layouts/_base.html"},
+	} {
+		root := copySite(t)
+		// The line of the first inclusion.
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(c.at)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(string(data), `"`+strings.TrimPrefix(c.partial, "layouts/")+`"`)
+		if i < 0 {
+			t.Fatalf("%s does not include %s", c.at, c.partial)
+		}
+		c.at += fmt.Sprintf(":%d", strings.Count(string(data[:i]), "\n")+1)
+		if err := os.Remove(filepath.Join(root, filepath.FromSlash(c.partial))); err != nil {
+			t.Fatal(err)
+		}
+		_, diags, err := Run(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+		if !errors.Is(err, ErrContent) {
+			t.Fatalf("%s: err = %v, want ErrContent\n%s", c.partial, err, printDiags(diags))
+		}
+		found := false
+		for _, d := range diags.Items() {
+			if d.Pos.String() == c.at && strings.Contains(d.Message, strings.TrimPrefix(c.partial, "layouts/")) && strings.Contains(d.Hint, "wieder her") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no finding at %s:\n%s", c.partial, c.at, printDiags(diags))
+		}
 	}
 }
