@@ -7,9 +7,9 @@
 //   - A link whose target lies outside the site folder is an error; the
 //     target is never read.
 //   - A link to a file inside the site folder is read like that file.
-//   - A link to a folder is not followed (a warning): it would read
-//     files twice or in circles, and the preview would not notice edits
-//     below it.
+//   - A link to a folder inside the site folder is not followed (a
+//     warning): it would read files twice or in circles, and the
+//     preview would have to watch below it.
 //   - A link that points nowhere or in a circle is an error.
 //
 // The same holds for the folders on the way to a tree (themes/<theme>,
