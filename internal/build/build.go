@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"tdsite/internal/agenda"
@@ -62,6 +63,9 @@ type Result struct {
 	// built at Built. Pages, Files, Bytes are those of that build.
 	Unchanged bool
 	Built     time.Time
+	// Notes are problems of cleaning up beside the output folder (a
+	// previous output that cannot be deleted); the site was published.
+	Notes []string
 }
 
 // ErrContent means the content has errors; nothing was published.
@@ -101,6 +105,9 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	diags.Merge(validate.Check(cs))
 	if cfg != nil {
 		diags.Merge(validate.Markdown(cs, cfg.Markdown.UnsafeHTML))
+		if keep == nil {
+			diags.Merge(checkStatic(root, cfg.Theme))
+		}
 		cfg.Quittieren(diags)
 	}
 	if cfg == nil || diags.HasErrors() {
@@ -131,7 +138,7 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	}
 	set := assets.New()
 	tpl, td := loadTemplates(root, cfg, set)
-	diags.Merge(td)
+	mergeNew(diags, td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags
 	}
@@ -151,6 +158,21 @@ func loadTemplates(root string, cfg *config.Config, set *assets.Set) (*render.Te
 	return render.Load(root, cfg.Theme, funcs)
 }
 
+// mergeNew adds the findings of o that l does not have yet: a linked
+// themes/<theme> is found on the way to its layouts and to its static
+// files, and is one mistake.
+func mergeNew(l, o *diag.List) {
+	have := map[diag.Diagnostic]bool{}
+	for _, d := range l.Items() {
+		have[d] = true
+	}
+	for _, d := range o.Items() {
+		if !have[d] {
+			l.Add(d)
+		}
+	}
+}
+
 // retemplate is prepare after a change to templates alone: content, model
 // and page list stay as they were, with their findings; only the
 // templates are parsed again.
@@ -158,7 +180,7 @@ func retemplate(old *Prepared) (*Prepared, *diag.List) {
 	diags := &diag.List{}
 	diags.Merge(old.Diags)
 	tpl, td := loadTemplates(old.Root, old.Config, old.Assets)
-	diags.Merge(td)
+	mergeNew(diags, td)
 	if tpl == nil || td.HasErrors() {
 		return nil, diags
 	}
@@ -183,7 +205,10 @@ func Run(opts Options) (*Result, *diag.List, error) {
 	var cacheFile, inputs string
 	if opts.Cache {
 		cacheFile = buildcache.File(dest)
-		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil {
+		// Leftovers of an earlier run beside the output need a real build:
+		// only it removes them (under the lock) or says why it cannot.
+		left := hasLeftovers(dest)
+		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil && !left {
 			res.Duration = time.Since(start)
 			return res, diags, nil
 		}
@@ -327,6 +352,7 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	if err := st.publish(); err != nil {
 		return nil, err
 	}
+	res.Notes = st.notes
 	report := filepath.Join(st.parent, st.base+"-externe-links.txt")
 	if writeExternalReport(p, links, report) == nil {
 		res.ExternalReport = report
@@ -334,7 +360,10 @@ func WriteContext(ctx context.Context, p *Prepared, dest string, minify bool, pr
 	return res, nil
 }
 
-// RenderPages renders pages with a bounded worker pool (one per core).
+// RenderPages renders pages with a bounded worker pool (one per core). A
+// template that fails on a page, or a missing one, is a fault of the
+// templates, not of the disk: it comes back as an OutputError with one
+// finding per place in the templates, whatever the number of pages.
 func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(done, total int)) error {
 	var (
 		wg       sync.WaitGroup
@@ -342,6 +371,7 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 		mu       sync.Mutex
 		done     atomic.Int64
 	)
+	faults := &templateFaults{}
 	jobs := make(chan *pages.Page)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
@@ -359,18 +389,25 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 				}
 				buf.Reset()
 				var err error
-				if pg.Raw != nil {
+				switch {
+				case pg.Raw != nil:
 					var data []byte
 					if data, err = pg.Raw(); err == nil {
 						err = out.WriteFile(pg.File(), data)
 					}
-				} else if err = p.Templates.Execute(&buf, pg.Template, pg); err == nil {
-					err = out.WriteHTML(pg.File(), buf.Bytes())
+				case !p.Templates.Has(pg.Template):
+					faults.missing(pg)
+				default:
+					if terr := p.Templates.Execute(&buf, pg.Template, pg); terr != nil {
+						faults.failed(p, pg, terr)
+					} else {
+						err = out.WriteHTML(pg.File(), buf.Bytes())
+					}
 				}
 				if err != nil {
 					mu.Lock()
 					if firstErr == nil {
-						firstErr = fmt.Errorf("%s (Vorlage %s): %w", pg.Path, p.Templates.File(pg.Template), err)
+						firstErr = fmt.Errorf("%s: %w", pg.Path, err)
 					}
 					mu.Unlock()
 				}
@@ -385,7 +422,87 @@ func RenderPages(p *Prepared, list []*pages.Page, out *Output, progress func(don
 	}
 	close(jobs)
 	wg.Wait()
-	return firstErr
+	if firstErr != nil {
+		return firstErr // interrupted, or the output cannot be written
+	}
+	return faults.err()
+}
+
+// templateFaults groups the pages whose template failed by the place to
+// fix: a wrong line in massnahme.html fails on every measure page and is
+// one mistake.
+type templateFaults struct {
+	mu     sync.Mutex
+	groups map[diag.Pos]*templateFault
+	order  []diag.Pos
+}
+
+type templateFault struct {
+	page   *pages.Page // the first page it failed on
+	detail string      // Go's error, "" for a missing template
+	more   int         // further pages
+}
+
+func (f *templateFaults) add(pos diag.Pos, pg *pages.Page, detail string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.groups == nil {
+		f.groups = map[diag.Pos]*templateFault{}
+	}
+	if g := f.groups[pos]; g != nil {
+		g.more++
+		return
+	}
+	f.groups[pos] = &templateFault{page: pg, detail: detail}
+	f.order = append(f.order, pos)
+}
+
+// missing records a page whose template does not exist (deleted, renamed).
+func (f *templateFaults) missing(pg *pages.Page) {
+	f.add(diag.Pos{File: "layouts/" + pg.Template}, pg, "")
+}
+
+// failed records an error of executing a template. Without a place in
+// the error the page template's file stands for it.
+func (f *templateFaults) failed(p *Prepared, pg *pages.Page, err error) {
+	pos, ok := p.Templates.ErrorPos(err)
+	if !ok {
+		pos = diag.Pos{File: p.Templates.File(pg.Template)}
+	}
+	f.add(pos, pg, err.Error())
+}
+
+func (f *templateFaults) err() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.order) == 0 {
+		return nil
+	}
+	l := &diag.List{}
+	for _, pos := range f.order {
+		g := f.groups[pos]
+		page := g.page.Path
+		if g.detail == "" {
+			more := ""
+			if g.more > 0 {
+				more = fmt.Sprintf(" (und für %d weitere Seiten)", g.more)
+			}
+			name := strings.TrimPrefix(pos.File, "layouts/")
+			l.Errorf(pos, "vorlage", fmt.Sprintf("Stellen Sie die Datei %s wieder her (z. B. mit „git checkout -- %s“) oder legen Sie sie neu an.", pos.File, pos.File),
+				"Die Vorlage %s fehlt; sie wird für die Seite %s gebraucht%s.", name, page, more)
+			continue
+		}
+		more := ""
+		if g.more > 0 {
+			more = fmt.Sprintf(" (ebenso bei %d weiteren Seiten)", g.more)
+		}
+		hint := "Die Anweisung in dieser Zeile passt nicht zu den Daten der Seite (z. B. ein Index außerhalb der Liste, ein fehlendes Feld, ein leerer Wert). Sichern Sie sie mit {{ if }} oder {{ with }} ab oder korrigieren Sie sie."
+		if strings.Contains(g.detail, "no such template") || strings.Contains(g.detail, "“ fehlt") {
+			hint = "Die Zeile bindet eine Vorlage ein, die es nicht gibt. Stellen Sie die Datei wieder her (z. B. in layouts/partials/) oder korrigieren Sie den Namen."
+		}
+		l.Errorf(pos, "vorlage", hint, "Die Vorlage bricht bei der Seite %s ab%s: %s", page, more, g.detail)
+	}
+	return &OutputError{Diags: l}
 }
 
 // heavyFirst orders pages so that the expensive ones start first: an

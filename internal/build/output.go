@@ -26,6 +26,8 @@ import (
 	"github.com/tdewolff/parse/v2/buffer"
 
 	"tdsite/internal/assets"
+	"tdsite/internal/diag"
+	"tdsite/internal/eingabe"
 	"tdsite/internal/pages"
 	"tdsite/internal/render"
 	"tdsite/internal/suche"
@@ -301,26 +303,42 @@ func marshalXML(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// staticDirs are the static trees in lookup order: static/ of the site
+// overrides the theme's.
+func staticDirs(root, theme string) []string {
+	dirs := []string{filepath.Join(root, "static")}
+	if theme != "" {
+		dirs = append(dirs, filepath.Join(root, "themes", theme, "static"))
+	}
+	return dirs
+}
+
+// hiddenFile passes over .DS_Store, editor locks and the like; hidden
+// folders (.well-known) are published.
+func hiddenFile(d fs.DirEntry) bool { return !d.IsDir() && strings.HasPrefix(d.Name(), ".") }
+
+// checkStatic reports the symlinks of the static trees that the guard
+// refuses, with the other findings of a build, before anything is written.
+func checkStatic(root, theme string) *diag.List {
+	l := &diag.List{}
+	guard := eingabe.New(root)
+	for _, dir := range staticDirs(root, theme) {
+		_ = guard.Walk(dir, hiddenFile, l, func(string) error { return nil })
+	}
+	return l
+}
+
 // CopyStatic copies themes/<theme>/static and static/ (site overrides win)
 // into the output, minifying CSS, JS and SVG. CSS and JS are published
-// under fingerprinted names and recorded in p.Assets.
+// under fingerprinted names and recorded in p.Assets. A symlink the guard
+// refuses (see package eingabe) is an OutputError: the preview copies
+// static files without a new check of the whole site.
 func CopyStatic(p *Prepared, out *Output) error {
-	dirs := []string{filepath.Join(p.Root, "static")}
-	if p.Config.Theme != "" {
-		dirs = append(dirs, filepath.Join(p.Root, "themes", p.Config.Theme, "static"))
-	}
+	guard := eingabe.New(p.Root)
+	found := &diag.List{}
 	seen := map[string]bool{}
-	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(src string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if os.IsNotExist(err) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
+	for _, dir := range staticDirs(p.Root, p.Config.Theme) {
+		err := guard.Walk(dir, hiddenFile, found, func(src string) error {
 			rel, _ := filepath.Rel(dir, src)
 			rel = filepath.ToSlash(rel)
 			if seen[rel] {
@@ -350,6 +368,9 @@ func CopyStatic(p *Prepared, out *Output) error {
 		if err != nil {
 			return fmt.Errorf("statische Dateien: %w", err)
 		}
+	}
+	if found.HasErrors() {
+		return &OutputError{Diags: found}
 	}
 	return nil
 }

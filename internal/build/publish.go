@@ -36,6 +36,9 @@ type staging struct {
 	base   string
 	dir    string // the fresh staging directory
 	unlock func()
+	// notes say what could not be cleaned up; the build itself succeeded
+	// (see Result.Notes).
+	notes []string
 }
 
 // beginStaging locks the destination, removes leftovers of killed builds and
@@ -160,8 +163,43 @@ func (s *staging) recover() {
 		}
 	}
 	for _, p := range append(alts, s.leftovers(".neu-")...) {
-		_ = os.RemoveAll(p)
+		if err := removeTree(p); err != nil {
+			s.notes = append(s.notes, fmt.Sprintf("Der Ordner %s aus einem früheren Lauf lässt sich nicht löschen (%v). Prüfen Sie die Rechte und löschen Sie ihn von Hand; er wird nicht veröffentlicht.", p, err))
+		}
 	}
+}
+
+// removeAll is os.RemoveAll; tests replace it to fail as it fails for
+// users other than root, who may delete in read-only folders.
+var removeAll = os.RemoveAll
+
+// removeTree removes a folder of tdsite's own (staging, a previous
+// output). A read-only output (chmod -R a-w public) is no reason to keep
+// it: the folders are made writable again and the removal is repeated.
+// Symlinks are not followed, so nothing outside the folder changes.
+func removeTree(p string) error {
+	err := removeAll(p)
+	if err == nil || !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	_ = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			_ = os.Chmod(q, 0o755)
+		}
+		return nil
+	})
+	return removeAll(p)
+}
+
+// hasLeftovers reports whether staging or parked folders of earlier runs
+// lie beside dest.
+func hasLeftovers(dest string) bool {
+	real, err := resolveDest(dest)
+	if err != nil {
+		return false
+	}
+	s := &staging{parent: filepath.Dir(real), base: filepath.Base(real)}
+	return len(s.leftovers(".neu-")) > 0 || len(s.leftovers(".alt-")) > 0
 }
 
 func (s *staging) leftovers(kind string) []string {
@@ -186,7 +224,7 @@ func modTime(p string) time.Time {
 
 // abort removes the staging directory and releases the lock.
 func (s *staging) abort() {
-	_ = os.RemoveAll(s.dir)
+	_ = removeTree(s.dir) // else the next build removes it
 	s.unlock()
 }
 
@@ -198,17 +236,18 @@ func (s *staging) publish() error {
 	defer s.unlock()
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(s.dir, s.dest); err != nil {
-			_ = os.RemoveAll(s.dir)
+			_ = removeTree(s.dir)
 			return publishError(s.dest, err)
 		}
 		return nil
 	}
 	err := exchange(s.dir, s.dest)
 	if err == nil {
-		return os.RemoveAll(s.dir) // now holds the previous site
+		s.removeOld(s.dir) // now holds the previous site
+		return nil
 	}
 	if !errors.Is(err, errExchangeUnsupported) {
-		_ = os.RemoveAll(s.dir)
+		_ = removeTree(s.dir)
 		return publishError(s.dest, err)
 	}
 	old, err := os.MkdirTemp(s.parent, "."+s.base+".alt-")
@@ -219,15 +258,25 @@ func (s *staging) publish() error {
 		err = os.Rename(s.dest, old)
 	}
 	if err != nil {
-		_ = os.RemoveAll(s.dir)
+		_ = removeTree(s.dir)
 		return publishError(s.dest, err)
 	}
 	if err := os.Rename(s.dir, s.dest); err != nil {
 		_ = os.Rename(old, s.dest) // put the previous site back
-		_ = os.RemoveAll(s.dir)
+		_ = removeTree(s.dir)
 		return publishError(s.dest, err)
 	}
-	return os.RemoveAll(old)
+	s.removeOld(old)
+	return nil
+}
+
+// removeOld removes the previous site after the new one is published.
+// Failing to is no failure of the build – the new site is online – but
+// is said, with where the old one lies; the next build tries again.
+func (s *staging) removeOld(old string) {
+	if err := removeTree(old); err != nil {
+		s.notes = append(s.notes, fmt.Sprintf("Die neue Website ist veröffentlicht, aber die vorige Ausgabe lässt sich nicht löschen und liegt noch in %s (%v). Prüfen Sie die Rechte; der nächste Build versucht es erneut.", old, err))
+	}
 }
 
 // publishError explains the failures editors and admins actually meet.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path"
 	"path/filepath"
@@ -119,7 +120,7 @@ func (s *Session) apply(changed []string, early func(paths []string)) (*Update, 
 	c := s.classify(changed)
 	if s.last != nil && c.onlyStatic() {
 		if err := s.copyStatic(s.last); err != nil {
-			return nil, nil, err
+			return s.failed(nil, err)
 		}
 		up.Static, up.CSSOnly = true, c.onlyCSS
 		up.Duration = time.Since(start)
@@ -170,7 +171,7 @@ func (s *Session) apply(changed []string, early func(paths []string)) (*Update, 
 		// Assets first: templates look up the names of CSS, JS and the index.
 		p.Assets.Plain = true
 		if err := s.copyStatic(p); err != nil {
-			return nil, diags, err
+			return s.failed(diags, err)
 		}
 		if err := WriteSearchIndex(p, out); err != nil {
 			return nil, diags, err
@@ -187,14 +188,14 @@ func (s *Session) apply(changed []string, early func(paths []string)) (*Update, 
 	}
 	if len(first) > 0 {
 		if err := RenderPages(p, first, out, nil); err != nil {
-			return nil, diags, err
+			return s.failed(diags, err)
 		}
 		if notify := s.needReload(first, true); early != nil && len(notify) > 0 {
 			early(notify)
 		}
 	}
 	if err := RenderPages(p, rest, out, nil); err != nil {
-		return nil, diags, err
+		return s.failed(diags, err)
 	}
 	if again := s.needReload(rest, false); early != nil && len(again) > 0 {
 		early(again)
@@ -216,6 +217,22 @@ func (s *Session) apply(changed []string, early func(paths []string)) (*Update, 
 	s.last = p
 	up.Duration = time.Since(start)
 	return up, diags, nil
+}
+
+// failed ends an Apply that met an OutputError – a refused symlink in a
+// static tree, a template that fails on a page – like one with content
+// errors: the findings go to the editor, pages rendered ahead are put
+// back. Other errors are failures to read or write.
+func (s *Session) failed(diags *diag.List, err error) (*Update, *diag.List, error) {
+	var oe *OutputError
+	if !errors.As(err, &oe) {
+		return nil, diags, err
+	}
+	all := &diag.List{} // not diags itself: it may be the last good state's
+	all.Merge(diags)
+	all.Merge(oe.Diags)
+	s.undoVorab()
+	return nil, all, ErrContent
 }
 
 // renderVorab renders the pages an editor most likely looks at (those

@@ -180,6 +180,16 @@ func walk(h hash.Hash, root, dir string) error {
 		buf = strconv.AppendUint(buf, uint64(fi.Mode()), 8)
 		buf = append(buf, ' ')
 		buf = strconv.AppendInt(buf, fi.ModTime().UnixNano(), 10)
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a file inside the site is read like the file
+			// (package eingabe): an edit of the target is an edit.
+			if t, err := os.Stat(p); err == nil {
+				buf = append(buf, " -> "...)
+				buf = strconv.AppendInt(buf, t.Size(), 10)
+				buf = append(buf, ' ')
+				buf = strconv.AppendInt(buf, t.ModTime().UnixNano(), 10)
+			}
+		}
 		buf = append(buf, '\n')
 		h.Write(buf)
 		return nil

@@ -212,6 +212,9 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 		fmt.Fprintf(stderr, "tdsite build: %s\n", diag.Explain(err))
 		return ExitIO
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(stderr, "Warnung: %s\n", n)
+	}
 	if !o.Quiet && res.Unchanged {
 		fmt.Fprintf(stdout, "Unverändert seit dem letzten Bau (%s): %d Seiten, %d Dateien (%d KB), nichts neu geschrieben. %s. Neu bauen erzwingen: tdsite build --no-cache\n",
 			res.Built.Local().Format("02.01.2006, 15:04 Uhr"), res.Pages, res.Files, res.Bytes/1024, diags.Summary())

@@ -283,3 +283,35 @@ func TestBerichtAbschliessen(t *testing.T) {
 		t.Errorf("check nach zurückdatiertem Eintrag: exit %d, erwartet %q in\n%s", code, want, out)
 	}
 }
+
+// A template that fails at render time and a static folder linked out of
+// the site are faults of the sources: exit 1 with a German finding and a
+// hint, not exit 3 with Go's English text.
+func TestBuildTemplateAndLinkFaultsExitOne(t *testing.T) {
+	root := testsite.Bundled(t, "../..")
+	dest := filepath.Join(t.TempDir(), "public")
+	tpl := filepath.Join(root, "layouts", "massnahme.html")
+	good, err := os.ReadFile(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(tpl, []byte(strings.Replace(string(good), "\n", "\n{{ index \"abc\" 10 }}\n", 1)), 0o644)
+	code, _, errOut := run("build", "--source", root, "--dest", dest, "--no-cache")
+	if code != ExitContent || !strings.Contains(errOut, "layouts/massnahme.html:2: Fehler: Die Vorlage bricht bei der Seite /massnahmen/") ||
+		!strings.Contains(errOut, "index out of range") || !strings.Contains(errOut, "Hinweis:") {
+		t.Errorf("template: exit %d:\n%s", code, errOut)
+	}
+	os.WriteFile(tpl, good, 0o644)
+	os.MkdirAll(filepath.Join(root, "static"), 0o755)
+	if err := os.Symlink("/etc", filepath.Join(root, "static", "system")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	code, _, errOut = run("build", "--source", root, "--dest", dest, "--no-cache")
+	if code != ExitContent || !strings.Contains(errOut, "static/system: Fehler: Die Verknüpfung zeigt aus dem Ordner der Website heraus (/etc)") ||
+		strings.Contains(errOut, "copy_file_range") {
+		t.Errorf("static link: exit %d:\n%s", code, errOut)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Errorf("published despite the faults")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
+	"tdsite/internal/eingabe"
 	"tdsite/internal/markdown"
 )
 
@@ -117,6 +118,9 @@ const File = "config.toml"
 // Load reads root/config.toml.
 func Load(root string) (*Config, *diag.List) {
 	l := &diag.List{}
+	if !eingabe.New(root).File(filepath.Join(root, File), l) {
+		return nil, l
+	}
 	data, err := os.ReadFile(filepath.Join(root, File))
 	if errors.Is(err, fs.ErrNotExist) {
 		l.Errorf(diag.Pos{File: File}, "konfiguration", "Legen Sie im Ordner der Website eine config.toml an (siehe README.md).",

@@ -4,7 +4,6 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,6 +20,7 @@ import (
 
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
+	"tdsite/internal/eingabe"
 )
 
 // MaxFileSize guards against accidental huge files (a video saved as .md);
@@ -235,9 +235,10 @@ func (ld *Loader) Subset(root string, changed []string, keep func(rel string) bo
 	}
 	results := make([]*parsed, len(entries))
 	for i := range entries {
-		st, err := os.Stat(entries[i].abs)
+		// Lstat: a file replaced by a link must pass the guard in Load.
+		st, err := os.Lstat(entries[i].abs)
 		if err != nil || !st.Mode().IsRegular() {
-			return nil, nil // gone or replaced by a folder: Load will tell
+			return nil, nil // gone, replaced by a folder or a link: Load will tell
 		}
 		entries[i].info = st
 		results[i] = ld.parseCached(entries[i])
@@ -258,7 +259,10 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 			"Der Ordner „content“ wurde in %s nicht gefunden.", root)
 		return nil
 	}
-	realRoot, _ := filepath.EvalSymlinks(contentDir)
+	guard := eingabe.New(root)
+	if !guard.Tree(contentDir, diags) {
+		return nil
+	}
 	_ = filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
@@ -278,27 +282,8 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				what := "ins Leere"
-				if !errors.Is(err, fs.ErrNotExist) {
-					what = "im Kreis oder ist nicht lesbar" // ELOOP, EACCES
-				}
-				diags.Errorf(diag.Pos{File: rel}, "verknuepfung", "Entfernen Sie die Verknüpfung oder lassen Sie sie auf eine vorhandene Datei zeigen.",
-					"Die Verknüpfung zeigt %s.", what)
-				return nil
-			}
-			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				diags.Errorf(diag.Pos{File: rel}, "verknuepfung", "Kopieren Sie die Datei in den Ordner content/, statt auf eine Datei außerhalb zu verweisen.",
-					"Die Verknüpfung zeigt aus dem Ordner content/ heraus (%s); sie wird aus Sicherheitsgründen nicht gelesen.", target)
-				return nil
-			}
-			if st, err := os.Stat(target); err == nil && st.IsDir() {
-				diags.Warnf(diag.Pos{File: rel}, "verknuepfung", "Legen Sie den Ordner direkt an, statt ihn zu verknüpfen.",
-					"Verknüpfte Ordner werden nicht gelesen.")
-				return nil
-			}
+		if d.Type()&fs.ModeSymlink != 0 && !guard.Link(p, diags) {
+			return nil
 		}
 		st, err := os.Stat(p)
 		if err != nil {

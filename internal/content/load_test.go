@@ -85,9 +85,9 @@ func TestSymlinkOutsideContent(t *testing.T) {
 	}
 	site, diags := Load(root)
 	if len(site.Strategien[0].Massnahmen) != 0 {
-		t.Error("file outside content/ was read through a symlink")
+		t.Error("file outside the site was read through a symlink")
 	}
-	if !diags.HasErrors() || !strings.Contains(diags.Items()[0].Message, "aus dem Ordner content/ heraus") {
+	if !diags.HasErrors() || !strings.Contains(diags.Items()[0].Message, "aus dem Ordner der Website heraus") {
 		t.Errorf("no error for symlink out of the tree: %v", diags.Items())
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"html"
 	"html/template"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,6 +23,7 @@ import (
 	"text/template/parse"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/eingabe"
 )
 
 // Templates holds one parsed template set per page template.
@@ -53,9 +53,19 @@ func Dirs(root, theme string) []string {
 func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 	l := &diag.List{}
 	sources := map[string]string{} // name → file, first directory wins
+	relFile := func(p string) string {
+		r, err := filepath.Rel(root, p)
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(r)
+	}
+	// The guard keeps a linked partial from carrying a file of the build
+	// machine into every page.
+	guard := eingabe.New(root)
 	for _, dir := range Dirs(root, theme) {
-		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+		err := guard.Walk(dir, nil, l, func(p string) error {
+			if !strings.HasSuffix(p, ".html") {
 				return nil
 			}
 			rel, _ := filepath.Rel(dir, p)
@@ -65,13 +75,12 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 			}
 			return nil
 		})
-	}
-	relFile := func(p string) string {
-		r, err := filepath.Rel(root, p)
 		if err != nil {
-			return p
+			l.Errorf(diag.Pos{File: relFile(dir)}, "vorlage", "Prüfen Sie die Zugriffsrechte.", "Die Vorlagen können nicht gelesen werden: %v", err)
 		}
-		return filepath.ToSlash(r)
+	}
+	if l.HasErrors() {
+		return nil, l
 	}
 	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}}
 	t.ForgetFragments()
@@ -379,4 +388,26 @@ func Join(elem ...string) string {
 		p += "/"
 	}
 	return p
+}
+
+// reErrPos finds "NAME:LINE" in the errors of text/template ("template:
+// NAME:LINE:COL: executing …") and html/template ("html/template:NAME:LINE: …").
+var reErrPos = regexp.MustCompile(`template: ?([^:\s]+):(\d+)`)
+
+// ErrorPos returns the file and line of an error of Execute. A partial
+// rendered by fragment fails inside the page template's call; the
+// innermost place is the one to fix, so the last one that names a
+// template of the set wins.
+func (t *Templates) ErrorPos(err error) (diag.Pos, bool) {
+	var pos diag.Pos
+	found := false
+	for _, m := range reErrPos.FindAllStringSubmatch(err.Error(), -1) {
+		file, ok := t.files[m[1]]
+		if !ok {
+			continue
+		}
+		line, _ := strconv.Atoi(m[2])
+		pos, found = diag.Pos{File: file, Line: line}, true
+	}
+	return pos, found
 }

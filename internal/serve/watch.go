@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
+
+	"tdsite/internal/eingabe"
 )
 
 // watcher turns fsnotify events into changed site paths ("content/x.md").
@@ -18,6 +20,13 @@ type watcher struct {
 	changes chan string
 	errors  chan error
 	done    chan struct{}
+	guard   *eingabe.Guard
+	// links maps the real path of a file that links in the watched trees
+	// point to (inside the site only) to those links: the build reads
+	// the link like the file, so an edit of the file is an edit of the
+	// link. Touched only by the goroutine that handles events, after
+	// newWatcher.
+	links map[string][]string
 }
 
 // watched are the trees an edit can change the site through.
@@ -28,7 +37,8 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fs: f, changes: make(chan string, 256), errors: make(chan error, 8), done: make(chan struct{})}
+	w := &watcher{root: root, fs: f, changes: make(chan string, 256), errors: make(chan error, 8), done: make(chan struct{}),
+		guard: eingabe.New(root), links: map[string][]string{}}
 	// The root itself for config.toml (and for content/ appearing later).
 	if err := f.Add(root); err != nil {
 		f.Close()
@@ -48,6 +58,7 @@ func (w *watcher) close() {
 
 // addTree watches dir and every directory below it; with report, the
 // files found are reported as changed (a directory moved in with files).
+// WalkDir does not follow symlinks, so no linked folder is watched.
 func (w *watcher) addTree(dir string, report bool) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -59,6 +70,9 @@ func (w *watcher) addTree(dir string, report bool) {
 			}
 			w.fs.Add(p)
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			w.noteLink(p)
 		}
 		if report {
 			w.report(p)
@@ -88,7 +102,45 @@ func (w *watcher) loop() {
 	}
 }
 
+// noteLink remembers the link p to a file inside the site and watches
+// the file's folder, also outside the watched trees (a shared folder).
+// Links out of the site and to folders are not followed; the build
+// reports them.
+func (w *watcher) noteLink(p string) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil || !w.guard.Inside(p) {
+		return
+	}
+	if st, err := os.Stat(target); err != nil || !st.Mode().IsRegular() {
+		return
+	}
+	for _, l := range w.links[target] {
+		if l == p {
+			return
+		}
+	}
+	w.links[target] = append(w.links[target], p)
+	w.fs.Add(filepath.Dir(target))
+}
+
+// linked reports the links to the file at p.
+func (w *watcher) linked(p string) []string {
+	if len(w.links) == 0 {
+		return nil
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+	if err != nil {
+		return nil
+	}
+	return w.links[filepath.Join(dir, filepath.Base(p))]
+}
+
 func (w *watcher) handle(ev fsnotify.Event) {
+	if ev.Op != fsnotify.Chmod {
+		for _, l := range w.linked(ev.Name) {
+			w.report(l)
+		}
+	}
 	rel, err := filepath.Rel(w.root, ev.Name)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return
@@ -102,9 +154,16 @@ func (w *watcher) handle(ev fsnotify.Event) {
 		return
 	}
 	if ev.Has(fsnotify.Create) {
-		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+		// Lstat: a linked folder is not watched – it may lead out of the
+		// site, and the build does not read it either (package eingabe).
+		// The link itself is reported, so the build can say so.
+		info, err := os.Lstat(ev.Name)
+		if err == nil && info.IsDir() {
 			w.addTree(ev.Name, true)
 			return
+		}
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			w.noteLink(ev.Name)
 		}
 	}
 	if ev.Op == fsnotify.Chmod {
