@@ -97,6 +97,7 @@ func (c *checker) strategie(s *content.Strategie) {
 		_ = i
 		c.url(l.At.Key("url"), l.URL)
 	}
+	c.zahlen(s)
 	c.horizonte(s)
 	c.phasen(s)
 	c.gremien(s)
@@ -121,7 +122,7 @@ func (c *checker) strategie(s *content.Strategie) {
 func (c *checker) horizonte(s *content.Strategie) {
 	h := s.Horizonte
 	check := func(key string, got, want int, what string) {
-		if got != 0 && got != want {
+		if got != 0 && got != want && jahrMoeglich(got) {
 			c.d.Warnf(h.At.Key(key), "horizont", fmt.Sprintf("Der Leitfaden sieht für %s das Jahr %d vor. Ist die Abweichung beschlossen, quittieren Sie die Warnung unter [ausnahmen].", what, want),
 				"Der Horizont für %s ist %d statt %d.", what, got, want)
 		}
@@ -327,6 +328,9 @@ func (c *checker) hfListe(s *content.Strategie) {
 	}
 	for i, key := range s.Handlungsfelder {
 		f := files[key]
+		if c.fehlerhaft(s.Dir + "/handlungsfelder/" + key + ".md") {
+			continue
+		}
 		if f == nil || len(strings.TrimSpace(string(f.Body.Text))) == 0 {
 			c.d.Warnf(s.At.Key(fmt.Sprintf("handlungsfelder[%d]", i)), "leitbild-handlungsfeld",
 				fmt.Sprintf("Schreiben Sie den Leitbild-Abschnitt 2035 in %s/handlungsfelder/%s.md.", s.Dir, key),

@@ -53,6 +53,7 @@ var Rules = map[string]string{
 	"verlauf":                    "Der Statusverlauf einer Maßnahme ist zeitlich geordnet und endet mit ihrem aktuellen Status.",
 	"bericht":                    "Jeder Fortschrittsbericht hat einen Stand im oder nach dem Berichtsjahr.",
 	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
+	"zahl":                       "Zahlen und Jahre liegen in ihrem zulässigen Bereich (docs/inhaltsformat.md).",
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
 	"bild-extern":                "Bilder liegen auf der Website selbst, nicht auf fremden Servern.",
@@ -96,6 +97,7 @@ func Check(site *content.Site) *diag.List {
 		c.seite(p)
 	}
 	c.markdownTexte()
+	c.folgewarnungen()
 	for _, s := range site.Strategien {
 		for rule, reason := range s.Ausnahmen {
 			if _, ok := Rules[rule]; !ok {
@@ -112,6 +114,40 @@ func Check(site *content.Site) *diag.List {
 		}
 	}
 	return c.d
+}
+
+// folgewarnungen removes warnings that only follow from an error while
+// loading: those at the line of such an error (a value of the wrong type is
+// read as zero and then looks missing) and those in a file that could not be
+// read at all. Warnings that conclude from another file's content ask
+// fehlerhaft before they are reported. Errors of the checks themselves do not
+// hide warnings: their positions are often a whole table, and the other
+// findings about it are true.
+func (c *checker) folgewarnungen() {
+	type stelle struct {
+		file string
+		line int
+	}
+	fehler := map[stelle]bool{}
+	for file, lines := range c.site.Fehlerhaft {
+		for _, l := range lines {
+			fehler[stelle{file, l}] = true
+		}
+	}
+	if len(fehler) == 0 {
+		return
+	}
+	c.d.Keep(func(d diag.Diagnostic) bool {
+		return d.Severity == diag.Error || !fehler[stelle{d.Pos.File, d.Pos.Line}] && !fehler[stelle{d.Pos.File, 0}]
+	})
+}
+
+// fehlerhaft reports whether a file had errors while loading. A check that
+// concludes from what such a file contains or lacks stays silent: the editor
+// fixes the error first, and the warning would only repeat it.
+func (c *checker) fehlerhaft(file string) bool {
+	_, ok := c.site.Fehlerhaft[file]
+	return ok
 }
 
 func (c *checker) akteure() {

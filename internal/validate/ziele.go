@@ -122,7 +122,7 @@ func (c *checker) set(s *content.Strategie, at interface{ Pos() diag.Pos }, qs [
 				"Das Set hat %d quantitative Ziele.", n)
 		}
 	}
-	if jahr != 0 && jahr != horizont && s.Leitfaden() {
+	if jahr != 0 && jahr != horizont && s.Leitfaden() && jahrMoeglich(jahr) && jahrMoeglich(horizont) {
 		if p, ok := at.(interface{ Key(string) diag.Pos }); ok {
 			c.d.Warnf(p.Key("zieljahr"), "horizont", fmt.Sprintf("Der Leitfaden sieht für %s das Jahr %d vor.", what, horizont),
 				"Das Zieljahr %d weicht vom Horizont %d ab.", jahr, horizont)
@@ -134,7 +134,7 @@ func (c *checker) set(s *content.Strategie, at interface{ Pos() diag.Pos }, qs [
 }
 
 func (c *checker) quantitativ(s *content.Strategie, q content.Quantitativ, horizont int, what string) {
-	if q.Zieljahr != 0 && q.Zieljahr != horizont && s.Leitfaden() {
+	if q.Zieljahr != 0 && q.Zieljahr != horizont && s.Leitfaden() && jahrMoeglich(q.Zieljahr) && jahrMoeglich(horizont) {
 		c.d.Warnf(q.At.Key("zieljahr"), "horizont", fmt.Sprintf("Der Leitfaden sieht für %s das Jahr %d vor.", what, horizont),
 			"Das Zieljahr %d von „%s“ weicht vom Horizont %d ab.", q.Zieljahr, q.ID, horizont)
 	}
@@ -164,7 +164,7 @@ func (c *checker) quantitativ(s *content.Strategie, q content.Quantitativ, horiz
 	}
 	if q.Basis != nil {
 		c.exactDay(q.Basis.At.Key("datum"), q.Basis.Datum, "basis.datum")
-		if y := q.Basis.Datum.Start().Year(); !q.Basis.Datum.IsZero() && y > horizont {
+		if y := q.Basis.Datum.Start().Year(); !q.Basis.Datum.IsZero() && y > horizont && jahrMoeglich(horizont) {
 			c.d.Errorf(q.Basis.At.Key("datum"), "datum", "Der Ausgangswert wird vor dem Zieljahr erhoben.",
 				"Das Datum des Ausgangswerts (%s) liegt nach dem Zieljahr %d.", q.Basis.Datum.Raw, horizont)
 		}
@@ -342,7 +342,7 @@ func (c *checker) messwerte(s *content.Strategie) {
 	}
 	// V34: during implementation every quantitative Etappenziel is measured
 	// every 6 months; "Stand" of the strategy is the reference day.
-	if !s.Leitfaden() || s.AktuellePhase != "umsetzung" || s.Ziele == nil || s.Stand.IsZero() {
+	if !s.Leitfaden() || s.AktuellePhase != "umsetzung" || s.Ziele == nil || s.Stand.IsZero() || c.fehlerhaft(s.Dir+"/messwerte.toml") {
 		return
 	}
 	for _, set := range s.Ziele.Etappenziele {
