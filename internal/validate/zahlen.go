@@ -70,7 +70,7 @@ func (c *checker) quantZahlen(qs []content.Quantitativ) {
 func (c *checker) wert(pos diag.Pos, key string, v float64) {
 	switch a := math.Abs(v); {
 	case math.IsNaN(v) || a > MaxWert:
-		c.d.Errorf(pos, "zahl", wertBereich, "Die Zahl %s bei „%s“ ist zu groß.", zahl(v), key)
+		c.d.Errorf(pos, "zahl", wertBereich, "Die Zahl %s bei „%s“ liegt außerhalb des zulässigen Bereichs.", zahl(v), key)
 	case a != 0 && a < MinWert:
 		c.d.Errorf(pos, "zahl", wertBereich, "Die Zahl %s bei „%s“ ist zu nah an 0.", zahl(v), key)
 	}
