@@ -144,16 +144,20 @@ func (c *checker) folgewarnungen() {
 
 // fehlerhaft reports whether a file had errors while loading. A check that
 // concludes from what such a file contains or lacks stays silent: the editor
-// fixes the error first, and the warning would only repeat it.
+// fixes the error first, and the finding would only repeat it. This holds
+// for errors, too: a reference into a broken registry is not wrong, and the
+// error of the registry alone stops the build.
 func (c *checker) fehlerhaft(file string) bool {
 	_, ok := c.site.Fehlerhaft[file]
 	return ok
 }
 
+const akteureDatei = "content/akteure.toml"
+
 func (c *checker) akteure() {
 	a := c.site.Akteure
 	if a == nil {
-		if len(c.site.Strategien) > 0 {
+		if len(c.site.Strategien) > 0 && !c.fehlerhaft(akteureDatei) {
 			c.d.Errorf(diag.Pos{File: "content/akteure.toml"}, "verweis-akteur",
 				"Legen Sie content/akteure.toml mit [[ressort]]-Einträgen an (siehe docs/inhaltsformat.md).",
 				"Das Verzeichnis der Ressorts und Organisationen fehlt.")
@@ -225,6 +229,9 @@ func (c *checker) hfRef(pos diag.Pos, key string) bool {
 	if _, ok := c.ix.Handlungsfelder[key]; ok {
 		return true
 	}
+	if c.fehlerhaft("content/handlungsfelder/" + key + ".md") {
+		return false
+	}
 	hint := "Legen Sie content/handlungsfelder/" + key + ".md an oder korrigieren Sie den Schlüssel."
 	if s := diag.Suggest(key, keysOf(c.ix.Handlungsfelder)); s != "" {
 		hint = fmt.Sprintf("Meinten Sie „%s“? ", s) + hint
@@ -236,6 +243,9 @@ func (c *checker) hfRef(pos diag.Pos, key string) bool {
 // akteurRef checks an actor key; ressort demands a [[ressort]] entry.
 func (c *checker) akteurRef(pos diag.Pos, key string, ressort bool) bool {
 	a, ok := c.ix.Akteure[key]
+	if !ok && c.fehlerhaft(akteureDatei) {
+		return false
+	}
 	if !ok {
 		hint := "Ergänzen Sie das Kürzel in content/akteure.toml oder korrigieren Sie es."
 		if s := diag.Suggest(key, keysOf(c.ix.Akteure)); s != "" {
@@ -254,6 +264,9 @@ func (c *checker) akteurRef(pos diag.Pos, key string, ressort bool) bool {
 
 func (c *checker) strategieRef(pos diag.Pos, slug string) *content.Strategie {
 	s, ok := c.ix.Strategien[slug]
+	if !ok && c.fehlerhaft("content/strategien/"+slug+"/strategie.md") {
+		return nil
+	}
 	if !ok {
 		hint := "Verwenden Sie den Ordnernamen der Strategie unter content/strategien/."
 		if m := diag.Suggest(slug, keysOf(c.ix.Strategien)); m != "" {

@@ -195,11 +195,12 @@ func (c *checker) initiativen(s *content.Strategie) {
 			c.akteurRef(i.At.Key(fmt.Sprintf("ressorts[%d]", k)), r, false)
 		}
 		hfs := map[string]bool{}
+		offen := false // a goal in a file that could not be read may add a field
 		for k, ref := range i.Unterstuetzt {
 			pos := i.At.Key(fmt.Sprintf("unterstuetzt[%d]", k))
 			g, ok := c.ix.Goal(s, ref)
 			if !ok {
-				c.goalMissing(pos, s, ref)
+				offen = offen || !c.goalMissing(pos, s, ref)
 				continue
 			}
 			if !g.Kind.Etappe() {
@@ -211,7 +212,7 @@ func (c *checker) initiativen(s *content.Strategie) {
 				hfs[hf] = true
 			}
 		}
-		if s.Leitfaden() && len(hfs) < 2 {
+		if s.Leitfaden() && len(hfs) < 2 && !offen {
 			c.d.Errorf(i.At.Key("unterstuetzt"), "initiative-handlungsfelder",
 				"Eine strategische Initiative unterstützt Etappenziele aus mindestens zwei Handlungsfeldern, auch aus anderen Strategien (<slug>/<ID>). Sonst ist sie eine Maßnahme.",
 				"Die Initiative „%s“ unterstützt Etappenziele aus %d Handlungsfeld(ern).", i.ID, len(hfs))
@@ -219,7 +220,16 @@ func (c *checker) initiativen(s *content.Strategie) {
 	}
 }
 
-func (c *checker) goalMissing(pos diag.Pos, s *content.Strategie, ref string) {
+// goalMissing reports a reference to a goal that does not exist, unless the
+// goals could not be read; it tells whether it reported.
+func (c *checker) goalMissing(pos diag.Pos, s *content.Strategie, ref string) bool {
+	slug := s.Slug
+	if i := strings.IndexByte(ref, '/'); i >= 0 {
+		slug = ref[:i]
+	}
+	if c.fehlerhaft("content/strategien/"+slug+"/ziele.toml") || c.fehlerhaft("content/strategien/"+slug+"/strategie.md") {
+		return false
+	}
 	hint := "Nennen Sie die ID eines Ziels aus ziele.toml; Ziele anderer Strategien mit <slug>/<ID>."
 	var cands []string
 	for k := range c.ix.Goals {
@@ -232,6 +242,7 @@ func (c *checker) goalMissing(pos diag.Pos, s *content.Strategie, ref string) {
 		hint = fmt.Sprintf("Meinten Sie „%s“? ", m) + hint
 	}
 	c.d.Errorf(pos, "verweis-ziel", hint, "Das Ziel „%s“ gibt es nicht.", ref)
+	return true
 }
 
 func (c *checker) statusValue(pos diag.Pos, v string, required bool) {
