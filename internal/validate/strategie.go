@@ -353,6 +353,10 @@ func (c *checker) reifegrad(ia *content.IstAnalyse) {
 	if n == 0 {
 		n = 5
 	}
+	if n > MaxStufen { // the page draws one mark per level
+		c.d.Errorf(r.At.Key("stufen"), "reifegrad", fmt.Sprintf("Reifegradmodelle haben höchstens %d Stufen.", MaxStufen),
+			"Das Modell nennt %d Stufen.", n)
+	}
 	for _, k := range []struct {
 		key string
 		v   int

@@ -20,6 +20,7 @@ const (
 	MaxWert     = 1e15 // a thousand trillion: more than any budget or count of the state
 	MinWert     = 1e-6 // smallest amount other than 0; finer steps are rounding noise
 	MaxAnzahl   = 10000
+	MaxStufen   = 20 // levels of a maturity model
 	wertBereich = "Zahlen liegen zwischen -1 000 000 000 000 000 und 1 000 000 000 000 000 (10^15); Beträge unter 0,000001 sind nur als 0 möglich. Prüfen Sie die Zahl auf Tippfehler wie ein „e“ oder zu viele Nullen."
 )
 
