@@ -39,6 +39,8 @@ FUZZ_TARGETS = \
 	./internal/datum:FuzzParse \
 	./internal/render:FuzzZahl \
 	./internal/markdown:FuzzMarkdown \
+	./internal/diagramm:FuzzIndikator \
+	./internal/model:FuzzFortschritt \
 	./internal/linkcheck:FuzzLinks
 
 fuzz-short:

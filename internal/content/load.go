@@ -37,6 +37,10 @@ type Site struct {
 	Berichte        []*Bericht // content/agenda/fortschrittsbericht-<jahr>.md, by year
 	Files           []string   // every content file read, relative to Root, sorted
 	Index           *Index
+	// Fehlerhaft lists the files that had errors while loading, with the
+	// lines of those errors. Their data is missing or partial, so checks
+	// leave out warnings that would only repeat the error in other words.
+	Fehlerhaft map[string][]int
 }
 
 // kind is what a file in content/ is, derived from its place.
@@ -483,7 +487,7 @@ func decodeMarkdown(file string, data []byte, v any, at *decode.At, body *Markdo
 // assemble puts the parsed files together. Parsed values are shared with the
 // cache, so containers are copied before children are attached.
 func assemble(root string, entries []entry, results []*parsed, diags *diag.List) *Site {
-	site := &Site{Root: root}
+	site := &Site{Root: root, Fehlerhaft: map[string][]int{}}
 	strategies := map[string]*Strategie{}
 	broken := map[string]bool{} // strategie.md exists but could not be read
 	children := map[string][]*parsed{}
@@ -491,6 +495,11 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 		rel := entries[i].rel
 		site.Files = append(site.Files, rel)
 		diags.Merge(&p.diags)
+		for _, d := range p.diags.Items() {
+			if d.Severity == diag.Error {
+				site.Fehlerhaft[d.Pos.File] = append(site.Fehlerhaft[d.Pos.File], d.Pos.Line)
+			}
+		}
 		if p.kind == kUnknown {
 			diags.Warnf(diag.Pos{File: rel}, "unbekannte-datei",
 				"Prüfen Sie Namen und Ort der Datei; erlaubt sind die Dateien aus docs/inhaltsformat.md.",

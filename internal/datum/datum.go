@@ -14,6 +14,14 @@ import (
 	"time"
 )
 
+// Years a date may name: from the founding of the Federal Republic to the
+// end of the century. Target years and horizons of strategies use the same
+// span, so that every date a chart or the progress computes with is plausible.
+const (
+	MinJahr = 1949
+	MaxJahr = 2100
+)
+
 // Precision of a point in time.
 type Precision int
 
@@ -318,7 +326,7 @@ func parsePoint(raw, s string) (Point, error) {
 	} else {
 		return p, &Error{Raw: raw, Reason: "Die Schreibweise ist nicht bekannt."}
 	}
-	if p.Year < 1949 || p.Year > 2100 {
+	if p.Year < MinJahr || p.Year > MaxJahr {
 		return p, &Error{Raw: raw, Reason: fmt.Sprintf("Das Jahr %d ist unplausibel (Zahlendreher?).", p.Year)}
 	}
 	if (p.Prec == Monat || p.Prec == Tag) && (p.N < 1 || p.N > 12) {

@@ -11,7 +11,7 @@ import (
 // tables and long dotted keys (16,000 levels in 64 KB: many seconds), so such
 // text is rejected before parsing, with the line where the limit is passed.
 const (
-	MaxDepth    = 32 // nested [ and { in values and headers
+	MaxDepth    = 32 // nested [ and { in values and headers; Markdown uses the same limit for its nesting
 	MaxKeyParts = 32 // parts of a dotted key a.b.c
 )
 

@@ -6,6 +6,7 @@ package diag
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -123,6 +124,11 @@ func (l *List) Merge(o *List) {
 	if o != nil {
 		l.items = append(l.items, o.items...)
 	}
+}
+
+// Keep removes the findings for which keep reports false.
+func (l *List) Keep(keep func(Diagnostic) bool) {
+	l.items = slices.DeleteFunc(l.items, func(d Diagnostic) bool { return !keep(d) })
 }
 
 // Items returns the findings sorted by file, line, severity (errors first) and message,

@@ -73,10 +73,28 @@ type Label struct {
 // Format renders a value with its unit ("50 %", "100 Personen").
 type Format func(v float64, einheit string) string
 
+// Limits of what a chart draws. check keeps content far inside them
+// (docs/inhaltsformat.md, „Zahlen“); they make sure that any input, even
+// NaN or ±Inf, ends in a chart of finite numbers or in no chart at all,
+// instead of an endless tick loop.
+const (
+	maxTicks = 50  // a value axis has about five marks
+	maxJahre = 200 // years from the baseline to the last date
+)
+
 // Zeichenbar reports whether a goal can be drawn: it needs a baseline, a
 // target value and a target year, and a number (not ja/nein) to plot.
 func Zeichenbar(z *model.Ziel) bool {
 	return z.Kind.Quantitativ() && z.Basis != nil && z.Zielwert != nil && z.Zieljahr > 0 && !z.JaNein()
+}
+
+func endlich(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // Indikator computes the chart of a goal, or nil if it cannot be drawn.
@@ -87,7 +105,7 @@ func Indikator(z *model.Ziel, wert Format) *Diagramm {
 	d := &Diagramm{ID: "diagramm-" + content.Slugify(z.Key), Breite: Breite, Hoehe: Hoehe,
 		Plot: Rechteck{randL, randO, Breite - randL - randR, Hoehe - randO - randU, Breite - randR, Hoehe - randU}}
 	t0, t1 := z.Basis.Datum.Start(), z.ZielDatum()
-	lo, hi := math.Min(0, z.Basis.Wert), math.Max(z.Basis.Wert, *z.Zielwert)
+	lo, hi := math.Min(math.Min(0, z.Basis.Wert), *z.Zielwert), math.Max(z.Basis.Wert, *z.Zielwert)
 	for _, m := range z.Messwerte {
 		if t := m.Datum.Start(); t.After(t1) {
 			t1 = t
@@ -97,17 +115,30 @@ func Indikator(z *model.Ziel, wert Format) *Diagramm {
 	if !t1.After(t0) {
 		t1 = t0.AddDate(1, 0, 0)
 	}
+	// Checked on the year itself: time.Date wraps around for huge years.
+	// Beyond 292 years a time.Duration saturates.
+	if z.Zieljahr-t0.Year() > maxJahre || t1.Year()-t0.Year() > maxJahre {
+		return nil
+	}
 	step := niceStep((hi - lo) / 4)
 	lo, hi = math.Floor(lo/step)*step, math.Ceil(hi/step)*step
 	if hi <= lo {
 		hi = lo + step
 	}
+	// Near ±MaxFloat64 the rounded bounds overflow, and subnormal steps
+	// round to 0: either would make the ticks run forever.
+	ticks := (hi - lo) / step
+	if !endlich(lo, hi, step, ticks) || step <= 0 || ticks > maxTicks {
+		return nil
+	}
 	x := func(t time.Time) float64 {
 		return round(d.Plot.X + d.Plot.B*t.Sub(t0).Hours()/t1.Sub(t0).Hours())
 	}
-	y := func(v float64) float64 { return round(d.Plot.Y + d.Plot.H*(hi-v)/(hi-lo)) }
+	// The share first: H*(hi-v) overflows near the float64 limit.
+	y := func(v float64) float64 { return round(d.Plot.Y + d.Plot.H*((hi-v)/(hi-lo))) }
 
-	for v := lo; v <= hi+step/2; v += step {
+	for i := 0; i <= int(math.Round(ticks)); i++ {
+		v := lo + float64(i)*step
 		d.YTicks = append(d.YTicks, Tick{y(v), d.Plot.X - 6, y(v) + 4, wert(v, kurzEinheit(z.Einheit))})
 	}
 	for yr := t0.Year() + 1; yr <= t1.Year(); yr++ {
@@ -203,7 +234,7 @@ func beschreibung(z *model.Ziel, wert Format) string {
 		m := z.Messwerte[n-1]
 		fmt.Fprintf(&b, " %d %s, zuletzt %s am %s.", n, plural(n, "Messung", "Messungen"), wert(m.Wert, z.Einheit), m.Datum.String())
 		if pv, ok := z.PlanWert(m.Datum.Start()); ok {
-			fmt.Fprintf(&b, " Nach dem Plan wären zu diesem Tag %s erreicht.", wert(math.Round(pv*10)/10, z.Einheit))
+			fmt.Fprintf(&b, " Nach dem Plan wären zu diesem Tag %s erreicht.", wert(eineStelle(pv), z.Einheit))
 		}
 	}
 	if f := z.Fortschritt; f != nil {
@@ -291,6 +322,15 @@ func niceStep(raw float64) float64 {
 
 func round(v float64) float64 { return math.Round(v*10) / 10 }
 
+// eineStelle rounds a value to one decimal; near the float64 limit v*10
+// would overflow, and such numbers have no decimals left anyway.
+func eineStelle(v float64) float64 {
+	if r := math.Round(v*10) / 10; endlich(r) {
+		return r
+	}
+	return v
+}
+
 // Zeile is one row of the data table next to a chart: the same numbers as
 // the chart, plus the value the planned path expects on that day.
 type Zeile struct {
@@ -315,7 +355,7 @@ func Tabelle(z *model.Ziel, format Format) []Zeile {
 	wert := func(v float64, _ string) string { return format(v, einheit) }
 	plan := func(t time.Time) string {
 		if v, ok := z.PlanWert(t); ok && !z.JaNein() {
-			return wert(math.Round(v*10)/10, z.Einheit)
+			return wert(eineStelle(v), z.Einheit)
 		}
 		return ""
 	}

@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	toml "tdsite/internal/decode"
 )
 
 // Ref is a link or image destination written in Markdown.
@@ -32,6 +34,9 @@ type RawHTML struct {
 type Scanned struct {
 	Refs []Ref
 	HTML []RawHTML // HTML comments are left out: they are notes, not content
+	// TiefeZeile is the line where the text nests deeper than MaxDepth, or 0.
+	// Scan stops there, so Refs and HTML may be incomplete.
+	TiefeZeile int
 }
 
 // scanner parses with the same extensions as rendering (Linkify makes
@@ -48,7 +53,18 @@ func Scan(src []byte) Scanned {
 	doc := scanner.md.Parser().Parse(text.NewReader(src))
 	lines := lineStarts(src)
 	lineOf := func(off int) int { return sort.SearchInts(lines, off+1) }
+	depth := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if schachtelt(n) {
+			if !entering {
+				depth--
+				return ast.WalkContinue, nil
+			}
+			if depth++; depth > MaxDepth {
+				out.TiefeZeile = max(1, lineOf(offset(n, src)))
+				return ast.WalkStop, nil
+			}
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -178,9 +194,28 @@ var alignClass = map[extast.Alignment]string{
 // paragraph (80 KB of "_a*": seconds) – so texts are checked before parsing and
 // parsed with a time budget.
 const (
-	MaxQuoteDepth = 32  // > > > …
-	MaxIndent     = 128 // columns of leading white space (nested lists)
+	// MaxDepth is one limit for everything that nests: block quotes, lists
+	// (a list in a list item is one level more), emphasis, strikethrough
+	// and links, in any mix. It is the limit of TOML nesting, too.
+	MaxDepth  = toml.MaxDepth
+	MaxIndent = 128 // columns of white space before a line's text, also between > and list markers
 )
+
+// tiefeMeldung is the finding for text nested deeper than MaxDepth.
+func tiefeMeldung(line int) *Problem {
+	return &Problem{Line: line, Message: fmt.Sprintf("Der Text ist mehr als %d Ebenen tief verschachtelt (Listen, Zitate, Hervorhebungen).", MaxDepth),
+		Hint: "Jedes > und jedes Listenzeichen (-, *, +, 1.) am Zeilenanfang und jede Einrückung unter einem Listenpunkt öffnet eine Ebene; verwenden Sie höchstens wenige."}
+}
+
+// schachtelt reports whether n opens a level of nesting. List items are
+// not counted: they belong to their list.
+func schachtelt(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindBlockquote, ast.KindList, ast.KindEmphasis, ast.KindLink, extast.KindStrikethrough:
+		return true
+	}
+	return false
+}
 
 // ScanBudget is the time one text may take to parse. Real texts need
 // milliseconds; only pathological input comes near it.
@@ -246,6 +281,9 @@ func checkedScan(src []byte) (Scanned, *Problem) {
 		// On a busy machine both cases can be ready when this goroutine
 		// runs again, and select picks one at random: the clock decides.
 		if time.Since(start) <= ScanBudget {
+			if s.TiefeZeile > 0 {
+				return Scanned{}, tiefeMeldung(s.TiefeZeile)
+			}
 			return s, nil
 		}
 	case <-timer.C:
@@ -255,7 +293,10 @@ func checkedScan(src []byte) (Scanned, *Problem) {
 		Hint:    "Der Text enthält vermutlich sehr viele ungeschlossene Klammern oder Zeichen wie [, (, * oder _ in einem Absatz. Teilen Sie ihn in Absätze auf und prüfen Sie die Klammern."}
 }
 
-// structure finds nesting that no real text needs, in one pass.
+// structure finds nesting that no real text needs, in one pass: markers of
+// block quotes and lists at the start of a line ("- - - x", "> 1. > x"),
+// which open one level each without any indentation, and deep indentation.
+// Nesting over several lines is counted after parsing (Scan).
 func structure(src []byte) *Problem {
 	line := 1
 	for start := 0; start < len(src); line++ {
@@ -265,27 +306,43 @@ func structure(src []byte) *Problem {
 		} else {
 			end += start
 		}
-		quotes, indent, blank := 0, 0, true
+		depth, indent, blank := 0, 0, true
+		row := src[start:end]
 	prefix:
-		for _, c := range src[start:end] {
-			switch c {
-			case '>':
-				quotes++
-			case ' ':
+		for i := 0; i < len(row); i++ {
+			switch c := row[i]; {
+			case c == ' ':
 				indent++
-			case '\t':
+			case c == '\t':
 				indent += 4
+			case c == '>':
+				depth++
+			case c == '-' || c == '*' || c == '+':
+				if i+1 < len(row) && row[i+1] != ' ' && row[i+1] != '\t' {
+					blank = false
+					break prefix
+				}
+				depth, i = depth+1, i+1 // the blank after a list marker is part of it, not indentation
+			case c >= '0' && c <= '9':
+				j := i
+				for j < len(row) && j-i < 9 && row[j] >= '0' && row[j] <= '9' {
+					j++
+				}
+				if j == len(row) || row[j] != '.' && row[j] != ')' || j+1 < len(row) && row[j+1] != ' ' && row[j+1] != '\t' {
+					blank = false
+					break prefix
+				}
+				depth, i = depth+1, j+1
 			default:
 				blank = false
 				break prefix
 			}
+			if depth > MaxDepth {
+				return tiefeMeldung(line)
+			}
 		}
-		if blank && quotes == 0 { // white space only: an empty line
+		if blank && depth == 0 { // white space only: an empty line
 			indent = 0
-		}
-		if quotes > MaxQuoteDepth {
-			return &Problem{Line: line, Message: fmt.Sprintf("Das Zitat ist mehr als %d Ebenen tief verschachtelt.", MaxQuoteDepth),
-				Hint: "Ein > am Zeilenanfang beginnt ein Zitat; verwenden Sie höchstens wenige Ebenen."}
 		}
 		if indent > MaxIndent {
 			return &Problem{Line: line, Message: fmt.Sprintf("Die Zeile ist mehr als %d Zeichen tief eingerückt.", MaxIndent),

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"time"
 
 	"tdsite/internal/datum"
@@ -53,9 +54,26 @@ func (f *Fortschritt) Prozent() int { return clampPercent(f.Anteil) }
 // ErwartetProzent is Erwartet in percent, clamped to 0–100.
 func (f *Fortschritt) ErwartetProzent() int { return clampPercent(f.Erwartet) }
 
+// clampPercent clamps before converting: int() of a float beyond the int
+// range is undefined and came out negative for huge shares.
 func clampPercent(v float64) int {
-	p := int(v*100 + 0.5)
-	return max(0, min(100, p))
+	if math.IsNaN(v) {
+		return 0
+	}
+	return int(math.Max(0, math.Min(100, v*100+0.5)))
+}
+
+// maxAnteil bounds a share of the way: a million times the planned way is
+// already absurd, and beyond it rounding for open data would overflow.
+const maxAnteil = 1e6
+
+// endlicherAnteil keeps a computed share finite, so that no NaN or ±Inf
+// reaches a progress bar or JSON, even for values check would reject.
+func endlicherAnteil(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	return math.Max(-maxAnteil, math.Min(maxAnteil, v))
 }
 
 // computeProgress fills z.Fortschritt from its baseline, target and measurements.
@@ -91,7 +109,11 @@ func (z *Ziel) PlanWert(t time.Time) (v float64, ok bool) {
 		return 0, false
 	}
 	share := expectedShare(z.Basis.Datum, z.ZielDatum(), t)
-	return z.Basis.Wert + (*z.Zielwert-z.Basis.Wert)*share, true
+	v = z.Basis.Wert + (*z.Zielwert-z.Basis.Wert)*share
+	if math.IsNaN(v) || math.IsInf(v, 0) { // the way from baseline to target overflows
+		return 0, false
+	}
+	return v, true
 }
 
 // progress assesses the goal on the given (sorted) measurements.
@@ -122,7 +144,8 @@ func progress(z *Ziel, messwerte []Messwert) *Fortschritt {
 	} else {
 		f.Anteil = 1
 	}
-	f.Erwartet = expectedShare(f.Basis.Datum, f.ZielDatum, f.Aktuell.Datum.Start())
+	f.Anteil = endlicherAnteil(f.Anteil)
+	f.Erwartet = endlicherAnteil(expectedShare(f.Basis.Datum, f.ZielDatum, f.Aktuell.Datum.Start()))
 	reached := f.Anteil >= 1-1e-9
 	switch {
 	case reached:

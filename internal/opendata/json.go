@@ -489,4 +489,11 @@ func text(s string) *string {
 	return &s
 }
 
-func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+// round4 rounds to four places; beyond 1e304 v*1e4 overflows, and such a
+// number has no places left to round.
+func round4(v float64) float64 {
+	if r := math.Round(v*1e4) / 1e4; !math.IsInf(r, 0) {
+		return r
+	}
+	return v
+}

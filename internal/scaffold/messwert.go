@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path"
 	"sort"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
 	"tdsite/internal/tomledit"
+	"tdsite/internal/validate"
 )
 
 // MesswertOptions describe one monitoring measurement.
@@ -168,6 +170,12 @@ func parseWert(raw, einheit string) (float64, error) {
 			hint = "Bei diesem Ziel (ja/nein) schreiben Sie ja oder nein."
 		}
 		return 0, problem(hint, "„%s“ ist kein Messwert.", raw)
+	}
+	// ParseFloat also reads "NaN", "Inf" and "1e308"; written into the file,
+	// they would break it (TOML knows only lowercase nan) or be rejected by check.
+	if a := math.Abs(f); math.IsNaN(f) || a > validate.MaxWert || a != 0 && a < validate.MinWert {
+		return 0, problem("Messwerte sind Zahlen von -1 000 000 000 000 000 bis 1 000 000 000 000 000; Beträge unter 0,000001 nur als 0.",
+			"„%s“ liegt außerhalb des zulässigen Bereichs.", raw)
 	}
 	if einheit == "ja/nein" && f != 0 && f != 1 {
 		return 0, problem("Bei diesem Ziel (ja/nein) schreiben Sie ja oder nein.", "„%s“ passt nicht zu einem Ja/Nein-Ziel.", raw)

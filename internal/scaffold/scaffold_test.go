@@ -305,6 +305,10 @@ func TestMesswert(t *testing.T) {
 		"not a number":       {Ziel: "E1.1", Strategie: "beispiel-kommunen", Wert: "viele", Datum: "01.01.2027"},
 		"ja/nein value":      {Ziel: "E1.3", Strategie: "beispiel-kommunen", Wert: "5", Datum: "01.01.2027"},
 		"gefährdet, no text": {Ziel: "E1.1", Strategie: "beispiel-kommunen", Wert: "3", Datum: "01.01.2027", Gefaehrdet: true},
+		"NaN":                {Ziel: "E1.1", Strategie: "beispiel-kommunen", Wert: "NaN", Datum: "01.01.2027"},
+		"Inf":                {Ziel: "E1.1", Strategie: "beispiel-kommunen", Wert: "-Inf", Datum: "01.01.2027"},
+		"1e308":              {Ziel: "E1.1", Strategie: "beispiel-kommunen", Wert: "1e308", Datum: "01.01.2027"},
+		"5e-324":             {Ziel: "E1.1", Strategie: "beispiel-kommunen", Wert: "5e-324", Datum: "01.01.2027"},
 	} {
 		s = open(t, root)
 		if _, err := s.NewMesswert(o); err == nil {

@@ -74,6 +74,11 @@ func (c *checker) verlauf(m *content.Massnahme) {
 // berichte checks the editorial files of the yearly progress reports.
 func (c *checker) berichte() {
 	for _, b := range c.site.Berichte {
+		if !jahrMoeglich(b.Jahr) { // the name has four digits, but not every number is a report year
+			c.d.Errorf(diag.Pos{File: b.File}, "zahl", fmt.Sprintf("Benennen Sie die Datei nach dem Berichtsjahr zwischen %d und %d, z. B. fortschrittsbericht-2025.md.", datum.MinJahr, datum.MaxJahr),
+				"Das Berichtsjahr %d im Dateinamen ist unplausibel.", b.Jahr)
+			continue
+		}
 		c.exactDay(b.At.Key("stand"), b.Stand, "stand")
 		if b.Stand.IsZero() || !b.Stand.ExactDay() {
 			continue

@@ -100,6 +100,7 @@ func (c *checker) strategie(s *content.Strategie) {
 			c.url(q.At.Key("url"), q.URL)
 		}
 	}
+	c.zahlen(s)
 	c.horizonte(s)
 	c.phasen(s)
 	c.gremien(s)
@@ -124,7 +125,7 @@ func (c *checker) strategie(s *content.Strategie) {
 func (c *checker) horizonte(s *content.Strategie) {
 	h := s.Horizonte
 	check := func(key string, got, want int, what string) {
-		if got != 0 && got != want {
+		if got != 0 && got != want && jahrMoeglich(got) {
 			c.d.Warnf(h.At.Key(key), "horizont", fmt.Sprintf("Der Leitfaden sieht für %s das Jahr %d vor. Ist die Abweichung beschlossen, quittieren Sie die Warnung unter [ausnahmen].", what, want),
 				"Der Horizont für %s ist %d statt %d.", what, got, want)
 		}
@@ -332,6 +333,9 @@ func (c *checker) hfListe(s *content.Strategie) {
 	}
 	for i, key := range s.Handlungsfelder {
 		f := files[key]
+		if c.fehlerhaft(s.Dir + "/handlungsfelder/" + key + ".md") {
+			continue
+		}
 		if f == nil || len(strings.TrimSpace(string(f.Body.Text))) == 0 {
 			c.d.Warnf(s.At.Key(fmt.Sprintf("handlungsfelder[%d]", i)), "leitbild-handlungsfeld",
 				fmt.Sprintf("Schreiben Sie den Leitbild-Abschnitt 2035 in %s/handlungsfelder/%s.md.", s.Dir, key),
@@ -353,6 +357,10 @@ func (c *checker) reifegrad(ia *content.IstAnalyse) {
 	n := len(r.Stufen)
 	if n == 0 {
 		n = 5
+	}
+	if n > MaxStufen { // the page draws one mark per level
+		c.d.Errorf(r.At.Key("stufen"), "reifegrad", fmt.Sprintf("Reifegradmodelle haben höchstens %d Stufen.", MaxStufen),
+			"Das Modell nennt %d Stufen.", n)
 	}
 	for _, k := range []struct {
 		key string

@@ -56,6 +56,7 @@ var Rules = map[string]string{
 	"stand-veraltet":             "Der Status jeder Maßnahme ist höchstens 6 Monate alt (Monitoring des Leitfadens).",
 	"meilenstein":                "Meilensteine sind erreicht, offen oder unbekannt.",
 	"datum":                      "Datumsangaben sind gültig und, wo nötig, genaue Tage.",
+	"zahl":                       "Zahlen und Jahre liegen in ihrem zulässigen Bereich (docs/inhaltsformat.md).",
 	"schluessel":                 "Schlüssel und Dateinamen bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen.",
 	"url":                        "Links zeigen auf http(s)-Adressen oder auf Seiten der Website.",
 	"bild-extern":                "Bilder liegen auf der Website selbst, nicht auf fremden Servern.",
@@ -99,6 +100,7 @@ func Check(site *content.Site) *diag.List {
 		c.seite(p)
 	}
 	c.markdownTexte()
+	c.folgewarnungen()
 	for _, s := range site.Strategien {
 		for rule, reason := range s.Ausnahmen {
 			if _, ok := Rules[rule]; !ok {
@@ -129,10 +131,48 @@ func Quittieren(site *content.Site, l *diag.List) {
 	}
 }
 
+// folgewarnungen removes warnings that only follow from an error while
+// loading: those at the line of such an error (a value of the wrong type is
+// read as zero and then looks missing) and those in a file that could not be
+// read at all. Warnings that conclude from another file's content ask
+// fehlerhaft before they are reported. Errors of the checks themselves do not
+// hide warnings: their positions are often a whole table, and the other
+// findings about it are true.
+func (c *checker) folgewarnungen() {
+	type stelle struct {
+		file string
+		line int
+	}
+	fehler := map[stelle]bool{}
+	for file, lines := range c.site.Fehlerhaft {
+		for _, l := range lines {
+			fehler[stelle{file, l}] = true
+		}
+	}
+	if len(fehler) == 0 {
+		return
+	}
+	c.d.Keep(func(d diag.Diagnostic) bool {
+		return d.Severity == diag.Error || !fehler[stelle{d.Pos.File, d.Pos.Line}] && !fehler[stelle{d.Pos.File, 0}]
+	})
+}
+
+// fehlerhaft reports whether a file had errors while loading. A check that
+// concludes from what such a file contains or lacks stays silent: the editor
+// fixes the error first, and the finding would only repeat it. This holds
+// for errors, too: a reference into a broken registry is not wrong, and the
+// error of the registry alone stops the build.
+func (c *checker) fehlerhaft(file string) bool {
+	_, ok := c.site.Fehlerhaft[file]
+	return ok
+}
+
+const akteureDatei = "content/akteure.toml"
+
 func (c *checker) akteure() {
 	a := c.site.Akteure
 	if a == nil {
-		if len(c.site.Strategien) > 0 {
+		if len(c.site.Strategien) > 0 && !c.fehlerhaft(akteureDatei) {
 			c.d.Errorf(diag.Pos{File: "content/akteure.toml"}, "verweis-akteur",
 				"Legen Sie content/akteure.toml mit [[ressort]]-Einträgen an (siehe docs/inhaltsformat.md).",
 				"Das Verzeichnis der Ressorts und Organisationen fehlt.")
@@ -211,6 +251,9 @@ func (c *checker) hfRef(pos diag.Pos, key string) bool {
 	if _, ok := c.ix.Handlungsfelder[key]; ok {
 		return true
 	}
+	if c.fehlerhaft("content/handlungsfelder/" + key + ".md") {
+		return false
+	}
 	hint := "Legen Sie content/handlungsfelder/" + key + ".md an oder korrigieren Sie den Schlüssel."
 	if s := diag.Suggest(key, keysOf(c.ix.Handlungsfelder)); s != "" {
 		hint = fmt.Sprintf("Meinten Sie „%s“? ", s) + hint
@@ -222,6 +265,9 @@ func (c *checker) hfRef(pos diag.Pos, key string) bool {
 // akteurRef checks an actor key; ressort demands a [[ressort]] entry.
 func (c *checker) akteurRef(pos diag.Pos, key string, ressort bool) bool {
 	a, ok := c.ix.Akteure[key]
+	if !ok && c.fehlerhaft(akteureDatei) {
+		return false
+	}
 	if !ok {
 		hint := "Ergänzen Sie das Kürzel in content/akteure.toml oder korrigieren Sie es."
 		if s := diag.Suggest(key, keysOf(c.ix.Akteure)); s != "" {
@@ -240,6 +286,9 @@ func (c *checker) akteurRef(pos diag.Pos, key string, ressort bool) bool {
 
 func (c *checker) strategieRef(pos diag.Pos, slug string) *content.Strategie {
 	s, ok := c.ix.Strategien[slug]
+	if !ok && c.fehlerhaft("content/strategien/"+slug+"/strategie.md") {
+		return nil
+	}
 	if !ok {
 		hint := "Verwenden Sie den Ordnernamen der Strategie unter content/strategien/."
 		if m := diag.Suggest(slug, keysOf(c.ix.Strategien)); m != "" {

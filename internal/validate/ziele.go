@@ -119,7 +119,7 @@ func (c *checker) set(s *content.Strategie, at interface{ Pos() diag.Pos }, qs [
 				"Das Set hat %d quantitative Ziele.", n)
 		}
 	}
-	if jahr != 0 && jahr != horizont && s.Leitfaden() {
+	if jahr != 0 && jahr != horizont && s.Leitfaden() && jahrMoeglich(jahr) && jahrMoeglich(horizont) {
 		if p, ok := at.(interface{ Key(string) diag.Pos }); ok {
 			c.d.Warnf(p.Key("zieljahr"), "horizont", fmt.Sprintf("Der Leitfaden sieht für %s das Jahr %d vor.", what, horizont),
 				"Das Zieljahr %d weicht vom Horizont %d ab.", jahr, horizont)
@@ -131,7 +131,7 @@ func (c *checker) set(s *content.Strategie, at interface{ Pos() diag.Pos }, qs [
 }
 
 func (c *checker) quantitativ(s *content.Strategie, q content.Quantitativ, horizont int, what string) {
-	if q.Zieljahr != 0 && q.Zieljahr != horizont && s.Leitfaden() {
+	if q.Zieljahr != 0 && q.Zieljahr != horizont && s.Leitfaden() && jahrMoeglich(q.Zieljahr) && jahrMoeglich(horizont) {
 		c.d.Warnf(q.At.Key("zieljahr"), "horizont", fmt.Sprintf("Der Leitfaden sieht für %s das Jahr %d vor.", what, horizont),
 			"Das Zieljahr %d von „%s“ weicht vom Horizont %d ab.", q.Zieljahr, q.ID, horizont)
 	}
@@ -161,7 +161,7 @@ func (c *checker) quantitativ(s *content.Strategie, q content.Quantitativ, horiz
 	}
 	if q.Basis != nil {
 		c.exactDay(q.Basis.At.Key("datum"), q.Basis.Datum, "basis.datum")
-		if y := q.Basis.Datum.Start().Year(); !q.Basis.Datum.IsZero() && y > horizont {
+		if y := q.Basis.Datum.Start().Year(); !q.Basis.Datum.IsZero() && y > horizont && jahrMoeglich(horizont) {
 			c.d.Errorf(q.Basis.At.Key("datum"), "datum", "Der Ausgangswert wird vor dem Zieljahr erhoben.",
 				"Das Datum des Ausgangswerts (%s) liegt nach dem Zieljahr %d.", q.Basis.Datum.Raw, horizont)
 		}
@@ -193,11 +193,12 @@ func (c *checker) initiativen(s *content.Strategie) {
 			c.akteurRef(i.At.Key(fmt.Sprintf("ressorts[%d]", k)), r, false)
 		}
 		hfs := map[string]bool{}
+		offen := false // a goal in a file that could not be read may add a field
 		for k, ref := range i.Unterstuetzt {
 			pos := i.At.Key(fmt.Sprintf("unterstuetzt[%d]", k))
 			g, ok := c.ix.Goal(s, ref)
 			if !ok {
-				c.goalMissing(pos, s, ref)
+				offen = offen || !c.goalMissing(pos, s, ref)
 				continue
 			}
 			if !g.Kind.Etappe() {
@@ -209,7 +210,7 @@ func (c *checker) initiativen(s *content.Strategie) {
 				hfs[hf] = true
 			}
 		}
-		if s.Leitfaden() && len(hfs) < 2 {
+		if s.Leitfaden() && len(hfs) < 2 && !offen {
 			c.d.Errorf(i.At.Key("unterstuetzt"), "initiative-handlungsfelder",
 				"Eine strategische Initiative unterstützt Etappenziele aus mindestens zwei Handlungsfeldern, auch aus anderen Strategien (<slug>/<ID>). Sonst ist sie eine Maßnahme.",
 				"Die Initiative „%s“ unterstützt Etappenziele aus %d Handlungsfeld(ern).", i.ID, len(hfs))
@@ -217,7 +218,16 @@ func (c *checker) initiativen(s *content.Strategie) {
 	}
 }
 
-func (c *checker) goalMissing(pos diag.Pos, s *content.Strategie, ref string) {
+// goalMissing reports a reference to a goal that does not exist, unless the
+// goals could not be read; it tells whether it reported.
+func (c *checker) goalMissing(pos diag.Pos, s *content.Strategie, ref string) bool {
+	slug := s.Slug
+	if i := strings.IndexByte(ref, '/'); i >= 0 {
+		slug = ref[:i]
+	}
+	if c.fehlerhaft("content/strategien/"+slug+"/ziele.toml") || c.fehlerhaft("content/strategien/"+slug+"/strategie.md") {
+		return false
+	}
 	hint := "Nennen Sie die ID eines Ziels aus ziele.toml; Ziele anderer Strategien mit <slug>/<ID>."
 	var cands []string
 	for k := range c.ix.Goals {
@@ -230,6 +240,7 @@ func (c *checker) goalMissing(pos diag.Pos, s *content.Strategie, ref string) {
 		hint = fmt.Sprintf("Meinten Sie „%s“? ", m) + hint
 	}
 	c.d.Errorf(pos, "verweis-ziel", hint, "Das Ziel „%s“ gibt es nicht.", ref)
+	return true
 }
 
 func (c *checker) statusValue(pos diag.Pos, v string, required bool) {
@@ -341,7 +352,7 @@ func (c *checker) messwerte(s *content.Strategie) {
 	}
 	// V34: during implementation every quantitative Etappenziel is measured
 	// every 6 months; "Stand" of the strategy is the reference day.
-	if !s.Leitfaden() || s.AktuellePhase != "umsetzung" || s.Ziele == nil || s.Stand.IsZero() {
+	if !s.Leitfaden() || s.AktuellePhase != "umsetzung" || s.Ziele == nil || s.Stand.IsZero() || c.fehlerhaft(s.Dir+"/messwerte.toml") {
 		return
 	}
 	for _, set := range s.Ziele.Etappenziele {
