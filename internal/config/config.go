@@ -145,6 +145,10 @@ func Load(root string) (*Config, *diag.List) {
 	doc.Decode(c, l)
 	c.checkBarrierefreiheit(data, l)
 	c.checkAusnahmen(l)
+	if t := c.Agenda.VeraltetNachTagen; t < 0 || t > 3660 {
+		l.Errorf(c.Agenda.At.Key("veraltet_nach_tagen"), "zahl", "Der Leitfaden misst alle 6 Monate: 180 Tage. Erlaubt sind 1 bis 3660 Tage; 0 oder weglassen heißt 180.",
+			"veraltet_nach_tagen = %d liegt außerhalb des sinnvollen Bereichs.", t)
+	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") && c.BaseURL != "/" {
 		l.Errorf(c.At.Key("baseURL"), "konfiguration", "Schreiben Sie die vollständige Adresse, z. B. \"https://digital.thueringen.de/\".",
 			"baseURL „%s“ ist keine vollständige Adresse.", c.BaseURL)

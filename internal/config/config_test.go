@@ -41,3 +41,30 @@ func TestLicenceURLChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestVeraltetNachTagen(t *testing.T) {
+	for _, c := range []struct {
+		wert   string
+		tage   int
+		fehler bool
+	}{{"", 180, false}, {"veraltet_nach_tagen = 90\n", 90, false}, {"veraltet_nach_tagen = -1\n", 0, true}, {"veraltet_nach_tagen = 100000\n", 0, true}} {
+		root := t.TempDir()
+		text := "titel = \"T\"\nbaseURL = \"/\"\n[agenda]\n" + c.wert
+		if err := os.WriteFile(filepath.Join(root, "config.toml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, l := Load(root)
+		if l.HasErrors() != c.fehler {
+			t.Errorf("%q: Fehler %v, erwartet %v: %v", c.wert, l.HasErrors(), c.fehler, l.Items())
+			continue
+		}
+		if !c.fehler && cfg.VeraltetNach() != c.tage {
+			t.Errorf("%q: %d Tage, erwartet %d", c.wert, cfg.VeraltetNach(), c.tage)
+		}
+		for _, d := range l.Items() {
+			if d.Rule == "zahl" && d.Pos.String() != "config.toml:4" {
+				t.Errorf("%q: Stelle %s", c.wert, d.Pos)
+			}
+		}
+	}
+}
