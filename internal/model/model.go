@@ -225,12 +225,13 @@ type Handlungsfeld struct {
 	Aliase              []string
 	Beschreibung        template.HTML
 	Quelle              string
-	Strategien          []*Strategie   // strategies that use it
-	Eintraege           []*StrategieHF // per strategy: Leitbild, Ist-Analyse
-	Zielsets            []*Zielset     // of all strategies
-	Massnahmen          []*Massnahme   // of all strategies
-	Ziele               []*Ziel        // simple goals of older strategies
+	Strategien          []*Strategie   // real strategies that use it
+	Eintraege           []*StrategieHF // per real strategy: Leitbild, Ist-Analyse
+	Zielsets            []*Zielset     // of all real strategies
+	Massnahmen          []*Massnahme   // of all real strategies
+	Ziele               []*Ziel        // simple goals of older real strategies
 	Status              StatusZahlen
+	Beispiel            Anteil // what fictional examples contribute, kept out of the above
 	File                string
 }
 
