@@ -238,7 +238,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		if bInits > 0 {
 			adds = append(adds, plural(bInits, "strategischen Initiative", "strategischen Initiativen"))
 		}
-		m.SummaryFiktiv = "Dazu zeigt sie " + plural(len(beispiele), "das fiktive Beispiel ", "die fiktiven Beispiele ") +
+		m.SummaryFiktiv = "Dazu zeigt sie " + map[bool]string{true: "das fiktive Beispiel ", false: "die fiktiven Beispiele "}[len(beispiele) == 1] +
 			joinAnd(beispiele)
 		if len(adds) > 0 {
 			m.SummaryFiktiv += " mit " + joinAnd(adds)
