@@ -10,9 +10,7 @@ package model
 // Fiktiv reports whether the strategy's content is kept out of the numbers
 // about real entities: a fictional example, unless config.toml counts
 // examples in ([agenda] beispiele_einrechnen, for demonstration sites).
-func (s *Site) Fiktiv(st *Strategie) bool {
-	return st != nil && st.Beispiel && (s.Config == nil || !s.Config.Agenda.BeispieleEinrechnen)
-}
+func (s *Site) Fiktiv(st *Strategie) bool { return st != nil && st.Fiktiv }
 
 // Anteil is what fictional examples contribute to a Handlungsfeld; the
 // Handlungsfeld's own lists and counts hold only the real strategies.
@@ -32,6 +30,10 @@ func (a *Anteil) Leer() bool { return len(a.Strategien) == 0 && len(a.Massnahmen
 // Beispiel share. It runs after the links between strategies are made, so
 // that an example still shows which real strategies share its fields.
 func (b *builder) beispieleTrennen() {
+	cfg := b.site.Config
+	for _, st := range b.site.Strategien {
+		st.Fiktiv = st.Beispiel && (cfg == nil || !cfg.Agenda.BeispieleEinrechnen)
+	}
 	fiktiv := b.site.Fiktiv
 	for _, h := range b.site.Handlungsfelder {
 		var real Anteil

@@ -72,6 +72,7 @@ type Strategie struct {
 	URL                  string
 	Rahmen               bool
 	Beispiel             bool
+	Fiktiv               bool // Beispiel, and kept out of the numbers about real entities (beispiel.go)
 	Leitfaden            bool // the Leitfaden's method applies in full
 	Abgeloest            bool // superseded by a newer strategy or version
 

@@ -62,7 +62,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 		var real, fiktiv int
 		for _, a := range st.Abgeleitete {
-			if a.Beispiel {
+			if a.Fiktiv {
 				fiktiv++
 			} else {
 				real++
@@ -77,7 +77,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 	var noHF, beispiele []string
 	var nStrat int
 	for _, st := range strategies {
-		if st.Beispiel {
+		if st.Fiktiv {
 			beispiele = append(beispiele, "„"+st.Kurzname+"“")
 		} else {
 			nStrat++
@@ -93,7 +93,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 		if len(st.HF) == 0 {
 			n.Facts = append(n.Facts, "Handlungsfelder noch nicht veröffentlicht")
-			if !st.Beispiel {
+			if !st.Fiktiv {
 				noHF = append(noHF, "„"+st.Kurzname+"“")
 			}
 		} else {
@@ -105,7 +105,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 		switch {
 		case st.Beispiel:
-			n.Note, n.Fiktiv = "Fiktives Beispiel", true
+			n.Note, n.Fiktiv = "Fiktives Beispiel", st.Fiktiv
 		case st.Abgeloest:
 			n.Note = supersededNote(st)
 		}
@@ -181,14 +181,14 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 	var inits, bInits int
 	for _, st := range strategies {
 		for _, in := range st.Initiativen {
-			if st.Beispiel {
+			if st.Fiktiv {
 				bInits++
 			} else {
 				inits++
 			}
 			n := &Node{Key: "initiative/" + in.Key, Kind: KindInitiative, Layer: lInit, Group: -1,
 				Kicker: "Initiative " + in.ID + " · " + st.Kurzname, Title: in.Titel, Short: "Initiative " + in.ID,
-				Href: in.URL, Strategie: st, Fiktiv: st.Beispiel}
+				Href: in.URL, Strategie: st, Fiktiv: st.Fiktiv}
 			setStatus(n, in.Status)
 			i := b.node(n)
 			linked := false
