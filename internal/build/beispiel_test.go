@@ -56,8 +56,9 @@ func TestBeispielZaehltNirgendsMit(t *testing.T) {
 		rel = filepath.ToSlash(rel)
 		var extract func(t *testing.T, data []byte) []string
 		switch {
-		case strings.HasPrefix(rel, "suche/"), rel == "sitemap.xml", rel == "feed.xml":
-			// Lists of every page and news item: no numbers about an entity.
+		case strings.HasPrefix(rel, "suche/index."), rel == "sitemap.xml", rel == "feed.xml":
+			// Lists of every page and news item (the search index is
+			// compared entry by entry below).
 			return nil
 		case strings.HasSuffix(rel, ".html"):
 			extract = zahlenTexte
@@ -89,6 +90,40 @@ func TestBeispielZaehltNirgendsMit(t *testing.T) {
 	if compared < 100 {
 		t.Errorf("nur %d Dateien verglichen", compared)
 	}
+	// The search index names itself by its content; its entries for the
+	// pages both builds have must be the same.
+	mitIndex, ohneIndex := suchEintraege(t, a), suchEintraege(t, b)
+	if len(ohneIndex) < 100 {
+		t.Errorf("Suchindex: nur %d Einträge", len(ohneIndex))
+	}
+	for u, e := range ohneIndex {
+		if mitIndex[u] != e {
+			t.Errorf("Suchindex, %s: mit Beispiel %s, ohne %s", u, mitIndex[u], e)
+		}
+	}
+}
+
+// suchEintraege reads the search index of a build: entry by address.
+func suchEintraege(t *testing.T, dest string) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dest, "suche", "index.*.json"))
+	if len(files) != 1 {
+		t.Fatalf("Suchindex: %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ix struct{ Seiten []map[string]any }
+	if err := json.Unmarshal(data, &ix); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range ix.Seiten {
+		j, _ := json.Marshal(e)
+		out[fmt.Sprint(e["u"])] = string(j)
+	}
+	return out
 }
 
 // The extraction must see what it should compare and drop what is marked.
