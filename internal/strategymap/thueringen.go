@@ -233,7 +233,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 	if len(beispiele) > 0 {
 		var adds []string
 		if k := len(hfOrder) - nHF; k > 0 {
-			adds = append(adds, plural(k, "eigenes Handlungsfeld", "eigenen Handlungsfeldern"))
+			adds = append(adds, plural(k, "eigenen Handlungsfeld", "eigenen Handlungsfeldern"))
 		}
 		if bInits > 0 {
 			adds = append(adds, plural(bInits, "strategischen Initiative", "strategischen Initiativen"))
