@@ -21,6 +21,7 @@ import (
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
 	"tdsite/internal/eingabe"
+	"tdsite/internal/slug"
 )
 
 // MaxFileSize guards against accidental huge files (a video saved as .md);
@@ -116,28 +117,8 @@ var reKey = regexp.MustCompile(`^` + KeyMuster + `$`)
 // hyphens): ValidID in the form that suits an address.
 func ValidKey(s string) bool { return reKey.MatchString(s) }
 
-// umlaute is built once: a Replacer builds its lookup table on first use.
-var umlaute = strings.NewReplacer(
-	// decomposed umlauts, as macOS writes them in file names
-	"a\u0308", "ae", "o\u0308", "oe", "u\u0308", "ue", "A\u0308", "ae", "O\u0308", "oe", "U\u0308", "ue",
-	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss", "é", "e", "è", "e")
-
-// Slugify suggests a key for a name: umlauts transliterated, spaces to hyphens.
-func Slugify(s string) string {
-	s = strings.ToLower(umlaute.Replace(s))
-	var b strings.Builder
-	dash := false
-	for _, c := range s {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
+// Slugify suggests a key for a name; it is the slug of heading IDs, too.
+func Slugify(s string) string { return slug.Make(s) }
 
 // parsed is the result of reading one file. It is cached across rebuilds
 // and never mutated after parsing.

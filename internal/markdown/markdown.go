@@ -22,6 +22,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"tdsite/internal/slug"
 )
 
 // Options for one conversion.
@@ -168,29 +170,15 @@ func (transformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 	})
 }
 
-// ids generates heading IDs from German text: umlauts transliterated, so
-// that anchors are readable ASCII ("#digitale-teilhabe-fuer-aeltere").
+// ids generates heading IDs with slug.Make, the function behind the
+// template function anker, so that {{anker "Größe"}} links to "## Größe".
 type ids struct {
 	prefix string
 	used   map[string]int
 }
 
-var translit = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss")
-
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	v := strings.ToLower(translit.Replace(string(value)))
-	var b strings.Builder
-	dash := false
-	for _, c := range v {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	base := strings.TrimSuffix(b.String(), "-")
+	base := slug.Make(string(value))
 	if base == "" {
 		base = "abschnitt"
 	}

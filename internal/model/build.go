@@ -58,6 +58,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	b.berichte()
 	b.barrierefreiheit()
 	b.order()
+	b.beispieleTrennen()
 	b.verbindungen()
 	return s
 }

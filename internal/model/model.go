@@ -72,6 +72,7 @@ type Strategie struct {
 	URL                  string
 	Rahmen               bool
 	Beispiel             bool
+	Fiktiv               bool // Beispiel, and kept out of the numbers about real entities (beispiel.go)
 	Leitfaden            bool // the Leitfaden's method applies in full
 	Abgeloest            bool // superseded by a newer strategy or version
 
@@ -232,12 +233,13 @@ type Handlungsfeld struct {
 	Aliase              []string
 	Beschreibung        template.HTML
 	Quelle              string
-	Strategien          []*Strategie   // strategies that use it
-	Eintraege           []*StrategieHF // per strategy: Leitbild, Ist-Analyse
-	Zielsets            []*Zielset     // of all strategies
-	Massnahmen          []*Massnahme   // of all strategies
-	Ziele               []*Ziel        // simple goals of older strategies
+	Strategien          []*Strategie   // real strategies that use it
+	Eintraege           []*StrategieHF // per real strategy: Leitbild, Ist-Analyse
+	Zielsets            []*Zielset     // of all real strategies
+	Massnahmen          []*Massnahme   // of all real strategies
+	Ziele               []*Ziel        // simple goals of older real strategies
 	Status              StatusZahlen
+	Beispiel            Anteil // what fictional examples contribute, kept out of the above
 	File                string
 }
 

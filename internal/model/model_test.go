@@ -51,8 +51,22 @@ func TestBundledModel(t *testing.T) {
 		}
 	}
 	shared := s.Handlungsfeld("transparenz-teilhabe-daten")
-	if shared == nil || len(shared.Strategien) < 2 {
+	if shared == nil || len(shared.Strategien)+len(shared.Beispiel.Strategien) < 2 {
 		t.Fatal("the shared Handlungsfeld must connect at least two strategies")
+	}
+	// The example's part of a shared field is kept apart from the real one.
+	for _, st := range shared.Strategien {
+		if st.Beispiel {
+			t.Errorf("fictional %s counts among the real strategies of %s", st.Slug, shared.Key)
+		}
+	}
+	if len(shared.Beispiel.Strategien) != 1 || len(shared.Beispiel.Massnahmen) == 0 || shared.Beispiel.Status.Gesamt() != len(shared.Beispiel.Massnahmen) {
+		t.Errorf("the example's part of %s: %+v", shared.Key, shared.Beispiel)
+	}
+	for _, m := range shared.Massnahmen {
+		if m.Strategie.Beispiel {
+			t.Errorf("fictional measure %s counts in %s", m.ID, shared.Key)
+		}
 	}
 	if len(bsp.GemeinsameHF[s.Strategie("e-government-it")]) == 0 {
 		t.Error("example and E-Government strategy are not related through the shared Handlungsfeld")

@@ -129,15 +129,16 @@ func progress(z *Ziel, messwerte []Messwert) *Fortschritt {
 		m := messwerte[n-1]
 		f.Aktuell = &m
 	}
-	switch {
-	case z.Zielwert == nil:
+	if z.Zielwert == nil {
 		f.Bewertung = OhneZielwert
 		return f
-	case f.Aktuell == nil:
+	}
+	// The target is known before anything is measured; pages show it then too.
+	f.Ziel = *z.Zielwert
+	if f.Aktuell == nil {
 		f.Bewertung = KeineMessung
 		return f
 	}
-	f.Ziel = *z.Zielwert
 	span := f.Ziel - f.Basis.Wert
 	if span != 0 {
 		f.Anteil = (f.Aktuell.Wert - f.Basis.Wert) / span

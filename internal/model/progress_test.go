@@ -32,6 +32,7 @@ func TestProgress(t *testing.T) {
 		{"missed", Ziel{Basis: base, Zielwert: fptr(100), Zieljahr: 2026, Messwerte: []Messwert{{Datum: day("30.06.2027"), Wert: 90}}}, Verfehlt, 90},
 		{"falling", Ziel{Basis: &Wert{Wert: 50, Datum: day("01.01.2025")}, Zielwert: fptr(10), Zieljahr: 2026, Fallend: true, Messwerte: []Messwert{{Datum: day("01.01.2026"), Wert: 20}}}, AufKurs, 75},
 		{"no measurement", Ziel{Basis: base, Zielwert: fptr(100), Zieljahr: 2026}, KeineMessung, 0},
+		{"no measurement, target 50", Ziel{Basis: &Wert{Wert: 0, Datum: day("31.03.2025")}, Zielwert: fptr(50), Zieljahr: 2030}, KeineMessung, 0},
 		{"no target", Ziel{Basis: base, Zieljahr: 2026, Messwerte: []Messwert{{Datum: day("01.01.2026"), Wert: 3}}}, OhneZielwert, 0},
 		{"deliverable pending", Ziel{Einheit: "ja/nein", Basis: base, Zielwert: fptr(1), Zieljahr: 2026, Messwerte: []Messwert{{Datum: day("01.01.2026"), Wert: 0}}}, AufKurs, 0},
 		{"deliverable done", Ziel{Einheit: "ja/nein", Basis: base, Zielwert: fptr(1), Zieljahr: 2026, Messwerte: []Messwert{{Datum: day("01.01.2026"), Wert: 1}}}, Erreicht, 100},
@@ -50,6 +51,9 @@ func TestProgress(t *testing.T) {
 		}
 		if z.Fortschritt.Label() == "" {
 			t.Errorf("%s: no label", c.name)
+		}
+		if z.Zielwert != nil && z.Fortschritt.Ziel != *z.Zielwert {
+			t.Errorf("%s: Ziel %v, want the target value %v", c.name, z.Fortschritt.Ziel, *z.Zielwert)
 		}
 	}
 }

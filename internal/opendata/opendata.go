@@ -29,7 +29,8 @@ type Datei struct {
 	Titel        string
 	Format       string // for readers: "JSON", "CSV"
 	Beschreibung string
-	Zeilen       int // entries or table rows, 0 if not applicable
+	Zeilen       int // entries or table rows of real strategies, 0 if not applicable
+	Beispiel     int // further rows from fictional examples (marked in the file), not in Zeilen
 	Inhalt       func() ([]byte, error)
 }
 
@@ -45,14 +46,16 @@ func Dateien(a *agenda.Agenda) []Datei {
 			Beschreibung: "Beschreibt Aufbau und Felder von agenda.json (Version " + SchemaVersion + ").",
 			Inhalt:       func() ([]byte, error) { return Schema(abs), nil }},
 		{Pfad: Pfad + "massnahmen.csv", Name: "massnahmen.csv", Titel: "Maßnahmen als Tabelle", Format: "CSV",
-			Beschreibung: "Eine Zeile je Maßnahme.", Zeilen: len(a.Alle.Massnahmen),
+			Beschreibung: "Eine Zeile je Maßnahme.", Zeilen: len(a.Alle.Massnahmen) - len(a.Beispiel.Massnahmen), Beispiel: len(a.Beispiel.Massnahmen),
 			Inhalt: func() ([]byte, error) { return MassnahmenCSV(a, abs) }},
 		{Pfad: Pfad + "ziele.csv", Name: "ziele.csv", Titel: "Ziele als Tabelle", Format: "CSV",
-			Beschreibung: "Eine Zeile je Ziel, bei messbaren Zielen mit Ausgangs-, Ziel- und letztem Wert.", Zeilen: len(a.Alle.Ziele),
-			Inhalt: func() ([]byte, error) { return ZieleCSV(a, abs) }},
+			Beschreibung: "Eine Zeile je Ziel, bei messbaren Zielen mit Ausgangs-, Ziel- und letztem Wert.", Zeilen: len(a.Alle.Ziele) - len(a.Beispiel.Ziele),
+			Beispiel: len(a.Beispiel.Ziele),
+			Inhalt:   func() ([]byte, error) { return ZieleCSV(a, abs) }},
 		{Pfad: Pfad + "messwerte.csv", Name: "messwerte.csv", Titel: "Messwerte als Tabelle", Format: "CSV",
-			Beschreibung: "Eine Zeile je Messung eines messbaren Ziels.", Zeilen: messwertAnzahl(a),
-			Inhalt: func() ([]byte, error) { return MesswerteCSV(a, abs) }},
+			Beschreibung: "Eine Zeile je Messung eines messbaren Ziels.", Zeilen: messwertAnzahl(a.Alle) - messwertAnzahl(a.Beispiel),
+			Beispiel: messwertAnzahl(a.Beispiel),
+			Inhalt:   func() ([]byte, error) { return MesswerteCSV(a, abs) }},
 	}
 }
 
@@ -61,9 +64,9 @@ func Schema(abs func(string) string) []byte {
 	return []byte(strings.ReplaceAll(schema, "{{SCHEMA_URL}}", abs(Pfad+"agenda.schema.json")))
 }
 
-func messwertAnzahl(a *agenda.Agenda) int {
+func messwertAnzahl(b *agenda.Bestand) int {
 	n := 0
-	for _, z := range a.Alle.Ziele {
+	for _, z := range b.Ziele {
 		n += len(z.Messwerte)
 	}
 	return n

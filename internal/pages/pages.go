@@ -174,11 +174,15 @@ func hfDeps(h *model.Handlungsfeld) []string {
 			deps = append(deps, st.Files...)
 		}
 	}
-	for _, st := range h.Strategien {
-		add(st)
+	for _, list := range [][]*model.Strategie{h.Strategien, h.Beispiel.Strategien} {
+		for _, st := range list {
+			add(st)
+		}
 	}
-	for _, m := range h.Massnahmen {
-		add(m.Strategie)
+	for _, list := range [][]*model.Massnahme{h.Massnahmen, h.Beispiel.Massnahmen} {
+		for _, m := range list {
+			add(m.Strategie)
+		}
 	}
 	return uniq(deps)
 }

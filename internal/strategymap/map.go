@@ -83,6 +83,12 @@ type Node struct {
 	Foreign   bool // belongs to another strategy than the map's
 	Strategie *model.Strategie
 
+	// Fiktiv: the box stands for fictional examples only. FiktivFact is
+	// what examples add to a real box, counted apart; both are drawn and
+	// listed with the class "fiktiv".
+	Fiktiv     bool
+	FiktivFact string
+
 	X, Y, W, H float64 // place in the wide map
 
 	wide   *box // geometry in the wide map
@@ -96,6 +102,7 @@ type box struct {
 	kicker     []string
 	title      []string
 	facts      [][]string
+	fiktivFact []string
 	note       []string
 	info       []string
 	infoInline bool // the status stands right-aligned in the kicker line
@@ -133,6 +140,7 @@ type Map struct {
 	ID            string // prefix of HTML ids
 	Title         string
 	Summary       string   // one sentence for the caption
+	SummaryFiktiv string   // what fictional examples add, apart from Summary; may be ""
 	Missing       []string // what is not published yet, as sentences
 	Layers        []Layer
 	Nodes         []*Node
@@ -225,6 +233,10 @@ func (n *Node) measure(w float64, kicker, note string, narrow bool) *box {
 		l, _ := wrap(f, fontFact, inner, 3)
 		b.facts = append(b.facts, l)
 		y += float64(len(l)) * fontFact.line
+	}
+	if n.FiktivFact != "" {
+		b.fiktivFact, _ = wrap(n.FiktivFact, fontFact, inner, 4)
+		y += float64(len(b.fiktivFact)) * fontFact.line
 	}
 	if n.Info != "" && !b.infoInline {
 		b.info, _ = wrap(n.Info, fontInfo, inner-iconSize-iconGap, 2)

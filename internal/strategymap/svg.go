@@ -67,7 +67,7 @@ func (w *svgWriter) open(id string, width, height, minWidth float64) {
 	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="`, class, `" width="`, num(width), `" height="`, num(height),
 		`" viewBox="0 0 `, num(width), ` `, num(height), `" role="group" aria-roledescription="Strategielandkarte" aria-labelledby="`,
 		id, `-titel" aria-describedby="`, id, `-info">`)
-	w.p(`<title id="`, id, `-titel">`, esc(m.Title), `</title><desc id="`, id, `-info">`, esc(m.Summary), `</desc>`)
+	w.p(`<title id="`, id, `-titel">`, esc(m.Title), `</title><desc id="`, id, `-info">`, esc(join(m.Summary, m.SummaryFiktiv)), `</desc>`)
 }
 
 // The ladder of minimum widths the theme defines (.sk-min-320 … .sk-min-2400).
@@ -322,6 +322,9 @@ func (w *svgWriter) node(i int) {
 	if n.empty() {
 		class += " sk-leer"
 	}
+	if n.Fiktiv {
+		class += " fiktiv"
+	}
 	if n.Status != "" {
 		class += " sk-s-" + n.Status
 	}
@@ -381,6 +384,11 @@ func (w *svgWriter) body(i int, y float64) float64 {
 	y = w.text(titleClass, fontTitle, x, y, b.title, i)
 	for _, f := range b.facts {
 		y = w.text("sk-f", fontFact, x, y, f, i)
+	}
+	if len(b.fiktivFact) > 0 {
+		w.p(`<g class="fiktiv">`)
+		y = w.text("sk-f", fontFact, x, y, b.fiktivFact, i)
+		w.p(`</g>`)
 	}
 	if len(b.info) > 0 && !b.infoInline {
 		if n.Status != "" {
@@ -450,6 +458,9 @@ func (n *Node) accessibleName(b *box) string {
 		name = n.Prefix + ": " + n.Title
 	}
 	parts := append([]string{name}, n.Facts...)
+	if n.FiktivFact != "" {
+		parts = append(parts, n.FiktivFact)
+	}
 	if n.Info != "" && !b.infoInline {
 		parts = append(parts, n.Info)
 	}

@@ -60,11 +60,28 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		if k := len(st.Fokusziele); k > 0 {
 			n.Facts = append(n.Facts, plural(k, "Fokusziel", "Fokusziele"))
 		}
-		n.Facts = append(n.Facts, plural(len(st.Abgeleitete), "abgeleitete Strategie", "abgeleitete Strategien"))
+		var real, fiktiv int
+		for _, a := range st.Abgeleitete {
+			if a.Fiktiv {
+				fiktiv++
+			} else {
+				real++
+			}
+		}
+		n.Facts = append(n.Facts, plural(real, "abgeleitete Strategie", "abgeleitete Strategien"))
+		if fiktiv > 0 {
+			n.FiktivFact = "Dazu " + plural(fiktiv, "fiktives Beispiel", "fiktive Beispiele")
+		}
 		stNode[st] = b.node(n)
 	}
-	var noHF []string
+	var noHF, beispiele []string
+	var nStrat int
 	for _, st := range strategies {
+		if st.Fiktiv {
+			beispiele = append(beispiele, "„"+st.Kurzname+"“")
+		} else {
+			nStrat++
+		}
 		kicker := "Sektorale Strategie"
 		if !st.Leitfaden {
 			kicker = "Strategie vor dem Leitfaden"
@@ -76,7 +93,9 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 		if len(st.HF) == 0 {
 			n.Facts = append(n.Facts, "Handlungsfelder noch nicht veröffentlicht")
-			noHF = append(noHF, "„"+st.Kurzname+"“")
+			if !st.Fiktiv {
+				noHF = append(noHF, "„"+st.Kurzname+"“")
+			}
 		} else {
 			n.Facts = append(n.Facts, plural(len(st.HF), "Handlungsfeld", "Handlungsfelder")+" · "+
 				plural(len(st.Massnahmen), "Maßnahme", "Maßnahmen"))
@@ -86,7 +105,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 		switch {
 		case st.Beispiel:
-			n.Note = "Fiktives Beispiel"
+			n.Note, n.Fiktiv = "Fiktives Beispiel", st.Fiktiv
 		case st.Abgeloest:
 			n.Note = supersededNote(st)
 		}
@@ -113,17 +132,23 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 			}
 		}
 	}
+	var nHF int
 	for _, h := range hfOrder {
 		n := &Node{Key: "hf/" + h.Key, Kind: KindHF, Layer: lHF, Group: -1, Prefix: "Handlungsfeld",
 			Title: h.Name, Short: "„" + h.Label() + "“", Href: h.URL}
-		var goals int
-		var ms []*model.Massnahme
-		var users []*model.Strategie
-		for _, e := range h.Eintraege {
-			if inMap[e.Strategie] {
-				goals += len(e.Zielsets) + len(e.Ziele)
-				ms = append(ms, e.Massnahmen...)
-				users = append(users, e.Strategie)
+		// The model keeps the examples' part of a field apart (h.Beispiel):
+		// the box counts the real strategies and names the examples' part
+		// separately; a field only examples use is an example's box.
+		goals, ms, users := hfCounts(h.Eintraege, inMap)
+		bGoals, bMs, bUsers := hfCounts(h.Beispiel.Eintraege, inMap)
+		if len(users) == 0 && len(bUsers) > 0 {
+			goals, ms, users = bGoals, bMs, bUsers
+			n.Fiktiv, n.Note = true, "Nur im fiktiven Beispiel"
+		} else {
+			nHF++
+			if len(bUsers) > 0 {
+				n.FiktivFact = "Fiktives Beispiel, nicht mitgezählt: " + plural(bGoals, "Ziel", "Ziele") + " · " +
+					plural(len(bMs), "Maßnahme", "Maßnahmen")
 			}
 		}
 		n.Facts = []string{plural(goals, "Ziel", "Ziele") + " · " + plural(len(ms), "Maßnahme", "Maßnahmen")}
@@ -153,13 +178,17 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 	}
 
-	var inits int
+	var inits, bInits int
 	for _, st := range strategies {
 		for _, in := range st.Initiativen {
-			inits++
+			if st.Fiktiv {
+				bInits++
+			} else {
+				inits++
+			}
 			n := &Node{Key: "initiative/" + in.Key, Kind: KindInitiative, Layer: lInit, Group: -1,
 				Kicker: "Initiative " + in.ID + " · " + st.Kurzname, Title: in.Titel, Short: "Initiative " + in.ID,
-				Href: in.URL, Strategie: st}
+				Href: in.URL, Strategie: st, Fiktiv: st.Fiktiv}
 			setStatus(n, in.Status)
 			i := b.node(n)
 			linked := false
@@ -178,7 +207,7 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 	}
 	var missing []string
-	if len(hfOrder) == 0 {
+	if nHF == 0 {
 		missing = append(missing, "Handlungsfelder")
 		b.node(&Node{Key: "fehlt/hf", Kind: KindLuecke, Layer: lHF, Group: -1, Kicker: "Handlungsfelder", Title: "Noch nicht veröffentlicht"})
 	}
@@ -195,13 +224,42 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 	if len(rahmen) > 0 {
 		parts = append(parts, plural(len(rahmen), "Rahmenstrategie", "Rahmenstrategien"))
 	}
-	parts = append(parts, plural(len(strategies), "Strategie", "Strategien"), plural(len(hfOrder), "Handlungsfeld", "Handlungsfelder"))
+	parts = append(parts, plural(nStrat, "Strategie", "Strategien"), plural(nHF, "Handlungsfeld", "Handlungsfelder"))
 	if inits > 0 {
 		parts = append(parts, plural(inits, "strategische Initiative", "strategische Initiativen"))
 	}
 	m.Summary = "Die Karte zeigt " + joinAnd(parts) + " und wie sie zusammenhängen. Ziele und Maßnahmen sind je " +
 		"Handlungsfeld gezählt; einzeln zeigen sie die Karten der Strategien."
+	if len(beispiele) > 0 {
+		var adds []string
+		if k := len(hfOrder) - nHF; k > 0 {
+			adds = append(adds, plural(k, "eigenen Handlungsfeld", "eigenen Handlungsfeldern"))
+		}
+		if bInits > 0 {
+			adds = append(adds, plural(bInits, "strategischen Initiative", "strategischen Initiativen"))
+		}
+		m.SummaryFiktiv = "Dazu zeigt sie " + map[bool]string{true: "das fiktive Beispiel ", false: "die fiktiven Beispiele "}[len(beispiele) == 1] +
+			joinAnd(beispiele)
+		if len(adds) > 0 {
+			m.SummaryFiktiv += " mit " + joinAnd(adds)
+		}
+		m.SummaryFiktiv += map[bool]string{true: "; es ist gekennzeichnet und zählt in keiner Zahl mit.",
+			false: "; sie sind gekennzeichnet und zählen in keiner Zahl mit."}[len(beispiele) == 1]
+	}
 	return m
+}
+
+// hfCounts counts the goals, measures and strategies of the entries whose
+// strategy is on the map.
+func hfCounts(entries []*model.StrategieHF, inMap map[*model.Strategie]bool) (goals int, ms []*model.Massnahme, users []*model.Strategie) {
+	for _, e := range entries {
+		if inMap[e.Strategie] {
+			goals += len(e.Zielsets) + len(e.Ziele)
+			ms = append(ms, e.Massnahmen...)
+			users = append(users, e.Strategie)
+		}
+	}
+	return goals, ms, users
 }
 
 func supersededNote(st *model.Strategie) string {

@@ -1,0 +1,109 @@
+package model
+
+// Fictional example strategies (beispiel = true) show how the site works.
+// Truth over completeness: what they contain never counts into a number
+// about a real strategy or Handlungsfeld. Where a real entity and an
+// example meet – a shared Handlungsfeld, a framework strategy with an
+// example derived from it – the example's part is kept apart here, once,
+// so that pages, maps and open data show it separately and labelled.
+
+// Fiktiv reports whether the strategy's content is kept out of the numbers
+// about real entities: a fictional example, unless config.toml counts
+// examples in ([agenda] beispiele_einrechnen, for demonstration sites).
+func (s *Site) Fiktiv(st *Strategie) bool { return st != nil && st.Fiktiv }
+
+// Anteil is what fictional examples contribute to a Handlungsfeld; the
+// Handlungsfeld's own lists and counts hold only the real strategies.
+type Anteil struct {
+	Strategien []*Strategie
+	Eintraege  []*StrategieHF
+	Zielsets   []*Zielset
+	Ziele      []*Ziel
+	Massnahmen []*Massnahme
+	Status     StatusZahlen
+}
+
+// Leer reports whether nothing fictional is there.
+func (a *Anteil) Leer() bool { return len(a.Strategien) == 0 && len(a.Massnahmen) == 0 }
+
+// beispieleTrennen moves the examples' part of every Handlungsfeld into its
+// Beispiel share. It runs after the links between strategies are made, so
+// that an example still shows which real strategies share its fields.
+func (b *builder) beispieleTrennen() {
+	cfg := b.site.Config
+	for _, st := range b.site.Strategien {
+		st.Fiktiv = st.Beispiel && (cfg == nil || !cfg.Agenda.BeispieleEinrechnen)
+	}
+	fiktiv := b.site.Fiktiv
+	for _, h := range b.site.Handlungsfelder {
+		var real Anteil
+		for _, st := range h.Strategien {
+			if fiktiv(st) {
+				h.Beispiel.Strategien = append(h.Beispiel.Strategien, st)
+			} else {
+				real.Strategien = append(real.Strategien, st)
+			}
+		}
+		for _, e := range h.Eintraege {
+			if fiktiv(e.Strategie) {
+				h.Beispiel.Eintraege = append(h.Beispiel.Eintraege, e)
+			} else {
+				real.Eintraege = append(real.Eintraege, e)
+			}
+		}
+		for _, z := range h.Zielsets {
+			if fiktiv(z.Strategie) {
+				h.Beispiel.Zielsets = append(h.Beispiel.Zielsets, z)
+			} else {
+				real.Zielsets = append(real.Zielsets, z)
+			}
+		}
+		for _, z := range h.Ziele {
+			if fiktiv(z.Strategie) {
+				h.Beispiel.Ziele = append(h.Beispiel.Ziele, z)
+			} else {
+				real.Ziele = append(real.Ziele, z)
+			}
+		}
+		for _, m := range h.Massnahmen {
+			if fiktiv(m.Strategie) {
+				h.Beispiel.Massnahmen = append(h.Beispiel.Massnahmen, m)
+				h.Beispiel.Status.Add(m.Status)
+			} else {
+				real.Massnahmen = append(real.Massnahmen, m)
+				real.Status.Add(m.Status)
+			}
+		}
+		h.Strategien, h.Eintraege, h.Zielsets, h.Ziele = real.Strategien, real.Eintraege, real.Zielsets, real.Ziele
+		h.Massnahmen, h.Status = real.Massnahmen, real.Status
+	}
+}
+
+// EchteMassnahmen are the measures of all real strategies.
+func (s *Site) EchteMassnahmen() []*Massnahme {
+	var out []*Massnahme
+	for _, m := range s.Massnahmen {
+		if !s.Fiktiv(m.Strategie) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MeldungenEchtZuerst lists the news of real strategies first, then those
+// of fictional examples, each newest first: an invented item never pushes
+// a real one off the home page.
+func (s *Site) MeldungenEchtZuerst() []*Meldung {
+	out := make([]*Meldung, 0, len(s.Meldungen))
+	for _, m := range s.Meldungen {
+		if !s.Fiktiv(m.Strategie) {
+			out = append(out, m)
+		}
+	}
+	for _, m := range s.Meldungen {
+		if s.Fiktiv(m.Strategie) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
