@@ -68,10 +68,10 @@ func (b *builder) beispieleTrennen() {
 		for _, m := range h.Massnahmen {
 			if fiktiv(m.Strategie) {
 				h.Beispiel.Massnahmen = append(h.Beispiel.Massnahmen, m)
-				h.Beispiel.Status.Add(m.Status)
+				h.Beispiel.Status.AddM(m)
 			} else {
 				real.Massnahmen = append(real.Massnahmen, m)
-				real.Status.Add(m.Status)
+				real.Status.AddM(m)
 			}
 		}
 		h.Strategien, h.Eintraege, h.Zielsets, h.Ziele = real.Strategien, real.Eintraege, real.Zielsets, real.Ziele
@@ -106,4 +106,16 @@ func (s *Site) MeldungenEchtZuerst() []*Meldung {
 		}
 	}
 	return out
+}
+
+// StatusLand counts the measures of the real, current strategies by their
+// counting status: the home page says how many have a current Stand.
+func (s *Site) StatusLand() StatusZahlen {
+	var z StatusZahlen
+	for _, m := range s.EchteMassnahmen() {
+		if !m.Strategie.Abgeloest {
+			z.AddM(m)
+		}
+	}
+	return z
 }
