@@ -271,6 +271,9 @@ func checkedScan(src []byte) (Scanned, *Problem) {
 	if p := structure(src); p != nil {
 		return Scanned{}, p
 	}
+	if p := steuerzeichen(src); p != nil {
+		return Scanned{}, p
+	}
 	done := make(chan Scanned, 1)
 	go func() { done <- Scan(src) }() // on timeout it finishes unobserved
 	start := time.Now()
@@ -351,4 +354,55 @@ func structure(src []byte) *Problem {
 		start = end + 1
 	}
 	return nil
+}
+
+// steuerzeichen finds numeric character references to control characters
+// ("&#27;", "&#x1b;"): raw control bytes are refused when a file is read,
+// but goldmark would turn such a reference into the raw character on the
+// page. Tab, line feed and carriage return are white space and pass; &#0;
+// becomes U+FFFD in goldmark and is harmless.
+func steuerzeichen(src []byte) *Problem {
+	line := 1
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			line++
+			continue
+		}
+		if src[i] != '&' || i+2 >= len(src) || src[i+1] != '#' {
+			continue
+		}
+		j, base := i+2, 10
+		if src[j] == 'x' || src[j] == 'X' {
+			j, base = j+1, 16
+		}
+		v, k := 0, j
+		for ; k < len(src) && k-j < 8; k++ {
+			d := digitValue(src[k], base)
+			if d < 0 {
+				break
+			}
+			v = v*base + d
+		}
+		if k == j || k >= len(src) || src[k] != ';' {
+			continue
+		}
+		if v != 0 && v != '\t' && v != '\n' && v != '\r' && (v < 0x20 || v >= 0x7f && v <= 0x9f) {
+			return &Problem{Line: line,
+				Message: fmt.Sprintf("Der Text enthält das Steuerzeichen %s (U+%04X); es hätte auf der Seite nichts zu suchen.", string(src[i:k+1]), v),
+				Hint:    "Löschen Sie die Zeichenfolge. Für einen Zeilenumbruch genügt eine leere Zeile, für Abstand ein Leerzeichen."}
+		}
+	}
+	return nil
+}
+
+func digitValue(c byte, base int) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case base == 16 && c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case base == 16 && c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
