@@ -168,7 +168,12 @@ func TestVorabOnlyForKnownStrategyFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(s.Root, newRel), []byte(strings.Replace(string(data), `id = "BSP-01"`, `id = "BSP-99"`, 1)), 0o644); err != nil {
+		// A new measure: its history starts after the closed report of 2025.
+		text := strings.Replace(string(data), `id = "BSP-01"`, `id = "BSP-99"`, 1)
+		if text = strings.ReplaceAll(text, `datum = "Q2/2025"`, `datum = "Q1/2026"`); !strings.Contains(text, "Q1/2026") {
+			t.Fatal("BSP-01 hat keinen Eintrag Q2/2025 mehr; Test anpassen")
+		}
+		if err := os.WriteFile(filepath.Join(s.Root, newRel), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,11 +116,17 @@ func TestMissingPartial(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		i := strings.Index(string(data), `"`+strings.TrimPrefix(c.partial, "layouts/")+`"`)
-		if i < 0 {
+		// Any line that includes the partial will do: html/template reports
+		// the inclusion it escapes first.
+		var lines []string
+		for n, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, `"`+strings.TrimPrefix(c.partial, "layouts/")+`"`) {
+				lines = append(lines, fmt.Sprintf("%s:%d", c.at, n+1))
+			}
+		}
+		if len(lines) == 0 {
 			t.Fatalf("%s does not include %s", c.at, c.partial)
 		}
-		c.at += fmt.Sprintf(":%d", strings.Count(string(data[:i]), "\n")+1)
 		if err := os.Remove(filepath.Join(root, filepath.FromSlash(c.partial))); err != nil {
 			t.Fatal(err)
 		}
@@ -129,12 +136,12 @@ func TestMissingPartial(t *testing.T) {
 		}
 		found := false
 		for _, d := range diags.Items() {
-			if d.Pos.String() == c.at && strings.Contains(d.Message, strings.TrimPrefix(c.partial, "layouts/")) && strings.Contains(d.Hint, "wieder her") {
+			if slices.Contains(lines, d.Pos.String()) && strings.Contains(d.Message, strings.TrimPrefix(c.partial, "layouts/")) && strings.Contains(d.Hint, "wieder her") {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("%s: no finding at %s:\n%s", c.partial, c.at, printDiags(diags))
+			t.Errorf("%s: no finding at %v:\n%s", c.partial, lines, printDiags(diags))
 		}
 	}
 }

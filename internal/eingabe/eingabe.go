@@ -57,6 +57,7 @@ func (g *Guard) rel(p string) string {
 // Inside reports whether p, with its symlinks resolved, lies in the site
 // folder.
 func (g *Guard) Inside(p string) bool {
+	p, _ = filepath.Abs(p)
 	real, err := filepath.EvalSymlinks(p)
 	return err == nil && within(real, g.real)
 }
@@ -69,6 +70,7 @@ func within(p, dir string) bool {
 // Link checks the symlink at p and reports whether it may be read as a
 // file. Otherwise diags get the finding.
 func (g *Guard) Link(p string, diags *diag.List) bool {
+	p, _ = filepath.Abs(p) // callers may pass paths relative to the working folder
 	pos := diag.Pos{File: g.rel(p)}
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
@@ -120,6 +122,7 @@ func (g *Guard) File(p string, diags *diag.List) bool {
 // Link; a missing folder is none (the tree is optional or its reader
 // reports it).
 func (g *Guard) Tree(dir string, diags *diag.List) bool {
+	dir, _ = filepath.Abs(dir)
 	r, err := filepath.Rel(g.root, dir)
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return false

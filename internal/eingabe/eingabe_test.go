@@ -98,3 +98,27 @@ func TestTreeBehindLinkedFolder(t *testing.T) {
 		t.Errorf("a missing tree is no finding: %v", l.Items())
 	}
 }
+
+// A site folder given relative to the working folder (tdsite --source site,
+// tests with testdata/…) is guarded like an absolute one.
+func TestRelativerOrdner(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "site", "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "aussen.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "aussen.txt"), filepath.Join(dir, "site", "content", "link.md")); err != nil {
+		t.Skip(err)
+	}
+	t.Chdir(dir)
+	g := New("site")
+	var l diag.List
+	if !g.Tree(filepath.Join("site", "content"), &l) {
+		t.Errorf("Tree lehnt einen relativen Ordner ab: %v", l.Items())
+	}
+	if g.Link(filepath.Join("site", "content", "link.md"), &l) || l.Len() != 1 || l.Items()[0].Pos.File != "content/link.md" {
+		t.Errorf("Link nach außen, relativ angegeben: %v", l.Items())
+	}
+}

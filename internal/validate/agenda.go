@@ -20,7 +20,7 @@ func (c *checker) verlauf(m *content.Massnahme) {
 		if m.Status == "" {
 			c.d.Errorf(m.At.Pos(), "status", "Tragen Sie den Stand als [[verlauf]]-Eintrag ein: datum, status, quelle (siehe docs/inhaltsformat.md).",
 				"Die Maßnahme hat keinen Status: weder status noch einen [[verlauf]]-Eintrag.")
-		} else if m.Stand.IsZero() || m.Quelle == "" {
+		} else if slices.Contains(content.Status, m.Status) && (m.Stand.IsZero() || m.Quelle == "") {
 			c.d.Warnf(m.At.Key("status"), "stand-herkunft", "Ergänzen Sie einen [[verlauf]]-Eintrag mit datum, status und quelle, damit die Seite sagt, woher der Status stammt.",
 				"Der Status „%s“ hat kein Datum oder keine Quelle.", m.Status)
 		}

@@ -129,6 +129,10 @@ func TestEveryRuleCovered(t *testing.T) {
 	// link-kaputt concerns the generated site, so only the build reports it;
 	// internal/build/testdata/kaputt has its cases.
 	covered["link-kaputt"] = true
+	// stand-veraltet and bericht-abgeschlossen need the linked model and the
+	// build day; agenda.Pruefen reports them, internal/agenda/herkunft_test.go
+	// has their cases.
+	covered["stand-veraltet"], covered["bericht-abgeschlossen"] = true, true
 	for rule := range Rules {
 		if !covered[rule] {
 			missing = append(missing, rule)
