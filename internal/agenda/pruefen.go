@@ -2,7 +2,8 @@ package agenda
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -123,12 +124,7 @@ func veraltet(s *model.Site, alle bool, l *diag.List) {
 			}
 			byRessort[k] = append(byRessort[k], m)
 		}
-		keys := make([]string, 0, len(byRessort))
-		for k := range byRessort {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(byRessort)) {
 			list := byRessort[k]
 			ids := make([]string, 0, len(list))
 			for i, m := range list {

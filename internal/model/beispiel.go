@@ -36,47 +36,31 @@ func (b *builder) beispieleTrennen() {
 	}
 	fiktiv := b.site.Fiktiv
 	for _, h := range b.site.Handlungsfelder {
-		var real Anteil
-		for _, st := range h.Strategien {
-			if fiktiv(st) {
-				h.Beispiel.Strategien = append(h.Beispiel.Strategien, st)
-			} else {
-				real.Strategien = append(real.Strategien, st)
-			}
-		}
-		for _, e := range h.Eintraege {
-			if fiktiv(e.Strategie) {
-				h.Beispiel.Eintraege = append(h.Beispiel.Eintraege, e)
-			} else {
-				real.Eintraege = append(real.Eintraege, e)
-			}
-		}
-		for _, z := range h.Zielsets {
-			if fiktiv(z.Strategie) {
-				h.Beispiel.Zielsets = append(h.Beispiel.Zielsets, z)
-			} else {
-				real.Zielsets = append(real.Zielsets, z)
-			}
-		}
-		for _, z := range h.Ziele {
-			if fiktiv(z.Strategie) {
-				h.Beispiel.Ziele = append(h.Beispiel.Ziele, z)
-			} else {
-				real.Ziele = append(real.Ziele, z)
-			}
-		}
+		h.Strategien, h.Beispiel.Strategien = trennen(h.Strategien, func(st *Strategie) bool { return fiktiv(st) })
+		h.Eintraege, h.Beispiel.Eintraege = trennen(h.Eintraege, func(e *StrategieHF) bool { return fiktiv(e.Strategie) })
+		h.Zielsets, h.Beispiel.Zielsets = trennen(h.Zielsets, func(z *Zielset) bool { return fiktiv(z.Strategie) })
+		h.Ziele, h.Beispiel.Ziele = trennen(h.Ziele, func(z *Ziel) bool { return fiktiv(z.Strategie) })
+		h.Massnahmen, h.Beispiel.Massnahmen = trennen(h.Massnahmen, func(m *Massnahme) bool { return fiktiv(m.Strategie) })
+		h.Status, h.Beispiel.Status = StatusZahlen{}, StatusZahlen{}
 		for _, m := range h.Massnahmen {
-			if fiktiv(m.Strategie) {
-				h.Beispiel.Massnahmen = append(h.Beispiel.Massnahmen, m)
-				h.Beispiel.Status.AddM(m)
-			} else {
-				real.Massnahmen = append(real.Massnahmen, m)
-				real.Status.AddM(m)
-			}
+			h.Status.AddM(m)
 		}
-		h.Strategien, h.Eintraege, h.Zielsets, h.Ziele = real.Strategien, real.Eintraege, real.Zielsets, real.Ziele
-		h.Massnahmen, h.Status = real.Massnahmen, real.Status
+		for _, m := range h.Beispiel.Massnahmen {
+			h.Beispiel.Status.AddM(m)
+		}
 	}
+}
+
+// trennen splits list into the real and the fictional part, keeping order.
+func trennen[T any](list []T, fiktiv func(T) bool) (real, beispiel []T) {
+	for _, v := range list {
+		if fiktiv(v) {
+			beispiel = append(beispiel, v)
+		} else {
+			real = append(real, v)
+		}
+	}
+	return real, beispiel
 }
 
 // EchteMassnahmen are the measures of all real strategies.
