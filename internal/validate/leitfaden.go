@@ -74,14 +74,15 @@ func (c *checker) etappenMassnahmen(s *content.Strategie) {
 	if s.Ziele == nil || !s.PhaseReached("ziele-massnahmen") || len(s.Ziele.Etappenziele) == 0 {
 		return
 	}
-	for _, o := range c.site.Strategien {
-		if c.fehlerhaft(o.Dir+"/initiativen.toml") {
+	// A measure file with errors may name the Etappenziel in a part that
+	// could not be read. References from other strategies are rare; their
+	// errors do not silence this strategy.
+	if c.fehlerhaft(s.Dir + "/initiativen.toml") {
+		return
+	}
+	for _, m := range s.Massnahmen {
+		if c.fehlerhaft(m.File) {
 			return
-		}
-		for _, m := range o.Massnahmen {
-			if c.fehlerhaft(m.File) {
-				return
-			}
 		}
 	}
 	beitrag := map[string]bool{} // goal keys measures contribute to

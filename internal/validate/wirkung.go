@@ -108,6 +108,9 @@ func (c *checker) wirkungFaellig(s *content.Strategie, tag time.Time, heute datu
 	for _, k := range order {
 		m := latest[k]
 		due, pos := m.Naechste.Datum, m.At.Key("naechste")
+		if !due.IsZero() && !due.Start().After(m.Datum.End()) {
+			continue // reported as an error by Check
+		}
 		if due.IsZero() {
 			due, pos = datum.FromTime(m.Datum.Start().AddDate(content.WirkungTurnusJahre, 0, 0)), m.At.Key("datum")
 		}
@@ -149,6 +152,7 @@ func (c *checker) berichtLuecken(jahr int) {
 		return
 	}
 	var fehlt []string
+	vor := "" // the report the first missing one should have followed
 	for y := first + 1; y < jahr; y++ {
 		if !have[y] {
 			fehlt = append(fehlt, fmt.Sprint(y))
@@ -157,7 +161,15 @@ func (c *checker) berichtLuecken(jahr int) {
 	if len(fehlt) == 0 {
 		return
 	}
-	c.d.Warnf(diag.Pos{File: "content/agenda/"}, "bericht-luecke",
+	for _, b := range c.site.Berichte {
+		if b.Jahr < first+len(fehlt)+1 && b.Jahr >= first && fmt.Sprint(b.Jahr+1) == fehlt[0] {
+			vor = b.File
+		}
+	}
+	if vor == "" {
+		vor = "content/agenda/"
+	}
+	c.d.Warnf(diag.Pos{File: vor}, "bericht-luecke",
 		fmt.Sprintf("Legen Sie content/agenda/fortschrittsbericht-%s.md an (Aufbau wie die vorhandenen Berichte, siehe docs/inhaltsformat.md).", fehlt[0]),
 		"Der Fortschrittsbericht erscheint jährlich, für %s fehlt er (erster Bericht: %d).", strings.Join(fehlt, ", "), first)
 }
