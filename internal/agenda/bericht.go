@@ -99,7 +99,8 @@ type BerichtStrategie struct {
 	StatusVorjahr, StatusAm     StatusStichtag
 	Ereignisse                  []Ereignis
 	Meilensteine                []MeilensteinEreignis
-	Ziele                       []*ZielStand // quantitative goals existing at the end of the period
+	Ziele                       []*ZielStand             // quantitative goals existing at the end of the period
+	Wirkung                     []*model.Wirkungsmessung // impact assessments dated in the period (wirkung.go)
 	BewertungVorjahr, Bewertung BewertungZahlen
 }
 
@@ -145,7 +146,7 @@ type ZielStand struct {
 
 // Veraendert reports whether anything dated happened in the period.
 func (b *BerichtStrategie) Veraendert() bool {
-	return len(b.Ereignisse) > 0 || len(b.Meilensteine) > 0 || b.NeueMesswerte() > 0
+	return len(b.Ereignisse) > 0 || len(b.Meilensteine) > 0 || b.NeueMesswerte() > 0 || len(b.Wirkung) > 0
 }
 
 // Nach returns the events of one kind.
@@ -310,6 +311,7 @@ func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
 			}
 		}
 	}
+	b.Wirkung = r.wirkungen(st)
 	sort.SliceStable(b.Ereignisse, func(i, j int) bool {
 		return zeitpunkt(b.Ereignisse[i].Datum).Before(zeitpunkt(b.Ereignisse[j].Datum))
 	})
@@ -396,6 +398,7 @@ func (b *BerichtStrategie) add(o *BerichtStrategie) {
 	addStatus(&b.StatusAm, o.StatusAm)
 	b.Ereignisse = append(b.Ereignisse, o.Ereignisse...)
 	b.Meilensteine = append(b.Meilensteine, o.Meilensteine...)
+	b.Wirkung = append(b.Wirkung, o.Wirkung...)
 	b.Ziele = append(b.Ziele, o.Ziele...)
 	for _, z := range o.Ziele {
 		b.Bewertung.Add(z.Am)

@@ -125,6 +125,7 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	}
 	m := model.Build(cs, cfg, md, bd)
 	pd := agenda.Pruefen(m, false)
+	pd.Merge(validate.Fristen(cs, bd))
 	validate.Quittieren(cs, pd)
 	diags.Merge(pd)
 	if pd.HasErrors() {

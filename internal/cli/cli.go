@@ -160,6 +160,7 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 		}
 		m := model.Build(site, cfg, markdown.New(cfg.Markdown.UnsafeHTML), bd)
 		pd := agenda.Pruefen(m, o.Verbose)
+		pd.Merge(validate.Fristen(site, bd))
 		validate.Quittieren(site, pd)
 		diags.Merge(pd)
 	}

@@ -59,6 +59,7 @@ const (
 	kMassnahme
 	kMesswerte
 	kBacklog
+	kWirkung
 	kMeldung
 	kLeichteSprache
 	kSeite
@@ -91,6 +92,8 @@ func classify(rel string) (kind, string) {
 			return kMesswerte, slug
 		case sub == "backlog.toml":
 			return kBacklog, slug
+		case sub == "wirkung.toml":
+			return kWirkung, slug
 		case sub == "leichte-sprache.md":
 			return kLeichteSprache, slug
 		case len(parts) == 4 && parts[2] == "handlungsfelder" && strings.HasSuffix(sub, ".md"):
@@ -403,6 +406,11 @@ func parseData(p *parsed, rel string, data []byte) {
 		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
+	case kWirkung:
+		v := &Wirkung{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
 	case kMassnahme:
 		v := &Massnahme{File: rel}
 		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
@@ -543,6 +551,8 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 				s.Messwerte = v
 			case *Backlog:
 				s.Backlog = v
+			case *Wirkung:
+				s.Wirkung = v
 			case *Massnahme:
 				s.Massnahmen = append(s.Massnahmen, v)
 			case *Meldung:
@@ -570,6 +580,8 @@ func fileOf(v any) string {
 	case *Messwerte:
 		return x.File
 	case *Backlog:
+		return x.File
+	case *Wirkung:
 		return x.File
 	case *Massnahme:
 		return x.File

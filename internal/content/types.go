@@ -124,6 +124,7 @@ type Strategie struct {
 	Massnahmen     []*Massnahme
 	Messwerte      *Messwerte
 	Backlog        *Backlog
+	Wirkung        *Wirkung // wirkung.toml, nil without
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
 }

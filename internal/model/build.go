@@ -47,6 +47,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	}
 	for _, cst := range cs.Strategien {
 		b.ziele(cst)
+		b.wirkung(cst)
 	}
 	for _, cst := range cs.Strategien {
 		b.initiativen(cst)
@@ -312,6 +313,9 @@ func strategyFiles(c *content.Strategie) []string {
 	}
 	if c.Backlog != nil {
 		files = append(files, c.Backlog.File)
+	}
+	if c.Wirkung != nil {
+		files = append(files, c.Wirkung.File)
 	}
 	for _, m := range c.Massnahmen {
 		files = append(files, m.File)

@@ -119,6 +119,7 @@ type Strategie struct {
 	Backlog        []BacklogEintrag // public entries only
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
+	Wirkung        *Wirkung // impact assessments (wirkung.go)
 
 	StandZiele       datum.Datum
 	StandInitiativen datum.Datum

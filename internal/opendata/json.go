@@ -33,6 +33,7 @@ type dokument struct {
 	Massnahmen           []massnahmeJSON  `json:"massnahmen"`
 	Messwerte            []messwertJSON   `json:"messwerte"`
 	Fortschrittsberichte []berichtJSON    `json:"fortschrittsberichte"`
+	Wirkungsmessungen    []wirkungJSON    `json:"wirkungsmessungen"` // wirkung.go
 }
 
 type lizenz struct {
@@ -231,7 +232,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 		// Empty lists stay lists, so that readers need no null checks.
 		Strategien: []strategieJSON{}, Handlungsfelder: []handlungsfeld{}, Akteure: []akteur{}, Ziele: []zielJSON{},
 		Initiativen: []initiativeJSON{}, Massnahmen: []massnahmeJSON{}, Messwerte: []messwertJSON{},
-		Fortschrittsberichte: []berichtJSON{},
+		Fortschrittsberichte: []berichtJSON{}, Wirkungsmessungen: wirkungen(a, abs),
 	}
 	for _, s := range a.Ausgeschlossen {
 		d.Umfang.Ausgeschlossen = append(d.Umfang.Ausgeschlossen, s.Slug)

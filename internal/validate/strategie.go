@@ -109,6 +109,8 @@ func (c *checker) strategie(s *content.Strategie) {
 	c.initiativen(s)
 	c.massnahmen(s)
 	c.messwerte(s)
+	c.wirkung(s)
+	c.leitfaden(s)
 	c.meldungen(s)
 	if s.Backlog != nil {
 		for _, e := range s.Backlog.Eintraege {

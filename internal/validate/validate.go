@@ -68,6 +68,14 @@ var Rules = map[string]string{
 	"sprache":                    "Fremdsprachige Stellen nennen einen gültigen Sprachcode, z. B. [Open Data]{lang=en}.",
 	"video":                      "Videos haben Untertitel (WebVTT) und einen Text zum Nachlesen.",
 	"barrierefreiheit":           "Die Erklärung zur Barrierefreiheit ist vollständig (config.toml, [barrierefreiheit]).",
+	// Issue 19: the rest of the Leitfaden (leitfaden.go, wirkung.go).
+	"rahmen-leitbild":         "Eine Rahmenstrategie nennt das zentrale Leitbild.",
+	"etappe-massnahme":        "Ab der Formulierung der Ziele und Maßnahmen trägt zu jedem Etappenziel eine Maßnahme bei.",
+	"quantitativ-basis":       "Quantitative Ziele nennen Indikator und Ausgangswert; ab der Strategieaktivierung ist das Pflicht.",
+	"steuerkreis-besetzung":   "Im Steuerkreis sind das federführende und jedes beteiligte Ressort vertreten.",
+	"wirkungsmessung":         "Wirkungsmessungen haben ein genaues Datum, eine Methode und ein Ergebnis.",
+	"wirkungsmessung-faellig": "Nach dem Erreichen der Etappenziele wird die Wirkung alle zwei Jahre gemessen.",
+	"bericht-luecke":          "Der Fortschrittsbericht erscheint jedes Jahr ohne Lücke.",
 }
 
 // checker carries the state of one validation run.

@@ -78,6 +78,10 @@ func checkFixture(t *testing.T, root string) *diag.List {
 	if cfg != nil {
 		diags.Merge(Markdown(site, cfg.Markdown.UnsafeHTML))
 		cfg.Quittieren(diags)
+		// What is due depends on the build day; check runs it after the model.
+		fr := Fristen(site, cfg.BuildDatum.Datum)
+		Quittieren(site, fr)
+		diags.Merge(fr)
 	}
 	return diags
 }
