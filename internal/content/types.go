@@ -126,6 +126,9 @@ type Strategie struct {
 	Backlog        *Backlog
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
+	Dokumente      *Dokumente // dokumente.toml
+	Dateien        []*Datei   // the files in dokumente/, sorted
+	Kennzahlen     *Kennzahlen
 }
 
 // Horizonte are the target years; zero means the Leitfaden default.

@@ -120,6 +120,10 @@ type Strategie struct {
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
 
+	Dokumente          []*Dokument          // dokumente.go
+	ExterneIndikatoren []*ExternerIndikator // kennzahlen.toml
+	StandKennzahlen    datum.Datum
+
 	StandZiele       datum.Datum
 	StandInitiativen datum.Datum
 	StandMassnahmen  datum.Datum
