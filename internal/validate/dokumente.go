@@ -108,6 +108,10 @@ func (c *checker) dokument(d content.Dokument, files map[string]*content.Datei, 
 	}
 	used[d.Datei] = true
 	ext := strings.ToLower(path.Ext(name))
+	if stem := strings.TrimSuffix(name, path.Ext(name)); !content.ValidKey(stem) { // the name becomes the address
+		c.d.Errorf(pos, "schluessel", content.KeyHint(content.Slugify(stem)+ext),
+			"Der Dateiname „%s“ ist kein gültiger Schlüssel (nur Kleinbuchstaben, Ziffern, Bindestriche vor der Endung).", name)
+	}
 	typ, ok := content.DokumentTypen[ext]
 	if !ok {
 		c.d.Errorf(pos, "dokument-typ", "Erlaubt sind .pdf, .odt, .docx, .ods, .xlsx, .csv und .txt. Andere Formate wandeln Sie vorher um, z. B. in PDF.",
@@ -134,9 +138,9 @@ func (c *checker) externeIndikatoren(k *content.Kennzahlen) {
 			c.d.Errorf(x.At.Key("id"), "doppelt", "Jede externe Kennzahl braucht eine eigene ID.", "Die ID „%s“ gibt es schon.", x.ID)
 		}
 		seen[x.ID] = true
-		if x.ID != "" && !content.ValidKey(x.ID) {
-			c.d.Errorf(x.At.Key("id"), "schluessel", "Verwenden Sie Kleinbuchstaben, Ziffern und Bindestriche, z. B. d21-digital-index.",
-				"Die ID „%s“ ist kein gültiger Schlüssel.", x.ID)
+		if x.ID != "" && !content.ValidKey(x.ID) { // part of addresses and anchors
+			c.d.Errorf(x.At.Key("id"), "schluessel", content.KeyHint(content.Slugify(x.ID)),
+				"Die ID „%s“ ist kein gültiger Schlüssel (nur Kleinbuchstaben, Ziffern, Bindestriche).", x.ID)
 		}
 		c.url(x.At.Key("url"), x.URL)
 		for _, w := range x.Werte {
