@@ -59,7 +59,7 @@ func TestDokumenteImBau(t *testing.T) {
 		`<h2 id="externe-kennzahlen">Externe Kennzahlen</h2>`,
 		`<h3 id="extern-smart-state-d21-digital-index">D21-Digital-Index (Digitalmonitor)</h3>`,
 		`Bitkom-Länderindex`, `Dashboard Digitale Verwaltung`,
-		`<strong>Noch kein Wert:</strong> Keine Quelle dieser Website nennt bisher einen Wert. Die Werte veröffentlicht Initiative D21 e. V. (jährlich)`,
+		`<strong>Noch kein Wert:</strong> Keine Quelle dieser Website nennt bisher einen Wert. Werte erscheinen jährlich in „D21-Digital-Index (Digitalmonitor)“ (Herausgeber: Initiative D21 e. V.).`,
 		`<h2 id="dokumente">Dokumente</h2>`,
 		`Auf dieser Website liegen zu dieser Strategie noch keine Dokumente zum Herunterladen.`,
 	} {
