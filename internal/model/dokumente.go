@@ -79,6 +79,9 @@ func (b *builder) dokumente(st *Strategie, c *content.Strategie) {
 				m.URL = st.URL + "dokumente/" + f.Name
 				m.Typ, m.MIME, m.Groesse, m.GroesseText, m.Quelle, m.Datei = typ.Name, typ.MIME, f.Size, Groesse(f.Size), f.Abs, f.Rel
 			}
+			if m.Datei != "" { // the landing page shows its size: a new file means a new page
+				st.Files = append(st.Files, m.Datei)
+			}
 			st.Dokumente = append(st.Dokumente, m)
 		}
 		st.Files = append(st.Files, c.Dokumente.File)
