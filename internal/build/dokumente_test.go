@@ -150,12 +150,24 @@ func TestDokumentFehler(t *testing.T) {
 	if err := os.Symlink(geheim, filepath.Join(dir, "dokumente/geheim.txt")); err != nil {
 		t.Fatal(err)
 	}
+	// 51 MB without writing them: a sparse file behind a real PDF header.
+	gross := filepath.Join(dir, "dokumente/gross.pdf")
+	writeFile(t, gross, "%PDF-1.4\n")
+	if err := os.Truncate(gross, 51<<20); err != nil {
+		t.Fatal(err)
+	}
 	toml, _ := os.ReadFile(filepath.Join(dir, "dokumente.toml"))
 	writeFile(t, filepath.Join(dir, "dokumente.toml"), string(toml)+`
 [[dokument]]
 datei = "dokumente/geheim.txt"
 titel = "Geheim"
 art = "sonstiges"
+barrierefrei = "ja"
+
+[[dokument]]
+datei = "dokumente/gross.pdf"
+titel = "Groß"
+art = "bericht"
 barrierefrei = "ja"
 `)
 	dest := filepath.Join(t.TempDir(), "public")
@@ -167,6 +179,7 @@ barrierefrei = "ja"
 		"content/strategien/beispiel-kommunen/dokumente.toml:6 dokument-datei":     false, // missing
 		"content/strategien/beispiel-kommunen/dokumente.toml:14 dokument-typ":      false, // PDF named .csv
 		"content/strategien/beispiel-kommunen/dokumente/geheim.txt:0 verknuepfung": false, // link out of the site
+		"content/strategien/beispiel-kommunen/dokumente.toml:36 dokument-groesse":  false, // over 50 MB
 	}
 	for _, d := range diags.Items() {
 		if d.Severity != diag.Error {
