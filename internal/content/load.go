@@ -64,6 +64,9 @@ const (
 	kLeichteSprache
 	kSeite
 	kBericht
+	kDokumente
+	kDatei
+	kKennzahlen
 )
 
 // classify maps a path relative to content/ to its kind and strategy slug.
@@ -94,6 +97,12 @@ func classify(rel string) (kind, string) {
 			return kBacklog, slug
 		case sub == "wirkung.toml":
 			return kWirkung, slug
+		case sub == "dokumente.toml":
+			return kDokumente, slug
+		case sub == "kennzahlen.toml":
+			return kKennzahlen, slug
+		case len(parts) == 4 && parts[2] == "dokumente":
+			return kDatei, slug
 		case sub == "leichte-sprache.md":
 			return kLeichteSprache, slug
 		case len(parts) == 4 && parts[2] == "handlungsfelder" && strings.HasSuffix(sub, ".md"):
@@ -304,6 +313,16 @@ func parseFile(e entry) *parsed {
 	if k == kUnknown {
 		return p
 	}
+	if k == kDatei { // a download: too big to read whole, and never parsed
+		mt, err := sniff(e.abs)
+		if err != nil {
+			p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
+			p.kind = kFailed
+			return p
+		}
+		p.value = &Datei{Rel: e.rel, Name: path.Base(e.rel), Abs: e.abs, Size: e.info.Size(), Sniff: mt}
+		return p
+	}
 	data, err := readLimited(e.abs, e.info.Size())
 	if err != nil {
 		p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
@@ -408,6 +427,16 @@ func parseData(p *parsed, rel string, data []byte) {
 		}
 	case kWirkung:
 		v := &Wirkung{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kDokumente:
+		v := &Dokumente{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kKennzahlen:
+		v := &Kennzahlen{File: rel}
 		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
@@ -553,6 +582,12 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 				s.Backlog = v
 			case *Wirkung:
 				s.Wirkung = v
+			case *Dokumente:
+				s.Dokumente = v
+			case *Kennzahlen:
+				s.Kennzahlen = v
+			case *Datei:
+				s.Dateien = append(s.Dateien, v)
 			case *Massnahme:
 				s.Massnahmen = append(s.Massnahmen, v)
 			case *Meldung:
@@ -583,6 +618,12 @@ func fileOf(v any) string {
 		return x.File
 	case *Wirkung:
 		return x.File
+	case *Dokumente:
+		return x.File
+	case *Kennzahlen:
+		return x.File
+	case *Datei:
+		return x.Rel
 	case *Massnahme:
 		return x.File
 	case *Meldung:

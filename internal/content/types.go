@@ -127,6 +127,9 @@ type Strategie struct {
 	Wirkung        *Wirkung // wirkung.toml, nil without
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
+	Dokumente      *Dokumente // dokumente.toml
+	Dateien        []*Datei   // the files in dokumente/, sorted
+	Kennzahlen     *Kennzahlen
 }
 
 // Horizonte are the target years; zero means the Leitfaden default.

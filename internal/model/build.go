@@ -286,6 +286,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 			st.StandMesswerte = dd(c.Messwerte.Stand)
 		}
 	}
+	b.dokumente(st, c)
 	b.site.strategien[st.Slug] = st
 	b.site.Strategien = append(b.site.Strategien, st)
 }

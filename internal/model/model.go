@@ -121,6 +121,10 @@ type Strategie struct {
 	LeichteSprache *Seite
 	Wirkung        *Wirkung // impact assessments (wirkung.go)
 
+	Dokumente          []*Dokument          // dokumente.go
+	ExterneIndikatoren []*ExternerIndikator // kennzahlen.toml
+	StandKennzahlen    datum.Datum
+
 	StandZiele       datum.Datum
 	StandInitiativen datum.Datum
 	StandMassnahmen  datum.Datum

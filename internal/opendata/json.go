@@ -33,7 +33,9 @@ type dokument struct {
 	Massnahmen           []massnahmeJSON  `json:"massnahmen"`
 	Messwerte            []messwertJSON   `json:"messwerte"`
 	Fortschrittsberichte []berichtJSON    `json:"fortschrittsberichte"`
-	Wirkungsmessungen    []wirkungJSON    `json:"wirkungsmessungen"` // wirkung.go
+	Wirkungsmessungen    []wirkungJSON    `json:"wirkungsmessungen"`   // wirkung.go
+	Dokumente            []downloadJSON   `json:"dokumente"`           // dokumente.go
+	ExterneIndikatoren   []externerJSON   `json:"externe_indikatoren"` // dokumente.go
 }
 
 type lizenz struct {
@@ -287,6 +289,7 @@ func JSON(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	for _, m := range a.Alle.Massnahmen {
 		d.Massnahmen = append(d.Massnahmen, massnahme(m, abs))
 	}
+	d.Dokumente, d.ExterneIndikatoren = dokumenteUndKennzahlen(a, abs)
 	for _, r := range a.Berichte {
 		e := berichtJSON{Jahr: r.Jahr, Titel: r.Titel, Stand: r.Stand.ISO(), Stichtag: r.Bis.Format("2006-01-02"),
 			Vorlaeufig: r.Vorlaeufig, URL: abs(r.URL)}

@@ -71,6 +71,9 @@ func List(s *model.Site) []*Page {
 	for _, st := range s.Strategien {
 		add(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
 			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: strategyDeps(st)})
+		for _, pg := range dokumentSeiten(st) {
+			add(pg)
+		}
 		for _, m := range st.Meldungen {
 			add(&Page{Path: m.URL, Template: "meldung.html", Title: m.Titel, Description: m.Zusammenfassung,
 				Section: "meldungen", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},

@@ -100,6 +100,7 @@ func Check(site *content.Site) *diag.List {
 			seenNames[s.Name] = s.At
 		}
 		c.strategie(s)
+		c.dokumente(s)
 	}
 	c.massnahmenGlobal()
 	c.kreise()
