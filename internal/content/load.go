@@ -63,6 +63,8 @@ const (
 	kLeichteSprache
 	kSeite
 	kBericht
+	kBeschluesse
+	kBeteiligung
 )
 
 // classify maps a path relative to content/ to its kind and strategy slug.
@@ -91,6 +93,10 @@ func classify(rel string) (kind, string) {
 			return kMesswerte, slug
 		case sub == "backlog.toml":
 			return kBacklog, slug
+		case sub == "beschluesse.toml":
+			return kBeschluesse, slug
+		case sub == "beteiligung.toml":
+			return kBeteiligung, slug
 		case sub == "leichte-sprache.md":
 			return kLeichteSprache, slug
 		case len(parts) == 4 && parts[2] == "handlungsfelder" && strings.HasSuffix(sub, ".md"):
@@ -403,6 +409,16 @@ func parseData(p *parsed, rel string, data []byte) {
 		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
+	case kBeschluesse:
+		v := &Beschluesse{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kBeteiligung:
+		v := &Beteiligung{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
 	case kMassnahme:
 		v := &Massnahme{File: rel}
 		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
@@ -543,6 +559,10 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 				s.Messwerte = v
 			case *Backlog:
 				s.Backlog = v
+			case *Beschluesse:
+				s.Beschluesse = v
+			case *Beteiligung:
+				s.Beteiligung = v
 			case *Massnahme:
 				s.Massnahmen = append(s.Massnahmen, v)
 			case *Meldung:
@@ -570,6 +590,10 @@ func fileOf(v any) string {
 	case *Messwerte:
 		return x.File
 	case *Backlog:
+		return x.File
+	case *Beschluesse:
+		return x.File
+	case *Beteiligung:
 		return x.File
 	case *Massnahme:
 		return x.File

@@ -124,6 +124,8 @@ type Strategie struct {
 	Massnahmen     []*Massnahme
 	Messwerte      *Messwerte
 	Backlog        *Backlog
+	Beschluesse    *Beschluesse // beschluesse.toml
+	Beteiligung    *Beteiligung // beteiligung.toml
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
 }

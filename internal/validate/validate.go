@@ -92,6 +92,7 @@ func Check(site *content.Site) *diag.List {
 			seenNames[s.Name] = s.At
 		}
 		c.strategie(s)
+		c.beschluesseUndBeteiligung(s)
 	}
 	c.massnahmenGlobal()
 	c.kreise()
