@@ -205,3 +205,12 @@ func ankerEindeutig(base string, seen map[string]int) string {
 	}
 	return base
 }
+
+// Zeit is the datetime attribute of the decision's date.
+func (b *Beschluss) Zeit() string { return Datetime(b.Datum) }
+
+// ZeitBeginn and ZeitEnde are the datetime attributes of the format's days.
+func (f *Format) ZeitBeginn() string { return Datetime(f.Beginn()) }
+
+// ZeitEnde is the datetime attribute of the last day of a span.
+func (f *Format) ZeitEnde() string { return Datetime(f.Bis) }
