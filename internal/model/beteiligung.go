@@ -34,12 +34,14 @@ func (b *Beschluss) GremiumName() string {
 // Beteiligung is contact and participation of a strategy. It exists for
 // every strategy, so that the page can say plainly what is not published.
 type Beteiligung struct {
-	Kontakt    *Kontakt
-	Mitmachen  template.HTML
-	Kommend    []*Format // upcoming or running, soonest first
-	Vergangen  []*Format // newest first
-	OhneTermin []*Format // named in a source without a date
-	Stand      datum.Datum
+	Kontakt   *Kontakt
+	Mitmachen template.HTML
+	// MitmachenText is the text as written, for open data.
+	MitmachenText string
+	Kommend       []*Format // upcoming or running, soonest first
+	Vergangen     []*Format // newest first
+	OhneTermin    []*Format // named in a source without a date
+	Stand         datum.Datum
 }
 
 // Leer reports whether nothing about participation is published.
@@ -155,6 +157,7 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 	}
 	if cb.Mitmachen != "" {
 		bt.Mitmachen = b.text(cb.Mitmachen, "", 1)
+		bt.MitmachenText = cb.Mitmachen
 	}
 	heute := b.site.BuildDate.Start()
 	seen := map[string]int{}
