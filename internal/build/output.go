@@ -272,6 +272,12 @@ func Feed(p *Prepared) ([]byte, error) {
 		}{n.Strategie.Slug, n.Strategie.Name}
 		f.Entries = append(f.Entries, e)
 	}
+	for _, t := range termineFuerFeed(m) { // upcoming participation formats (termine.go)
+		updated = maxTime(updated, t.Updated)
+		f.Entries = append(f.Entries, entry{Title: t.Titel, ID: absURL(p, t.Pfad), Link: link{Href: absURL(p, t.Pfad)},
+			Updated: t.Updated.Format(time.RFC3339), Summary: t.Zusammenfassung,
+			Content: text{Type: "html", Body: absolutize(t.HTML, absURL(p, "/"))}})
+	}
 	f.Updated = updated.Format(time.RFC3339)
 	return marshalXML(f)
 }

@@ -67,6 +67,8 @@ const (
 	kDokumente
 	kDatei
 	kKennzahlen
+	kBeschluesse
+	kBeteiligung
 )
 
 // classify maps a path relative to content/ to its kind and strategy slug.
@@ -103,6 +105,10 @@ func classify(rel string) (kind, string) {
 			return kKennzahlen, slug
 		case len(parts) == 4 && parts[2] == "dokumente":
 			return kDatei, slug
+		case sub == "beschluesse.toml":
+			return kBeschluesse, slug
+		case sub == "beteiligung.toml":
+			return kBeteiligung, slug
 		case sub == "leichte-sprache.md":
 			return kLeichteSprache, slug
 		case len(parts) == 4 && parts[2] == "handlungsfelder" && strings.HasSuffix(sub, ".md"):
@@ -440,6 +446,16 @@ func parseData(p *parsed, rel string, data []byte) {
 		if decodeTOML(rel, data, v, &p.diags) {
 			p.value = v
 		}
+	case kBeschluesse:
+		v := &Beschluesse{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
+	case kBeteiligung:
+		v := &Beteiligung{File: rel}
+		if decodeTOML(rel, data, v, &p.diags) {
+			p.value = v
+		}
 	case kMassnahme:
 		v := &Massnahme{File: rel}
 		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
@@ -588,6 +604,10 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 				s.Kennzahlen = v
 			case *Datei:
 				s.Dateien = append(s.Dateien, v)
+			case *Beschluesse:
+				s.Beschluesse = v
+			case *Beteiligung:
+				s.Beteiligung = v
 			case *Massnahme:
 				s.Massnahmen = append(s.Massnahmen, v)
 			case *Meldung:
@@ -624,6 +644,10 @@ func fileOf(v any) string {
 		return x.File
 	case *Datei:
 		return x.Rel
+	case *Beschluesse:
+		return x.File
+	case *Beteiligung:
+		return x.File
 	case *Massnahme:
 		return x.File
 	case *Meldung:

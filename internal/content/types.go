@@ -124,7 +124,9 @@ type Strategie struct {
 	Massnahmen     []*Massnahme
 	Messwerte      *Messwerte
 	Backlog        *Backlog
-	Wirkung        *Wirkung // wirkung.toml, nil without
+	Wirkung        *Wirkung     // wirkung.toml, nil without
+	Beschluesse    *Beschluesse // beschluesse.toml
+	Beteiligung    *Beteiligung // beteiligung.toml
 	Meldungen      []*Meldung
 	LeichteSprache *Seite
 	Dokumente      *Dokumente // dokumente.toml

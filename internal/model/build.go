@@ -53,12 +53,14 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		b.initiativen(cst)
 		b.massnahmen(cst)
 		b.meldungen(cst)
+		b.beschluesseUndBeteiligung(cst)
 	}
 	b.related()
 	b.seiten()
 	b.berichte()
 	b.barrierefreiheit()
 	b.order()
+	s.sortTermine()
 	b.beispieleTrennen()
 	b.verbindungen()
 	return s

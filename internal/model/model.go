@@ -22,6 +22,7 @@ type Site struct {
 	Massnahmen      []*Massnahme // all measures, by strategy order and ID
 	Initiativen     []*Initiative
 	Meldungen       []*Meldung // newest first
+	Termine         []*Format  // upcoming participation formats of all current strategies, soonest first
 	Akteure         []*Akteur  // sorted by Kürzel
 	Seiten          map[string]*Seite
 	Berichte        []*Bericht // progress reports of the Digitale Agenda, by year
@@ -124,11 +125,14 @@ type Strategie struct {
 	Dokumente          []*Dokument          // dokumente.go
 	ExterneIndikatoren []*ExternerIndikator // kennzahlen.toml
 	StandKennzahlen    datum.Datum
+	Beschluesse        []*Beschluss // by date (beteiligung.go)
+	Beteiligung        *Beteiligung // never nil after Build
 
 	StandZiele       datum.Datum
 	StandInitiativen datum.Datum
 	StandMassnahmen  datum.Datum
 	StandMesswerte   datum.Datum
+	StandBeschluesse datum.Datum
 
 	Status StatusZahlen // measures by status
 

@@ -73,19 +73,21 @@ type datumJSON struct {
 }
 
 type strategieJSON struct {
-	ID              string   `json:"id"`
-	URL             string   `json:"url"`
-	Name            string   `json:"name"`
-	Kurzname        string   `json:"kurzname"`
-	Art             string   `json:"art"`
-	Beispiel        bool     `json:"beispiel"`
-	FruehereFassung bool     `json:"fruehere_fassung"`
-	InSummen        bool     `json:"in_summen"`
-	Rahmenstrategie *string  `json:"rahmenstrategie"`
-	Federfuehrung   *string  `json:"federfuehrung"`
-	Beteiligt       []string `json:"beteiligt"`
-	Stand           string   `json:"stand"`
-	Handlungsfelder []string `json:"handlungsfelder"`
+	ID              string          `json:"id"`
+	URL             string          `json:"url"`
+	Name            string          `json:"name"`
+	Kurzname        string          `json:"kurzname"`
+	Art             string          `json:"art"`
+	Beispiel        bool            `json:"beispiel"`
+	FruehereFassung bool            `json:"fruehere_fassung"`
+	InSummen        bool            `json:"in_summen"`
+	Rahmenstrategie *string         `json:"rahmenstrategie"`
+	Federfuehrung   *string         `json:"federfuehrung"`
+	Beteiligt       []string        `json:"beteiligt"`
+	Stand           string          `json:"stand"`
+	Handlungsfelder []string        `json:"handlungsfelder"`
+	Beschluesse     []beschlussJSON `json:"beschluesse"` // beteiligung.go
+	Beteiligung     beteiligungJSON `json:"beteiligung"`
 }
 
 type handlungsfeld struct {
@@ -343,6 +345,7 @@ func strategie(a *agenda.Agenda, s *model.Strategie, abs func(string) string) st
 	for _, h := range s.HF {
 		e.Handlungsfelder = append(e.Handlungsfelder, h.Handlungsfeld.Key)
 	}
+	e.Beschluesse, e.Beteiligung = beschluesseJSON(s, abs), beteiligungDaten(s)
 	return e
 }
 

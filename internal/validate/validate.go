@@ -101,6 +101,7 @@ func Check(site *content.Site) *diag.List {
 		}
 		c.strategie(s)
 		c.dokumente(s)
+		c.beschluesseUndBeteiligung(s)
 	}
 	c.massnahmenGlobal()
 	c.kreise()
