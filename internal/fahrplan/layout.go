@@ -239,7 +239,7 @@ const (
 	gruppeH   = 28 // heading of a group
 	zeilenAbs = 10
 	offenMin  = 24 // shortest fading stretch of an open end
-	minBreite = 6 // narrower spans are widened to stay visible and clickable
+	minBreite = 6  // narrower spans are widened to stay visible and clickable
 	fussH     = 8
 )
 
