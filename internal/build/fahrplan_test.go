@@ -85,6 +85,18 @@ func TestFahrplanPages(t *testing.T) {
 			t.Errorf("agenda roadmap does not link %s", want)
 		}
 	}
+	// The agenda and its filtered views lead to their roadmaps.
+	for file, want := range map[string]string{
+		"agenda/index.html":                                          "/agenda/fahrplan/",
+		"agenda/ressorts/tmdi/index.html":                            "/agenda/fahrplan/ressorts/tmdi/",
+		"agenda/handlungsfelder/digitaler-staat/index.html":          "/agenda/fahrplan/handlungsfelder/digitaler-staat/",
+		"agenda/fahrplan/ressorts/tmdi/index.html":                   "/agenda/fahrplan/handlungsfelder/",
+		"agenda/fahrplan/handlungsfelder/breitbandausbau/index.html": "/agenda/fahrplan/ressorts/",
+	} {
+		if !strings.Contains(read(file), want) {
+			t.Errorf("%s does not link %s", file, want)
+		}
+	}
 	// Landing pages with measures present their roadmap.
 	landing := read("strategien/digitale-gesellschaft/index.html")
 	for _, want := range []string{`id="umsetzungsfahrplan"`, "/strategien/digitale-gesellschaft/fahrplan/", "Umsetzungsfahrplan der Strategie"} {
