@@ -72,7 +72,7 @@ func Phase(status string) string {
 type Zeile struct {
 	ID, Titel, URL string
 	Strategie      string // short name, for roadmaps across strategies
-	Status         string // the counting key: a status or model.Veraltet
+	Status         string // as the source says; Veraltet tells whether it is stale
 	StatusLabel    string
 	Phase          string
 	Veraltet       bool
@@ -176,7 +176,7 @@ func Neu(id, titel string, heute time.Time, gruppen []Eingabe) *Fahrplan {
 // zeile computes a measure's bar and milestones.
 func zeile(m *model.Massnahme) *Zeile {
 	z := &Zeile{ID: m.ID, Titel: m.Titel, URL: m.URL, Strategie: m.Strategie.Kurzname,
-		Status: m.Zaehlstatus(), StatusLabel: m.StatusLabel(), Phase: Phase(m.Status),
+		Status: m.Status, StatusLabel: m.StatusLabel(), Phase: Phase(m.Status),
 		Veraltet: m.Veraltet, Fiktiv: m.Strategie.Fiktiv || m.Strategie.Beispiel}
 	if z.StatusLabel == "" {
 		z.StatusLabel = "ohne Status"

@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
+	"tdsite/internal/strategymap"
 )
 
 // Anker is the id of the row's line in the table: milestones in the drawing
@@ -85,18 +85,21 @@ func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f'
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// kuerzen shortens a label to n characters; the full text is in the
-// link's name.
-func kuerzen(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+// kuerzen shortens a label to fit maxW px at size px; the full text is in
+// the link's name.
+func kuerzen(s string, size float64, bold bool, maxW float64) string {
+	if strategymap.TextWidth(s, size, bold) <= maxW {
 		return s
 	}
 	r := []rune(s)
-	return strings.TrimRight(string(r[:n-1]), " ,.;:–-") + "…"
+	for n := len(r) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(r[:n]), " ,.;:–-") + "…"
+		if strategymap.TextWidth(t, size, bold) <= maxW {
+			return t
+		}
+	}
+	return "…"
 }
-
-// Characters of the label column at 13 px (average glyph about 6.8 px).
-const labelZeichen = 35
 
 type writer struct{ strings.Builder }
 
@@ -148,7 +151,7 @@ func (f *Fahrplan) render(url func(string) string) template.HTML {
 	w.p(`<path class="fp-heute" d="M`, num(hx), ` `, num(rand+14), `V`, num(f.Hoehe-fussH), `"/>`)
 	label := "Heute: " + f.HeuteText
 	lx, anchor := hx+4, "start"
-	if hx+4+float64(utf8.RuneCountInString(label))*6.6 > f.Breite-rand {
+	if hx+4+strategymap.TextWidth(label, 13, true) > f.Breite-rand {
 		lx, anchor = hx-4, "end"
 	}
 	w.p(`<text class="fp-heute-text" x="`, num(lx), `" y="`, num(rand+10), `" text-anchor="`, anchor, `">`, esc(label), `</text>`)
@@ -158,7 +161,7 @@ func (f *Fahrplan) render(url func(string) string) template.HTML {
 	for _, g := range f.Gruppen {
 		w.p(`<g role="group" aria-label="`, esc(g.Titel), `">`)
 		w.p(`<g aria-hidden="true">`)
-		w.text("fp-gruppe", rand, y+18, kuerzen(g.Titel, int((f.Breite-2*rand)/8.5)))
+		w.text("fp-gruppe", rand, y+18, kuerzen(g.Titel, 14, true, f.Breite-2*rand))
 		w.p(`</g>`)
 		for _, z := range g.Zeilen {
 			f.zeile(w, z, url)
@@ -184,12 +187,12 @@ func (f *Fahrplan) zeile(w *writer, z *Zeile, url func(string) string) {
 	w.p(`<a href="`, esc(url(z.URL)), `" id="`, esc(f.Anker(z)), `-balken" class="`, class, `"><title>`, esc(z.Name()), `</title>`)
 	w.rect("fp-fokus", rand-4, z.y-2, x1-rand+8, zeileH+2)
 	w.p(`<g aria-hidden="true">`)
-	w.text("fp-name", rand, z.y+12, kuerzen(z.ID+" "+z.Titel, labelZeichen))
+	w.text("fp-name", rand, z.y+12, kuerzen(z.ID+" "+z.Titel, 13, false, labelW-12))
 	unter := z.Phase
 	if z.Veraltet {
 		unter += " · " + z.VeraltetText
 	}
-	w.text("fp-unter", rand, z.y+25, unter)
+	w.text("fp-unter", rand, z.y+25, kuerzen(unter, 11.5, false, labelW-12))
 	by := z.y + (zeileH-balkenH)/2
 	if z.Veraltet {
 		w.hatch("fp-bar", x0, by, x1-x0, balkenH, f.ID)
