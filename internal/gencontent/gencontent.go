@@ -13,11 +13,11 @@ import (
 )
 
 // Pages of the bundled site and of one copy of the fictional strategy
-// (18 pages of the original, its 2 downloads, plus Extra measures).
+// (18 pages of the original, its 2 downloads, its roadmap, plus Extra measures).
 const (
-	BundledPages = 211
+	BundledPages = 243
 	Extra        = 40
-	PerCopy      = 20 + Extra
+	PerCopy      = 21 + Extra
 )
 
 // Body is the Markdown text of a generated measure: about 1.5 KB with a

@@ -68,6 +68,7 @@ func agendaPages(s *model.Site) []*Page {
 		}
 	}
 
+	out = append(out, fahrplanPages(s, a)...)
 	for _, f := range daten {
 		out = append(out, &Page{Path: f.Pfad, Title: f.Titel, Raw: f.Inhalt, Deps: all, NoIndex: true})
 	}

@@ -12,6 +12,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diagramm"
+	"tdsite/internal/fahrplan"
 	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/strategymap"
@@ -27,6 +28,11 @@ func Funcs(baseURL string) template.FuncMap {
 		"strategiekarte": func(st *model.Strategie) (*strategymap.Map, error) { return strategymap.ForStrategy(st, link) },
 		"strategiekarteEinbettung": func(st *model.Strategie) (*strategymap.Map, error) {
 			return strategymap.Embedded(st, link)
+		},
+		// Umsetzungsfahrplan (internal/fahrplan): the drawing of a roadmap.
+		"fahrplansvg": func(f *fahrplan.Fahrplan) template.HTML { return f.SVG(link) },
+		"strategiefahrplan": func(st *model.Strategie, s *model.Site) *fahrplan.Fahrplan {
+			return fahrplan.FuerStrategie(st, s.BuildDate.Start())
 		},
 		"thueringenkarte": func(s *model.Site) (*strategymap.Map, error) { return strategymap.Thueringen(s, link) },
 		// url makes a site path ("/strategien/x/") into a link with the base path.
