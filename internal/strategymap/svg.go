@@ -58,19 +58,27 @@ func (w *svgWriter) text(class string, f font, x, y float64, lines []string, nod
 // width (the text stays readable), below it the container scrolls. The
 // Content-Security-Policy forbids <style> and style attributes, so the
 // lower bound is a class of a fixed ladder in the theme (MinWidthClass).
+// Width and height are in em (16 px to the em at the default text size),
+// so the drawing and its labels grow when readers enlarge the text.
 func (w *svgWriter) open(id string, width, height, minWidth float64) {
 	m := w.m
 	class := "sk-svg"
 	if minWidth > 0 {
 		class += " " + MinWidthClass(minWidth)
 	}
-	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="`, class, `" width="`, num(width), `" height="`, num(height),
+	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="`, class, `" width="`, em(width), `" height="`, em(height),
 		`" viewBox="0 0 `, num(width), ` `, num(height), `" role="group" aria-roledescription="Strategielandkarte" aria-labelledby="`,
 		id, `-titel" aria-describedby="`, id, `-info">`)
 	w.p(`<title id="`, id, `-titel">`, esc(m.Title), `</title><desc id="`, id, `-info">`, esc(join(m.Summary, m.SummaryFiktiv)), `</desc>`)
 }
 
-// The ladder of minimum widths the theme defines (.sk-min-320 … .sk-min-2400).
+// em writes a length in px of the default text size as em.
+func em(px float64) string {
+	return strconv.FormatFloat(math.Round(px/16*1000)/1000, 'f', -1, 64) + "em"
+}
+
+// The ladder of minimum widths the theme defines (.sk-min-320 … .sk-min-2400,
+// in px at the default text size; the theme writes them in rem).
 const (
 	ladderStep = 40
 	ladderMin  = 320

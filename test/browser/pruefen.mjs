@@ -119,6 +119,10 @@ async function htmlPruefen(dateien, befunde) {
       "long-title": "off",
       // Integrität nur für fremde Quellen; tdsite lädt nichts von fremden Servern.
       "require-sri": ["error", { target: "crossorigin" }],
+      // Scrollende Tabellen und Karten sind <div role="region"> mit Namen: Ihre
+      // Überschrift steht außerhalb, und ein <section> ohne eigene Überschrift
+      // bemängelt der Nu HTML Checker („Section lacks heading“).
+      "prefer-native-element": ["error", { exclude: ["region"] }],
     },
   });
   let fehler = 0;
@@ -189,6 +193,21 @@ async function breite(page) {
 
 // abgeschnitten finds elements that hide overflowing content: clipped text
 // is lost text. Scroll containers are fine (they are focusable regions).
+// beschriftungen measures the first label of every visible map and chart
+// (its rendered height in px), so the 200 % test can see whether drawings
+// grow with the text like the rest of the page.
+async function beschriftungen(page) {
+  return page.evaluate(() => {
+    const out = {};
+    document.querySelectorAll("svg.sk-svg, svg.diagramm").forEach((svg, i) => {
+      const t = svg.querySelector("text");
+      const h = t ? t.getBoundingClientRect().height : 0;
+      if (h > 0) out[`svg#${svg.id || i}`] = Math.round(h * 10) / 10;
+    });
+    return out;
+  });
+}
+
 async function abgeschnitten(page) {
   return page.evaluate(() => {
     const out = [];
@@ -358,8 +377,13 @@ async function main() {
       zaehler.tabstopps += await tastatur(p, s.pfad, befunde);
       // 200 % text size (WCAG 1.4.4): nothing clipped, no sideways scrolling.
       await p.reload();
+      const beschriftung100 = await beschriftungen(p);
       await p.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
       const b = await breite(p);
+      for (const [name, h] of Object.entries(await beschriftungen(p))) {
+        const vorher = beschriftung100[name];
+        if (vorher && h < vorher * 1.5) { zaehler.zoom++; befunde.push({ pfad: s.pfad, art: "200%", text: `Beschriftung wächst nicht mit der Textgröße: ${name} (${vorher} px → ${h} px)` }); }
+      }
       if (b.scroll > b.client) { zaehler.zoom++; befunde.push({ pfad: s.pfad, art: "200%", text: `Bei 200 % Textgröße ist die Seite ${b.scroll} px breit (Fenster ${b.client} px).` }); }
       for (const el of await abgeschnitten(p)) { zaehler.zoom++; befunde.push({ pfad: s.pfad, art: "200%", text: `Inhalt abgeschnitten bei 200 % Textgröße: ${el}` }); }
       // Print: navigation hidden, nothing wider than the paper.

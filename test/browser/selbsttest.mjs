@@ -22,6 +22,7 @@ const erwartet = [
   ["kein Sprunglink", /\[tastatur\] Erster Tabstopp ist nicht der Link „Zum Inhalt springen“/.test(aus)],
   ["Fokus nicht sichtbar", /\[tastatur\] Fokus nicht sichtbar bei a „Navigation“/.test(aus)],
   ["abgeschnitten bei 200 %", /\[200%\] Inhalt abgeschnitten bei 200 % Textgröße: div\.eng/.test(aus)],
+  ["Kartenbeschriftung wächst nicht bei 200 %", /\[200%\] Beschriftung wächst nicht mit der Textgröße: svg#starr/.test(aus)],
   ["Anfrage an fremden Server", /\[extern\] Anfrage an fremden Server: http:\/\/example\.invalid/.test(aus)],
   ["veraltete Seitenliste", /\[seitenliste\] .*„\/gibt-es-nicht\/“/.test(aus)],
 ];
