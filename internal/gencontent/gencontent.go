@@ -15,7 +15,7 @@ import (
 // Pages of the bundled site and of one copy of the fictional strategy
 // (18 pages of the original, its 2 downloads, its roadmap, plus Extra measures).
 const (
-	BundledPages = 243
+	BundledPages = 251
 	Extra        = 40
 	PerCopy      = 21 + Extra
 )
