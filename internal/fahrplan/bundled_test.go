@@ -1,30 +1,19 @@
 package fahrplan_test
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"tdsite/internal/build"
 	"tdsite/internal/fahrplan"
 	"tdsite/internal/model"
+	"tdsite/internal/testsite/bundled"
 )
 
-var buildDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var buildDate = bundled.Datum
 
-func bundled(t testing.TB) *model.Site {
-	t.Helper()
-	root, _ := filepath.Abs("../..")
-	p, diags := build.Prepare(root, nil, nil, buildDate)
-	if p == nil {
-		var b strings.Builder
-		diags.Print(&b, false)
-		t.Fatalf("bundled content does not build:\n%s", b.String())
-	}
-	return p.Model
-}
+// modell is the model of the bundled content.
+func modell(t testing.TB) *model.Site { return bundled.Prepare(t).Model }
 
 func ident(p string) string { return p }
 
@@ -37,7 +26,7 @@ var (
 // The roadmaps of the bundled strategies: same input gives the same bytes,
 // every bar and every dated milestone is a link with a name, in table order.
 func TestBundledRoadmaps(t *testing.T) {
-	s := bundled(t)
+	s := modell(t)
 	n := 0
 	for _, st := range s.Strategien {
 		if len(st.Massnahmen) == 0 {
@@ -87,7 +76,7 @@ func TestBundledRoadmaps(t *testing.T) {
 // Stale statuses and unknown milestones are visible in the drawing and
 // named in words.
 func TestBundledStaleAndUnknown(t *testing.T) {
-	s := bundled(t)
+	s := modell(t)
 	svg := string(fahrplan.FuerStrategie(s.Strategie("digitale-gesellschaft"), buildDate).SVG(ident))
 	for _, want := range []string{"fp-veraltet", "Stand älter als", "fp-ms-unbekannt", "Stand unbekannt.", "fp-schraffiert"} {
 		if !strings.Contains(svg, want) {
