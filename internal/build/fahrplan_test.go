@@ -32,8 +32,16 @@ func TestFahrplanPages(t *testing.T) {
 		"strategien/digitale-gesellschaft/fahrplan/index.html",
 		"strategien/e-government-it-2014/fahrplan/index.html",
 		"agenda/fahrplan/index.html",
-		"agenda/fahrplan/handlungsfelder/kommunale-digitalstrategien/index.html",
-		"agenda/fahrplan/ressorts/tmdi/index.html",
+		"agenda/fahrplan/handlungsfelder/kompetenzen-kinder-jugendliche/index.html",
+		"agenda/fahrplan/ressorts/tmbjs/index.html",
+	}
+	// A filter where only the example has measures draws nothing and links
+	// the example's own roadmap.
+	for _, p := range []string{"agenda/fahrplan/handlungsfelder/kommunale-digitalstrategien/index.html", "agenda/fahrplan/ressorts/tmdi/index.html"} {
+		html := read(p)
+		if reFpSVG.MatchString(html) || strings.Contains(html, "BSP-") || !strings.Contains(html, `href="/strategien/beispiel-kommunen/fahrplan/"`) {
+			t.Errorf("%s: draws the example or does not link its roadmap", p)
+		}
 	}
 	for _, p := range pages {
 		html := read(p)
@@ -68,17 +76,19 @@ func TestFahrplanPages(t *testing.T) {
 			}
 		}
 	}
-	// The example is drawn apart from the state's measures, and labelled.
+	// The agenda draws only the state's measures; the example is linked
+	// to its own roadmap, labelled.
 	agenda := read("agenda/fahrplan/index.html")
 	land := reFpSVG.FindAllStringSubmatch(agenda, -1)
-	if len(land) != 2 || land[0][1] != "fahrplan-agenda" || land[1][1] != "fahrplan-agenda-beispiel" {
+	if len(land) != 1 || land[0][1] != "fahrplan-agenda" {
 		t.Fatalf("agenda roadmap drawings: %d", len(land))
 	}
-	if strings.Contains(land[0][0], "BSP-") || !strings.Contains(land[1][0], "BSP-01") {
-		t.Error("fictional measures leak into the state's roadmap")
+	if strings.Contains(agenda, "BSP-") {
+		t.Error("fictional measures on the agenda's roadmap")
 	}
-	if !strings.Contains(agenda, "Fiktives Beispiel, nicht in den Summen des Landes.") {
-		t.Error("example roadmap not labelled")
+	if !strings.Contains(agenda, "Fiktives Beispiel, nicht in den Summen des Landes.") ||
+		!strings.Contains(agenda, `href="/strategien/beispiel-kommunen/fahrplan/"`) {
+		t.Error("example not labelled or not linked to its own roadmap")
 	}
 	for _, want := range []string{"/agenda/fahrplan/handlungsfelder/kommunale-digitalstrategien/", "/agenda/fahrplan/ressorts/tmdi/"} {
 		if !strings.Contains(agenda, want) {

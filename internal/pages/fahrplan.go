@@ -8,14 +8,17 @@ import (
 
 // FahrplanSeite is the data of a roadmap page: a strategy's, or the
 // agenda's whole or filtered by Handlungsfeld or Ressort. Land holds the
-// state's measures (a strategy page: the strategy's own), Beispiel the
-// fictional example's, drawn apart so that they never mix.
+// state's measures (a strategy page: the strategy's own). The agenda's
+// pages do not draw the fictional examples: they link the examples' own
+// roadmaps (Beispiele), so that invented measures never share a timeline
+// with the state's and a page stays readable however large the example is.
 type FahrplanSeite struct {
 	Oberzeile, Titel, Einleitung string
 	Strategie                    *model.Strategie
 	Agenda                       *agenda.Agenda
 	Facette                      *agenda.Facette
-	Land, Beispiel               *fahrplan.Fahrplan
+	Land                         *fahrplan.Fahrplan
+	Beispiele                    []*model.Strategie
 	// Filter lists the agenda's roadmaps per Handlungsfeld and per Ressort
 	// (agenda pages only): title and path.
 	Filter [2][]Crumb
@@ -44,12 +47,9 @@ func fahrplanPages(s *model.Site, a *agenda.Agenda) []*Page {
 
 	crumbs := []Crumb{home, {a.Titel, agenda.Pfad}}
 	all := []string{All}
-	zwei := func(id, titel string, land, beispiel []*model.Massnahme) (*fahrplan.Fahrplan, *fahrplan.Fahrplan) {
-		return fahrplan.Neu(id, titel, heute, fahrplan.NachStrategie(land)),
-			fahrplan.Neu(id+"-beispiel", titel+" (fiktives Beispiel)", heute, fahrplan.NachStrategie(beispiel))
-	}
-	land, bsp := zwei("fahrplan-agenda", "Umsetzungsfahrplan der "+a.Titel, a.Land.Massnahmen, a.Beispiel.Massnahmen)
-	start := &FahrplanSeite{Oberzeile: a.Titel, Titel: "Umsetzungsfahrplan", Agenda: a, Land: land, Beispiel: bsp}
+	land := fahrplan.Neu("fahrplan-agenda", "Umsetzungsfahrplan der "+a.Titel, heute, fahrplan.NachStrategie(a.Land.Massnahmen))
+	start := &FahrplanSeite{Oberzeile: a.Titel, Titel: "Umsetzungsfahrplan", Agenda: a, Land: land,
+		Beispiele: mitMassnahmen(a.Beispiel.Massnahmen)}
 	out = append(out, &Page{Path: FahrplanPfad, Template: "fahrplan.html", Title: "Umsetzungsfahrplan",
 		Description: "Alle Maßnahmen und Meilensteine der " + a.Titel + " auf einer Zeitleiste, auch nach Handlungsfeld und Ressort.",
 		Section:     "agenda", Crumbs: crumbs, Deps: all, Data: start})
@@ -61,8 +61,9 @@ func fahrplanPages(s *model.Site, a *agenda.Agenda) []*Page {
 			if f.Art == "ressort" {
 				art, dir = "Ressort", "ressorts/"
 			}
-			land, bsp := zwei("fahrplan-"+f.Key, "Umsetzungsfahrplan, "+art+" "+f.Name, f.Land.Massnahmen, f.Beispiel.Massnahmen)
-			if land.Leer() && bsp.Leer() {
+			land := fahrplan.Neu("fahrplan-"+f.Key, "Umsetzungsfahrplan, "+art+" "+f.Name, heute, fahrplan.NachStrategie(f.Land.Massnahmen))
+			bsp := mitMassnahmen(f.Beispiel.Massnahmen)
+			if land.Leer() && len(bsp) == 0 {
 				continue
 			}
 			path := FahrplanPfad + dir + f.Key + "/"
@@ -72,7 +73,7 @@ func fahrplanPages(s *model.Site, a *agenda.Agenda) []*Page {
 			}
 			start.Filter[k] = append(start.Filter[k], Crumb{name, path})
 			seite := &FahrplanSeite{Oberzeile: "Umsetzungsfahrplan · " + art, Titel: f.Name, Agenda: a, Facette: f,
-				Land: land, Beispiel: bsp}
+				Land: land, Beispiele: bsp}
 			facetten = append(facetten, seite)
 			out = append(out, &Page{Path: path, Template: "fahrplan.html",
 				Title:       "Umsetzungsfahrplan: " + f.Name,
@@ -83,6 +84,17 @@ func fahrplanPages(s *model.Site, a *agenda.Agenda) []*Page {
 	// Every filtered page offers the other filters too.
 	for _, p := range facetten {
 		p.Filter = start.Filter
+	}
+	return out
+}
+
+// mitMassnahmen are the strategies of the measures, in their order.
+func mitMassnahmen(list []*model.Massnahme) []*model.Strategie {
+	var out []*model.Strategie
+	for _, m := range list {
+		if n := len(out); n == 0 || out[n-1] != m.Strategie {
+			out = append(out, m.Strategie)
+		}
 	}
 	return out
 }
