@@ -85,23 +85,7 @@ func (c *checker) etappenMassnahmen(s *content.Strategie) {
 			return
 		}
 	}
-	beitrag := map[string]bool{} // goal keys measures contribute to
-	for _, o := range c.site.Strategien {
-		inits := map[string][]string{}
-		if o.Initiativen != nil {
-			for _, i := range o.Initiativen.Initiativen {
-				inits[i.ID] = i.Unterstuetzt
-			}
-		}
-		for _, m := range o.Massnahmen {
-			for _, ref := range m.Ziele {
-				beitrag[content.Qualify(o, ref)] = true
-			}
-			for _, ref := range inits[m.Initiative] {
-				beitrag[content.Qualify(o, ref)] = true
-			}
-		}
-	}
+	beitrag := c.beitraege()
 	for _, set := range s.Ziele.Etappenziele {
 		ok := beitrag[s.Slug+"/"+set.ID]
 		for _, q := range set.Quantitativ {
@@ -113,6 +97,32 @@ func (c *checker) etappenMassnahmen(s *content.Strategie) {
 				"Zum Etappenziel „%s“ trägt keine Maßnahme bei.", set.ID)
 		}
 	}
+}
+
+// beitraege are the goal keys that measures of any strategy contribute to,
+// directly or through their initiative. Computed once: every strategy asks.
+func (c *checker) beitraege() map[string]bool {
+	if c.beitrag != nil {
+		return c.beitrag
+	}
+	c.beitrag = map[string]bool{}
+	for _, o := range c.site.Strategien {
+		inits := map[string][]string{}
+		if o.Initiativen != nil {
+			for _, i := range o.Initiativen.Initiativen {
+				inits[i.ID] = i.Unterstuetzt
+			}
+		}
+		for _, m := range o.Massnahmen {
+			for _, ref := range m.Ziele {
+				c.beitrag[content.Qualify(o, ref)] = true
+			}
+			for _, ref := range inits[m.Initiative] {
+				c.beitrag[content.Qualify(o, ref)] = true
+			}
+		}
+	}
+	return c.beitrag
 }
 
 // steuerkreis: the Steuerkreis has the head of the lead ministry and the

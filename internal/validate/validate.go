@@ -83,6 +83,8 @@ type checker struct {
 	site *content.Site
 	ix   *content.Index
 	d    *diag.List
+
+	beitrag map[string]bool // goal keys some measure contributes to; see beitraege
 }
 
 // Check validates the whole site and returns its findings. Warnings that a
