@@ -10,4 +10,4 @@ require (
 	golang.org/x/sys v0.49.0
 )
 
-require github.com/fsnotify/fsnotify v1.10.1 // indirect
+require github.com/fsnotify/fsnotify v1.10.1
