@@ -124,9 +124,7 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 		}
 	}
 	m := model.Build(cs, cfg, md, bd)
-	pd := agenda.Pruefen(m, false)
-	pd.Merge(validate.Fristen(cs, bd))
-	validate.Quittieren(cs, pd)
+	pd := ModelChecks(cs, m, bd, false)
 	diags.Merge(pd)
 	if pd.HasErrors() {
 		return nil, diags
@@ -145,6 +143,17 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	}
 	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: pages.List(m), Diags: diags, Assets: set}
 	return p, diags
+}
+
+// ModelChecks are the checks that need the linked model and the build day
+// (stale statuses, closed reports, due dates), with the strategies'
+// [ausnahmen] applied. build and check both run them; alle lists every
+// stale measure instead of the first few.
+func ModelChecks(cs *content.Site, m *model.Site, day datum.Datum, alle bool) *diag.List {
+	l := agenda.Pruefen(m, alle)
+	l.Merge(validate.Fristen(cs, day))
+	validate.Quittieren(cs, l)
+	return l
 }
 
 // loadTemplates parses the templates with the template functions, whose

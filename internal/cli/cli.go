@@ -13,7 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"tdsite/internal/agenda"
 	"tdsite/internal/build"
 	"tdsite/internal/config"
 	"tdsite/internal/content"
@@ -159,10 +158,7 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 			bd = datum.FromTime(now())
 		}
 		m := model.Build(site, cfg, markdown.New(cfg.Markdown.UnsafeHTML), bd)
-		pd := agenda.Pruefen(m, o.Verbose)
-		pd.Merge(validate.Fristen(site, bd))
-		validate.Quittieren(site, pd)
-		diags.Merge(pd)
+		diags.Merge(build.ModelChecks(site, m, bd, o.Verbose))
 	}
 	printDiags(stdout, diags, o)
 	if !o.Quiet || diags.HasErrors() {
