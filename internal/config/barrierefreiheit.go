@@ -86,7 +86,7 @@ func (c *Config) checkBarrierefreiheit(data []byte, l *diag.List) {
 	b := &c.Barrierefreiheit
 	if !c.HatErklaerung() {
 		l.Warnf(diag.Pos{File: File}, "barrierefreiheit",
-			"Ergänzen Sie in config.toml eine Tabelle [barrierefreiheit] (siehe README.md, Abschnitt „Erklärung zur Barrierefreiheit ausfüllen“).",
+			"Ergänzen Sie in config.toml eine Tabelle [barrierefreiheit] (siehe docs/barrierefreiheit.md, Abschnitt „Erklärung zur Barrierefreiheit ausfüllen“).",
 			"Die Erklärung zur Barrierefreiheit fehlt; öffentliche Stellen müssen sie veröffentlichen.")
 		return
 	}
