@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tdsite/internal/testutil"
+	"tdsite/internal/testkit"
 )
 
 // replaceIn edits a content file of a copied site; the old text must exist.
@@ -71,7 +71,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 			seen++
 		}
 		rel, _ := filepath.Rel(dest, p)
-		for _, problem := range testutil.HTMLProblems(data) {
+		for _, problem := range testkit.HTMLProblems(data) {
 			t.Errorf("%s: %s", rel, problem)
 		}
 		return nil
@@ -100,7 +100,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		if e.Title == xss {
 			found = true
 		}
-		for _, problem := range testutil.HTMLProblems([]byte(e.Content)) {
+		for _, problem := range testkit.HTMLProblems([]byte(e.Content)) {
 			t.Errorf("feed entry %q: %s", e.Title, problem)
 		}
 	}
@@ -124,7 +124,7 @@ func TestBundledOutputIsClean(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(dest, p)
-		for _, problem := range testutil.HTMLProblems(data) {
+		for _, problem := range testkit.HTMLProblems(data) {
 			t.Errorf("%s: %s", rel, problem)
 		}
 		if !bytes.Contains(data, []byte(`http-equiv="Content-Security-Policy"`)) || !bytes.Contains(data, []byte(`name="referrer"`)) {

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"tdsite/internal/diag"
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 // TestFolgewarnungen: an error while reading a file is reported once; the
@@ -30,7 +30,7 @@ func TestFolgewarnungen(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			root := testsite.Bundled(t, filepath.Join("..", ".."))
+			root := testkit.Bundled(t)
 			p := filepath.Join(root, filepath.FromSlash(c.file))
 			data, err := os.ReadFile(p)
 			if err != nil {
