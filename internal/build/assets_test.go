@@ -49,6 +49,7 @@ func assetNames(t *testing.T, dir string) []string {
 // TestFingerprintedAssets checks that CSS and JS are published only under
 // hashed names, minified, and that every reference in every page resolves.
 func TestFingerprintedAssets(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Root()
 	dest, _ := buildSite(t, root)
 	names := assetNames(t, dest)
@@ -98,6 +99,7 @@ func TestFingerprintedAssets(t *testing.T) {
 // TestFingerprintsAreDeterministicAndFollowContent builds twice and after
 // a change of one stylesheet.
 func TestFingerprintsAreDeterministicAndFollowContent(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Bundled(t)
 	first, _ := buildSite(t, root)
 	second, _ := buildSite(t, root)
@@ -155,6 +157,7 @@ func readIndex(t *testing.T, dest string) (*suche.Index, int) {
 // TestSearchIndex checks that the index lists every page and every measure,
 // with German type labels, short texts and working links.
 func TestSearchIndex(t *testing.T) {
+	t.Parallel()
 	root := testkit.Root()
 	p, diags := Prepare(root, nil, nil, testDate)
 	if p == nil {
@@ -215,6 +218,7 @@ func TestSearchIndex(t *testing.T) {
 // real form that leads to the agenda's list of all measures, a labelled
 // field, a live region for the result count, and only external script.
 func TestSearchFormWorksWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	root := testkit.Root()
 	dest, _ := buildSite(t, root)
 	data, err := os.ReadFile(filepath.Join(dest, "suche", "index.html"))

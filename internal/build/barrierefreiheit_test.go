@@ -14,6 +14,7 @@ import (
 // TestPflichtseiten builds the bundled site and checks the pages the law asks
 // for: they exist, carry their mandatory parts, and every page links them.
 func TestPflichtseiten(t *testing.T) {
+	t.Parallel()
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate}); err != nil {

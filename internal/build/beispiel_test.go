@@ -24,6 +24,7 @@ import (
 // What the example adds may only appear inside an element of class
 // "fiktiv" (the pages label it there as fictional); those are left out.
 func TestBeispielZaehltNirgendsMit(t *testing.T) {
+	testkit.Slow(t)
 	mit := testkit.Bundled(t)
 	ohne := testkit.Bundled(t)
 	if err := os.RemoveAll(filepath.Join(ohne, "content", "strategien", "beispiel-kommunen")); err != nil {

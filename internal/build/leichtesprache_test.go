@@ -37,6 +37,7 @@ var lsAbkuerzungen = []string{"ThAVEL", "eID", "ePayment", "eVergabe", "ThürBar
 // site – the date of the last known status, the counts, a replacement, or
 // that nothing is published yet.
 func TestLeichteSpracheEchteStrategien(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Root()
 	cfg, diags := config.Load(root)
 	cs, ld := content.Load(root)

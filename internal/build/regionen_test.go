@@ -22,6 +22,7 @@ import (
 //     news lists do not read as a row of unnamed articles,
 //   - a role="region" has a name, else it is no landmark.
 func TestAbschnitteBenannt(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)

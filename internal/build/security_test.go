@@ -30,6 +30,7 @@ func replaceIn(t *testing.T, root, file, old, new string) {
 // output contains no element, attribute or address that the editors did not
 // get from the templates.
 func TestHostileTextIsEscaped(t *testing.T) {
+	t.Parallel()
 	root := copySite(t)
 	const xss = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'{{.Site}}</title>`
 	kick := "content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md"
@@ -111,6 +112,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 
 // The bundled site has no scripts, inline styles or dangerous addresses.
 func TestBundledOutputIsClean(t *testing.T) {
+	testkit.Slow(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, repoRoot(t), dest)
 	pages := 0
@@ -143,6 +145,7 @@ func TestBundledOutputIsClean(t *testing.T) {
 // Two builds of the same content – also from another folder – are byte
 // identical: nothing depends on time, map order, parallelism or paths.
 func TestDeterministicOutput(t *testing.T) {
+	testkit.Slow(t)
 	a := filepath.Join(t.TempDir(), "public")
 	b := filepath.Join(t.TempDir(), "public")
 	c := filepath.Join(t.TempDir(), "public")

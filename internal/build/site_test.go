@@ -305,6 +305,7 @@ func TestInlineSVGIsCompact(t *testing.T) {
 // for each page on its own instead, every page of the bundled site must
 // come out the same: the frame depends on nothing else of the page.
 func TestSharedFrameMatchesOwnRendering(t *testing.T) {
+	testkit.Slow(t)
 	shared, _ := buildBundled(t)
 	root := testkit.Bundled(t)
 	base := filepath.Join(root, "layouts", "_base.html")

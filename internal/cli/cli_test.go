@@ -122,6 +122,7 @@ func TestCheckQuietAndVerbose(t *testing.T) {
 }
 
 func TestBuildQuietAndNoProgressWithoutTerminal(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Bundled(t)
 	code, out, errOut := run("build", "--source", root, "--dest", filepath.Join(t.TempDir(), "public"))
 	if code != ExitOK || !strings.HasPrefix(out, "Fertig:") || strings.Contains(out, "\r") || errOut != "" {

@@ -71,6 +71,7 @@ func TestFileNameEscapedInMessages(t *testing.T) {
 // parentheses: a busy port, an output folder below a file, a template
 // function that does not exist.
 func TestSystemErrorsInGerman(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Bundled(t)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -35,6 +35,7 @@ func TestScanLikeLexer(t *testing.T) {
 
 // … and on every page tdsite writes for the bundled site.
 func TestScanLikeLexerOnBuiltSite(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, diags, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {

@@ -77,6 +77,7 @@ func rules(res *Result) string {
 // TestScaffoldWorkflow creates a strategy with everything an editor adds in
 // the first months, in a copy of the bundled site, and builds it.
 func TestScaffoldWorkflow(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Bundled(t)
 	s := open(t, root)
 	res := must(t)(s.NewStrategie(StrategieOptions{Name: "Digitalstrategie für den Thüringer Straßenbau",
@@ -263,6 +264,7 @@ func TestNextID(t *testing.T) {
 
 // TestMesswert appends measurements without touching the existing text.
 func TestMesswert(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Bundled(t)
 	rel := "content/strategien/beispiel-kommunen/messwerte.toml"
 	before := read(t, root, rel)

@@ -20,6 +20,7 @@ import (
 // A finding whose message carries ESC and CR (from a key written with TOML
 // escapes) reaches the terminal log and the error panel escaped.
 func TestFindingsEscapedInLogAndPanel(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	good := pv.read(massnahme)
 	pv.write(massnahme, strings.Replace(good, "+++\n", "+++\n\"x\\u001b[2K\\rgefälscht\\u0007\" = 1\n", 1))
@@ -110,6 +111,7 @@ func rawGet(t *testing.T, addr, method, host, path string) (*http.Response, stri
 // A page the editor visits may make its own domain resolve to 127.0.0.1
 // (DNS rebinding); the preview answers only names of this computer.
 func TestHostHeaderChecked(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	addr := strings.TrimPrefix(pv.base, "http://")
 	_, port, _ := net.SplitHostPort(addr)
@@ -167,6 +169,7 @@ func TestHostHeaderExplicitBind(t *testing.T) {
 // Bound to the IPv6 loopback address, the preview answers [::1] with its
 // port and refuses foreign names there too.
 func TestHostHeaderIPv6(t *testing.T) {
+	testkit.Slow(t)
 	addr := startAt(t, testkit.Bundled(t), "[::1]:0")
 	_, port, _ := net.SplitHostPort(addr)
 	for host, want := range map[string]int{

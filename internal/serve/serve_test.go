@@ -177,6 +177,7 @@ func retitle(t testing.TB, text, title string) string {
 }
 
 func TestEditReloadsPage(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	code, page := pv.get("/massnahmen/bsp-01/")
 	if code != 200 || !strings.Contains(page, `src="/__tdsite/live.js"`) {
@@ -208,6 +209,7 @@ func TestEditReloadsPage(t *testing.T) {
 // Vim, many IDEs and sed -i save by writing a temporary file and renaming
 // it over the original.
 func TestRenameOverSave(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	tmp := filepath.Join(pv.root, filepath.FromSlash(massnahme)+".tmp~")
 	if err := os.WriteFile(tmp, []byte(retitle(t, pv.read(massnahme), "Umbenannt gespeichert")), 0o644); err != nil {
@@ -223,6 +225,7 @@ func TestRenameOverSave(t *testing.T) {
 }
 
 func TestCreateRenameDeleteNews(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	dir := "content/strategien/beispiel-kommunen/meldungen/"
 	pv.write(dir+"2026-11-20-vorschau-test.md", "+++\ntitel = \"Vorschau im Test\"\ndatum = \"20.11.2026\"\nzusammenfassung = \"Eine Meldung aus dem Test.\"\n+++\nText der Meldung.\n")
@@ -259,6 +262,7 @@ func TestCreateRenameDeleteNews(t *testing.T) {
 // A directory moved out and back in (or created with files, as `tdsite
 // new` does) is watched again and its files are read.
 func TestDirectoryMovedOutAndIn(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	news := filepath.Join(pv.root, "content/strategien/beispiel-kommunen/meldungen")
 	away := filepath.Join(t.TempDir(), "meldungen")
@@ -287,6 +291,7 @@ func TestDirectoryMovedOutAndIn(t *testing.T) {
 }
 
 func TestInvalidEditKeepsLastGoodSite(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	good := pv.read(massnahme)
 	pv.write(massnahme, strings.Replace(good, "\ntitel = ", "\ntitel = [\n", 1))
@@ -337,6 +342,7 @@ func (pv *preview) markHeading() string {
 }
 
 func TestTemplateEditRerendersUsers(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	tpl := pv.markHeading()
 	pv.expect("reload")
@@ -358,6 +364,7 @@ func TestTemplateEditRerendersUsers(t *testing.T) {
 // The server never serves files outside its directory, however the path
 // is written.
 func TestPathsOutsideTheSiteAreRefused(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	// A file beside the served directory that a traversal would reach.
 	secret := filepath.Join(filepath.Dir(pv.srv.dir), "geheim.txt")
@@ -420,6 +427,7 @@ func TestBuildOutputHasNoPreviewCode(t *testing.T) {
 // A template change re-renders thousands of pages on a large site; the
 // page open in the browser comes first and gets its own early event.
 func TestViewedPageRenderedFirst(t *testing.T) {
+	testkit.Slow(t)
 	pv := startViewing(t, testkit.Bundled(t), "/massnahmen/bsp-02/")
 	pv.markHeading()
 	pv.expect("seiten")

@@ -87,6 +87,7 @@ func (pv *preview) refused(rel string, paths ...string) {
 // in every input tree; the preview keeps the last good site and serves
 // nothing of their targets.
 func TestPreviewRefusesLinksOutOfTheSite(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	out := t.TempDir()
 	targets(t, pv.root, out)
@@ -144,6 +145,7 @@ func TestPreviewStartsWithLinkOutOfTheSite(t *testing.T) {
 // Links to files inside the site folder are read like the files, in the
 // preview as in the build; a linked folder is not, with a warning.
 func TestPreviewFollowsLinksInsideTheSite(t *testing.T) {
+	testkit.Slow(t)
 	root := testkit.Bundled(t)
 	in := filepath.Join(root, "geteilt")
 	targets(t, root, in)

@@ -11,6 +11,7 @@ import (
 // content error: file and line of the template, the page, a hint; the
 // last good page stays.
 func TestTemplateRuntimeErrorInPreview(t *testing.T) {
+	testkit.Slow(t)
 	pv := start(t, testkit.Bundled(t))
 	tpl := "layouts/massnahme.html"
 	good := pv.read(tpl)

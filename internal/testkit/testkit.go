@@ -28,9 +28,9 @@ var Date = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // Root is the repository root: the nearest directory with go.mod above
 // this file, so tests find it whatever their package's depth or working
 // directory.
-func Root() string { return root() }
+func Root() string { return repoRoot() }
 
-var root = sync.OnceValue(func() string {
+var repoRoot = sync.OnceValue(func() string {
 	_, file, _, _ := runtime.Caller(0)
 	starts := []string{filepath.Dir(file)}
 	if wd, err := os.Getwd(); err == nil {
@@ -128,6 +128,16 @@ func Prepare[P any, L, M any, D interface{ Print(io.Writer, bool) }](tb testing.
 		tb.Fatalf("Die Inhalte in %s sind fehlerhaft:\n%s", root, b.String())
 	}
 	return p
+}
+
+// Slow skips the test under -short (make test-quick): it builds or serves
+// the whole bundled site more than once, or a large corpus – work that
+// make test does and the quick loop leaves out.
+func Slow(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("langsam (ganze Website oder großer Korpus): läuft mit make test, nicht mit -short")
+	}
 }
 
 // Chromium returns the Chromium binary for tests in a real browser:

@@ -16,6 +16,7 @@ import (
 // "noch keinen Messwert" along; a broken akteure.toml brought over 100
 // errors). Without the broken file, the findings are real and stay.
 func TestFolgewarnungen(t *testing.T) {
+	testkit.Slow(t)
 	const dir = "content/strategien/beispiel-kommunen/"
 	cases := []struct {
 		name, file, old, new string

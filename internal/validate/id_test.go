@@ -34,6 +34,7 @@ func TestValidID(t *testing.T) {
 // Every field that names a thing is checked against the one pattern, with
 // the file, the line and the pattern in the hint.
 func TestIDPatternEveryField(t *testing.T) {
+	testkit.Slow(t)
 	const bk = "content/strategien/beispiel-kommunen/"
 	type edit struct{ file, old, new string }
 	cases := []struct {

@@ -18,6 +18,7 @@ import (
 // real, writes as many HTML pages as tdsite, of similar total weight, and
 // its tables list the same measures.
 func TestHugoCorpusMirrorsSite(t *testing.T) {
+	testkit.Slow(t)
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		t.Skip("hugo ist nicht installiert (make bench-vergleich installiert es)")
