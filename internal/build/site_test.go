@@ -213,7 +213,7 @@ func TestBuildRefusesBadContent(t *testing.T) {
 	if err := os.WriteFile(marker, []byte("alte Seite"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	root, _ := filepath.Abs("../validate/testdata/fehler")
+	root := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
 	_, diags, err := Run(Options{Source: root, Dest: dest})
 	if err != ErrContent || diags == nil || !diags.HasErrors() {
 		t.Fatalf("err = %v", err)

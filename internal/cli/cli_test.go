@@ -215,7 +215,7 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 }
 
 func TestCheckFixture(t *testing.T) {
-	fixture, _ := filepath.Abs("../validate/testdata/fehler")
+	fixture := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
 	code, out, _ := run("check", "--source", fixture)
 	if code != ExitContent {
 		t.Errorf("exit code %d, want %d", code, ExitContent)
@@ -232,7 +232,7 @@ func TestCheckFixture(t *testing.T) {
 }
 
 func TestBuildBadContentExit(t *testing.T) {
-	fixture, _ := filepath.Abs("../validate/testdata/fehler")
+	fixture := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
 	code, _, errOut := run("build", "--source", fixture, "--dest", filepath.Join(t.TempDir(), "out"))
 	if code != ExitContent || !strings.Contains(errOut, "nichts veröffentlicht") {
 		t.Errorf("exit %d: %s", code, errOut)
