@@ -1,12 +1,13 @@
 # tdsite – Befehle für Entwicklung und CI.
-#   make test    richtet alles ein und führt alle Tests aus (Unit, Integration, Browser)
+#   make test    richtet alles ein und führt alle Tests aus (Unit, Integration, Browser); das läuft in CI
+#   make test-quick  schnelle Schleife beim Entwickeln: go test -short, ohne Browser und Fuzzing (< 1 min)
 #   make bench   misst Geschwindigkeit und Speicher
 #   make build   erzeugt die Website in public/
 #   make serve   Vorschau mit automatischem Neuladen
 
 GO ?= go
 
-.PHONY: test test-go test-setup test-browser lint build serve bench bench-serve bench-vergleich fuzz-short
+.PHONY: test test-quick test-go test-setup test-browser lint build serve bench bench-serve bench-vergleich fuzz-short
 
 test: lint test-setup test-go fuzz-short test-browser
 
@@ -27,6 +28,11 @@ test-setup:
 # dürfen hier nicht übersprungen werden.
 test-go: test-setup
 	TDSITE_BROWSER=pflicht $(GO) test -count=1 ./...
+
+# Ohne Chromium, große Builds und Kill-Tests (testing.Short); gedacht für jede
+# Änderung zwischendurch. Vor dem Push: make test.
+test-quick:
+	$(GO) test -short ./...
 
 # Fuzzing, kurz und begrenzt: jedes Ziel FUZZTIME lang (Funde landen als
 # Regressionstest in testdata/fuzz/ des Pakets). Länger: make fuzz-short FUZZTIME=5m

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"tdsite/internal/agenda"
+	"tdsite/internal/build"
 	"tdsite/internal/datum"
 	"tdsite/internal/model"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
-func modell(t testing.TB) *model.Site { return bundled.Prepare(t).Model }
+func modell(t testing.TB) *model.Site { return testkit.Prepare(t, testkit.Root(), build.Prepare).Model }
 
 func bericht(t *testing.T, a *agenda.Agenda, jahr int) *agenda.Bericht {
 	t.Helper()

@@ -5,32 +5,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
-)
 
-// chromium returns the browser for print tests. `make test` installs it;
-// TDSITE_BROWSER=pflicht turns a missing browser into a failure there.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("TDSITE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("TDSITE_BROWSER") == "pflicht" {
-		t.Fatal("Chromium fehlt (apt-get install -y chromium)")
-	}
-	t.Skip("Chromium ist nicht installiert")
-	return ""
-}
+	"tdsite/internal/testkit"
+)
 
 var rePage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
@@ -38,15 +20,13 @@ var rePage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 // from a real HTTP server and checks that they come out as multi-page A4
 // documents.
 func TestBerichtDrucken(t *testing.T) {
-	browser := chromium(t)
+	testkit.Chromium(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(gebaut(t))))
 	defer srv.Close()
 	for _, jahr := range []string{"2025", "2026"} {
 		out := filepath.Join(t.TempDir(), "bericht.pdf")
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-		cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-			"--user-data-dir="+t.TempDir(), "--no-pdf-header-footer", "--print-to-pdf="+out,
+		cmd := testkit.Headless(ctx, t, "--no-pdf-header-footer", "--print-to-pdf="+out,
 			srv.URL+"/agenda/fortschrittsbericht/"+jahr+"/")
 		msg, err := cmd.CombinedOutput()
 		cancel()

@@ -12,8 +12,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
 	"tdsite/internal/model"
-	"tdsite/internal/testsite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // A small site whose build day is 23.11.2026: each measure stands for one
@@ -84,7 +83,7 @@ erreicht = true
 // schreibeSite writes files into a copy of the bundled templates and theme.
 func schreibeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	root := testsite.Copy(t, bundled.Root(), "layouts", "themes")
+	root := testkit.Copy(t, testkit.Root(), "layouts", "themes")
 	for name, text := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -23,10 +23,10 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"tdsite/internal/build"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
-var root = bundled.Root()
+var root = testkit.Root()
 
 // --- the content, read independently ---------------------------------------
 
@@ -157,7 +157,7 @@ func leseInhalt(t *testing.T) inhalt {
 				var m cMassnahme
 				frontMatter(t, f, &m)
 				m.Strategie, m.Beispiel = slug, s.Beispiel
-				m.zaehlstatus(t, bundled.Datum)
+				m.zaehlstatus(t, testkit.Date)
 				in.massnahmen = append(in.massnahmen, m)
 			}
 			var mw struct {
@@ -235,7 +235,7 @@ func gebaut(t *testing.T) string {
 			return
 		}
 		siteDir = filepath.Join(dir, "public")
-		_, diags, err := build.Run(build.Options{Source: root, Dest: siteDir, BuildDate: bundled.Datum})
+		_, diags, err := build.Run(build.Options{Source: root, Dest: siteDir, BuildDate: testkit.Date})
 		if err != nil {
 			var b strings.Builder
 			diags.Print(&b, false)

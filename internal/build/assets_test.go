@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"tdsite/internal/suche"
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 func buildSite(t *testing.T, root string) (string, *Result) {
@@ -49,7 +49,8 @@ func assetNames(t *testing.T, dir string) []string {
 // TestFingerprintedAssets checks that CSS and JS are published only under
 // hashed names, minified, and that every reference in every page resolves.
 func TestFingerprintedAssets(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	testkit.Slow(t)
+	root := testkit.Root()
 	dest, _ := buildSite(t, root)
 	names := assetNames(t, dest)
 	if len(names) < 3 {
@@ -98,7 +99,8 @@ func TestFingerprintedAssets(t *testing.T) {
 // TestFingerprintsAreDeterministicAndFollowContent builds twice and after
 // a change of one stylesheet.
 func TestFingerprintsAreDeterministicAndFollowContent(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	testkit.Slow(t)
+	root := testkit.Bundled(t)
 	first, _ := buildSite(t, root)
 	second, _ := buildSite(t, root)
 	a, b := assetNames(t, first), assetNames(t, second)
@@ -155,7 +157,8 @@ func readIndex(t *testing.T, dest string) (*suche.Index, int) {
 // TestSearchIndex checks that the index lists every page and every measure,
 // with German type labels, short texts and working links.
 func TestSearchIndex(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	t.Parallel()
+	root := testkit.Root()
 	p, diags := Prepare(root, nil, nil, testDate)
 	if p == nil {
 		var b strings.Builder
@@ -215,7 +218,8 @@ func TestSearchIndex(t *testing.T) {
 // real form that leads to the agenda's list of all measures, a labelled
 // field, a live region for the result count, and only external script.
 func TestSearchFormWorksWithoutJavaScript(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	t.Parallel()
+	root := testkit.Root()
 	dest, _ := buildSite(t, root)
 	data, err := os.ReadFile(filepath.Join(dest, "suche", "index.html"))
 	if err != nil {
@@ -252,7 +256,7 @@ func TestSearchFormWorksWithoutJavaScript(t *testing.T) {
 // BenchmarkSearchIndex measures building and encoding the search index of
 // the bundled site (done once per build).
 func BenchmarkSearchIndex(b *testing.B) {
-	root, _ := filepath.Abs("../..")
+	root := testkit.Root()
 	p, _ := Prepare(root, nil, nil, testDate)
 	url := func(s string) string { return s }
 	b.ReportAllocs()

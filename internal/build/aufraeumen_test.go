@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"tdsite/internal/testkit"
 )
 
 // deniedLikeNonRoot is os.RemoveAll as it behaves for a user other than
@@ -53,6 +55,7 @@ func replaceRemoveAll(t *testing.T, f func(string) error) {
 // chmod -R a-w public, then build: the new site is published, the
 // previous one removed, and the build succeeds without leftovers.
 func TestPublishReadOnlyOutput(t *testing.T) {
+	t.Parallel()
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
@@ -96,6 +99,7 @@ func TestPublishReadOnlyOutput(t *testing.T) {
 // where the old one lies. The next builds say so again, are not skipped
 // by the cache, and remove the leftovers as soon as they can.
 func TestPublishOldOutputCannotBeRemoved(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}

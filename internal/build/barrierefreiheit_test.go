@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/testkit"
 )
 
 // TestPflichtseiten builds the bundled site and checks the pages the law asks
 // for: they exist, carry their mandatory parts, and every page links them.
 func TestPflichtseiten(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	t.Parallel()
+	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate}); err != nil {
 		t.Fatalf("build: %v\n%s", err, printed(diags))
@@ -76,7 +78,7 @@ func TestPflichtseiten(t *testing.T) {
 // testSite makes a small site in a temp dir that uses the real layouts and theme.
 func testSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	repo, _ := filepath.Abs("../..")
+	repo := testkit.Root()
 	dir := t.TempDir()
 	for _, d := range []string{"layouts", "themes"} {
 		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repo, d))); err != nil {

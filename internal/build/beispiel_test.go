@@ -13,9 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 // The fictional example never counts into anything about a real strategy or
@@ -25,9 +24,9 @@ import (
 // What the example adds may only appear inside an element of class
 // "fiktiv" (the pages label it there as fictional); those are left out.
 func TestBeispielZaehltNirgendsMit(t *testing.T) {
-	root, _ := filepath.Abs("../..")
-	mit := testsite.Bundled(t, root)
-	ohne := testsite.Bundled(t, root)
+	testkit.Slow(t)
+	mit := testkit.Bundled(t)
+	ohne := testkit.Bundled(t)
 	if err := os.RemoveAll(filepath.Join(ohne, "content", "strategien", "beispiel-kommunen")); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +51,7 @@ func TestBeispielZaehltNirgendsMit(t *testing.T) {
 	build := func(src string) string {
 		dest := filepath.Join(t.TempDir(), "public")
 		_, diags, err := Run(Options{Source: src, Dest: dest, NoMinify: true,
-			BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+			BuildDate: testDate})
 		if err != nil {
 			t.Fatalf("build %s: %v", src, err)
 		}

@@ -10,7 +10,6 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -18,29 +17,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tdsite/internal/testkit"
 )
 
 // The browser tests load the generated pages in real headless Chromium.
 // All of Chromium's traffic – loopback included – goes through a recording
 // proxy, so the test sees every request the pages make and can assert that
 // none leaves the local server.
-
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("TDSITE_BROWSER") == "pflicht" {
-		t.Fatal("Chromium fehlt (make test installiert es mit apt-get install chromium)")
-	}
-	t.Skip("Chromium not installed; `make test` installs it")
-	return ""
-}
 
 // recordingProxy forwards requests for the site host and refuses and
 // records everything else.
@@ -128,7 +112,6 @@ func listen(t *testing.T, h http.Handler) string {
 // and returns the proxy's records and Chromium's console lines.
 func browse(t *testing.T, dir string, extra map[string]string, page string) (*recordingProxy, []string) {
 	t.Helper()
-	bin := chromium(t)
 	mux := http.NewServeMux()
 	for path, body := range extra {
 		body := body
@@ -151,9 +134,7 @@ func browse(t *testing.T, dir string, extra map[string]string, page string) (*re
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-		"--disable-default-apps", "--disable-extensions", "--user-data-dir="+t.TempDir(),
+	cmd := testkit.Headless(ctx, t, "--disable-default-apps", "--disable-extensions",
 		// Browser features that contact Google on their own, not because of a page:
 		// network time, search engine preconnect, AI-mode eligibility, autofill
 		// hints for forms, optimization hints and models.
@@ -191,10 +172,7 @@ func browse(t *testing.T, dir string, extra map[string]string, page string) (*re
 // Every generated page, loaded in Chromium: no request leaves the local
 // server, and the Content-Security-Policy blocks nothing the pages need.
 func TestBrowserNoExternalRequests(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Chromium")
-	}
-	chromium(t)
+	testkit.Chromium(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, repoRoot(t), dest)
 	prep, _ := Prepare(repoRoot(t), nil, nil, testDate)
@@ -260,10 +238,7 @@ func TestBrowserNoExternalRequests(t *testing.T) {
 // seen in its net log), so frames must never reach a page at all – the
 // content checks reject <iframe> even where raw HTML is allowed.
 func TestBrowserCSPBlocksThirdParties(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Chromium")
-	}
-	chromium(t)
+	testkit.Chromium(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, repoRoot(t), dest)
 	home, err := os.ReadFile(filepath.Join(dest, "index.html"))
@@ -313,10 +288,7 @@ func TestBrowserCSPBlocksThirdParties(t *testing.T) {
 // The harness itself: without the CSP, the proxy does see a page's request
 // to another server (otherwise the tests above could not fail).
 func TestBrowserHarnessSeesExternalRequests(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Chromium")
-	}
-	chromium(t)
+	testkit.Chromium(t)
 	page := `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>ohne CSP</title></head>
 <body><img src="http://bilder.example/spion.png" alt=""><img src="https://bilder2.example/spion.png" alt=""></body></html>`
 	proxy, _ := browse(t, t.TempDir(), map[string]string{"/__ohne-csp": page}, "/__ohne-csp")

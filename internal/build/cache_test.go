@@ -6,12 +6,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tdsite/internal/testkit"
 )
 
 // With the cache on, a second build of an unchanged site writes nothing;
 // any change to the inputs, the options or the published folder gives a
 // real build again.
 func TestCacheSkipsOnlyUnchangedBuilds(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
@@ -113,6 +116,7 @@ func TestCacheSkipsOnlyUnchangedBuilds(t *testing.T) {
 
 // Library callers (tests, the preview) get real builds unless they ask.
 func TestCacheOffByDefault(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
@@ -127,6 +131,7 @@ func TestCacheOffByDefault(t *testing.T) {
 // public may be a link to the web server's folder; a file changed there
 // must still lead to a build.
 func TestCacheFollowsLinkedOutput(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	dir := t.TempDir()
 	target := filepath.Join(dir, "www")

@@ -17,6 +17,7 @@ import (
 // files are published beside the landing page, and the external
 // yardsticks of Smart State appear without invented values.
 func TestDokumenteImBau(t *testing.T) {
+	t.Parallel()
 	root := copySite(t)
 	dir := filepath.Join(root, "content/strategien/beispiel-kommunen/dokumente")
 	// 1,5 MB: the size on the page can only come from the file.

@@ -10,6 +10,7 @@ import (
 // Control characters written as TOML escapes and IDs that leave their
 // folder stop a real build with a finding; nothing is published.
 func TestBuildRefusesEscapedControlsAndBadIDs(t *testing.T) {
+	t.Parallel()
 	const bsp = "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
 	const ziele = "content/strategien/beispiel-kommunen/ziele.toml"
 	cases := []struct {

@@ -10,36 +10,20 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/testkit"
 )
 
-// testDate is the fixed build date of all test builds.
-var testDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+// testDate, repoRoot and copySite are the kit's Date, Root and Bundled
+// under the names the build tests use.
+var testDate = testkit.Date
 
-// repoRoot is the site shipped with the repository.
-func repoRoot(t testing.TB) string {
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
+func repoRoot(testing.TB) string { return testkit.Root() }
 
-// copySite copies the bundled site (config, content, layouts, themes) into a
-// temporary directory, so that a test can change or break it.
 func copySite(t testing.TB) string {
 	t.Helper()
-	dst := t.TempDir()
-	root := repoRoot(t)
-	if err := copyFile2(filepath.Join(root, "config.toml"), filepath.Join(dst, "config.toml")); err != nil {
-		t.Fatal(err)
-	}
-	for _, dir := range []string{"content", "layouts", "themes"} {
-		copyTree(t, filepath.Join(root, dir), filepath.Join(dst, dir))
-	}
-	return dst
+	return testkit.Bundled(t)
 }
 
 func copyTree(t testing.TB, src, dst string) {

@@ -16,6 +16,7 @@ import (
 
 	"tdsite/internal/diag"
 	"tdsite/internal/markdown"
+	"tdsite/internal/testkit"
 )
 
 // The corpus in testdata/kaputt holds one bad input per folder (see
@@ -44,6 +45,7 @@ type fall struct {
 const kaputtTimeout = 60 * time.Second
 
 func TestKaputtCorpus(t *testing.T) {
+	testkit.Slow(t)
 	saved := markdown.ScanBudget
 	markdown.ScanBudget = time.Second // the flood case needs ~3 s unguarded; real texts need milliseconds
 	t.Cleanup(func() { markdown.ScanBudget = saved })

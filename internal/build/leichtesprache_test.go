@@ -15,6 +15,7 @@ import (
 	"tdsite/internal/datum"
 	"tdsite/internal/markdown"
 	"tdsite/internal/model"
+	"tdsite/internal/testkit"
 )
 
 // Limits for the texts in Leichte Sprache. The rules of the Netzwerk Leichte
@@ -36,7 +37,8 @@ var lsAbkuerzungen = []string{"ThAVEL", "eID", "ePayment", "eVergabe", "ThürBar
 // site – the date of the last known status, the counts, a replacement, or
 // that nothing is published yet.
 func TestLeichteSpracheEchteStrategien(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	testkit.Slow(t)
+	root := testkit.Root()
 	cfg, diags := config.Load(root)
 	cs, ld := content.Load(root)
 	diags.Merge(ld)

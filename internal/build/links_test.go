@@ -7,12 +7,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"tdsite/internal/testkit"
 )
 
 // A broken internal link, anchor or asset stops the build; the finding
 // names the content line or template line that produced it, and the
 // published site stays as it was.
 func TestBrokenLinksStopTheBuild(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
@@ -56,6 +59,7 @@ func TestBrokenLinksStopTheBuild(t *testing.T) {
 
 // External links are listed beside the output, not published, not fetched.
 func TestExternalLinkReport(t *testing.T) {
+	t.Parallel()
 	dest := filepath.Join(t.TempDir(), "public")
 	res := mustBuild(t, repoRoot(t), dest)
 	if res.ExternalReport != dest+"-externe-links.txt" {

@@ -7,11 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tdsite/internal/testkit"
 )
 
 // A rebuild replaces the whole output: files of removed content and files
 // someone put into public/ by hand do not linger.
 func TestPublishRemovesStaleFiles(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
@@ -35,6 +38,7 @@ func TestPublishRemovesStaleFiles(t *testing.T) {
 // The published folder must be readable by a web server running as another
 // user (os.MkdirTemp creates 0700).
 func TestPublishPermissions(t *testing.T) {
+	t.Parallel()
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, repoRoot(t), dest)
 	info, err := os.Stat(dest)
@@ -56,6 +60,7 @@ func TestPublishPermissions(t *testing.T) {
 // A symlinked destination stays a symlink; the site is published into the
 // folder it points to (the web server's folder).
 func TestPublishSymlinkDest(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	target := filepath.Join(tmp, "srv", "www")
 	writeFile(t, filepath.Join(target, "alt.html"), "alt")
@@ -104,6 +109,7 @@ func TestPublishBadDest(t *testing.T) {
 // Leftovers of killed builds (staging folders, parked old sites) are removed
 // by the next build.
 func TestPublishCleansLeftovers(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	dest := filepath.Join(tmp, "public")
 	writeFile(t, filepath.Join(tmp, ".public.neu-123", "index.html"), "halb")
@@ -140,6 +146,7 @@ func TestPublishRecoversParkedSite(t *testing.T) {
 // Without an atomic exchange (other systems, some file systems) publishing
 // falls back to two renames and still leaves nothing behind.
 func TestPublishFallbackSwap(t *testing.T) {
+	testkit.Slow(t)
 	saved := exchange
 	exchange = func(a, b string) error { return errExchangeUnsupported }
 	defer func() { exchange = saved }()
@@ -159,6 +166,7 @@ func TestPublishFallbackSwap(t *testing.T) {
 // Two builds into the same folder at once: the second one stops with a
 // clear message instead of deleting the first one's staging folder.
 func TestPublishLock(t *testing.T) {
+	t.Parallel()
 	dest := filepath.Join(t.TempDir(), "public")
 	unlock, err := lockFile(filepath.Join(filepath.Dir(dest), ".public.sperre"))
 	if err != nil {
@@ -175,6 +183,7 @@ func TestPublishLock(t *testing.T) {
 // The output may live on another file system than the sources (the staging
 // folder is always created beside the destination, so renames stay local).
 func TestPublishOtherFilesystem(t *testing.T) {
+	t.Parallel()
 	shm := "/dev/shm"
 	if info, err := os.Stat(shm); err != nil || !info.IsDir() {
 		t.Skip("no /dev/shm")
@@ -193,6 +202,7 @@ func TestPublishOtherFilesystem(t *testing.T) {
 // A destination that is a mount point (a Docker volume) cannot be swapped:
 // the message says what to do and the mounted content stays untouched.
 func TestPublishMountPoint(t *testing.T) {
+	testkit.Slow(t)
 	if os.Geteuid() != 0 {
 		t.Skip("mounting needs root")
 	}
@@ -235,6 +245,7 @@ func assertNoLeftovers(t *testing.T, dest string) {
 // A mistyped destination is never replaced: not the site itself, not a
 // folder of its sources, not a folder with foreign files.
 func TestPublishRefusesForeignDest(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	foreign := t.TempDir()
 	writeFile(t, filepath.Join(foreign, "brief.odt"), "wichtig")

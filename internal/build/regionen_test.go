@@ -9,6 +9,8 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
+
+	"tdsite/internal/testkit"
 )
 
 // TestAbschnitteBenannt builds the bundled site and checks every page the way
@@ -20,7 +22,8 @@ import (
 //     news lists do not read as a row of unnamed articles,
 //   - a role="region" has a name, else it is no landmark.
 func TestAbschnitteBenannt(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	testkit.Slow(t)
+	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
 	n := 0

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tdsite/internal/testutil"
+	"tdsite/internal/testkit"
 )
 
 // replaceIn edits a content file of a copied site; the old text must exist.
@@ -30,6 +30,7 @@ func replaceIn(t *testing.T, root, file, old, new string) {
 // output contains no element, attribute or address that the editors did not
 // get from the templates.
 func TestHostileTextIsEscaped(t *testing.T) {
+	t.Parallel()
 	root := copySite(t)
 	const xss = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'{{.Site}}</title>`
 	kick := "content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md"
@@ -71,7 +72,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 			seen++
 		}
 		rel, _ := filepath.Rel(dest, p)
-		for _, problem := range testutil.HTMLProblems(data) {
+		for _, problem := range testkit.HTMLProblems(data) {
 			t.Errorf("%s: %s", rel, problem)
 		}
 		return nil
@@ -100,7 +101,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		if e.Title == xss {
 			found = true
 		}
-		for _, problem := range testutil.HTMLProblems([]byte(e.Content)) {
+		for _, problem := range testkit.HTMLProblems([]byte(e.Content)) {
 			t.Errorf("feed entry %q: %s", e.Title, problem)
 		}
 	}
@@ -111,6 +112,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 
 // The bundled site has no scripts, inline styles or dangerous addresses.
 func TestBundledOutputIsClean(t *testing.T) {
+	testkit.Slow(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, repoRoot(t), dest)
 	pages := 0
@@ -124,7 +126,7 @@ func TestBundledOutputIsClean(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(dest, p)
-		for _, problem := range testutil.HTMLProblems(data) {
+		for _, problem := range testkit.HTMLProblems(data) {
 			t.Errorf("%s: %s", rel, problem)
 		}
 		if !bytes.Contains(data, []byte(`http-equiv="Content-Security-Policy"`)) || !bytes.Contains(data, []byte(`name="referrer"`)) {
@@ -143,6 +145,7 @@ func TestBundledOutputIsClean(t *testing.T) {
 // Two builds of the same content – also from another folder – are byte
 // identical: nothing depends on time, map order, parallelism or paths.
 func TestDeterministicOutput(t *testing.T) {
+	testkit.Slow(t)
 	a := filepath.Join(t.TempDir(), "public")
 	b := filepath.Join(t.TempDir(), "public")
 	c := filepath.Join(t.TempDir(), "public")

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tdsite/internal/testkit"
 )
 
 // editSession builds a copy of the bundled site in a session; edit
@@ -52,6 +54,7 @@ func (s *Session) page(t *testing.T, path string) string {
 // every strategy with measures and news, with every page of the site
 // open in a browser, no page rendered ahead needs a second reload.
 func TestVorabPagesMatchFullPass(t *testing.T) {
+	testkit.Slow(t)
 	s, edit := editSession(t)
 	var all []string
 	for _, pg := range s.Prepared().Pages {
@@ -132,6 +135,7 @@ func TestVorabUndoneWhenSiteHasErrors(t *testing.T) {
 // after all, it is handed out again, so that the browser shows the final
 // page.
 func TestVorabDifferentPageReloadedAgain(t *testing.T) {
+	testkit.Slow(t)
 	s, edit := editSession(t)
 	file := "content/strategien/beispiel-kommunen/massnahmen/BSP-02.md"
 	edit(file, "\ntitel = \"", "\ntitel = \"Neu ")
@@ -155,6 +159,7 @@ func TestVorabDifferentPageReloadedAgain(t *testing.T) {
 // Changes the changed strategy alone cannot show are left to the full
 // pass: a site-wide file, a new file, a template.
 func TestVorabOnlyForKnownStrategyFiles(t *testing.T) {
+	testkit.Slow(t)
 	s, edit := editSession(t)
 	hf, _ := filepath.Glob(filepath.Join(s.Root, "content/handlungsfelder/*.md"))
 	if len(hf) == 0 {
@@ -195,6 +200,7 @@ func TestVorabOnlyForKnownStrategyFiles(t *testing.T) {
 // neither forgets a broken template because only content changed since,
 // nor broken content because only a template changed.
 func TestChangesAfterFailureAppliedTogether(t *testing.T) {
+	testkit.Slow(t)
 	s, edit := editSession(t)
 	measure := "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
 	for _, c := range []struct{ broken, old, new, other string }{

@@ -10,9 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 var (
@@ -26,14 +25,14 @@ var (
 func buildBundled(t *testing.T) (string, *Result) {
 	t.Helper()
 	bundledOnce.Do(func() {
-		root, _ := filepath.Abs("../..")
+		root := testkit.Root()
 		dir, err := os.MkdirTemp("", "tdsite-test-")
 		if err != nil {
 			bundledErr = err
 			return
 		}
 		bundledDir = filepath.Join(dir, "public")
-		res, diags, err := Run(Options{Source: root, Dest: bundledDir, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+		res, diags, err := Run(Options{Source: root, Dest: bundledDir, BuildDate: testDate})
 		if err == nil {
 			if e, w := diags.Count(); e+w > 0 {
 				var b strings.Builder
@@ -214,7 +213,7 @@ func TestBuildRefusesBadContent(t *testing.T) {
 	if err := os.WriteFile(marker, []byte("alte Seite"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	root, _ := filepath.Abs("../validate/testdata/fehler")
+	root := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
 	_, diags, err := Run(Options{Source: root, Dest: dest})
 	if err != ErrContent || diags == nil || !diags.HasErrors() {
 		t.Fatalf("err = %v", err)
@@ -306,8 +305,9 @@ func TestInlineSVGIsCompact(t *testing.T) {
 // for each page on its own instead, every page of the bundled site must
 // come out the same: the frame depends on nothing else of the page.
 func TestSharedFrameMatchesOwnRendering(t *testing.T) {
+	testkit.Slow(t)
 	shared, _ := buildBundled(t)
-	root := testsite.Bundled(t, repoRoot(t))
+	root := testkit.Bundled(t)
 	base := filepath.Join(root, "layouts", "_base.html")
 	data, err := os.ReadFile(base)
 	if err != nil {
@@ -322,7 +322,7 @@ func TestSharedFrameMatchesOwnRendering(t *testing.T) {
 	}
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
-	a, b := testsite.Snapshot(t, shared), testsite.Snapshot(t, dest)
+	a, b := testkit.Snapshot(t, shared), testkit.Snapshot(t, dest)
 	pages := 0
 	for name, want := range b {
 		if !strings.HasSuffix(name, ".html") {

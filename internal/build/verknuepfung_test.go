@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/testkit"
 )
 
 // marke is written into the targets of the links: where it shows up in
@@ -120,6 +121,7 @@ func findingAt(l *diag.List, file string, sev diag.Severity) *diag.Diagnostic {
 // link's name and a hint; nothing is published and the last good output
 // stays as it was.
 func TestSymlinkOutOfTheSiteIsAnError(t *testing.T) {
+	testkit.Slow(t)
 	for _, f := range linkFaelle {
 		t.Run(f.name, func(t *testing.T) {
 			root := copySite(t)
@@ -147,6 +149,7 @@ func TestSymlinkOutOfTheSiteIsAnError(t *testing.T) {
 // A link to a file inside the site folder is read like that file; a link
 // to a folder is not followed, with a warning – in every input tree.
 func TestSymlinkInsideTheSite(t *testing.T) {
+	testkit.Slow(t)
 	for _, f := range linkFaelle {
 		t.Run(f.name, func(t *testing.T) {
 			root := copySite(t)
@@ -195,6 +198,7 @@ func TestSymlinkIntoNothingInStatic(t *testing.T) {
 // A build skipped because nothing changed must see an edit of a linked
 // file's target: the link is read like the file.
 func TestCacheSeesEditOfLinkTarget(t *testing.T) {
+	testkit.Slow(t)
 	root := copySite(t)
 	target := filepath.Join(root, "geteilt", "notiz.txt")
 	writeFile(t, target, "erste Fassung\n")

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/testkit"
 )
 
 // insertLine puts text as line n (1-based) into the file at p.
@@ -30,6 +31,7 @@ func insertLine(t *testing.T, p string, n int, text string) {
 // by {{template}}, by rahmen, from the theme – naming a page, with Go's
 // detail and a hint. The last good output stays.
 func TestTemplateRuntimeErrorIsATemplateFinding(t *testing.T) {
+	testkit.Slow(t)
 	for _, c := range []struct {
 		name, file string
 		from       string // copied to file first ("" : file exists)
@@ -106,6 +108,7 @@ func TestMissingPageTemplate(t *testing.T) {
 // A deleted partial is named by the line that includes it, with a hint
 // to restore it, for {{template}} and rahmen alike.
 func TestMissingPartial(t *testing.T) {
+	testkit.Slow(t)
 	for _, c := range []struct{ partial, at string }{
 		{"layouts/partials/status.html", "layouts/massnahme.html"},
 		{"layouts/partials/fuss.html", "layouts/_base.html"},

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -97,7 +97,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestCheckQuietAndVerbose(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	// a warning that [ausnahmen] does not cover
 	f := filepath.Join(root, "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md")
 	data, _ := os.ReadFile(f)
@@ -122,7 +122,8 @@ func TestCheckQuietAndVerbose(t *testing.T) {
 }
 
 func TestBuildQuietAndNoProgressWithoutTerminal(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	testkit.Slow(t)
+	root := testkit.Bundled(t)
 	code, out, errOut := run("build", "--source", root, "--dest", filepath.Join(t.TempDir(), "public"))
 	if code != ExitOK || !strings.HasPrefix(out, "Fertig:") || strings.Contains(out, "\r") || errOut != "" {
 		t.Errorf("build: %d %q %q", code, out, errOut)
@@ -159,7 +160,7 @@ func TestProgressLine(t *testing.T) {
 func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 	defer func(f func() time.Time) { now = f }(now)
 	now = func() time.Time { return time.Date(2027, 2, 1, 8, 0, 0, 0, time.UTC) }
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	steps := [][]string{
 		{"new", "strategie", "Digitalstrategie für den Thüringer Sport", "--slug", "sport", "--federfuehrung", "TMDI", "--handlungsfeld", "gesellschaft", "--beispiel"},
 		{"new", "massnahme", "Vereinsverwaltung digital", "--strategie", "sport"},
@@ -172,7 +173,7 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 		}
 	}
 	// the example export of the README walkthrough
-	csv, _ := filepath.Abs("../../docs/beispiele/openproject-export.csv")
+	csv := filepath.Join(testkit.Root(), "docs/beispiele/openproject-export.csv")
 	code, out, errOut := run("import", "openproject", csv, "--source", root, "--dry-run", "--verbose")
 	for _, want := range []string{"Status: geplant → laufend am 01.02.2027 (OpenProject: „In Bearbeitung“)", "Start: ohne Angabe → 01.03.2027",
 		"+[[verlauf]] # OpenProject #501", "+quelle = \"OpenProject-Export openproject-export.csv vom 01.02.2027\"",
@@ -214,7 +215,7 @@ func TestNewAndImportThroughTheCommandLine(t *testing.T) {
 }
 
 func TestCheckFixture(t *testing.T) {
-	fixture, _ := filepath.Abs("../validate/testdata/fehler")
+	fixture := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
 	code, out, _ := run("check", "--source", fixture)
 	if code != ExitContent {
 		t.Errorf("exit code %d, want %d", code, ExitContent)
@@ -231,7 +232,7 @@ func TestCheckFixture(t *testing.T) {
 }
 
 func TestBuildBadContentExit(t *testing.T) {
-	fixture, _ := filepath.Abs("../validate/testdata/fehler")
+	fixture := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
 	code, _, errOut := run("build", "--source", fixture, "--dest", filepath.Join(t.TempDir(), "out"))
 	if code != ExitContent || !strings.Contains(errOut, "nichts veröffentlicht") {
 		t.Errorf("exit %d: %s", code, errOut)
@@ -241,7 +242,7 @@ func TestBuildBadContentExit(t *testing.T) {
 // TestBerichtAbschliessen freezes a report through the command line and
 // shows that a back-dated entry afterwards is an error naming report and entry.
 func TestBerichtAbschliessen(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	if code, _, errOut := run("bericht", "abschliessen", "2025", "--source", root); code != ExitContent || !strings.Contains(errOut, "schon abgeschlossen") {
 		t.Errorf("2025 ein zweites Mal: exit %d, %q", code, errOut)
 	}
@@ -288,7 +289,7 @@ func TestBerichtAbschliessen(t *testing.T) {
 // the site are faults of the sources: exit 1 with a German finding and a
 // hint, not exit 3 with Go's English text.
 func TestBuildTemplateAndLinkFaultsExitOne(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	tpl := filepath.Join(root, "layouts", "massnahme.html")
 	good, err := os.ReadFile(tpl)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 const bsp01 = "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md"
@@ -28,7 +28,7 @@ func editFile(t *testing.T, root, rel, old, new string) {
 // A key written with TOML escapes puts ESC and CR into the finding's
 // message; check (stdout) and build (stderr) print them escaped.
 func TestMessagesEscapeControlCharacters(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	editFile(t, root, bsp01, "+++\n", "+++\n\"x\\u001b[2K\\rgefälscht\" = 1\n")
 	code, out, _ := run("check", "--source", root)
 	if code != ExitContent {
@@ -51,7 +51,7 @@ func TestMessagesEscapeControlCharacters(t *testing.T) {
 // A file name with ESC and CR is reported as an unsuitable address; the
 // finding shows the name escaped and on one line.
 func TestFileNameEscapedInMessages(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	dir := filepath.Join(root, "content/strategien/beispiel-kommunen/meldungen")
 	hostile := "2025-01-21-x\x1b[2K\rgefälscht\n.md"
 	if err := os.Rename(filepath.Join(dir, "2025-01-21-kickoff.md"), filepath.Join(dir, hostile)); err != nil {
@@ -71,7 +71,8 @@ func TestFileNameEscapedInMessages(t *testing.T) {
 // parentheses: a busy port, an output folder below a file, a template
 // function that does not exist.
 func TestSystemErrorsInGerman(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	testkit.Slow(t)
+	root := testkit.Bundled(t)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

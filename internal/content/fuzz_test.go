@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testutil"
+	"tdsite/internal/testkit"
 )
 
 // fuzzPaths are the kinds of content files, one path each.
@@ -30,7 +30,7 @@ var fuzzPaths = []string{
 // addBundledContent seeds a fuzz target with every file of the bundled
 // content, tagged with the index of its kind in fuzzPaths.
 func addBundledContent(f *testing.F) {
-	root, _ := filepath.Abs("../../content")
+	root := filepath.Join(testkit.Root(), "content")
 	n := 0
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -66,8 +66,8 @@ func FuzzParseFile(f *testing.F) {
 		rel := fuzzPaths[int(kind)%len(fuzzPaths)]
 		k, slug := classify(strings.TrimPrefix(rel, "content/"))
 		p := &parsed{kind: k, slug: slug}
-		testutil.WithinTime(t, 5*time.Second, func() { parseData(p, rel, data) })
-		lines := testutil.Lines(data)
+		testkit.WithinTime(t, 5*time.Second, func() { parseData(p, rel, data) })
+		lines := testkit.Lines(data)
 		for _, d := range p.diags.Items() {
 			if d.Pos.File != rel {
 				t.Errorf("finding for %q, want %q: %v", d.Pos.File, rel, d)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"tdsite/internal/testkit"
 )
 
 var reQuotedYear = regexp.MustCompile(`"([^"\n]{0,40}\d{4}[^"\n]{0,20})"`)
@@ -20,7 +22,7 @@ func FuzzParse(f *testing.F) {
 		"2017 bis 2020", "Q1/2021 bis Q4/2021", "Ende Oktober 2015", "Frühjahr 2022", "2025-06-30", "31.02.2026"} {
 		f.Add(s)
 	}
-	root, _ := filepath.Abs("../../content")
+	root := filepath.Join(testkit.Root(), "content")
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

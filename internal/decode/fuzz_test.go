@@ -11,14 +11,14 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testutil"
+	"tdsite/internal/testkit"
 )
 
 // seedTOML adds the TOML of every bundled content file: whole .toml files
 // and the front matter of .md files.
 func seedTOML(f *testing.F) {
 	n := 0
-	root, _ := filepath.Abs("../..")
+	root := testkit.Root()
 	for _, dir := range []string{"content", "config.toml"} {
 		_ = filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -54,7 +54,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const first = 2
 		var doc *Document
-		testutil.WithinTime(t, 5*time.Second, func() {
+		testkit.WithinTime(t, 5*time.Second, func() {
 			var d *diagnostic
 			doc, d = parseForFuzz(src, first)
 			if d != nil {
@@ -141,7 +141,7 @@ func sortedIndex(ix *Index) []string {
 // FuzzSplitFrontMatter: the parts always put the file back together, and
 // the body line is where the body really starts.
 func FuzzSplitFrontMatter(f *testing.F) {
-	root, _ := filepath.Abs("../../content")
+	root := filepath.Join(testkit.Root(), "content")
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".md") {
 			if data, err := os.ReadFile(p); err == nil {
@@ -188,7 +188,7 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out, d := Clean("x", data)
 		if d != nil {
-			if d.Pos.Line < 0 || d.Pos.Line > testutil.Lines(data) {
+			if d.Pos.Line < 0 || d.Pos.Line > testkit.Lines(data) {
 				t.Errorf("line %d outside the file", d.Pos.Line)
 			}
 			return

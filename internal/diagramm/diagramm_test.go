@@ -5,17 +5,18 @@ import (
 	"strings"
 	"testing"
 
+	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diagramm"
 	"tdsite/internal/model"
 	"tdsite/internal/render"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 func ziele(t *testing.T) []*model.Ziel {
 	t.Helper()
-	p := bundled.Prepare(t)
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
 	var out []*model.Ziel
 	for _, s := range p.Model.Strategien {
 		out = append(out, s.QuantitativeZiele()...)

@@ -5,15 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"tdsite/internal/build"
 	"tdsite/internal/fahrplan"
 	"tdsite/internal/model"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
-var buildDate = bundled.Datum
-
 // modell is the model of the bundled content.
-func modell(t testing.TB) *model.Site { return bundled.Prepare(t).Model }
+func modell(t testing.TB) *model.Site { return testkit.Prepare(t, testkit.Root(), build.Prepare).Model }
 
 func ident(p string) string { return p }
 
@@ -33,9 +32,9 @@ func TestBundledRoadmaps(t *testing.T) {
 			continue
 		}
 		n++
-		f := fahrplan.FuerStrategie(st, buildDate)
+		f := fahrplan.FuerStrategie(st, testkit.Date)
 		svg := string(f.SVG(ident))
-		if again := string(fahrplan.FuerStrategie(st, buildDate).SVG(ident)); again != svg {
+		if again := string(fahrplan.FuerStrategie(st, testkit.Date).SVG(ident)); again != svg {
 			t.Errorf("%s: drawing differs between two runs", st.Slug)
 		}
 		if f.Anzahl() != len(st.Massnahmen) {
@@ -64,7 +63,7 @@ func TestBundledRoadmaps(t *testing.T) {
 		if links := len(reLinks.FindAllString(svg, -1)); links != len(bars)+len(ms) {
 			t.Errorf("%s: %d links, %d of them named", st.Slug, links, len(bars)+len(ms))
 		}
-		if !strings.Contains(svg, "Heute: 23.11.2026") {
+		if !strings.Contains(svg, "Heute: "+testkit.Date.Format("02.01.2006")) {
 			t.Errorf("%s: no line for today", st.Slug)
 		}
 	}
@@ -77,7 +76,7 @@ func TestBundledRoadmaps(t *testing.T) {
 // named in words.
 func TestBundledStaleAndUnknown(t *testing.T) {
 	s := modell(t)
-	svg := string(fahrplan.FuerStrategie(s.Strategie("digitale-gesellschaft"), buildDate).SVG(ident))
+	svg := string(fahrplan.FuerStrategie(s.Strategie("digitale-gesellschaft"), testkit.Date).SVG(ident))
 	for _, want := range []string{"fp-veraltet", "Stand älter als", "fp-ms-unbekannt", "Stand unbekannt.", "fp-schraffiert"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("digitale-gesellschaft: SVG lacks %q", want)

@@ -8,7 +8,7 @@ import (
 
 	"tdsite/internal/build"
 	"tdsite/internal/gencontent"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // The generated 1,000-page site is valid content and builds completely,
@@ -19,11 +19,11 @@ func TestSmoke1000(t *testing.T) {
 		t.Skip("builds 1,000 pages")
 	}
 	src := filepath.Join(t.TempDir(), "site")
-	if err := gencontent.Site(bundled.Root(), src, 1000); err != nil {
+	if err := gencontent.Site(testkit.Root(), src, 1000); err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags, err := build.Run(build.Options{Source: src, Dest: dest, BuildDate: bundled.Datum})
+	res, diags, err := build.Run(build.Options{Source: src, Dest: dest, BuildDate: testkit.Date})
 	if err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)

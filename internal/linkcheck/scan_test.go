@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/build"
 	"tdsite/internal/linkcheck"
+	"tdsite/internal/testkit"
 )
 
 // The scanner finds on tricky markup what the HTML lexer finds.
@@ -35,9 +35,10 @@ func TestScanLikeLexer(t *testing.T) {
 
 // … and on every page tdsite writes for the bundled site.
 func TestScanLikeLexerOnBuiltSite(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	testkit.Slow(t)
+	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, diags, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("build: %v\n%s", err, b.String())

@@ -9,14 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testutil"
+	"tdsite/internal/testkit"
 )
 
 // FuzzMarkdown renders arbitrary Markdown with the default (safe)
 // renderer: never a panic, never a script, event handler or dangerous
 // address in the HTML, and Scan finds every link on a line of the text.
 func FuzzMarkdown(f *testing.F) {
-	root, _ := filepath.Abs("../../content")
+	root := filepath.Join(testkit.Root(), "content")
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".md") {
 			if data, err := os.ReadFile(p); err == nil {
@@ -40,11 +40,11 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		var out []byte
 		var scanned Scanned
-		testutil.WithinTime(t, 5*time.Second, func() {
+		testkit.WithinTime(t, 5*time.Second, func() {
 			out = []byte(safe.Render(src, Options{Prefix: "p-", Offset: 1}))
 			scanned, _ = CheckedScan(src)
 		})
-		for _, p := range testutil.HTMLProblems(out) {
+		for _, p := range testkit.HTMLProblems(out) {
 			t.Errorf("%s in %q", p, out)
 		}
 		lines := bytes.Count(src, []byte("\n")) + 1

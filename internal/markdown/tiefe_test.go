@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testutil"
+	"tdsite/internal/testkit"
 )
 
 // eingerueckt nests n lists by indentation, one level per line.
@@ -62,7 +62,7 @@ func TestTiefeJederArt(t *testing.T) {
 			}
 			for _, n := range []int{MaxDepth + 1, 200} {
 				var p *Problem
-				testutil.WithinTime(t, 5*time.Second, func() { _, p = CheckedScan([]byte(c.src(n))) })
+				testkit.WithinTime(t, 5*time.Second, func() { _, p = CheckedScan([]byte(c.src(n))) })
 				if p == nil {
 					t.Fatalf("%d Ebenen angenommen:\n%s", n, c.src(n))
 				}

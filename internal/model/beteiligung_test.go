@@ -1,12 +1,12 @@
 package model
 
 import (
-	"path/filepath"
 	"testing"
 
 	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/markdown"
+	"tdsite/internal/testkit"
 )
 
 func titel(list []*Format) []string {
@@ -21,7 +21,7 @@ func titel(list []*Format) []string {
 // content built on another day splits differently, and a format running
 // on the build date is still upcoming.
 func TestBeteiligungNachBuildDatum(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	root := testkit.Root()
 	cfg, _ := config.Load(root)
 	cs, _ := content.Load(root)
 	for _, c := range []struct {

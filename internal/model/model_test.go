@@ -1,23 +1,24 @@
 package model
 
 import (
-	"path/filepath"
 	"testing"
 
 	"tdsite/internal/config"
 	"tdsite/internal/content"
+	"tdsite/internal/datum"
 	"tdsite/internal/markdown"
+	"tdsite/internal/testkit"
 )
 
 func bundled(t *testing.T) *Site {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
+	root := testkit.Root()
 	cfg, cd := config.Load(root)
 	cs, ld := content.Load(root)
 	if cd.HasErrors() || ld.HasErrors() {
 		t.Fatal("bundled content does not load")
 	}
-	return Build(cs, cfg, markdown.New(false), day("23.11.2026"))
+	return Build(cs, cfg, markdown.New(false), datum.FromTime(testkit.Date))
 }
 
 // TestBundledModel checks the linking against facts of the bundled content.

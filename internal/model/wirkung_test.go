@@ -1,19 +1,20 @@
 package model
 
 import (
-	"path/filepath"
 	"testing"
 
 	"tdsite/internal/config"
 	"tdsite/internal/content"
+	"tdsite/internal/datum"
 	"tdsite/internal/markdown"
+	"tdsite/internal/testkit"
 )
 
 // TestWirkungFaellig reads the example's wirkung.toml on two build days: on
 // the day of the tests nothing is due; two years later the latest assessment
 // of each scope is overdue, the superseded ones never are.
 func TestWirkungFaellig(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	root := testkit.Root()
 	cfg, _ := config.Load(root)
 	cs, ld := content.Load(root)
 	if ld.HasErrors() {
@@ -55,7 +56,7 @@ func TestWirkungFaellig(t *testing.T) {
 			t.Errorf("Faellig: %d scopes, want 2 (strategy and Z2)", len(w.Faellig()))
 		}
 	}
-	if s := Build(cs, cfg, markdown.New(false), day("23.11.2026")); s.Strategie("kultur").Wirkung != nil {
+	if s := Build(cs, cfg, markdown.New(false), datum.FromTime(testkit.Date)); s.Strategie("kultur").Wirkung != nil {
 		t.Error("kultur: no impact assessment is published")
 	}
 }

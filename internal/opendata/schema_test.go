@@ -10,9 +10,10 @@ import (
 	"testing"
 
 	"tdsite/internal/agenda"
+	"tdsite/internal/build"
 	"tdsite/internal/opendata"
 	"tdsite/internal/render"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // validate checks doc against the subset of JSON Schema 2020-12 that
@@ -166,7 +167,7 @@ func asStrings(v any) []string {
 
 func dokument(t *testing.T) (doc map[string]any, schema map[string]any) {
 	t.Helper()
-	p := bundled.Prepare(t)
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
 	a := agenda.Build(p.Model)
 	abs := func(s string) string { return render.AbsURL(p.Config.BaseURL, s) }
 	data, err := opendata.JSON(a, abs)
@@ -232,7 +233,7 @@ func TestIDsEindeutig(t *testing.T) {
 
 // BenchmarkDaten measures writing all open data files of the bundled site.
 func BenchmarkDaten(b *testing.B) {
-	p := bundled.Prepare(b)
+	p := testkit.Prepare(b, testkit.Root(), build.Prepare)
 	files := opendata.Dateien(agenda.Build(p.Model))
 	b.ReportAllocs()
 	for b.Loop() {

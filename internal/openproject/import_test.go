@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"tdsite/internal/content"
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 	"tdsite/internal/validate"
 )
 
@@ -43,10 +43,10 @@ func runImport(t *testing.T, root string) *Ergebnis {
 // testdata/site and compares the exact line changes with
 // testdata/expected.diff (checked by reading; refresh with -update).
 func TestImportFixture(t *testing.T) {
-	root := testsite.Copy(t, "testdata/site")
-	before := testsite.Snapshot(t, root)
+	root := testkit.Copy(t, "testdata/site")
+	before := testkit.Snapshot(t, root)
 	res := runImport(t, root)
-	after := testsite.Snapshot(t, root)
+	after := testkit.Snapshot(t, root)
 
 	var diffs, summary strings.Builder
 	changed := map[string]bool{}
@@ -102,7 +102,7 @@ func TestImportFixture(t *testing.T) {
 	if len(again.Probleme) != len(res.Probleme) {
 		t.Errorf("second run: %d problems, first run %d", len(again.Probleme), len(res.Probleme))
 	}
-	if final := testsite.Snapshot(t, root); len(final) != len(after) {
+	if final := testkit.Snapshot(t, root); len(final) != len(after) {
 		t.Error("second run created or removed files")
 	} else {
 		for f, data := range after {
@@ -115,7 +115,7 @@ func TestImportFixture(t *testing.T) {
 
 // TestNothingLost checks that every row of the export is accounted for.
 func TestNothingLost(t *testing.T) {
-	root := testsite.Copy(t, "testdata/site")
+	root := testkit.Copy(t, "testdata/site")
 	data, _ := os.ReadFile("testdata/export.csv")
 	ex, err := Read(data, "")
 	if err != nil {
@@ -194,7 +194,7 @@ func TestVerlaufDatum(t *testing.T) {
 		{"alles älter als der Verlauf", "15.09.2026", day(20, 9), day(25, 9), "", "", "ist neuer als der Export"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			root := testsite.Copy(t, "testdata/site")
+			root := testkit.Copy(t, "testdata/site")
 			ex, err := Read([]byte("ID;Status;Maßnahmen-ID;Aktualisiert am\n160;Erledigt;T-06;"+c.geaendert+"\n"), "")
 			if err != nil {
 				t.Fatal(err)

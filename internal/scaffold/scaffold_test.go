@@ -13,7 +13,7 @@ import (
 	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 	"tdsite/internal/validate"
 )
 
@@ -77,7 +77,8 @@ func rules(res *Result) string {
 // TestScaffoldWorkflow creates a strategy with everything an editor adds in
 // the first months, in a copy of the bundled site, and builds it.
 func TestScaffoldWorkflow(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	testkit.Slow(t)
+	root := testkit.Bundled(t)
 	s := open(t, root)
 	res := must(t)(s.NewStrategie(StrategieOptions{Name: "Digitalstrategie für den Thüringer Straßenbau",
 		Federfuehrung: "TMDI", Handlungsfelder: []string{"digitaler-staat"}}))
@@ -143,7 +144,7 @@ func read(t *testing.T, root, rel string) string {
 }
 
 func TestStrategieNames(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	s := open(t, root)
 	s.DryRun = true
 	for name, slug := range map[string]string{
@@ -176,8 +177,8 @@ func TestStrategieNames(t *testing.T) {
 
 // TestNeverOverwrites checks refusals: existing names, slugs, IDs and files.
 func TestNeverOverwrites(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
-	before := testsite.Snapshot(t, root)
+	root := testkit.Bundled(t)
+	before := testkit.Snapshot(t, root)
 	s := open(t, root)
 	cases := map[string]func() (*Result, error){
 		"same name as bundled": func() (*Result, error) {
@@ -227,7 +228,7 @@ func TestNeverOverwrites(t *testing.T) {
 		t.Errorf("existing file changed: %q", got)
 	}
 	os.Remove(filepath.Join(root, existing))
-	after := testsite.Snapshot(t, root)
+	after := testkit.Snapshot(t, root)
 	for f, data := range before {
 		if after[f] != data {
 			t.Errorf("%s changed by a refused command", f)
@@ -239,7 +240,7 @@ func TestNeverOverwrites(t *testing.T) {
 }
 
 func TestNextID(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	s := open(t, root)
 	s.DryRun = true
 	res, err := s.NewMassnahme(MassnahmeOptions{Titel: "Neue", Strategie: "beispiel-kommunen", Handlungsfeld: "kommunale-digitalstrategien"})
@@ -263,7 +264,8 @@ func TestNextID(t *testing.T) {
 
 // TestMesswert appends measurements without touching the existing text.
 func TestMesswert(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	testkit.Slow(t)
+	root := testkit.Bundled(t)
 	rel := "content/strategien/beispiel-kommunen/messwerte.toml"
 	before := read(t, root, rel)
 	s := open(t, root)
@@ -320,7 +322,7 @@ func TestMesswert(t *testing.T) {
 // TestNewFilesLookLikeTheDocs keeps the generated files readable: every
 // key line of a template also appears in docs/inhaltsformat.md.
 func TestNewFilesLookLikeTheDocs(t *testing.T) {
-	docs, err := os.ReadFile("../../docs/inhaltsformat.md")
+	docs, err := os.ReadFile(filepath.Join(testkit.Root(), "docs/inhaltsformat.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +340,7 @@ func TestNewFilesLookLikeTheDocs(t *testing.T) {
 // TestMassnahmeVerlauf: a new measure states its status as a dated entry
 // with a source, never as a bare status.
 func TestMassnahmeVerlauf(t *testing.T) {
-	root := testsite.Bundled(t, "../..")
+	root := testkit.Bundled(t)
 	s := open(t, root)
 	res := must(t)(s.NewMassnahme(MassnahmeOptions{Titel: "Neue", Strategie: "beispiel-kommunen",
 		Handlungsfeld: "kommunale-digitalstrategien", Status: "laufend", Quelle: "Kabinettsbeschluss  vom 10.03.2027"}))

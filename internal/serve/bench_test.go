@@ -10,8 +10,7 @@ import (
 	"time"
 
 	"tdsite/internal/gencontent"
-	"tdsite/internal/testsite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // The preview's speed: time from a file write to the reload event on the
@@ -19,15 +18,15 @@ import (
 // Run with `make bench-serve`; the medians go into the README.
 
 func BenchmarkEditContentBundled(b *testing.B) {
-	benchEdits(b, testsite.Bundled(b, bundled.Root()), massnahme, "seiten", "reload")
+	benchEdits(b, testkit.Bundled(b), massnahme, "seiten", "reload")
 }
 
 func BenchmarkEditTemplateBundled(b *testing.B) {
-	benchEdits(b, testsite.Bundled(b, bundled.Root()), "layouts/massnahme.html", "seiten", "reload")
+	benchEdits(b, testkit.Bundled(b), "layouts/massnahme.html", "seiten", "reload")
 }
 
 func BenchmarkEditCSSBundled(b *testing.B) {
-	benchEdits(b, testsite.Bundled(b, bundled.Root()), "themes/thueringendigital/static/css/thueringendigital.css", "css")
+	benchEdits(b, testkit.Bundled(b), "themes/thueringendigital/static/css/thueringendigital.css", "css")
 }
 
 func BenchmarkEditContent5000(b *testing.B) {
@@ -76,7 +75,7 @@ func benchEdits(b *testing.B, root, rel string, events ...string) {
 // reports how much the live heap grew between edit 100 and edit 1,000.
 // Run with -benchtime=1x.
 func BenchmarkMemoryOverEdits(b *testing.B) {
-	pv := start(b, testsite.Bundled(b, bundled.Root()))
+	pv := start(b, testkit.Bundled(b))
 	orig := pv.read(massnahme)
 	heap := func() uint64 {
 		runtime.GC()
@@ -107,7 +106,7 @@ func BenchmarkMemoryOverEdits(b *testing.B) {
 // internal/gencontent (copies of the fictional strategy with more measures).
 func syntheticSite(b *testing.B, n int) string {
 	root := filepath.Join(b.TempDir(), "site")
-	if err := gencontent.Site(bundled.Root(), root, n); err != nil {
+	if err := gencontent.Site(testkit.Root(), root, n); err != nil {
 		b.Fatal(err)
 	}
 	return root

@@ -14,14 +14,14 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testsite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // A finding whose message carries ESC and CR (from a key written with TOML
 // escapes) reaches the terminal log and the error panel escaped.
 func TestFindingsEscapedInLogAndPanel(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	good := pv.read(massnahme)
 	pv.write(massnahme, strings.Replace(good, "+++\n", "+++\n\"x\\u001b[2K\\rgefälscht\\u0007\" = 1\n", 1))
 	pv.expect("fehler")
@@ -61,7 +61,7 @@ func startAt(t *testing.T, root, addr string) string {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Root: root, Addr: addr, Date: bundled.Datum, Ready: func(a string) { ready <- a }})
+		done <- Run(ctx, Options{Root: root, Addr: addr, Date: testkit.Date, Ready: func(a string) { ready <- a }})
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -111,7 +111,8 @@ func rawGet(t *testing.T, addr, method, host, path string) (*http.Response, stri
 // A page the editor visits may make its own domain resolve to 127.0.0.1
 // (DNS rebinding); the preview answers only names of this computer.
 func TestHostHeaderChecked(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	addr := strings.TrimPrefix(pv.base, "http://")
 	_, port, _ := net.SplitHostPort(addr)
 	for _, host := range []string{
@@ -168,7 +169,8 @@ func TestHostHeaderExplicitBind(t *testing.T) {
 // Bound to the IPv6 loopback address, the preview answers [::1] with its
 // port and refuses foreign names there too.
 func TestHostHeaderIPv6(t *testing.T) {
-	addr := startAt(t, testsite.Bundled(t, bundled.Root()), "[::1]:0")
+	testkit.Slow(t)
+	addr := startAt(t, testkit.Bundled(t), "[::1]:0")
 	_, port, _ := net.SplitHostPort(addr)
 	for host, want := range map[string]int{
 		"[::1]:" + port: 200, "localhost:" + port: 200, "127.0.0.1:" + port: 200,
@@ -184,7 +186,7 @@ func TestHostHeaderIPv6(t *testing.T) {
 // files, the preview's own files, the event stream, redirects, 400, 403,
 // 404, 405 and the error page before the first successful build.
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	pv := start(t, testkit.Bundled(t))
 	addr := strings.TrimPrefix(pv.base, "http://")
 	check := func(name string, resp *http.Response, status int) {
 		t.Helper()
@@ -217,7 +219,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	}
 
 	// Before the first good build every page is the error page.
-	root := testsite.Bundled(t, bundled.Root())
+	root := testkit.Bundled(t)
 	p := filepath.Join(root, filepath.FromSlash(massnahme))
 	data, _ := os.ReadFile(p)
 	os.WriteFile(p, []byte(strings.Replace(string(data), "\ntitel = ", "\ntitel = [\n", 1)), 0o644)

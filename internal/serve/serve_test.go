@@ -17,8 +17,7 @@ import (
 	"time"
 
 	"tdsite/internal/build"
-	"tdsite/internal/testsite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // wait is how long a test waits for an event. Generous: CI runs on two
@@ -66,7 +65,7 @@ func startViewing(t testing.TB, root, page string) *preview {
 	done := make(chan error, 1)
 	started := make(chan *Server, 1)
 	go func() {
-		done <- run(ctx, Options{Root: root, Addr: net.JoinHostPort(DefaultBind, "0"), Log: pv.log, Date: bundled.Datum,
+		done <- run(ctx, Options{Root: root, Addr: net.JoinHostPort(DefaultBind, "0"), Log: pv.log, Date: testkit.Date,
 			Ready: func(a string) { ready <- a }}, started)
 	}()
 	select {
@@ -178,7 +177,8 @@ func retitle(t testing.TB, text, title string) string {
 }
 
 func TestEditReloadsPage(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	code, page := pv.get("/massnahmen/bsp-01/")
 	if code != 200 || !strings.Contains(page, `src="/__tdsite/live.js"`) {
 		t.Fatalf("status %d, live script missing:\n%.300s", code, page)
@@ -209,7 +209,8 @@ func TestEditReloadsPage(t *testing.T) {
 // Vim, many IDEs and sed -i save by writing a temporary file and renaming
 // it over the original.
 func TestRenameOverSave(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	tmp := filepath.Join(pv.root, filepath.FromSlash(massnahme)+".tmp~")
 	if err := os.WriteFile(tmp, []byte(retitle(t, pv.read(massnahme), "Umbenannt gespeichert")), 0o644); err != nil {
 		t.Fatal(err)
@@ -224,7 +225,8 @@ func TestRenameOverSave(t *testing.T) {
 }
 
 func TestCreateRenameDeleteNews(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	dir := "content/strategien/beispiel-kommunen/meldungen/"
 	pv.write(dir+"2026-11-20-vorschau-test.md", "+++\ntitel = \"Vorschau im Test\"\ndatum = \"20.11.2026\"\nzusammenfassung = \"Eine Meldung aus dem Test.\"\n+++\nText der Meldung.\n")
 	pv.expect("reload")
@@ -260,7 +262,8 @@ func TestCreateRenameDeleteNews(t *testing.T) {
 // A directory moved out and back in (or created with files, as `tdsite
 // new` does) is watched again and its files are read.
 func TestDirectoryMovedOutAndIn(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	news := filepath.Join(pv.root, "content/strategien/beispiel-kommunen/meldungen")
 	away := filepath.Join(t.TempDir(), "meldungen")
 	page := "/strategien/beispiel-kommunen/meldungen/2025-07-15-erste-messung/"
@@ -288,7 +291,8 @@ func TestDirectoryMovedOutAndIn(t *testing.T) {
 }
 
 func TestInvalidEditKeepsLastGoodSite(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	good := pv.read(massnahme)
 	pv.write(massnahme, strings.Replace(good, "\ntitel = ", "\ntitel = [\n", 1))
 	pv.expect("fehler")
@@ -314,7 +318,7 @@ func TestInvalidEditKeepsLastGoodSite(t *testing.T) {
 }
 
 func TestCSSChangeSwapsStylesheet(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	pv := start(t, testkit.Bundled(t))
 	css := "themes/thueringendigital/static/css/thueringendigital.css"
 	pv.write(css, pv.read(css)+"\n.vorschau-probe { color: #123456; }\n")
 	pv.expect("css")
@@ -338,7 +342,8 @@ func (pv *preview) markHeading() string {
 }
 
 func TestTemplateEditRerendersUsers(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	tpl := pv.markHeading()
 	pv.expect("reload")
 	if _, page := pv.get("/massnahmen/bsp-01/"); !strings.Contains(page, "(Vorlagenprobe)") {
@@ -359,7 +364,8 @@ func TestTemplateEditRerendersUsers(t *testing.T) {
 // The server never serves files outside its directory, however the path
 // is written.
 func TestPathsOutsideTheSiteAreRefused(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	// A file beside the served directory that a traversal would reach.
 	secret := filepath.Join(filepath.Dir(pv.srv.dir), "geheim.txt")
 	os.WriteFile(secret, []byte("GEHEIM"), 0o644)
@@ -389,7 +395,7 @@ func TestPathsOutsideTheSiteAreRefused(t *testing.T) {
 }
 
 func TestBindsToLoopbackByDefault(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	pv := start(t, testkit.Bundled(t))
 	if !strings.HasPrefix(pv.base, "http://127.0.0.1:") {
 		t.Errorf("preview listens on %s", pv.base)
 	}
@@ -398,7 +404,7 @@ func TestBindsToLoopbackByDefault(t *testing.T) {
 // The live-reload script and the error panel exist only in the preview.
 func TestBuildOutputHasNoPreviewCode(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := build.Run(build.Options{Source: bundled.Root(), Dest: dest, BuildDate: bundled.Datum}); err != nil {
+	if _, diags, err := build.Run(build.Options{Source: testkit.Root(), Dest: dest, BuildDate: testkit.Date}); err != nil {
 		t.Fatalf("%v\n%v", err, diags)
 	}
 	n := 0
@@ -421,7 +427,8 @@ func TestBuildOutputHasNoPreviewCode(t *testing.T) {
 // A template change re-renders thousands of pages on a large site; the
 // page open in the browser comes first and gets its own early event.
 func TestViewedPageRenderedFirst(t *testing.T) {
-	pv := startViewing(t, testsite.Bundled(t, bundled.Root()), "/massnahmen/bsp-02/")
+	testkit.Slow(t)
+	pv := startViewing(t, testkit.Bundled(t), "/massnahmen/bsp-02/")
 	pv.markHeading()
 	pv.expect("seiten")
 	if d := *pv.data.Load(); d != "/massnahmen/bsp-02/" {

@@ -7,8 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/testsite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // geheim is the text of the files outside the site: it must never be
@@ -88,7 +87,8 @@ func (pv *preview) refused(rel string, paths ...string) {
 // in every input tree; the preview keeps the last good site and serves
 // nothing of their targets.
 func TestPreviewRefusesLinksOutOfTheSite(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	out := t.TempDir()
 	targets(t, pv.root, out)
 
@@ -125,7 +125,7 @@ func TestPreviewRefusesLinksOutOfTheSite(t *testing.T) {
 // (static/system → /etc in the issue) shows the finding and serves
 // nothing.
 func TestPreviewStartsWithLinkOutOfTheSite(t *testing.T) {
-	root := testsite.Bundled(t, bundled.Root())
+	root := testkit.Bundled(t)
 	out := t.TempDir()
 	targets(t, root, out)
 	os.MkdirAll(filepath.Join(root, "static"), 0o755)
@@ -145,7 +145,8 @@ func TestPreviewStartsWithLinkOutOfTheSite(t *testing.T) {
 // Links to files inside the site folder are read like the files, in the
 // preview as in the build; a linked folder is not, with a warning.
 func TestPreviewFollowsLinksInsideTheSite(t *testing.T) {
-	root := testsite.Bundled(t, bundled.Root())
+	testkit.Slow(t)
+	root := testkit.Bundled(t)
 	in := filepath.Join(root, "geteilt")
 	targets(t, root, in)
 	for link, target := range map[string]string{
@@ -200,7 +201,7 @@ func TestPreviewFollowsLinksInsideTheSite(t *testing.T) {
 // The watcher does not follow links to folders – neither those there at
 // the start nor new ones – so nothing outside the site is watched.
 func TestWatcherDoesNotFollowLinks(t *testing.T) {
-	root := testsite.Bundled(t, bundled.Root())
+	root := testkit.Bundled(t)
 	out1, out2 := t.TempDir(), t.TempDir()
 	os.MkdirAll(filepath.Join(root, "static"), 0o755)
 	if err := os.Symlink(out1, filepath.Join(root, "static", "aussen")); err != nil {

@@ -4,15 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"tdsite/internal/testsite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // A template that fails at render time shows in the preview like a
 // content error: file and line of the template, the page, a hint; the
 // last good page stays.
 func TestTemplateRuntimeErrorInPreview(t *testing.T) {
-	pv := start(t, testsite.Bundled(t, bundled.Root()))
+	testkit.Slow(t)
+	pv := start(t, testkit.Bundled(t))
 	tpl := "layouts/massnahme.html"
 	good := pv.read(tpl)
 	pv.write(tpl, strings.Replace(good, "\n", "\n{{ index \"abc\" 10 }}\n", 1))

@@ -7,26 +7,17 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/build"
 	"tdsite/internal/model"
 	"tdsite/internal/strategymap"
+	"tdsite/internal/testkit"
 )
-
-var buildDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // bundled loads, checks and models the content shipped in content/.
 func bundled(t testing.TB) *model.Site {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
-	p, diags := build.Prepare(root, nil, nil, buildDate)
-	if p == nil {
-		var b strings.Builder
-		diags.Print(&b, false)
-		t.Fatalf("bundled content does not build:\n%s", b.String())
-	}
-	return p.Model
+	return testkit.Prepare(t, testkit.Root(), build.Prepare).Model
 }
 
 func ident(p string) string { return p }
@@ -336,9 +327,9 @@ var (
 // TestLinksResolve builds the bundled site and follows every link of every
 // map and text version: the page must exist, and so must the anchor.
 func TestLinksResolve(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: buildDate}); err != nil {
+	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
 		t.Fatal(err)
 	}
 	s := bundled(t)

@@ -3,7 +3,6 @@ package strategymap_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"tdsite/internal/strategymap"
+	"tdsite/internal/testkit"
 )
 
 // measureScript runs in Chromium: for every line of text of every map it
@@ -37,15 +37,9 @@ document.getElementById("ergebnis").textContent = "LINES " + lines + "\n" + out.
 // widest) and checks that no line of text is wider than its box: the
 // width table in metrics.go must hold in a real browser.
 func TestTextFitsInChromium(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("Chromium fehlt (apt-get install -y chromium); Prüfung im Browser übersprungen")
-	}
+	testkit.Chromium(t)
 	s := bundled(t)
-	css, err := os.ReadFile("../../themes/thueringendigital/static/css/thueringendigital.css")
+	css, err := os.ReadFile(filepath.Join(testkit.Root(), "themes/thueringendigital/static/css/thueringendigital.css"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,9 +66,7 @@ func TestTextFitsInChromium(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+filepath.Join(dir, "profil"),
-		"--dump-dom", "file://"+page)
+	cmd := testkit.Headless(ctx, t, "--dump-dom", "file://"+page)
 	dom, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("chromium: %v", err)

@@ -3,12 +3,14 @@ package strategymap_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"tdsite/internal/strategymap"
+	"tdsite/internal/testkit"
 )
 
 // TestGroesseInEm: both drawings state their size in em, so that they and
@@ -36,7 +38,7 @@ func TestGroesseInEm(t *testing.T) {
 		}
 	}
 	// The lower bounds of the theme grow with the text, too.
-	css, err := os.ReadFile("../../themes/thueringendigital/static/css/thueringendigital.css")
+	css, err := os.ReadFile(filepath.Join(testkit.Root(), "themes/thueringendigital/static/css/thueringendigital.css"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,30 +1,24 @@
 package suche_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/build"
+	"tdsite/internal/testkit"
 )
 
 // chromium runs the real browser on a page and returns the DOM after its
 // scripts ran.
 func chromium(t *testing.T, url string) string {
 	t.Helper()
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not installed (make test installs it)")
-	}
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+t.TempDir(),
-		"--virtual-time-budget=10000", "--dump-dom", url)
+	cmd := testkit.Headless(context.Background(), t, "--virtual-time-budget=10000", "--dump-dom", url)
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("chromium: %v", err)
@@ -35,9 +29,10 @@ func chromium(t *testing.T, url string) string {
 // TestSearchInTheBrowser loads the search page with a query in real
 // Chromium and reads the results the script wrote.
 func TestSearchInTheBrowser(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	testkit.Chromium(t)
+	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))

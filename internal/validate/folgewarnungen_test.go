@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"tdsite/internal/diag"
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 // TestFolgewarnungen: an error while reading a file is reported once; the
@@ -16,6 +16,7 @@ import (
 // "noch keinen Messwert" along; a broken akteure.toml brought over 100
 // errors). Without the broken file, the findings are real and stay.
 func TestFolgewarnungen(t *testing.T) {
+	testkit.Slow(t)
 	const dir = "content/strategien/beispiel-kommunen/"
 	cases := []struct {
 		name, file, old, new string
@@ -30,7 +31,7 @@ func TestFolgewarnungen(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			root := testsite.Bundled(t, filepath.Join("..", ".."))
+			root := testkit.Bundled(t)
 			p := filepath.Join(root, filepath.FromSlash(c.file))
 			data, err := os.ReadFile(p)
 			if err != nil {

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"tdsite/internal/content"
-	"tdsite/internal/testsite"
+	"tdsite/internal/testkit"
 )
 
 func TestValidID(t *testing.T) {
@@ -22,7 +22,7 @@ func TestValidID(t *testing.T) {
 			t.Errorf("ValidID(%q) = true", s)
 		}
 	}
-	doc, err := os.ReadFile("../../docs/inhaltsformat.md")
+	doc, err := os.ReadFile(filepath.Join(testkit.Root(), "docs/inhaltsformat.md"))
 	if err != nil || !strings.Contains(string(doc), content.IDMuster) || !strings.Contains(string(doc), content.KeyMuster) {
 		t.Errorf("docs/inhaltsformat.md does not document the patterns (%v)", err)
 	}
@@ -34,6 +34,7 @@ func TestValidID(t *testing.T) {
 // Every field that names a thing is checked against the one pattern, with
 // the file, the line and the pattern in the hint.
 func TestIDPatternEveryField(t *testing.T) {
+	testkit.Slow(t)
 	const bk = "content/strategien/beispiel-kommunen/"
 	type edit struct{ file, old, new string }
 	cases := []struct {
@@ -61,7 +62,7 @@ func TestIDPatternEveryField(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			root := testsite.Bundled(t, "../..")
+			root := testkit.Bundled(t)
 			if c.edit.file != "" {
 				p := filepath.Join(root, filepath.FromSlash(c.edit.file))
 				data, err := os.ReadFile(p)

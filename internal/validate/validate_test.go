@@ -13,6 +13,7 @@ import (
 	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
+	"tdsite/internal/testkit"
 )
 
 // expectation is "file:line rule"; line 0 means anywhere in the file.
@@ -188,7 +189,7 @@ func TestNameScheme(t *testing.T) {
 
 // TestBundledContentClean: the real content ships without errors or open warnings.
 func TestBundledContentClean(t *testing.T) {
-	diags := checkFixture(t, filepath.Join("..", ".."))
+	diags := checkFixture(t, testkit.Root())
 	if e, w := diags.Count(); e+w > 0 {
 		var b strings.Builder
 		diags.Print(&b, false)

@@ -27,7 +27,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 function argumente(argv) {
-  const a = { site: "", seiten: join(hier, "seiten.txt"), bilder: "", nur: "", chromium: process.env.CHROMIUM || "/usr/bin/chromium" };
+  const a = { site: "", seiten: join(hier, "seiten.txt"), bilder: "", nur: "", chromium: process.env.TDSITE_CHROMIUM || "/usr/bin/chromium" };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];

@@ -25,7 +25,7 @@ const SEITE = "/massnahmen/bsp-01/";
 const CSS = "themes/thueringendigital/static/css/thueringendigital.css";
 const VORLAGE = "layouts/massnahme.html";
 
-const a = { tdsite: "", quelle: "", chromium: process.env.CHROMIUM || "/usr/bin/chromium" };
+const a = { tdsite: "", quelle: "", chromium: process.env.TDSITE_CHROMIUM || "/usr/bin/chromium" };
 for (let i = 2; i < process.argv.length; i += 2) {
   const k = process.argv[i].replace(/^--/, "");
   if (!(k in a)) {

@@ -11,19 +11,20 @@ import (
 	"tdsite/internal/build"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/gencontent/hugosite"
-	"tdsite/internal/testsite/bundled"
+	"tdsite/internal/testkit"
 )
 
 // The Hugo corpus mirrors the tdsite site page by page: Hugo, run for
 // real, writes as many HTML pages as tdsite, of similar total weight, and
 // its tables list the same measures.
 func TestHugoCorpusMirrorsSite(t *testing.T) {
+	testkit.Slow(t)
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		t.Skip("hugo ist nicht installiert (make bench-vergleich installiert es)")
 	}
 	src := filepath.Join(t.TempDir(), "site")
-	if err := gencontent.Site(bundled.Root(), src, 300); err != nil {
+	if err := gencontent.Site(testkit.Root(), src, 300); err != nil {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(t.TempDir(), "hugo")
@@ -31,7 +32,7 @@ func TestHugoCorpusMirrorsSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	tout, hout := filepath.Join(t.TempDir(), "t"), filepath.Join(t.TempDir(), "h")
-	if _, diags, err := build.Run(build.Options{Source: src, Dest: tout, BuildDate: bundled.Datum}); err != nil {
+	if _, diags, err := build.Run(build.Options{Source: src, Dest: tout, BuildDate: testkit.Date}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("%v\n%s", err, b.String())

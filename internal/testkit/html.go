@@ -1,6 +1,4 @@
-// Package testutil holds checks that tests of several packages share. It is
-// imported only by tests.
-package testutil
+package testkit
 
 import (
 	"html"
