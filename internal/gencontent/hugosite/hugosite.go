@@ -1,7 +1,8 @@
-// Package hugosite writes a Hugo site that mirrors a tdsite site page by
-// page, for the speed comparison (test/bench/vergleich.sh). It is apart
-// from gencontent because it builds with internal/build, whose benchmarks
-// use gencontent.
+// Package hugosite writes the content of a tdsite site as Hugo sites for
+// the speed comparison (test/bench/vergleich.sh): one that mirrors it page
+// by page (Write) and one as a Hugo user would build it (WriteIdiomatic,
+// idiomatisch.go). It is apart from gencontent because it builds with
+// internal/build, whose benchmarks use gencontent.
 package hugosite
 
 import (
