@@ -77,11 +77,15 @@ bench:
 	$(MAKE) bench-serve
 	$(MAKE) bench-vergleich
 
-# tdsite gegen Hugo (Debian-Paket, wird bei Bedarf installiert): ganze Builds
-# gleich vieler Seiten, Median aus 5 Läufen. Mehr Größen: make bench-vergleich NS="1000 10000 50000"
+# tdsite gegen Hugo (Debian-Paket, wird bei Bedarf installiert; zwei Hugo-Korpora:
+# Spiegel und idiomatisch) und gegen den Boden (nur goldmark und Schreiben): ganze
+# Builds derselben Inhalte, Median aus RUNS Runden, dazu Ausgabe-MB, Build ohne
+# Änderung und nach Änderung einer Datei (docs/leistung.md).
+# Mehr Größen: make bench-vergleich NS="1000 10000 50000" RUNS=3
 NS ?= 1000 10000
+RUNS ?= 5
 bench-vergleich:
-	NS="$(NS)" test/bench/vergleich.sh
+	NS="$(NS)" RUNS="$(RUNS)" test/bench/vergleich.sh
 
 # Vorschau: Zeit vom Speichern bis zum Neuladen (mitgelieferte Website und
 # 5.000 Seiten), Speicher über 1.000 Änderungen.

@@ -1,7 +1,7 @@
 // Package gencontent writes synthetic sites of a chosen size for
 // benchmarks: the bundled site plus copies of its fictional strategy, each
-// with more measures, in tdsite's format; and a mirror of such a site for
-// Hugo (same pages, similar weight), to compare the two generators.
+// with more measures of their own text, in tdsite's format. Package
+// hugosite writes the same content for Hugo.
 package gencontent
 
 import (
@@ -19,13 +19,6 @@ const (
 	Extra        = 40
 	PerCopy      = 21 + Extra
 )
-
-// Body is the Markdown text of a generated measure: about 1.5 KB with a
-// heading, a list, a table and umlauts.
-var Body = strings.Repeat("Die Kommunen in Thüringen erproben gemeinsam digitale Verfahren. "+
-	"Dazu gehören Anträge, Bescheide und Auskünfte für Bürgerinnen und Bürger.\n\n", 8) +
-	"## Schritte\n\nMehr dazu in der [Digitalen Agenda](/agenda/).\n\n- Bedarf erheben\n- Lösung auswählen\n- Einführung begleiten\n\n" +
-	"| Jahr | Kommunen |\n|---|---|\n| 2026 | 12 |\n| 2027 | 30 |\n"
 
 // Copies is the number of strategy copies for a site of about n pages.
 func Copies(n int) int {
@@ -86,7 +79,7 @@ datum = "30.09.2026"
 status = "laufend"
 quelle = "Erzeugte Angabe für Messungen (fiktiv)"
 +++
-%s`, id, i, k, Body)
+%s`, id, i, k, MeasureBody(id, k))
 			if err := os.WriteFile(filepath.Join(strategien, name, "massnahmen", id+".md"), []byte(text), 0o644); err != nil {
 				return err
 			}

@@ -1,9 +1,17 @@
 #!/bin/sh
-# Vergleich tdsite – Hugo: ganze Builds (verkleinerte Ausgabe) derselben
-# Seiten (Hugo-Korpus: Spiegel der tdsite-Website, internal/gencontent/hugosite),
-# je RUNS Läufe abwechselnd (tdsite, Hugo, tdsite, …); Median der Zeit, des
-# Verhältnisses je Paar und des Spitzenspeichers (RSS); dazu die
-# geschriebenen HTML-Megabytes beider (MB in den Spalten „tdsite/Hugo MB“ = RSS).
+# Vergleich tdsite – Hugo – Boden: ganze Builds derselben Inhalte
+# (internal/gencontent: jede erzeugte Maßnahme mit eigenem Markdown-Text).
+# Zwei Hugo-Korpora (internal/gencontent/hugosite):
+#   Spiegel      eine Hugo-Seite an der Adresse jeder tdsite-Seite, im selben Rahmen
+#   idiomatisch  wie Hugo-Nutzer die Inhalte bauen: Abschnitt je Strategie,
+#                Taxonomien Handlungsfeld/Ressort/Status, Liste aller Maßnahmen,
+#                Feeds mit 20 Einträgen
+# Boden: internal/gencontent/cmd/floor rendert nur das Markdown mit goldmark
+# (dieselben Erweiterungen) und schreibt eine Datei je Text, auf 2 Goroutinen.
+# Je RUNS Runden abwechselnd (tdsite, Hugo-Spiegel, Hugo-idiomatisch, Boden);
+# Median der Zeit, der Verhältnisse je Runde und des Spitzenspeichers (RSS);
+# dazu die Größe der ganzen Ausgabe, der Build ohne Änderung und der Build
+# nach Änderung einer Maßnahme (tdsite build mit vorhandener Ausgabe).
 #   test/bench/vergleich.sh            N = 1000 und 10000
 #   NS="1000 10000 50000" RUNS=5 test/bench/vergleich.sh
 # Danach die Skalierung (nur tdsite, SKALIERUNG="1000 50000", je 3 Läufe).
@@ -16,6 +24,11 @@ tmp=$(mktemp -d /tmp/tdsite-vergleich-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/tdsite" ./cmd/tdsite
 go build -o "$tmp/gencontent" ./internal/gencontent/cmd/gencontent
+go build -o "$tmp/floor" ./internal/gencontent/cmd/floor
+
+echo "Datum: $(date -u '+%Y-%m-%d %H:%M UTC'); Maschine: $(nproc) Kerne, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), Last $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(hugo version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3), tdsite $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $RUNS Runden"
+echo
 
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -31,67 +44,85 @@ park() {
 }
 mkdir "$tmp/alt"
 
-# measure NAME CMD...: RUNS runs, prints "seconds megabytes" (medians).
-# Each run starts without output folder, unless KEEP=1 (no-op rebuild).
-measure() {
+# timed NAME CMD...: runs CMD and appends "seconds kilobytes" to $tmp/NAME.t.
+timed() {
 	name=$1; shift
-	: > "$tmp/$name.t"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		[ "${KEEP:-}" = 1 ] || park "$tmp/out-$name"
-		/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null
-		cat "$tmp/time" >> "$tmp/$name.t"
-		i=$((i + 1))
-	done
-	s=$(cut -d' ' -f1 "$tmp/$name.t" | median)
-	mb=$(cut -d' ' -f2 "$tmp/$name.t" | median | awk '{printf "%.0f", $1/1024}')
-	echo "$s $mb"
+	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null
+	cat "$tmp/time" >> "$tmp/$name.t"
 }
 
-printf '%-7s %-7s %9s %8s %7s %10s %8s %12s %14s %9s %8s\n' N Seiten "tdsite s" "Hugo s" Ratio "tdsite MB" "Hugo MB" "tdsite ms/S" "unverändert s" "HTML-MB t" "HTML-MB h"
+# col NAME K: median of column K of $tmp/NAME.t
+col() { cut -d' ' -f"$2" "$tmp/$1.t" | median; }
+# ratio A B: median of the ratios of the seconds of A and B, run by run
+ratio() { paste -d' ' "$tmp/$1.t" "$tmp/$2.t" | awk '{print $1/$3}' | median; }
+# size DIR: all files written, in MB; html DIR: number of HTML pages
+size() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}'; }
+html() { find "$1" -name '*.html' | wc -l; }
+
+printf '%-7s %-19s %13s %9s %9s %11s %11s %13s\n' N Vergleich "HTML-Seiten" "tdsite s" "andere s" "tdsite/and." "RSS-MB t/a" "Ausgabe-MB t/a"
 for n in $NS; do
-	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/t$n" -hugo "$tmp/h$n")
-	# tdsite and Hugo take turns, so that both see the same load of a
-	# shared machine; the ratio is the median of the ratios of each pair.
-	: > "$tmp/paar"
+	"$tmp/gencontent" -n "$n" -tdsite "$tmp/t$n" -hugo "$tmp/h$n" -hugo-idiomatisch "$tmp/i$n" >/dev/null
+	for k in t h i f; do : > "$tmp/$k.t"; done
+	# All take turns, so that all see the same load of a shared machine;
+	# a ratio is the median of the ratios of each round.
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		park "$tmp/out-t$n" "$tmp/out-h$n"
-		/usr/bin/time -f "%e %M" -o "$tmp/time-t" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n" >/dev/null
-		/usr/bin/time -f "%e %M" -o "$tmp/time-h" hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n" >/dev/null
-		echo "$(cat "$tmp/time-t") $(cat "$tmp/time-h")" >> "$tmp/paar"
+		park "$tmp/out-t$n" "$tmp/out-t$n-externe-links.txt" "$tmp/out-h$n" "$tmp/out-i$n" "$tmp/out-f$n"
+		timed t "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n"
+		timed h hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n"
+		timed i hugo --quiet --minify --source "$tmp/i$n" --destination "$tmp/out-i$n"
+		timed f "$tmp/floor" -source "$tmp/t$n" -dest "$tmp/out-f$n"
 		i=$((i + 1))
 	done
-	ts=$(cut -d' ' -f1 "$tmp/paar" | median)
-	tm=$(cut -d' ' -f2 "$tmp/paar" | median | awk '{printf "%.0f", $1/1024}')
-	hs=$(cut -d' ' -f3 "$tmp/paar" | median)
-	hm=$(cut -d' ' -f4 "$tmp/paar" | median | awk '{printf "%.0f", $1/1024}')
-	ratio=$(awk '{print $1/$3}' "$tmp/paar" | median)
+	ts=$(col t 1)
+	tm=$(col t 2)
+	th=$(html "$tmp/out-t$n")
+	tb=$(size "$tmp/out-t$n")
+	for k in h i f; do
+		case $k in
+		h) label="Hugo, Spiegel" ;;
+		i) label="Hugo, idiomatisch" ;;
+		f) label="Boden (goldmark)" ;;
+		esac
+		awk -v n="$n" -v l="$label" -v th="$th" -v ah="$(html "$tmp/out-$k$n")" -v ts="$ts" -v as="$(col $k 1)" \
+			-v r="$(ratio t $k)" -v tm="$tm" -v am="$(col $k 2)" -v tb="$tb" -v ab="$(size "$tmp/out-$k$n")" 'BEGIN {
+			printf "%-7s %-19s %13s %9.2f %9.2f %11.2f %11s %13s\n", n, l, th "/" ah, ts, as, r, sprintf("%.0f/%.0f", tm/1024, am/1024), tb "/" ab }'
+	done
 	# Second build without changes: the build cache answers.
-	set -- $(KEEP=1 measure "t$n" "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n")
-	noop=$1
-	th=$(find "$tmp/out-t$n" -name '*.html' | wc -l)
-	hh=$(find "$tmp/out-h$n" -name '*.html' | wc -l)
-	tb=$(find "$tmp/out-t$n" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
-	hb=$(find "$tmp/out-h$n" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
-	awk -v n="$n" -v p="$pages" -v ts="$ts" -v hs="$hs" -v r="$ratio" -v tm="$tm" -v hm="$hm" -v th="$th" -v hh="$hh" -v noop="$noop" -v tb="$tb" -v hb="$hb" 'BEGIN {
-		printf "%-7s %-7s %9.2f %8.2f %7.2f %10s %8s %12.3f %14.2f %9s %8s\n", n, p, ts, hs, r, tm, hm, ts*1000/p, noop, tb, hb
-		if (th != hh) printf "  Achtung: Hugo schrieb %d HTML-Seiten, tdsite %d.\n", hh, th
-	}'
-	park "$tmp/t$n" "$tmp/h$n" "$tmp/out-t$n" "$tmp/out-h$n"
+	: > "$tmp/noop.t"
+	: > "$tmp/eine.t"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		timed noop "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n"
+		# One measure's text changed, as an editor would change it.
+		printf '\nErgänzt in Runde %d.\n' "$i" >> "$tmp/t$n/content/strategien/beispiel-k001/massnahmen/K001-101.md"
+		timed eine "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n"
+		i=$((i + 1))
+	done
+	awk -v noop="$(col noop 1)" -v eine="$(col eine 1)" -v ms="$(awk -v s="$ts" -v p="$th" 'BEGIN {print s*1000/p}')" 'BEGIN {
+		printf "        tdsite: unverändert %.2f s, eine Maßnahme geändert %.2f s, %.3f ms je Seite (Hugo baut immer ganz)\n", noop, eine, ms }'
+	park "$tmp/t$n" "$tmp/h$n" "$tmp/i$n" "$tmp/out-t$n" "$tmp/out-t$n-externe-links.txt" "$tmp/out-h$n" "$tmp/out-i$n" "$tmp/out-f$n"
 done
+cat <<'EOF'
+„andere“ ist das Werkzeug der Zeile; tdsite/and. der Median der Verhältnisse je Runde.
+Ausgabe-MB: alle geschriebenen Dateien; RSS-MB: Spitzenspeicher (Median).
+EOF
 # Scaling: time per page on a small and a large site (target: the large
-# one at most 1.3 times the small one's).
+# one at most 1.2 times the small one's).
 SKALIERUNG=${SKALIERUNG-"1000 50000"}
 [ -z "$SKALIERUNG" ] || { echo; printf '%-7s %-7s %9s %10s %12s %8s\n' N Seiten "tdsite s" "tdsite MB" "ms je Seite" Faktor; }
 base=""
 for n in $SKALIERUNG; do
 	pages=$("$tmp/gencontent" -n "$n" -tdsite "$tmp/s$n")
-	set -- $(RUNS=3 measure "s$n" "$tmp/tdsite" build --quiet --no-cache --source "$tmp/s$n" --dest "$tmp/out-s$n")
-	per=$(awk -v s="$1" -v p="$pages" 'BEGIN {printf "%.4f", s*1000/p}')
+	: > "$tmp/s.t"
+	for i in 1 2 3; do
+		park "$tmp/out-s$n"
+		timed s "$tmp/tdsite" build --quiet --no-cache --source "$tmp/s$n" --dest "$tmp/out-s$n"
+	done
+	s=$(col s 1)
+	per=$(awk -v s="$s" -v p="$pages" 'BEGIN {printf "%.4f", s*1000/p}')
 	[ -n "$base" ] || base=$per
-	awk -v n="$n" -v p="$pages" -v s="$1" -v m="$2" -v per="$per" -v base="$base" 'BEGIN {
-		printf "%-7s %-7s %9.2f %10s %12.3f %8.2f\n", n, p, s, m, per, per/base }'
+	awk -v n="$n" -v p="$pages" -v s="$s" -v m="$(col s 2)" -v per="$per" -v base="$base" 'BEGIN {
+		printf "%-7s %-7s %9.2f %10.0f %12.3f %8.2f\n", n, p, s, m/1024, per, per/base }'
 	park "$tmp/s$n" "$tmp/out-s$n"
 done
-echo "Maschine: $(nproc) Kerne, $(hugo version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3)"

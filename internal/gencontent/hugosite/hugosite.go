@@ -1,7 +1,8 @@
-// Package hugosite writes a Hugo site that mirrors a tdsite site page by
-// page, for the speed comparison (test/bench/vergleich.sh). It is apart
-// from gencontent because it builds with internal/build, whose benchmarks
-// use gencontent.
+// Package hugosite writes the content of a tdsite site as Hugo sites for
+// the speed comparison (test/bench/vergleich.sh): one that mirrors it page
+// by page (Write) and one as a Hugo user would build it (WriteIdiomatic,
+// idiomatisch.go). It is apart from gencontent because it builds with
+// internal/build, whose benchmarks use gencontent.
 package hugosite
 
 import (
@@ -31,9 +32,9 @@ import (
 // charts, the layout of the strategy maps – comes ready-made: the rest of
 // those pages is tdsite's rendered HTML, as a raw HTML body.
 func Write(src, dst string) error {
-	p, d := build.Prepare(src, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	if p == nil {
-		return fmt.Errorf("tdsite-Website %s: %d Befunde", src, d.Len())
+	p, err := prepare(src)
+	if err != nil {
+		return err
 	}
 	var rendered []*pages.Page
 	for _, pg := range p.Pages {
@@ -75,6 +76,15 @@ func Write(src, dst string) error {
 	return nil
 }
 
+// prepare reads, checks and models the tdsite site at src.
+func prepare(src string) (*build.Prepared, error) {
+	p, d := build.Prepare(src, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	if p == nil {
+		return nil, fmt.Errorf("tdsite-Website %s: %d Befunde", src, d.Len())
+	}
+	return p, nil
+}
+
 // fromMarkdown is the layout of pages Hugo makes from the page's own
 // Markdown file, "" for the others.
 func fromMarkdown(pg *pages.Page) string {
@@ -94,12 +104,10 @@ func hugoPage(src string, pg *pages.Page, main string) (string, error) {
 	if layout == "" {
 		return front(pg, "roh", nil) + withTables(pg, main), nil
 	}
-	data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(pg.Deps[0])))
+	text, err := markdownBody(src, pg.Deps[0])
 	if err != nil {
 		return "", err
 	}
-	parts := strings.SplitN(string(data), "+++", 3)
-	text := parts[len(parts)-1]
 	if n, ok := pg.Data.(*model.Meldung); ok {
 		return front(pg, layout, map[string]any{"art": "meldung", "strategie": n.Strategie.Slug, "strategiename": n.Strategie.Kurzname}) + text, nil
 	}
@@ -264,18 +272,9 @@ unsafe = true
 block = true
 `,
 	"static/css/thueringendigital.css": "body{font-family:sans-serif}\n",
-	"layouts/_default/baseof.html": `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"><meta name="referrer" content="same-origin"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{{ .Title }} – {{ .Site.Title }}</title><meta name="description" content="{{ .Description }}"><link rel="canonical" href="{{ .Permalink }}">
-<link rel="stylesheet" href="/css/thueringendigital.css"><link rel="stylesheet" href="/css/druck.css" media="print"><link rel="icon" href="/icons/favicon.svg" type="image/svg+xml"><link rel="alternate" type="application/atom+xml" title="Meldungen von #thüringendigital" href="/index.xml"></head>
-<body><a class="skip-link" href="#inhalt">Zum Inhalt springen</a><header class="site-header"><div class="wrap header-inner"><a class="brand" href="/"><svg class="brand-mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32"><rect width="32" height="32" rx="6" class="brand-bg"/><path d="M9 8h14v4h-5v13h-4V12H9z" class="brand-fg"/></svg>
-<span class="brand-name">#thüringendigital</span> <span class="brand-claim">Die Digitalstrategien des Freistaats Thüringen</span></a>
-<nav class="main-nav" aria-label="Hauptnavigation"><ul>{{ $p := .RelPermalink }}{{ range slice (slice "/strategien/" "Strategien") (slice "/karte/" "Strategielandkarte") (slice "/handlungsfelder/" "Handlungsfelder") (slice "/agenda/" "Digitale Agenda") (slice "/meldungen/" "Meldungen") (slice "/suche/" "Suche") }}<li><a href="{{ index . 0 }}"{{ if hasPrefix $p (index . 0) }} aria-current="true"{{ end }}>{{ index . 1 }}</a></li>{{ end }}</ul></nav>
-<nav class="service-nav" aria-label="Leichte Sprache und Gebärdensprache"><ul><li><a href="/leichte-sprache/"><svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24"><use href="/icons/symbole.svg#leichte-sprache"/></svg>Leichte Sprache</a></li><li><a href="/gebaerdensprache/"><svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24"><use href="/icons/symbole.svg#gebaerdensprache"/></svg>Gebärdensprache</a></li></ul></nav></div></header>
-<nav class="breadcrumbs wrap" aria-label="Brotkrümelpfad"><ol><li><a href="/">Startseite</a></li>{{ with .Params.strategie }}<li><a href="/strategien/">Strategien</a></li><li><a href="/strategien/{{ . }}/">{{ $.Params.strategiename }}</a></li>{{ end }}<li><a href="{{ .RelPermalink }}" aria-current="page">{{ .Title }}</a></li></ol></nav>
+	"layouts/_default/baseof.html": frameTop + `<nav class="breadcrumbs wrap" aria-label="Brotkrümelpfad"><ol><li><a href="/">Startseite</a></li>{{ with .Params.strategie }}<li><a href="/strategien/">Strategien</a></li><li><a href="/strategien/{{ . }}/">{{ $.Params.strategiename }}</a></li>{{ end }}<li><a href="{{ .RelPermalink }}" aria-current="page">{{ .Title }}</a></li></ol></nav>
 <main id="inhalt">{{ block "main" . }}{{ end }}</main>
-<footer class="site-footer"><div class="wrap footer-inner"><nav aria-label="Rechtliches und Service"><ul class="footer-links"><li><a href="/impressum/">Impressum</a></li><li><a href="/datenschutz/">Datenschutz</a></li><li><a href="/barrierefreiheit/">Erklärung zur Barrierefreiheit</a></li><li><a href="/leichte-sprache/">Leichte Sprache</a></li><li><a href="/gebaerdensprache/">Gebärdensprache</a></li><li><a href="/index.xml">Meldungen als Feed</a></li></ul></nav>
-<p class="footer-meta">Herausgeber: Thüringer Ministerium für Digitales und Infrastruktur (Beispielangabe). Texte und Daten: <a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung – Version 2.0</a>. Stand der Website: {{ now.Format "02.01.2006" }}.</p></div></footer></body></html>
-`,
+` + frameBottom,
 	"layouts/_default/massnahme.html": `{{ define "main" }}<article class="wrap massnahme"><header class="seitenkopf"><p class="oberzeile">Maßnahme {{ .Params.id }} · <a href="/strategien/{{ .Params.strategie }}/">{{ .Params.strategiename }}</a></p><h1>{{ .Title }}</h1>
 <p><span class="status status-{{ .Params.status }}">{{ .Params.status | humanize }}</span></p></header><p class="stand">Stand: {{ .Params.stand }}</p>
 {{ with .Params.zusammenfassung }}<p class="einleitung">{{ . }}</p>{{ end }}
@@ -316,3 +315,18 @@ block = true
 	"layouts/404.html": `{{ define "main" }}<article class="wrap"><h1>Seite nicht gefunden</h1><p>Die Seite gibt es nicht (mehr). Zur <a href="/">Startseite</a> oder zur <a href="/suche/">Suche</a>.</p></article>{{ end }}
 `,
 }
+
+// frameTop and frameBottom are the frame of tdsite's pages around the
+// breadcrumbs and <main>, the same for both Hugo sites.
+const frameTop = `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"><meta name="referrer" content="same-origin"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{{ .Title }} – {{ .Site.Title }}</title><meta name="description" content="{{ .Description }}"><link rel="canonical" href="{{ .Permalink }}">
+<link rel="stylesheet" href="/css/thueringendigital.css"><link rel="stylesheet" href="/css/druck.css" media="print"><link rel="icon" href="/icons/favicon.svg" type="image/svg+xml"><link rel="alternate" type="application/atom+xml" title="Meldungen von #thüringendigital" href="/index.xml"></head>
+<body><a class="skip-link" href="#inhalt">Zum Inhalt springen</a><header class="site-header"><div class="wrap header-inner"><a class="brand" href="/"><svg class="brand-mark" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32"><rect width="32" height="32" rx="6" class="brand-bg"/><path d="M9 8h14v4h-5v13h-4V12H9z" class="brand-fg"/></svg>
+<span class="brand-name">#thüringendigital</span> <span class="brand-claim">Die Digitalstrategien des Freistaats Thüringen</span></a>
+<nav class="main-nav" aria-label="Hauptnavigation"><ul>{{ $p := .RelPermalink }}{{ range slice (slice "/strategien/" "Strategien") (slice "/karte/" "Strategielandkarte") (slice "/handlungsfelder/" "Handlungsfelder") (slice "/agenda/" "Digitale Agenda") (slice "/meldungen/" "Meldungen") (slice "/suche/" "Suche") }}<li><a href="{{ index . 0 }}"{{ if hasPrefix $p (index . 0) }} aria-current="true"{{ end }}>{{ index . 1 }}</a></li>{{ end }}</ul></nav>
+<nav class="service-nav" aria-label="Leichte Sprache und Gebärdensprache"><ul><li><a href="/leichte-sprache/"><svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24"><use href="/icons/symbole.svg#leichte-sprache"/></svg>Leichte Sprache</a></li><li><a href="/gebaerdensprache/"><svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24"><use href="/icons/symbole.svg#gebaerdensprache"/></svg>Gebärdensprache</a></li></ul></nav></div></header>
+`
+
+const frameBottom = `<footer class="site-footer"><div class="wrap footer-inner"><nav aria-label="Rechtliches und Service"><ul class="footer-links"><li><a href="/impressum/">Impressum</a></li><li><a href="/datenschutz/">Datenschutz</a></li><li><a href="/barrierefreiheit/">Erklärung zur Barrierefreiheit</a></li><li><a href="/leichte-sprache/">Leichte Sprache</a></li><li><a href="/gebaerdensprache/">Gebärdensprache</a></li><li><a href="/index.xml">Meldungen als Feed</a></li></ul></nav>
+<p class="footer-meta">Herausgeber: Thüringer Ministerium für Digitales und Infrastruktur (Beispielangabe). Texte und Daten: <a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung – Version 2.0</a>. Stand der Website: {{ now.Format "02.01.2006" }}.</p></div></footer></body></html>
+`
