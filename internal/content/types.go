@@ -1,9 +1,6 @@
 package content
 
 import (
-	"fmt"
-	"time"
-
 	"tdsite/internal/datum"
 	"tdsite/internal/decode"
 )
@@ -12,35 +9,9 @@ import (
 // field by field. They carry no derived data; links between them are resolved
 // by the model package after validation.
 
-// Datum is a date field as written in a file.
-type Datum struct {
-	datum.Datum
-}
-
-// UnmarshalTOMLValue accepts German date text, bare years and TOML dates.
-func (d *Datum) UnmarshalTOMLValue(v any) error {
-	var s string
-	switch x := v.(type) {
-	case string:
-		s = x
-	case int64:
-		s = fmt.Sprint(x)
-	case time.Time:
-		s = x.Format("2006-01-02")
-	default:
-		return &datum.Error{Raw: fmt.Sprint(v), Reason: "Ein Datum wird als Text in Anführungszeichen erwartet, z. B. \"30.06.2025\"."}
-	}
-	p, err := datum.Parse(s)
-	if err != nil {
-		return hinted{err}
-	}
-	d.Datum = p
-	return nil
-}
-
-type hinted struct{ error }
-
-func (hinted) Hint() string { return datum.Hint }
+// Datum is a date field as written in a file; datum.Datum decodes itself
+// (UnmarshalTOMLValue), so content and model share one date type.
+type Datum = datum.Datum
 
 // Akteure is content/akteure.toml.
 type Akteure struct {

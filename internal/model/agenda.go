@@ -24,8 +24,8 @@ type Bericht struct {
 
 func (b *builder) berichte() {
 	for _, cb := range b.cs.Berichte {
-		b.site.Berichte = append(b.site.Berichte, &Bericht{Jahr: cb.Jahr, Titel: cb.Titel, Stand: dd(cb.Stand),
+		b.site.Berichte = append(b.site.Berichte, &Bericht{Jahr: cb.Jahr, Titel: cb.Titel, Stand: cb.Stand,
 			Zusammenfassung: cb.Zusammenfassung, Einleitung: b.render(cb.Body, "", 1), File: cb.File,
-			Abgeschlossen: dd(cb.Abgeschlossen), Abschluss: cb.Abschluss})
+			Abgeschlossen: cb.Abgeschlossen, Abschluss: cb.Abschluss})
 	}
 }

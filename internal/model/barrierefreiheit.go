@@ -59,7 +59,7 @@ func (b *builder) barrierefreiheit() {
 	e := &Erklaerung{
 		Vereinbarkeit: c.Vereinbarkeit, VereinbarkeitText: config.Vereinbarkeiten[c.Vereinbarkeit],
 		Standard: c.Standard, Rechtsgrundlage: c.Rechtsgrundlage, Methode: b.md.Inline(c.Methode), Pruefbericht: c.Pruefbericht,
-		Erstellt: dd(c.Erstellt), Ueberprueft: dd(c.Ueberprueft),
+		Erstellt: c.Erstellt, Ueberprueft: c.Ueberprueft,
 		Feedback: cfg.FeedbackKontakt(), Durchsetzung: c.Durchsetzung,
 	}
 	for _, m := range c.Maengel {

@@ -127,7 +127,7 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 			if cb.Datum.IsZero() {
 				continue // reported by the check
 			}
-			bs := &Beschluss{Datum: dd(cb.Datum), Gremium: gremien[cb.Gremium], Gegenstand: cb.Gegenstand,
+			bs := &Beschluss{Datum: cb.Datum, Gremium: gremien[cb.Gremium], Gegenstand: cb.Gegenstand,
 				DokumentURL: cb.DokumentURL, DokumentTitel: cb.DokumentTitel, Zyklus: max(cb.Zyklus, 1), Quelle: cb.Quelle}
 			if bs.Gremium == nil {
 				bs.GremiumText = cb.Gremium
@@ -142,7 +142,7 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 		sort.SliceStable(st.Beschluesse, func(i, j int) bool {
 			return st.Beschluesse[i].Datum.Start().Before(st.Beschluesse[j].Datum.Start())
 		})
-		st.StandBeschluesse = dd(c.Beschluesse.Stand)
+		st.StandBeschluesse = c.Beschluesse.Stand
 	}
 	bt := &Beteiligung{}
 	st.Beteiligung = bt
@@ -151,7 +151,7 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 		return
 	}
 	st.Files = append(st.Files, cb.File)
-	bt.Stand = dd(cb.Stand)
+	bt.Stand = cb.Stand
 	if k := cb.Kontakt; k != nil {
 		bt.Kontakt = &Kontakt{Stelle: k.Stelle, Email: k.Email, Telefon: k.Telefon, URL: k.URL, Quelle: k.Quelle}
 	}
@@ -163,7 +163,7 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 	seen := map[string]int{}
 	for _, cf := range cb.Formate {
 		f := &Format{Strategie: st, Titel: cf.Titel, Art: cf.Art, ArtLabel: content.FormatArten[cf.Art],
-			Datum: dd(cf.Datum), Von: dd(cf.Von), Bis: dd(cf.Bis), Ort: cf.Ort, URL: cf.URL, Quelle: cf.Quelle}
+			Datum: cf.Datum, Von: cf.Von, Bis: cf.Bis, Ort: cf.Ort, URL: cf.URL, Quelle: cf.Quelle}
 		if f.ArtLabel == "" {
 			f.ArtLabel = content.FormatArten["sonstiges"]
 		}

@@ -123,14 +123,12 @@ func (b *builder) hfs(keys []string) []*Handlungsfeld {
 	return out
 }
 
-func dd(d content.Datum) datum.Datum { return d.Datum }
-
 func (b *builder) strategieBasis(c *content.Strategie) {
 	st := &Strategie{
 		Slug: c.Slug, Name: c.Name, Kurzname: c.Kurzname, Aliase: c.Aliase, URL: "/strategien/" + c.Slug + "/",
 		Rahmen: c.IsRahmen(), Beispiel: c.Beispiel, Leitfaden: c.Leitfaden(),
 		Federfuehrung: b.akteur(c.Federfuehrung),
-		Beschlossen:   dd(c.Beschlossen), Version: c.Version, Stand: dd(c.Stand), Quelle: c.Quelle,
+		Beschlossen:   c.Beschlossen, Version: c.Version, Stand: c.Stand, Quelle: c.Quelle,
 		Beschreibung: b.render(c.Body, "", 1),
 		Leitbild:     b.text(c.Leitbild, "leitbild-", 2),
 		Horizonte:    Horizonte{c.HorizontLeitbildJahr(), c.HorizontZieleJahr(), c.HorizontEtappenJahr()},
@@ -148,7 +146,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		st.QuelleLinks = append(st.QuelleLinks, Link{Titel: l.Titel, URL: l.URL})
 	}
 	for _, q := range c.Quellen {
-		st.Quellen = append(st.Quellen, Quelle{Titel: q.Titel, Herausgeber: q.Herausgeber, URL: q.URL, Hinweis: q.Hinweis, Datum: dd(q.Datum)})
+		st.Quellen = append(st.Quellen, Quelle{Titel: q.Titel, Herausgeber: q.Herausgeber, URL: q.URL, Hinweis: q.Hinweis, Datum: q.Datum})
 	}
 	st.Files = strategyFiles(c)
 
@@ -166,7 +164,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 			p := Phase{Info: info, Zyklus: z}
 			for _, cp := range c.Phasen {
 				if cp.Phase == info.Key && (max(cp.Zyklus, 1) == z || info.Key == "projektstart") {
-					p.Beginn, p.Ende, p.Ergebnis = dd(cp.Beginn), dd(cp.Ende), cp.Ergebnis
+					p.Beginn, p.Ende, p.Ergebnis = cp.Beginn, cp.Ende, cp.Ergebnis
 					dated = true
 				}
 			}
@@ -248,7 +246,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 			e.Leitbild = b.render(f.Body, "hf-"+key+"-", 2)
 			e.IstAnalyse = b.istAnalyse(f.IstAnalyse, "ist-"+key+"-", 2)
 			if !f.Stand.IsZero() {
-				e.Stand = dd(f.Stand)
+				e.Stand = f.Stand
 			}
 			e.Fachgruppe = gremien[f.Fachgruppe]
 		}
@@ -273,19 +271,19 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		}
 	}
 	if ls := c.LeichteSprache; ls != nil {
-		st.LeichteSprache = &Seite{Slug: "leichte-sprache", Titel: ls.Titel, Stand: dd(ls.Stand),
+		st.LeichteSprache = &Seite{Slug: "leichte-sprache", Titel: ls.Titel, Stand: ls.Stand,
 			Text: b.seitenText(ls, true), URL: st.URL + "leichte-sprache/", File: ls.File, Beschreibung: ls.Beschreibung}
 	}
 	st.StandZiele, st.StandInitiativen, st.StandMesswerte = st.Stand, st.Stand, st.Stand
 	if c.Ziele != nil && !c.Ziele.Stand.IsZero() {
-		st.StandZiele = dd(c.Ziele.Stand)
+		st.StandZiele = c.Ziele.Stand
 	}
 	if c.Initiativen != nil && !c.Initiativen.Stand.IsZero() {
-		st.StandInitiativen = dd(c.Initiativen.Stand)
+		st.StandInitiativen = c.Initiativen.Stand
 	}
 	if c.Messwerte != nil {
 		if !c.Messwerte.Stand.IsZero() {
-			st.StandMesswerte = dd(c.Messwerte.Stand)
+			st.StandMesswerte = c.Messwerte.Stand
 		}
 	}
 	b.dokumente(st, c)
@@ -412,7 +410,7 @@ func (b *builder) quant(st *Strategie, q content.Quantitativ, kind content.GoalK
 		z.Zieljahr = q.Zieljahr
 	}
 	if q.Basis != nil {
-		z.Basis = &Wert{Wert: q.Basis.Wert, Datum: dd(q.Basis.Datum)}
+		z.Basis = &Wert{Wert: q.Basis.Wert, Datum: q.Basis.Datum}
 	}
 	return z
 }
@@ -428,7 +426,7 @@ func (b *builder) ziele(c *content.Strategie) {
 		if jahr == 0 {
 			jahr = st.Horizonte.Ziele
 		}
-		zs := &Zielset{Strategie: st, Handlungsfelder: hfs, Zieljahr: jahr, Beschlossen: dd(set.Beschlossen),
+		zs := &Zielset{Strategie: st, Handlungsfelder: hfs, Zieljahr: jahr, Beschlossen: set.Beschlossen,
 			Pfad: b.text(set.Pfad, "pfad-"+anchorID(set.ID)+"-", 3), Prioritaet: set.Prioritaet}
 		zs.Qualitativ = b.newZiel(st, set.ID, content.ZielQualitativ, set.Text, hfs)
 		zs.Qualitativ.Zielset, zs.Qualitativ.Zieljahr = zs, jahr
@@ -456,7 +454,7 @@ func (b *builder) ziele(c *content.Strategie) {
 		if jahr == 0 {
 			jahr = st.Horizonte.Etappen
 		}
-		es := &Etappenset{Strategie: st, AbgeleitetVon: parent, Zieljahr: jahr, Beschlossen: dd(set.Beschlossen),
+		es := &Etappenset{Strategie: st, AbgeleitetVon: parent, Zieljahr: jahr, Beschlossen: set.Beschlossen,
 			Pfad: b.text(set.Pfad, "pfad-"+anchorID(set.ID)+"-", 3), Projektleitung: set.Projektleitung}
 		es.Qualitativ = b.newZiel(st, set.ID, content.EtappeQualitativ, set.Text, hfs)
 		es.Qualitativ.Etappenset, es.Qualitativ.Zieljahr = es, jahr
@@ -485,7 +483,7 @@ func (b *builder) ziele(c *content.Strategie) {
 	if c.Messwerte != nil {
 		for _, m := range c.Messwerte.Messwerte {
 			if z := b.site.ziele[content.Qualify(c, m.Ziel)]; z != nil && z.Strategie == st {
-				z.Messwerte = append(z.Messwerte, Messwert{Datum: dd(m.Datum), Wert: m.Wert, Kommentar: m.Kommentar,
+				z.Messwerte = append(z.Messwerte, Messwert{Datum: m.Datum, Wert: m.Wert, Kommentar: m.Kommentar,
 					Gefaehrdet: m.Gefaehrdet, Korrektur: m.Korrektur})
 			}
 		}
@@ -578,9 +576,9 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		m := &Massnahme{
 			Strategie: st, ID: cm.ID, Titel: cm.Titel, Anchor: "massnahme-" + anchorID(cm.ID),
 			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld],
-			Start:         dd(cm.Start), Teilprojektleitung: cm.Teilprojektleitung, Prioritaet: cm.Prioritaet,
+			Start:         cm.Start, Teilprojektleitung: cm.Teilprojektleitung, Prioritaet: cm.Prioritaet,
 			QuickWin: cm.QuickWin, Neu: cm.Neu, Zusammenfassung: cm.Zusammenfassung, Quelle: cm.Quelle,
-			Stand: dd(cm.Stand), File: cm.File,
+			Stand: cm.Stand, File: cm.File,
 			Beschreibung: b.render(cm.Body, "", 0),
 		}
 		if m.Stand.IsZero() {
@@ -674,7 +672,7 @@ func number(s string) (int, string) {
 func (b *builder) meldungen(c *content.Strategie) {
 	st := b.site.strategien[c.Slug]
 	for _, cm := range c.Meldungen {
-		m := &Meldung{Strategie: st, Slug: cm.Slug, Titel: cm.Titel, Datum: dd(cm.Datum),
+		m := &Meldung{Strategie: st, Slug: cm.Slug, Titel: cm.Titel, Datum: cm.Datum,
 			Zusammenfassung: cm.Zusammenfassung, Text: b.render(cm.Body, "", 0),
 			URL: st.URL + "meldungen/" + cm.Slug + "/", File: cm.File}
 		st.Meldungen = append(st.Meldungen, m)
@@ -733,7 +731,7 @@ func (b *builder) verbindungen() {
 
 func (b *builder) seiten() {
 	for _, p := range b.cs.Seiten {
-		b.site.Seiten[p.Slug] = &Seite{Slug: p.Slug, Titel: p.Titel, Beschreibung: p.Beschreibung, Stand: dd(p.Stand),
+		b.site.Seiten[p.Slug] = &Seite{Slug: p.Slug, Titel: p.Titel, Beschreibung: p.Beschreibung, Stand: p.Stand,
 			Text: b.seitenText(p, p.Slug == SeiteLeichteSprache), URL: "/" + p.Slug + "/", File: p.File, Videos: b.videos(p.Videos)}
 	}
 }

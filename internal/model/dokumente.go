@@ -61,7 +61,7 @@ func (b *builder) dokumente(st *Strategie, c *content.Strategie) {
 		}
 		for _, d := range c.Dokumente.Dokumente {
 			m := &Dokument{Titel: d.Titel, Art: d.Art, ArtName: content.DokumentArten[d.Art], Sprache: orDefault(d.Sprache, "de"),
-				Datum: dd(d.Datum), Barrierefrei: d.Barrierefrei, BarrierefreiText: content.Barrierefrei[d.Barrierefrei], Hinweis: d.Hinweis}
+				Datum: d.Datum, Barrierefrei: d.Barrierefrei, BarrierefreiText: content.Barrierefrei[d.Barrierefrei], Hinweis: d.Hinweis}
 			m.Eintrag = c.Dokumente.File
 			m.SpracheName = orDefault(Sprachnamen[m.Sprache], m.Sprache)
 			if m.BarrierefreiText == "" {
@@ -91,12 +91,12 @@ func (b *builder) dokumente(st *Strategie, c *content.Strategie) {
 			x := &ExternerIndikator{ID: e.ID, Name: e.Name, Herausgeber: e.Herausgeber, Rhythmus: e.Rhythmus, URL: e.URL,
 				Beschreibung: e.Beschreibung, Quelle: e.Quelle, Strategie: st}
 			for _, w := range e.Werte {
-				x.Werte = append(x.Werte, ExternerWert{Datum: dd(w.Datum), Wert: w.Wert, Einheit: w.Einheit, Quelle: w.Quelle})
+				x.Werte = append(x.Werte, ExternerWert{Datum: w.Datum, Wert: w.Wert, Einheit: w.Einheit, Quelle: w.Quelle})
 			}
 			sort.SliceStable(x.Werte, func(i, j int) bool { return x.Werte[i].Datum.Start().Before(x.Werte[j].Datum.Start()) })
 			st.ExterneIndikatoren = append(st.ExterneIndikatoren, x)
 		}
-		st.StandKennzahlen = orDate(dd(k.Stand), st.Stand)
+		st.StandKennzahlen = orDate(k.Stand, st.Stand)
 		st.Files = append(st.Files, k.File)
 	}
 	sort.Strings(st.Files)

@@ -81,7 +81,7 @@ func (b *builder) wirkung(c *content.Strategie) {
 	if c.Wirkung == nil || st == nil {
 		return
 	}
-	w := &Wirkung{Stand: dd(c.Wirkung.Stand)}
+	w := &Wirkung{Stand: c.Wirkung.Stand}
 	sets := map[string]*Zielset{}
 	for _, zs := range st.Zielsets {
 		sets[zs.Qualitativ.ID] = zs
@@ -90,8 +90,8 @@ func (b *builder) wirkung(c *content.Strategie) {
 		if e.Datum.IsZero() {
 			continue // reported by validate
 		}
-		m := &Wirkungsmessung{Strategie: st, Datum: dd(e.Datum), Zielset: sets[e.Zielset], Methode: e.Methode,
-			Text: e.Ergebnis, DurchgefuehrtVon: e.DurchgefuehrtVon, Quelle: e.Quelle, Naechste: dd(e.Naechste)}
+		m := &Wirkungsmessung{Strategie: st, Datum: e.Datum, Zielset: sets[e.Zielset], Methode: e.Methode,
+			Text: e.Ergebnis, DurchgefuehrtVon: e.DurchgefuehrtVon, Quelle: e.Quelle, Naechste: e.Naechste}
 		m.ID = st.Slug + "/" + m.Datum.ISO()
 		m.Anchor = "wirkung-" + m.Datum.ISO()
 		if m.Zielset != nil {
