@@ -53,7 +53,7 @@ func (s *Site) Texts() []Text {
 	}
 	for _, st := range s.Strategien {
 		body(st.File, st.Body)
-		field(st.At, "leitbild", st.Leitbild)
+		field(st.At, "leitbild", st.LeitbildMarkdown)
 		for _, lt := range st.Leitthemen {
 			field(lt.At, "text", lt.Text)
 		}
@@ -75,7 +75,7 @@ func (s *Site) Texts() []Text {
 		}
 		if in := st.Initiativen; in != nil {
 			for _, i := range in.Initiativen {
-				field(i.At, "beschreibung", i.Beschreibung)
+				field(i.At, "beschreibung", i.BeschreibungMarkdown)
 			}
 		}
 		for _, m := range st.Massnahmen {

@@ -76,7 +76,7 @@ type Strategie struct {
 	Zyklus          int               `toml:"zyklus"`
 	Handlungsfelder []string          `toml:"handlungsfelder"`
 	Quelle          string            `toml:"quelle"`
-	Leitbild        string            `toml:"leitbild"`
+	LeitbildMarkdown    string            `toml:"leitbild"` // Markdown; the model's Leitbild is its HTML
 	Horizonte       Horizonte         `toml:"horizonte"`
 	Phasen          []Phase           `toml:"phase"`
 	Gremien         []Gremium         `toml:"gremium"`
@@ -297,14 +297,14 @@ type Initiativen struct {
 
 // Initiative is a strategic initiative spanning Handlungsfelder.
 type Initiative struct {
-	At             decode.At
-	ID             string   `toml:"id,pflicht"`
-	Titel          string   `toml:"titel,pflicht"`
-	Beschreibung   string   `toml:"beschreibung"`
-	Unterstuetzt   []string `toml:"unterstuetzt"`
-	Ressorts       []string `toml:"ressorts"`
-	Projektleitung string   `toml:"projektleitung"`
-	Status         string   `toml:"status"`
+	At               decode.At
+	ID               string   `toml:"id,pflicht"`
+	Titel            string   `toml:"titel,pflicht"`
+	BeschreibungMarkdown string   `toml:"beschreibung"` // Markdown; the model's Beschreibung is its HTML
+	Unterstuetzt     []string `toml:"unterstuetzt"`
+	Ressorts         []string `toml:"ressorts"`
+	Projektleitung   string   `toml:"projektleitung"`
+	Status           string   `toml:"status"`
 }
 
 // Massnahme is strategien/<slug>/massnahmen/<id>.md.

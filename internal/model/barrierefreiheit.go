@@ -78,7 +78,7 @@ func (b *builder) barrierefreiheit() {
 	}
 	b.site.Barrierefreiheit = e
 	if b.site.Seiten[SeiteBarrierefreiheit] == nil {
-		b.site.Seiten[SeiteBarrierefreiheit] = &Seite{Slug: SeiteBarrierefreiheit, URL: "/" + SeiteBarrierefreiheit + "/"}
+		b.site.Seiten[SeiteBarrierefreiheit] = &Seite{Seite: content.Seite{Slug: SeiteBarrierefreiheit}, URL: "/" + SeiteBarrierefreiheit + "/"}
 	}
 	p := b.site.Seiten[SeiteBarrierefreiheit]
 	if p.Titel == "" {

@@ -83,7 +83,7 @@ func (b *builder) akteure() {
 			if _, dup := b.site.akteure[a.Kuerzel]; dup || a.Kuerzel == "" {
 				continue
 			}
-			ak := &Akteur{Kuerzel: a.Kuerzel, Name: a.Name, Art: a.Art, URL: a.URL, Ressort: a.Ressort}
+			ak := &Akteur{a}
 			b.site.akteure[a.Kuerzel] = ak
 			b.site.Akteure = append(b.site.Akteure, ak)
 		}
@@ -95,11 +95,7 @@ func (b *builder) akteur(k string) *Akteur { return b.site.akteure[k] }
 
 func (b *builder) handlungsfelder() {
 	for _, h := range b.cs.Handlungsfelder {
-		hf := &Handlungsfeld{
-			Key: h.Key, Name: h.Name, Kurzname: h.Kurzname, Aliase: h.Aliase, Quelle: h.Quelle,
-			URL: "/handlungsfelder/" + h.Key + "/", File: h.File,
-			Beschreibung: b.render(h.Body, "", 0),
-		}
+		hf := &Handlungsfeld{Handlungsfeld: *h, URL: "/handlungsfelder/" + h.Key + "/", Beschreibung: b.render(h.Body, "", 0)}
 		b.site.handlungsfelder[h.Key] = hf
 		b.site.Handlungsfelder = append(b.site.Handlungsfelder, hf)
 	}
@@ -125,15 +121,14 @@ func (b *builder) hfs(keys []string) []*Handlungsfeld {
 
 func (b *builder) strategieBasis(c *content.Strategie) {
 	st := &Strategie{
-		Slug: c.Slug, Name: c.Name, Kurzname: c.Kurzname, Aliase: c.Aliase, URL: "/strategien/" + c.Slug + "/",
-		Rahmen: c.IsRahmen(), Beispiel: c.Beispiel, Leitfaden: c.Leitfaden(),
+		Strategie: *c, URL: "/strategien/" + c.Slug + "/",
+		Rahmen: c.IsRahmen(), Leitfaden: c.Leitfaden(),
 		Federfuehrung: b.akteur(c.Federfuehrung),
-		Beschlossen:   c.Beschlossen, Version: c.Version, Stand: c.Stand, Quelle: c.Quelle,
-		Beschreibung: b.render(c.Body, "", 1),
-		Leitbild:     b.text(c.Leitbild, "leitbild-", 2),
-		Horizonte:    Horizonte{c.HorizontLeitbildJahr(), c.HorizontZieleJahr(), c.HorizontEtappenJahr()},
-		Zyklus:       max(c.Zyklus, 1),
+		Beschreibung:  b.render(c.Body, "", 1),
+		Leitbild:      b.text(c.LeitbildMarkdown, "leitbild-", 2),
 	}
+	st.Horizonte.Leitbild, st.Horizonte.Ziele, st.Horizonte.Etappen = c.HorizontLeitbildJahr(), c.HorizontZieleJahr(), c.HorizontEtappenJahr()
+	st.Zyklus = max(c.Zyklus, 1)
 	if st.Kurzname == "" {
 		st.Kurzname = st.Name
 	}
@@ -141,12 +136,6 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		if a := b.akteur(k); a != nil {
 			st.Beteiligt = append(st.Beteiligt, a)
 		}
-	}
-	for _, l := range c.QuelleLinks {
-		st.QuelleLinks = append(st.QuelleLinks, Link{Titel: l.Titel, URL: l.URL})
-	}
-	for _, q := range c.Quellen {
-		st.Quellen = append(st.Quellen, Quelle{Titel: q.Titel, Herausgeber: q.Herausgeber, URL: q.URL, Hinweis: q.Hinweis, Datum: q.Datum})
 	}
 	st.Files = strategyFiles(c)
 
@@ -188,12 +177,9 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 
 	gremien := map[string]*Gremium{}
 	for _, g := range c.Gremien {
-		gr := &Gremium{
-			Schluessel: g.Schluessel, Art: g.Art, ArtLabel: content.GremiumArten[g.Art], Name: g.Name,
-			Vorsitz: g.Vorsitz, Beschreibung: g.Beschreibung, Mitglieder: g.Mitglieder,
-			Anzahl: max(g.Anzahl, len(g.Mitglieder)), Organisation: b.akteur(g.Organisation),
-			Handlungsfeld: b.site.handlungsfelder[g.Handlungsfeld],
-		}
+		gr := &Gremium{Gremium: g, ArtLabel: content.GremiumArten[g.Art],
+			Organisation: b.akteur(g.Organisation), Handlungsfeld: b.site.handlungsfelder[g.Handlungsfeld]}
+		gr.Anzahl = max(g.Anzahl, len(g.Mitglieder))
 		gremien[g.Schluessel] = gr
 		st.Gremien = append(st.Gremien, gr)
 	}
@@ -241,14 +227,15 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		if hf == nil {
 			continue
 		}
-		e := &StrategieHF{Strategie: st, Handlungsfeld: hf, Anchor: "hf-" + key, Stand: st.Stand}
+		e := &StrategieHF{Strategie: st, Handlungsfeld: hf, Anchor: "hf-" + key}
 		if f := files[key]; f != nil {
+			e.StrategieHF = *f
 			e.Leitbild = b.render(f.Body, "hf-"+key+"-", 2)
 			e.IstAnalyse = b.istAnalyse(f.IstAnalyse, "ist-"+key+"-", 2)
-			if !f.Stand.IsZero() {
-				e.Stand = f.Stand
-			}
 			e.Fachgruppe = gremien[f.Fachgruppe]
+		}
+		if e.Stand.IsZero() {
+			e.Stand = st.Stand
 		}
 		st.HF = append(st.HF, e)
 		hf.Strategien = append(hf.Strategien, st)
@@ -266,13 +253,12 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 	if c.Backlog != nil {
 		for _, e := range c.Backlog.Eintraege {
 			if e.Oeffentlich { // the Leitfaden keeps the backlog internal unless released
-				st.Backlog = append(st.Backlog, BacklogEintrag{Art: e.Art, Text: e.Text, Grund: e.Grund})
+				st.Backlog = append(st.Backlog, e)
 			}
 		}
 	}
 	if ls := c.LeichteSprache; ls != nil {
-		st.LeichteSprache = &Seite{Slug: "leichte-sprache", Titel: ls.Titel, Stand: ls.Stand,
-			Text: b.seitenText(ls, true), URL: st.URL + "leichte-sprache/", File: ls.File, Beschreibung: ls.Beschreibung}
+		st.LeichteSprache = &Seite{Seite: *ls, Text: b.seitenText(ls, true), URL: st.URL + "leichte-sprache/"}
 	}
 	st.StandZiele, st.StandInitiativen, st.StandMesswerte = st.Stand, st.Stand, st.Stand
 	if c.Ziele != nil && !c.Ziele.Stand.IsZero() {
@@ -349,7 +335,7 @@ func (b *builder) istAnalyse(c *content.IstAnalyse, prefix string, offset int) *
 		ia.Reifegrad = &Reifegrad{Modell: r.Modell, Stufen: r.Stufen, Aktuell: r.Aktuell, Ziel: r.Ziel, Max: max(len(r.Stufen), 5)}
 	}
 	if s := c.SWOT; s != nil {
-		ia.SWOT = &SWOT{Staerken: s.Staerken, Schwaechen: s.Schwaechen, Chancen: s.Chancen, Risiken: s.Risiken}
+		ia.SWOT = s
 	}
 	return ia
 }
@@ -483,8 +469,7 @@ func (b *builder) ziele(c *content.Strategie) {
 	if c.Messwerte != nil {
 		for _, m := range c.Messwerte.Messwerte {
 			if z := b.site.ziele[content.Qualify(c, m.Ziel)]; z != nil && z.Strategie == st {
-				z.Messwerte = append(z.Messwerte, Messwert{Datum: m.Datum, Wert: m.Wert, Kommentar: m.Kommentar,
-					Gefaehrdet: m.Gefaehrdet, Korrektur: m.Korrektur})
+				z.Messwerte = append(z.Messwerte, m)
 			}
 		}
 	}
@@ -538,9 +523,8 @@ func (b *builder) initiativen(c *content.Strategie) {
 		return
 	}
 	for _, i := range c.Initiativen.Initiativen {
-		in := &Initiative{Strategie: st, ID: i.ID, Key: st.Slug + "/" + i.ID, Titel: i.Titel,
-			Anchor: "initiative-" + anchorID(i.ID), Beschreibung: b.text(i.Beschreibung, "init-"+anchorID(i.ID)+"-", 3),
-			Projektleitung: i.Projektleitung, Status: i.Status}
+		in := &Initiative{Initiative: i, Strategie: st, Key: st.Slug + "/" + i.ID,
+			Anchor: "initiative-" + anchorID(i.ID), Beschreibung: b.text(i.BeschreibungMarkdown, "init-"+anchorID(i.ID)+"-", 3)}
 		in.URL = st.URL + "#" + in.Anchor
 		seen := map[*Handlungsfeld]bool{}
 		for _, ref := range i.Unterstuetzt {
@@ -574,12 +558,9 @@ func (b *builder) massnahmen(c *content.Strategie) {
 			continue
 		}
 		m := &Massnahme{
-			Strategie: st, ID: cm.ID, Titel: cm.Titel, Anchor: "massnahme-" + anchorID(cm.ID),
+			Massnahme: *cm, Strategie: st, Anchor: "massnahme-" + anchorID(cm.ID),
 			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld],
-			Start:         cm.Start, Teilprojektleitung: cm.Teilprojektleitung, Prioritaet: cm.Prioritaet,
-			QuickWin: cm.QuickWin, Neu: cm.Neu, Zusammenfassung: cm.Zusammenfassung, Quelle: cm.Quelle,
-			Stand: cm.Stand, File: cm.File,
-			Beschreibung: b.render(cm.Body, "", 0),
+			Beschreibung:  b.render(cm.Body, "", 0),
 		}
 		if m.Stand.IsZero() {
 			m.Stand = st.Stand
@@ -612,12 +593,6 @@ func (b *builder) massnahmen(c *content.Strategie) {
 				m.Initiative = in
 				in.Massnahmen = append(in.Massnahmen, m)
 			}
-		}
-		if kn := cm.KostenNutzen; kn != nil {
-			m.KostenNutzen = &KostenNutzen{Aufwand: kn.Aufwand, Nutzen: kn.Nutzen, Regelbetrieb: kn.Regelbetrieb, Finanzierung: kn.Finanzierung}
-		}
-		if rb := cm.Regelbetrieb; rb != nil {
-			m.Regelbetrieb = &Regelbetrieb{Beschreibung: rb.Beschreibung, Status: rb.Status}
 		}
 		b.verlauf(m, cm)
 		for _, ms := range cm.Meilensteine {
@@ -672,9 +647,8 @@ func number(s string) (int, string) {
 func (b *builder) meldungen(c *content.Strategie) {
 	st := b.site.strategien[c.Slug]
 	for _, cm := range c.Meldungen {
-		m := &Meldung{Strategie: st, Slug: cm.Slug, Titel: cm.Titel, Datum: cm.Datum,
-			Zusammenfassung: cm.Zusammenfassung, Text: b.render(cm.Body, "", 0),
-			URL: st.URL + "meldungen/" + cm.Slug + "/", File: cm.File}
+		m := &Meldung{Meldung: *cm, Strategie: st, Text: b.render(cm.Body, "", 0),
+			URL: st.URL + "meldungen/" + cm.Slug + "/"}
 		st.Meldungen = append(st.Meldungen, m)
 		b.site.Meldungen = append(b.site.Meldungen, m)
 	}
@@ -731,8 +705,8 @@ func (b *builder) verbindungen() {
 
 func (b *builder) seiten() {
 	for _, p := range b.cs.Seiten {
-		b.site.Seiten[p.Slug] = &Seite{Slug: p.Slug, Titel: p.Titel, Beschreibung: p.Beschreibung, Stand: p.Stand,
-			Text: b.seitenText(p, p.Slug == SeiteLeichteSprache), URL: "/" + p.Slug + "/", File: p.File, Videos: b.videos(p.Videos)}
+		b.site.Seiten[p.Slug] = &Seite{Seite: *p, Text: b.seitenText(p, p.Slug == SeiteLeichteSprache),
+			URL: "/" + p.Slug + "/", Videos: b.videos(p.Videos)}
 	}
 }
 

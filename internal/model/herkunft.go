@@ -186,7 +186,7 @@ func (b *builder) verlauf(m *Massnahme, cm *content.Massnahme) {
 
 // meilenstein resolves a milestone's state, date of statement and source.
 func (b *builder) meilenstein(m *Massnahme, ms content.Meilenstein) Meilenstein {
-	out := Meilenstein{Datum: ms.Datum, Text: ms.Text, Status: ms.Status, Stand: ms.Stand, Quelle: ms.Quelle}
+	out := Meilenstein{Meilenstein: ms}
 	if out.Status == "" {
 		out.Status = content.MsUnbekannt
 		if ms.Erreicht {
