@@ -57,37 +57,37 @@ type Strategie struct {
 	File string // .../strategie.md
 	At   decode.At
 
-	Name            string            `toml:"name,pflicht"`
-	Kurzname        string            `toml:"kurzname"`
-	Aliase          []string          `toml:"aliase"`
-	Art             string            `toml:"art"`
-	Beispiel        bool              `toml:"beispiel"`
-	Methode         string            `toml:"methode"`
-	Rahmenstrategie string            `toml:"rahmenstrategie"`
-	AbgeloestDurch  string            `toml:"abgeloest_durch"`
-	Vorgaenger      []string          `toml:"vorgaenger"`
-	Verwandt        []string          `toml:"verwandt"`
-	Federfuehrung   string            `toml:"federfuehrung"`
-	Beteiligt       []string          `toml:"beteiligt"`
-	Beschlossen     Datum             `toml:"beschlossen"`
-	Version         string            `toml:"version"`
-	Stand           Datum             `toml:"stand,pflicht"`
-	AktuellePhase   string            `toml:"aktuelle_phase"`
-	Zyklus          int               `toml:"zyklus"`
-	Handlungsfelder []string          `toml:"handlungsfelder"`
-	Quelle          string            `toml:"quelle"`
-	LeitbildMarkdown    string            `toml:"leitbild"` // Markdown; the model's Leitbild is its HTML
-	Horizonte       Horizonte         `toml:"horizonte"`
-	Phasen          []Phase           `toml:"phase"`
-	Gremien         []Gremium         `toml:"gremium"`
-	Rollen          []Rolle           `toml:"rolle"`
-	Leitthemen      []Leitthema       `toml:"leitthema"`
-	Fokusziele      []Fokusziel       `toml:"fokusziel"`
-	IstAnalyse      *IstAnalyse       `toml:"ist_analyse"`
-	QuelleLinks     []Link            `toml:"quelle_link"`
-	Quellen         []Quelle          `toml:"quellen"`
-	Ausnahmen       map[string]string `toml:"ausnahmen"`
-	Body            Markdown
+	Name             string            `toml:"name,pflicht"`
+	Kurzname         string            `toml:"kurzname"`
+	Aliase           []string          `toml:"aliase"`
+	Art              string            `toml:"art"`
+	Beispiel         bool              `toml:"beispiel"`
+	Methode          string            `toml:"methode"`
+	Rahmenstrategie  string            `toml:"rahmenstrategie"`
+	AbgeloestDurch   string            `toml:"abgeloest_durch"`
+	Vorgaenger       []string          `toml:"vorgaenger"`
+	Verwandt         []string          `toml:"verwandt"`
+	Federfuehrung    string            `toml:"federfuehrung"`
+	Beteiligt        []string          `toml:"beteiligt"`
+	Beschlossen      Datum             `toml:"beschlossen"`
+	Version          string            `toml:"version"`
+	Stand            Datum             `toml:"stand,pflicht"`
+	AktuellePhase    string            `toml:"aktuelle_phase"`
+	Zyklus           int               `toml:"zyklus"`
+	Handlungsfelder  []string          `toml:"handlungsfelder"`
+	Quelle           string            `toml:"quelle"`
+	LeitbildMarkdown string            `toml:"leitbild"` // Markdown; the model's Leitbild is its HTML
+	Horizonte        Horizonte         `toml:"horizonte"`
+	Phasen           []Phase           `toml:"phase"`
+	Gremien          []Gremium         `toml:"gremium"`
+	Rollen           []Rolle           `toml:"rolle"`
+	Leitthemen       []Leitthema       `toml:"leitthema"`
+	Fokusziele       []Fokusziel       `toml:"fokusziel"`
+	IstAnalyse       *IstAnalyse       `toml:"ist_analyse"`
+	QuelleLinks      []Link            `toml:"quelle_link"`
+	Quellen          []Quelle          `toml:"quellen"`
+	Ausnahmen        map[string]string `toml:"ausnahmen"`
+	Body             Markdown
 
 	HF             []*StrategieHF
 	Ziele          *Ziele
@@ -297,14 +297,14 @@ type Initiativen struct {
 
 // Initiative is a strategic initiative spanning Handlungsfelder.
 type Initiative struct {
-	At               decode.At
-	ID               string   `toml:"id,pflicht"`
-	Titel            string   `toml:"titel,pflicht"`
+	At                   decode.At
+	ID                   string   `toml:"id,pflicht"`
+	Titel                string   `toml:"titel,pflicht"`
 	BeschreibungMarkdown string   `toml:"beschreibung"` // Markdown; the model's Beschreibung is its HTML
-	Unterstuetzt     []string `toml:"unterstuetzt"`
-	Ressorts         []string `toml:"ressorts"`
-	Projektleitung   string   `toml:"projektleitung"`
-	Status           string   `toml:"status"`
+	Unterstuetzt         []string `toml:"unterstuetzt"`
+	Ressorts             []string `toml:"ressorts"`
+	Projektleitung       string   `toml:"projektleitung"`
+	Status               string   `toml:"status"`
 }
 
 // Massnahme is strategien/<slug>/massnahmen/<id>.md.
