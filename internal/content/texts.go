@@ -45,7 +45,7 @@ func (s *Site) Texts() []Text {
 	}
 	ist := func(ia *IstAnalyse) {
 		if ia != nil {
-			field(ia.At, "text", ia.Text)
+			field(ia.At, "text", ia.TextMarkdown)
 		}
 	}
 	for _, h := range s.Handlungsfelder {

@@ -182,11 +182,11 @@ type Quelle struct {
 
 // IstAnalyse is the current-state analysis, for a strategy or a Handlungsfeld.
 type IstAnalyse struct {
-	At        decode.At
-	Text      string     `toml:"text"`
-	Methoden  []string   `toml:"methoden"`
-	Reifegrad *Reifegrad `toml:"reifegrad"`
-	SWOT      *SWOT      `toml:"swot"`
+	At           decode.At
+	TextMarkdown string     `toml:"text"` // the model's Text is its HTML
+	Methoden     []string   `toml:"methoden"`
+	Reifegrad    *Reifegrad `toml:"reifegrad"`
+	SWOT         *SWOT      `toml:"swot"`
 }
 
 // Reifegrad is a maturity level now and as targeted by the Leitbild.

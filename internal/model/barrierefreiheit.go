@@ -34,8 +34,8 @@ type Mangel struct {
 
 // Video is a video with captions and transcript.
 type Video struct {
-	Titel, Datei, Untertitel, Vorschaubild, Dauer, Beschreibung string
-	Transkript                                                  template.HTML
+	content.Video
+	Transkript template.HTML // TranskriptMarkdown as HTML
 }
 
 // Legal and service pages with their own template; every other page in
@@ -103,8 +103,7 @@ func (b *builder) seitenText(p *content.Seite, leichteSprache bool) template.HTM
 func (b *builder) videos(list []content.Video) []Video {
 	var out []Video
 	for _, v := range list {
-		out = append(out, Video{Titel: v.Titel, Datei: v.Datei, Untertitel: v.Untertitel, Vorschaubild: v.Vorschaubild,
-			Dauer: v.Dauer, Beschreibung: v.Beschreibung, Transkript: b.md.Render([]byte(v.Transkript), markdown.Options{Offset: 2})})
+		out = append(out, Video{Video: v, Transkript: b.md.Render([]byte(v.TranskriptMarkdown), markdown.Options{Offset: 2})})
 	}
 	return out
 }

@@ -330,12 +330,9 @@ func (b *builder) istAnalyse(c *content.IstAnalyse, prefix string, offset int) *
 	if c == nil {
 		return nil
 	}
-	ia := &IstAnalyse{Text: b.text(c.Text, prefix, offset), Methoden: c.Methoden}
+	ia := &IstAnalyse{IstAnalyse: *c, Text: b.text(c.TextMarkdown, prefix, offset)}
 	if r := c.Reifegrad; r != nil {
-		ia.Reifegrad = &Reifegrad{Modell: r.Modell, Stufen: r.Stufen, Aktuell: r.Aktuell, Ziel: r.Ziel, Max: max(len(r.Stufen), 5)}
-	}
-	if s := c.SWOT; s != nil {
-		ia.SWOT = s
+		ia.Reifegrad = &Reifegrad{Reifegrad: *r, Max: max(len(r.Stufen), 5)}
 	}
 	return ia
 }

@@ -182,18 +182,15 @@ type Leitthema struct {
 
 // IstAnalyse of a strategy or Handlungsfeld.
 type IstAnalyse struct {
-	Text      template.HTML
-	Methoden  []string
+	content.IstAnalyse
+	Text      template.HTML // TextMarkdown as HTML
 	Reifegrad *Reifegrad
-	SWOT      *SWOT
 }
 
 // Reifegrad compares the current maturity with the target of the Leitbild.
 type Reifegrad struct {
-	Modell        string
-	Stufen        []string // names of the levels, may be empty
-	Aktuell, Ziel int
-	Max           int
+	content.Reifegrad
+	Max int // the highest level: as many as named, at least 5
 }
 
 // StufeName returns the name of level n, or "".
@@ -203,9 +200,6 @@ func (r *Reifegrad) StufeName(n int) string {
 	}
 	return ""
 }
-
-// SWOT analysis.
-type SWOT = content.SWOT
 
 // Verbindung is a related strategy as a landing page lists it: the strategy
 // and the Handlungsfelder both work in. Equal connections are one object,
