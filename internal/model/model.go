@@ -67,8 +67,10 @@ type Beteiligter struct {
 // (the Leitfaden's years where none are given). A field below with the
 // name of a field of content.Strategie hides it on purpose: it is that
 // field resolved (Rahmenstrategie, Federfuehrung, Gremien, AktuellePhase …)
-// or built from that file (HF, Massnahmen, Meldungen, Backlog …). What the
-// file says stays reachable as st.Strategie.<Feld>.
+// or built from that file (HF, Massnahmen, Meldungen, Backlog, Rollen as
+// tables …); the method Ziele hides the file ziele.toml, the field
+// Leitfaden the method of the same name. What the file says stays
+// reachable as st.Strategie.<Feld>.
 type Strategie struct {
 	content.Strategie
 
