@@ -55,10 +55,10 @@ func (s *Site) Texts() []Text {
 		body(st.File, st.Body)
 		field(st.At, "leitbild", st.LeitbildMarkdown)
 		for _, lt := range st.Leitthemen {
-			field(lt.At, "text", lt.Text)
+			field(lt.At, "text", lt.TextMarkdown)
 		}
 		for _, f := range st.Fokusziele {
-			field(f.At, "text", f.Text)
+			field(f.At, "text", f.TextMarkdown)
 		}
 		ist(st.IstAnalyse)
 		for _, h := range st.HF {
@@ -67,10 +67,10 @@ func (s *Site) Texts() []Text {
 		}
 		if z := st.Ziele; z != nil {
 			for _, set := range z.Zielsets {
-				field(set.At, "pfad", set.Pfad)
+				field(set.At, "pfad", set.PfadMarkdown)
 			}
 			for _, set := range z.Etappenziele {
-				field(set.At, "pfad", set.Pfad)
+				field(set.At, "pfad", set.PfadMarkdown)
 			}
 		}
 		if in := st.Initiativen; in != nil {

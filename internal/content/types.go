@@ -151,15 +151,15 @@ type Leitthema struct {
 	Schluessel      string   `toml:"schluessel,pflicht"`
 	Name            string   `toml:"name,pflicht"`
 	Kuerzel         string   `toml:"kuerzel"`
-	Text            string   `toml:"text"`
+	TextMarkdown    string   `toml:"text"` // the model's Text is its HTML
 	Handlungsfelder []string `toml:"handlungsfelder"`
 }
 
 // Fokusziel is a focus goal of a framework strategy.
 type Fokusziel struct {
-	At    decode.At
-	Titel string `toml:"titel,pflicht"`
-	Text  string `toml:"text"`
+	At           decode.At
+	Titel        string `toml:"titel,pflicht"`
+	TextMarkdown string `toml:"text"` // the model's Text is its HTML
 }
 
 // Link is a document to read or download.
@@ -236,7 +236,7 @@ type Zielset struct {
 	Text            string        `toml:"text,pflicht"`
 	Zieljahr        int           `toml:"zieljahr"`
 	Beschlossen     Datum         `toml:"beschlossen"`
-	Pfad            string        `toml:"pfad"`
+	PfadMarkdown    string        `toml:"pfad"` // the model's Pfad is its HTML
 	Prioritaet      string        `toml:"prioritaet"`
 	Projektleitung  string        `toml:"projektleitung"`
 	Quantitativ     []Quantitativ `toml:"quantitativ"`
@@ -250,7 +250,7 @@ type Etappenset struct {
 	Text           string        `toml:"text,pflicht"`
 	Zieljahr       int           `toml:"zieljahr"`
 	Beschlossen    Datum         `toml:"beschlossen"`
-	Pfad           string        `toml:"pfad"`
+	PfadMarkdown   string        `toml:"pfad"` // the model's Pfad is its HTML
 	Projektleitung string        `toml:"projektleitung"`
 	Quantitativ    []Quantitativ `toml:"quantitativ"`
 }

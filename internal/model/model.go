@@ -170,16 +170,16 @@ type RollenZeile struct {
 
 // Fokusziel is a focus goal of a framework strategy.
 type Fokusziel struct {
+	content.Fokusziel
 	Nummer int
-	Titel  string
-	Text   template.HTML
+	Text   template.HTML // TextMarkdown as inline HTML
 }
 
 // Leitthema groups Handlungsfelder of a strategy.
 type Leitthema struct {
-	Schluessel, Name, Kuerzel string
-	Text                      template.HTML
-	HF                        []*StrategieHF
+	content.Leitthema
+	Text template.HTML // TextMarkdown as HTML
+	HF   []*StrategieHF
 }
 
 // IstAnalyse of a strategy or Handlungsfeld.
@@ -253,28 +253,28 @@ type StrategieHF struct {
 }
 
 // Zielset is a set of strategic goals for the Ziele horizon.
+// Build sets Zieljahr to the strategy's horizon when the file gives none;
+// Quantitativ and Handlungsfelder hide those of the file, as goals and
+// fields of action. The qualitative goal is Qualitativ.
 type Zielset struct {
+	content.Zielset
 	Strategie       *Strategie
 	Qualitativ      *Ziel
 	Quantitativ     []*Ziel
 	Handlungsfelder []*Handlungsfeld
-	Zieljahr        int
-	Beschlossen     datum.Datum
-	Pfad            template.HTML
-	Prioritaet      string
+	Pfad            template.HTML // PfadMarkdown as HTML
 	Etappensets     []*Etappenset // derived from its quantitative goals
 }
 
 // Etappenset is a set of Etappenziele derived from one quantitative goal.
+// Like Zielset, with AbgeleitetVon resolved.
 type Etappenset struct {
-	Strategie      *Strategie
-	Qualitativ     *Ziel
-	Quantitativ    []*Ziel
-	AbgeleitetVon  *Ziel
-	Zieljahr       int
-	Beschlossen    datum.Datum
-	Pfad           template.HTML
-	Projektleitung string
+	content.Etappenset
+	Strategie     *Strategie
+	Qualitativ    *Ziel
+	Quantitativ   []*Ziel
+	AbgeleitetVon *Ziel
+	Pfad          template.HTML // PfadMarkdown as HTML
 }
 
 // Ziel is any goal of the cascade.

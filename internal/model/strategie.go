@@ -102,7 +102,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		}
 	}
 	for i, f := range c.Fokusziele {
-		st.Fokusziele = append(st.Fokusziele, Fokusziel{Nummer: i + 1, Titel: f.Titel, Text: b.md.Inline(f.Text)})
+		st.Fokusziele = append(st.Fokusziele, Fokusziel{Fokusziel: f, Nummer: i + 1, Text: b.md.Inline(f.TextMarkdown)})
 	}
 	st.IstAnalyse = b.istAnalyse(c.IstAnalyse, "ist-", 2)
 
@@ -130,7 +130,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		hf.Eintraege = append(hf.Eintraege, e)
 	}
 	for _, lt := range c.Leitthemen {
-		l := Leitthema{Schluessel: lt.Schluessel, Name: lt.Name, Kuerzel: lt.Kuerzel, Text: b.text(lt.Text, "lt-"+lt.Schluessel+"-", 3)}
+		l := Leitthema{Leitthema: lt, Text: b.text(lt.TextMarkdown, "lt-"+lt.Schluessel+"-", 3)}
 		for _, key := range lt.Handlungsfelder {
 			if e := st.hfEntry(key); e != nil {
 				l.HF = append(l.HF, e)

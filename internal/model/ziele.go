@@ -42,8 +42,9 @@ func (b *builder) ziele(c *content.Strategie) {
 		if jahr == 0 {
 			jahr = st.Horizonte.Ziele
 		}
-		zs := &Zielset{Strategie: st, Handlungsfelder: hfs, Zieljahr: jahr, Beschlossen: set.Beschlossen,
-			Pfad: b.text(set.Pfad, "pfad-"+anchorID(set.ID)+"-", 3), Prioritaet: set.Prioritaet}
+		zs := &Zielset{Zielset: set, Strategie: st, Handlungsfelder: hfs,
+			Pfad: b.text(set.PfadMarkdown, "pfad-"+anchorID(set.ID)+"-", 3)}
+		zs.Zieljahr = jahr
 		zs.Qualitativ = b.newZiel(st, set.ID, content.ZielQualitativ, set.Text, hfs)
 		zs.Qualitativ.Zielset, zs.Qualitativ.Zieljahr = zs, jahr
 		zs.Qualitativ.Verantwortlich = set.Projektleitung
@@ -70,8 +71,9 @@ func (b *builder) ziele(c *content.Strategie) {
 		if jahr == 0 {
 			jahr = st.Horizonte.Etappen
 		}
-		es := &Etappenset{Strategie: st, AbgeleitetVon: parent, Zieljahr: jahr, Beschlossen: set.Beschlossen,
-			Pfad: b.text(set.Pfad, "pfad-"+anchorID(set.ID)+"-", 3), Projektleitung: set.Projektleitung}
+		es := &Etappenset{Etappenset: set, Strategie: st, AbgeleitetVon: parent,
+			Pfad: b.text(set.PfadMarkdown, "pfad-"+anchorID(set.ID)+"-", 3)}
+		es.Zieljahr = jahr
 		es.Qualitativ = b.newZiel(st, set.ID, content.EtappeQualitativ, set.Text, hfs)
 		es.Qualitativ.Etappenset, es.Qualitativ.Zieljahr = es, jahr
 		es.Qualitativ.Verantwortlich = set.Projektleitung

@@ -32,10 +32,12 @@ func twoStrategies() (a, b *model.Strategie) {
 	ha, hb := h(a, "fa"), h(b, "fb")
 	sets := func(st *model.Strategie, hf *model.Handlungsfeld, n string) (*model.Zielset, *model.Etappenset) {
 		zs := &model.Zielset{Strategie: st, Qualitativ: goal(st, "Z"+n, content.ZielQualitativ, hf),
-			Quantitativ: []*model.Ziel{goal(st, "Z"+n+".1", content.ZielQuantitativ, hf)}, Handlungsfelder: []*model.Handlungsfeld{hf}, Zieljahr: 2030}
+			Quantitativ: []*model.Ziel{goal(st, "Z"+n+".1", content.ZielQuantitativ, hf)}, Handlungsfelder: []*model.Handlungsfeld{hf},
+			Zielset: content.Zielset{Zieljahr: 2030}}
 		zs.Qualitativ.Zielset, zs.Quantitativ[0].Zielset = zs, zs
 		es := &model.Etappenset{Strategie: st, Qualitativ: goal(st, "E"+n, content.EtappeQualitativ, hf),
-			Quantitativ: []*model.Ziel{goal(st, "E"+n+".1", content.EtappeQuantitativ, hf)}, AbgeleitetVon: zs.Quantitativ[0], Zieljahr: 2027}
+			Quantitativ: []*model.Ziel{goal(st, "E"+n+".1", content.EtappeQuantitativ, hf)}, AbgeleitetVon: zs.Quantitativ[0],
+			Etappenset: content.Etappenset{Zieljahr: 2027}}
 		es.Qualitativ.Etappenset, es.Quantitativ[0].Etappenset = es, es
 		zs.Etappensets = []*model.Etappenset{es}
 		st.Zielsets, st.Etappensets = []*model.Zielset{zs}, []*model.Etappenset{es}
