@@ -7,6 +7,7 @@ import (
 
 	"tdsite/internal/agenda"
 	"tdsite/internal/build"
+	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/model"
 	"tdsite/internal/testkit"
@@ -168,7 +169,7 @@ func TestBeispieleEinrechnen(t *testing.T) {
 func TestBerichtOhneVerlauf(t *testing.T) {
 	s := modell(t)
 	stand, _ := datum.ParseDay("31.12.2019")
-	s.Berichte = []*model.Bericht{{Jahr: 2019, Stand: stand}}
+	s.Berichte = []*model.Bericht{{Bericht: content.Bericht{Jahr: 2019, Stand: stand}}}
 	a := agenda.Build(s)
 	r := a.Berichte[0]
 	var gesellschaft *agenda.BerichtStrategie

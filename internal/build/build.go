@@ -118,7 +118,7 @@ func prepare(root string, loader *content.Loader, md *markdown.Renderer, date ti
 	}
 	bd := datum.FromTime(date)
 	if date.IsZero() {
-		bd = cfg.BuildDatum.Datum
+		bd = cfg.BuildDatum
 		if bd.IsZero() {
 			bd = datum.FromTime(time.Now())
 		}

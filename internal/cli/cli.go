@@ -153,7 +153,7 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 	}
 	if cfg != nil && !diags.HasErrors() {
 		// Staleness and closed reports need the linked model and the build day.
-		bd := cfg.BuildDatum.Datum
+		bd := cfg.BuildDatum
 		if bd.IsZero() {
 			bd = datum.FromTime(now())
 		}

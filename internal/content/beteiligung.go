@@ -28,12 +28,12 @@ type Beschluss struct {
 // Beteiligung is strategien/<slug>/beteiligung.toml: whom to contact and
 // how people can take part.
 type Beteiligung struct {
-	File      string
-	At        decode.At
-	Stand     Datum    `toml:"stand"`
-	Kontakt   *Kontakt `toml:"kontakt"`
-	Mitmachen string   `toml:"mitmachen"`
-	Formate   []Format `toml:"format"`
+	File              string
+	At                decode.At
+	Stand             Datum    `toml:"stand"`
+	Kontakt           *Kontakt `toml:"kontakt"`
+	MitmachenMarkdown string   `toml:"mitmachen"` // the model's Mitmachen is its HTML
+	Formate           []Format `toml:"format"`
 }
 
 // Kontakt is a role contact of a strategy: a mailbox of an office, never a
@@ -51,16 +51,16 @@ type Kontakt struct {
 // It has one date (datum) or a span (von, bis); without any it is listed
 // as a format without a published date.
 type Format struct {
-	At     decode.At
-	Titel  string `toml:"titel,pflicht"`
-	Art    string `toml:"art,pflicht"`
-	Datum  Datum  `toml:"datum"`
-	Von    Datum  `toml:"von"`
-	Bis    Datum  `toml:"bis"`
-	Ort    string `toml:"ort"`
-	URL    string `toml:"url"`
-	Text   string `toml:"text"`
-	Quelle string `toml:"quelle"`
+	At           decode.At
+	Titel        string `toml:"titel,pflicht"`
+	Art          string `toml:"art,pflicht"`
+	Datum        Datum  `toml:"datum"`
+	Von          Datum  `toml:"von"`
+	Bis          Datum  `toml:"bis"`
+	Ort          string `toml:"ort"`
+	URL          string `toml:"url"`
+	TextMarkdown string `toml:"text"` // the model's Text is its HTML
+	Quelle       string `toml:"quelle"`
 }
 
 // FormatArten are the kinds of participation formats with their labels.

@@ -44,84 +44,6 @@ type Site struct {
 	Fehlerhaft map[string][]int
 }
 
-// kind is what a file in content/ is, derived from its place.
-type kind int
-
-const (
-	kFailed  kind = -1 // the file exists but could not be read or parsed
-	kUnknown kind = iota
-	kAkteure
-	kHandlungsfeld
-	kStrategie
-	kStrategieHF
-	kZiele
-	kInitiativen
-	kMassnahme
-	kMesswerte
-	kBacklog
-	kWirkung
-	kMeldung
-	kLeichteSprache
-	kSeite
-	kBericht
-	kDokumente
-	kDatei
-	kKennzahlen
-	kBeschluesse
-	kBeteiligung
-)
-
-// classify maps a path relative to content/ to its kind and strategy slug.
-func classify(rel string) (kind, string) {
-	parts := strings.Split(rel, "/")
-	switch {
-	case rel == "akteure.toml":
-		return kAkteure, ""
-	case len(parts) == 2 && parts[0] == "handlungsfelder" && strings.HasSuffix(rel, ".md"):
-		return kHandlungsfeld, ""
-	case len(parts) == 2 && parts[0] == "seiten" && strings.HasSuffix(rel, ".md"):
-		return kSeite, ""
-	case berichtJahr(rel) > 0:
-		return kBericht, ""
-	case len(parts) >= 3 && parts[0] == "strategien":
-		slug := parts[1]
-		sub := strings.Join(parts[2:], "/")
-		switch {
-		case sub == "strategie.md":
-			return kStrategie, slug
-		case sub == "ziele.toml":
-			return kZiele, slug
-		case sub == "initiativen.toml":
-			return kInitiativen, slug
-		case sub == "messwerte.toml":
-			return kMesswerte, slug
-		case sub == "backlog.toml":
-			return kBacklog, slug
-		case sub == "wirkung.toml":
-			return kWirkung, slug
-		case sub == "dokumente.toml":
-			return kDokumente, slug
-		case sub == "kennzahlen.toml":
-			return kKennzahlen, slug
-		case len(parts) == 4 && parts[2] == "dokumente":
-			return kDatei, slug
-		case sub == "beschluesse.toml":
-			return kBeschluesse, slug
-		case sub == "beteiligung.toml":
-			return kBeteiligung, slug
-		case sub == "leichte-sprache.md":
-			return kLeichteSprache, slug
-		case len(parts) == 4 && parts[2] == "handlungsfelder" && strings.HasSuffix(sub, ".md"):
-			return kStrategieHF, slug
-		case len(parts) == 4 && parts[2] == "massnahmen" && strings.HasSuffix(sub, ".md"):
-			return kMassnahme, slug
-		case len(parts) == 4 && parts[2] == "meldungen" && strings.HasSuffix(sub, ".md"):
-			return kMeldung, slug
-		}
-	}
-	return kUnknown, ""
-}
-
 // ignored reports files that editors and operating systems leave behind.
 func ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
@@ -141,12 +63,13 @@ func Slugify(s string) string { return slug.Make(s) }
 // parsed is the result of reading one file. It is cached across rebuilds
 // and never mutated after parsing.
 type parsed struct {
-	kind  kind
-	slug  string
-	value any
-	diags diag.List
-	mod   time.Time
-	size  int64
+	kind   *kind // nil: no part of the content format
+	slug   string
+	value  any
+	failed bool // the file exists but could not be read or parsed
+	diags  diag.List
+	mod    time.Time
+	size   int64
 }
 
 // Loader reads content trees and remembers parsed files, so that the dev
@@ -316,14 +239,14 @@ func parseFile(e entry) *parsed {
 	relContent := strings.TrimPrefix(e.rel, "content/")
 	k, slug := classify(relContent)
 	p := &parsed{kind: k, slug: slug}
-	if k == kUnknown {
+	if k == nil {
 		return p
 	}
-	if k == kDatei { // a download: too big to read whole, and never parsed
+	if k == kindDatei { // a download: too big to read whole, and never parsed
 		mt, err := sniff(e.abs)
 		if err != nil {
 			p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
-			p.kind = kFailed
+			p.failed = true
 			return p
 		}
 		p.value = &Datei{Rel: e.rel, Name: path.Base(e.rel), Abs: e.abs, Size: e.info.Size(), Sniff: mt}
@@ -332,7 +255,7 @@ func parseFile(e entry) *parsed {
 	data, err := readLimited(e.abs, e.info.Size())
 	if err != nil {
 		p.diags.Errorf(diag.Pos{File: e.rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
-		p.kind = kFailed
+		p.failed = true
 		return p
 	}
 	if len(data) > MaxFileSize {
@@ -342,7 +265,7 @@ func parseFile(e entry) *parsed {
 		}
 		p.diags.Errorf(diag.Pos{File: e.rel}, "dateigroesse", "Teilen Sie den Inhalt auf mehrere Dateien auf oder entfernen Sie eingebettete Daten.",
 			"Die Datei ist mit %s MB zu groß (höchstens %d MB).", size, MaxFileSize>>20)
-		p.kind = kFailed
+		p.failed = true
 		return p
 	}
 	parseData(p, e.rel, data)
@@ -378,105 +301,14 @@ func readLimited(name string, size int64) ([]byte, error) {
 
 // parseData decodes the bytes of a content file of p.kind.
 func parseData(p *parsed, rel string, data []byte) {
-	k, slug := p.kind, p.slug
 	data, d := decode.Clean(rel, data)
 	if d != nil {
 		p.diags.Add(*d)
-		p.kind = kFailed
+		p.failed = true
 		return
 	}
 	base := path.Base(rel)
-	stem := strings.TrimSuffix(base, path.Ext(base))
-	switch k {
-	case kAkteure:
-		v := &Akteure{}
-		if decodeTOML(rel, data, v, &p.diags) {
-			for i := range v.Ressorts {
-				v.Ressorts[i].Ressort = true
-			}
-			p.value = v
-		}
-	case kHandlungsfeld:
-		v := &Handlungsfeld{Key: stem, File: rel}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	case kStrategie:
-		v := &Strategie{Slug: slug, File: rel, Dir: path.Dir(rel)}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	case kStrategieHF:
-		v := &StrategieHF{Key: stem, File: rel}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	case kZiele:
-		v := &Ziele{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kInitiativen:
-		v := &Initiativen{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kMesswerte:
-		v := &Messwerte{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kBacklog:
-		v := &Backlog{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kWirkung:
-		v := &Wirkung{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kDokumente:
-		v := &Dokumente{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kKennzahlen:
-		v := &Kennzahlen{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kBeschluesse:
-		v := &Beschluesse{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kBeteiligung:
-		v := &Beteiligung{File: rel}
-		if decodeTOML(rel, data, v, &p.diags) {
-			p.value = v
-		}
-	case kMassnahme:
-		v := &Massnahme{File: rel}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	case kMeldung:
-		v := &Meldung{Slug: stem, File: rel}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	case kBericht:
-		v := &Bericht{Jahr: berichtJahr(strings.TrimPrefix(rel, "content/")), File: rel}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	case kLeichteSprache, kSeite:
-		v := &Seite{Slug: stem, File: rel}
-		if decodeMarkdown(rel, data, v, &v.At, &v.Body, &p.diags) {
-			p.value = v
-		}
-	}
+	p.value = p.kind.parse(fileRef{rel: rel, slug: p.slug, stem: strings.TrimSuffix(base, path.Ext(base))}, data, &p.diags)
 }
 
 // decodeTOML reads a whole TOML file into v. It reports false when the file
@@ -524,7 +356,11 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 	site := &Site{Root: root, Fehlerhaft: map[string][]int{}}
 	strategies := map[string]*Strategie{}
 	broken := map[string]bool{} // strategie.md exists but could not be read
-	children := map[string][]*parsed{}
+	type child struct {
+		rel string
+		p   *parsed
+	}
+	children := map[string][]child{}
 	for i, p := range results {
 		rel := entries[i].rel
 		site.Files = append(site.Files, rel)
@@ -534,36 +370,26 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 				site.Fehlerhaft[d.Pos.File] = append(site.Fehlerhaft[d.Pos.File], d.Pos.Line)
 			}
 		}
-		if p.kind == kUnknown {
+		if p.kind == nil {
 			diags.Warnf(diag.Pos{File: rel}, "unbekannte-datei",
 				"Prüfen Sie Namen und Ort der Datei; erlaubt sind die Dateien aus docs/inhaltsformat.md.",
 				"Die Datei wird nicht verwendet, weil ihr Name oder Ort nicht zum Inhaltsformat passt.")
 			continue
 		}
 		if p.value == nil {
-			if p.kind == kStrategie || (p.kind == kFailed && strings.HasSuffix(rel, "/strategie.md")) {
+			if p.kind == kindStrategie || (p.failed && strings.HasSuffix(rel, "/strategie.md")) {
 				broken[strings.Split(rel, "/")[2]] = true
 			}
 			continue
 		}
-		switch v := p.value.(type) {
-		case *Akteure:
-			site.Akteure = v
-		case *Bericht:
-			site.Berichte = append(site.Berichte, v) // files come sorted, so years ascend
-		case *Handlungsfeld:
-			site.Handlungsfelder = append(site.Handlungsfelder, v)
-		case *Seite:
-			if p.kind == kSeite {
-				site.Seiten = append(site.Seiten, v)
-			} else {
-				children[p.slug] = append(children[p.slug], p)
-			}
-		case *Strategie:
-			cp := *v
+		switch {
+		case p.kind == kindStrategie:
+			cp := *p.value.(*Strategie)
 			strategies[p.slug] = &cp
+		case p.kind.strategie:
+			children[p.slug] = append(children[p.slug], child{rel, p})
 		default:
-			children[p.slug] = append(children[p.slug], p)
+			p.kind.add(site, nil, p.value)
 		}
 	}
 	slugs := make([]string, 0, len(children))
@@ -578,43 +404,14 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 				continue
 			}
 			for _, c := range children[slug] {
-				diags.Errorf(diag.Pos{File: fileOf(c.value)}, "strategie-fehlt",
+				diags.Errorf(diag.Pos{File: c.rel}, "strategie-fehlt",
 					fmt.Sprintf("Legen Sie content/strategien/%s/strategie.md an oder verschieben Sie die Datei in den richtigen Strategie-Ordner.", slug),
 					"Die Datei gehört zu keiner Strategie: Im Ordner fehlt strategie.md.")
 			}
 			continue
 		}
 		for _, c := range children[slug] {
-			switch v := c.value.(type) {
-			case *StrategieHF:
-				s.HF = append(s.HF, v)
-			case *Ziele:
-				s.Ziele = v
-			case *Initiativen:
-				s.Initiativen = v
-			case *Messwerte:
-				s.Messwerte = v
-			case *Backlog:
-				s.Backlog = v
-			case *Wirkung:
-				s.Wirkung = v
-			case *Dokumente:
-				s.Dokumente = v
-			case *Kennzahlen:
-				s.Kennzahlen = v
-			case *Datei:
-				s.Dateien = append(s.Dateien, v)
-			case *Beschluesse:
-				s.Beschluesse = v
-			case *Beteiligung:
-				s.Beteiligung = v
-			case *Massnahme:
-				s.Massnahmen = append(s.Massnahmen, v)
-			case *Meldung:
-				s.Meldungen = append(s.Meldungen, v)
-			case *Seite:
-				s.LeichteSprache = v
-			}
+			c.p.kind.add(site, s, c.p.value)
 		}
 	}
 	for _, slug := range sortedKeys(strategies) {
@@ -622,40 +419,6 @@ func assemble(root string, entries []entry, results []*parsed, diags *diag.List)
 	}
 	site.Index = buildIndex(site)
 	return site
-}
-
-func fileOf(v any) string {
-	switch x := v.(type) {
-	case *StrategieHF:
-		return x.File
-	case *Ziele:
-		return x.File
-	case *Initiativen:
-		return x.File
-	case *Messwerte:
-		return x.File
-	case *Backlog:
-		return x.File
-	case *Wirkung:
-		return x.File
-	case *Dokumente:
-		return x.File
-	case *Kennzahlen:
-		return x.File
-	case *Datei:
-		return x.Rel
-	case *Beschluesse:
-		return x.File
-	case *Beteiligung:
-		return x.File
-	case *Massnahme:
-		return x.File
-	case *Meldung:
-		return x.File
-	case *Seite:
-		return x.File
-	}
-	return ""
 }
 
 func sortedKeys[V any](m map[string]V) []string {

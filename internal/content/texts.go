@@ -45,7 +45,7 @@ func (s *Site) Texts() []Text {
 	}
 	ist := func(ia *IstAnalyse) {
 		if ia != nil {
-			field(ia.At, "text", ia.Text)
+			field(ia.At, "text", ia.TextMarkdown)
 		}
 	}
 	for _, h := range s.Handlungsfelder {
@@ -53,12 +53,12 @@ func (s *Site) Texts() []Text {
 	}
 	for _, st := range s.Strategien {
 		body(st.File, st.Body)
-		field(st.At, "leitbild", st.Leitbild)
+		field(st.At, "leitbild", st.LeitbildMarkdown)
 		for _, lt := range st.Leitthemen {
-			field(lt.At, "text", lt.Text)
+			field(lt.At, "text", lt.TextMarkdown)
 		}
 		for _, f := range st.Fokusziele {
-			field(f.At, "text", f.Text)
+			field(f.At, "text", f.TextMarkdown)
 		}
 		ist(st.IstAnalyse)
 		for _, h := range st.HF {
@@ -67,15 +67,15 @@ func (s *Site) Texts() []Text {
 		}
 		if z := st.Ziele; z != nil {
 			for _, set := range z.Zielsets {
-				field(set.At, "pfad", set.Pfad)
+				field(set.At, "pfad", set.PfadMarkdown)
 			}
 			for _, set := range z.Etappenziele {
-				field(set.At, "pfad", set.Pfad)
+				field(set.At, "pfad", set.PfadMarkdown)
 			}
 		}
 		if in := st.Initiativen; in != nil {
 			for _, i := range in.Initiativen {
-				field(i.At, "beschreibung", i.Beschreibung)
+				field(i.At, "beschreibung", i.BeschreibungMarkdown)
 			}
 		}
 		for _, m := range st.Massnahmen {

@@ -1,9 +1,6 @@
 package content
 
 import (
-	"fmt"
-	"time"
-
 	"tdsite/internal/datum"
 	"tdsite/internal/decode"
 )
@@ -12,35 +9,9 @@ import (
 // field by field. They carry no derived data; links between them are resolved
 // by the model package after validation.
 
-// Datum is a date field as written in a file.
-type Datum struct {
-	datum.Datum
-}
-
-// UnmarshalTOMLValue accepts German date text, bare years and TOML dates.
-func (d *Datum) UnmarshalTOMLValue(v any) error {
-	var s string
-	switch x := v.(type) {
-	case string:
-		s = x
-	case int64:
-		s = fmt.Sprint(x)
-	case time.Time:
-		s = x.Format("2006-01-02")
-	default:
-		return &datum.Error{Raw: fmt.Sprint(v), Reason: "Ein Datum wird als Text in Anführungszeichen erwartet, z. B. \"30.06.2025\"."}
-	}
-	p, err := datum.Parse(s)
-	if err != nil {
-		return hinted{err}
-	}
-	d.Datum = p
-	return nil
-}
-
-type hinted struct{ error }
-
-func (hinted) Hint() string { return datum.Hint }
+// Datum is a date field as written in a file; datum.Datum decodes itself
+// (UnmarshalTOMLValue), so content and model share one date type.
+type Datum = datum.Datum
 
 // Akteure is content/akteure.toml.
 type Akteure struct {
@@ -86,37 +57,37 @@ type Strategie struct {
 	File string // .../strategie.md
 	At   decode.At
 
-	Name            string            `toml:"name,pflicht"`
-	Kurzname        string            `toml:"kurzname"`
-	Aliase          []string          `toml:"aliase"`
-	Art             string            `toml:"art"`
-	Beispiel        bool              `toml:"beispiel"`
-	Methode         string            `toml:"methode"`
-	Rahmenstrategie string            `toml:"rahmenstrategie"`
-	AbgeloestDurch  string            `toml:"abgeloest_durch"`
-	Vorgaenger      []string          `toml:"vorgaenger"`
-	Verwandt        []string          `toml:"verwandt"`
-	Federfuehrung   string            `toml:"federfuehrung"`
-	Beteiligt       []string          `toml:"beteiligt"`
-	Beschlossen     Datum             `toml:"beschlossen"`
-	Version         string            `toml:"version"`
-	Stand           Datum             `toml:"stand,pflicht"`
-	AktuellePhase   string            `toml:"aktuelle_phase"`
-	Zyklus          int               `toml:"zyklus"`
-	Handlungsfelder []string          `toml:"handlungsfelder"`
-	Quelle          string            `toml:"quelle"`
-	Leitbild        string            `toml:"leitbild"`
-	Horizonte       Horizonte         `toml:"horizonte"`
-	Phasen          []Phase           `toml:"phase"`
-	Gremien         []Gremium         `toml:"gremium"`
-	Rollen          []Rolle           `toml:"rolle"`
-	Leitthemen      []Leitthema       `toml:"leitthema"`
-	Fokusziele      []Fokusziel       `toml:"fokusziel"`
-	IstAnalyse      *IstAnalyse       `toml:"ist_analyse"`
-	QuelleLinks     []Link            `toml:"quelle_link"`
-	Quellen         []Quelle          `toml:"quellen"`
-	Ausnahmen       map[string]string `toml:"ausnahmen"`
-	Body            Markdown
+	Name             string            `toml:"name,pflicht"`
+	Kurzname         string            `toml:"kurzname"`
+	Aliase           []string          `toml:"aliase"`
+	Art              string            `toml:"art"`
+	Beispiel         bool              `toml:"beispiel"`
+	Methode          string            `toml:"methode"`
+	Rahmenstrategie  string            `toml:"rahmenstrategie"`
+	AbgeloestDurch   string            `toml:"abgeloest_durch"`
+	Vorgaenger       []string          `toml:"vorgaenger"`
+	Verwandt         []string          `toml:"verwandt"`
+	Federfuehrung    string            `toml:"federfuehrung"`
+	Beteiligt        []string          `toml:"beteiligt"`
+	Beschlossen      Datum             `toml:"beschlossen"`
+	Version          string            `toml:"version"`
+	Stand            Datum             `toml:"stand,pflicht"`
+	AktuellePhase    string            `toml:"aktuelle_phase"`
+	Zyklus           int               `toml:"zyklus"`
+	Handlungsfelder  []string          `toml:"handlungsfelder"`
+	Quelle           string            `toml:"quelle"`
+	LeitbildMarkdown string            `toml:"leitbild"` // Markdown; the model's Leitbild is its HTML
+	Horizonte        Horizonte         `toml:"horizonte"`
+	Phasen           []Phase           `toml:"phase"`
+	Gremien          []Gremium         `toml:"gremium"`
+	Rollen           []Rolle           `toml:"rolle"`
+	Leitthemen       []Leitthema       `toml:"leitthema"`
+	Fokusziele       []Fokusziel       `toml:"fokusziel"`
+	IstAnalyse       *IstAnalyse       `toml:"ist_analyse"`
+	QuelleLinks      []Link            `toml:"quelle_link"`
+	Quellen          []Quelle          `toml:"quellen"`
+	Ausnahmen        map[string]string `toml:"ausnahmen"`
+	Body             Markdown
 
 	HF             []*StrategieHF
 	Ziele          *Ziele
@@ -180,15 +151,15 @@ type Leitthema struct {
 	Schluessel      string   `toml:"schluessel,pflicht"`
 	Name            string   `toml:"name,pflicht"`
 	Kuerzel         string   `toml:"kuerzel"`
-	Text            string   `toml:"text"`
+	TextMarkdown    string   `toml:"text"` // the model's Text is its HTML
 	Handlungsfelder []string `toml:"handlungsfelder"`
 }
 
 // Fokusziel is a focus goal of a framework strategy.
 type Fokusziel struct {
-	At    decode.At
-	Titel string `toml:"titel,pflicht"`
-	Text  string `toml:"text"`
+	At           decode.At
+	Titel        string `toml:"titel,pflicht"`
+	TextMarkdown string `toml:"text"` // the model's Text is its HTML
 }
 
 // Link is a document to read or download.
@@ -211,11 +182,11 @@ type Quelle struct {
 
 // IstAnalyse is the current-state analysis, for a strategy or a Handlungsfeld.
 type IstAnalyse struct {
-	At        decode.At
-	Text      string     `toml:"text"`
-	Methoden  []string   `toml:"methoden"`
-	Reifegrad *Reifegrad `toml:"reifegrad"`
-	SWOT      *SWOT      `toml:"swot"`
+	At           decode.At
+	TextMarkdown string     `toml:"text"` // the model's Text is its HTML
+	Methoden     []string   `toml:"methoden"`
+	Reifegrad    *Reifegrad `toml:"reifegrad"`
+	SWOT         *SWOT      `toml:"swot"`
 }
 
 // Reifegrad is a maturity level now and as targeted by the Leitbild.
@@ -265,7 +236,7 @@ type Zielset struct {
 	Text            string        `toml:"text,pflicht"`
 	Zieljahr        int           `toml:"zieljahr"`
 	Beschlossen     Datum         `toml:"beschlossen"`
-	Pfad            string        `toml:"pfad"`
+	PfadMarkdown    string        `toml:"pfad"` // the model's Pfad is its HTML
 	Prioritaet      string        `toml:"prioritaet"`
 	Projektleitung  string        `toml:"projektleitung"`
 	Quantitativ     []Quantitativ `toml:"quantitativ"`
@@ -279,7 +250,7 @@ type Etappenset struct {
 	Text           string        `toml:"text,pflicht"`
 	Zieljahr       int           `toml:"zieljahr"`
 	Beschlossen    Datum         `toml:"beschlossen"`
-	Pfad           string        `toml:"pfad"`
+	PfadMarkdown   string        `toml:"pfad"` // the model's Pfad is its HTML
 	Projektleitung string        `toml:"projektleitung"`
 	Quantitativ    []Quantitativ `toml:"quantitativ"`
 }
@@ -326,14 +297,14 @@ type Initiativen struct {
 
 // Initiative is a strategic initiative spanning Handlungsfelder.
 type Initiative struct {
-	At             decode.At
-	ID             string   `toml:"id,pflicht"`
-	Titel          string   `toml:"titel,pflicht"`
-	Beschreibung   string   `toml:"beschreibung"`
-	Unterstuetzt   []string `toml:"unterstuetzt"`
-	Ressorts       []string `toml:"ressorts"`
-	Projektleitung string   `toml:"projektleitung"`
-	Status         string   `toml:"status"`
+	At                   decode.At
+	ID                   string   `toml:"id,pflicht"`
+	Titel                string   `toml:"titel,pflicht"`
+	BeschreibungMarkdown string   `toml:"beschreibung"` // Markdown; the model's Beschreibung is its HTML
+	Unterstuetzt         []string `toml:"unterstuetzt"`
+	Ressorts             []string `toml:"ressorts"`
+	Projektleitung       string   `toml:"projektleitung"`
+	Status               string   `toml:"status"`
 }
 
 // Massnahme is strategien/<slug>/massnahmen/<id>.md.

@@ -20,8 +20,8 @@ type Wirkungsmessung struct {
 	Datum            Datum  `toml:"datum,pflicht"`
 	Zielset          string `toml:"zielset"`
 	Methode          string `toml:"methode,pflicht"`
-	Ergebnis         string `toml:"ergebnis,pflicht"`
-	Naechste         Datum  `toml:"naechste"` // due date of the next one; zero: Datum + WirkungTurnusJahre
+	ErgebnisMarkdown string `toml:"ergebnis,pflicht"` // the model's Ergebnis is its HTML
+	Naechste         Datum  `toml:"naechste"`         // due date of the next one; zero: Datum + WirkungTurnusJahre
 	DurchgefuehrtVon string `toml:"durchgefuehrt_von"`
 	Quelle           string `toml:"quelle"`
 }

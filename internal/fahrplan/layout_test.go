@@ -58,8 +58,8 @@ func TestSpanneVonPrecision(t *testing.T) {
 // testMassnahme builds a measure as the model does, with milestones of
 // every precision.
 func testMassnahme(t *testing.T, id, start, status string, ms ...[2]string) *model.Massnahme {
-	st := &model.Strategie{Slug: "test", Name: "Teststrategie", Kurzname: "Test"}
-	m := &model.Massnahme{Strategie: st, ID: id, Titel: "Maßnahme " + id, URL: "/massnahmen/" + strings.ToLower(id) + "/", Status: status}
+	st := &model.Strategie{Strategie: content.Strategie{Slug: "test", Name: "Teststrategie", Kurzname: "Test"}}
+	m := &model.Massnahme{Massnahme: content.Massnahme{ID: id, Titel: "Maßnahme " + id, Status: status}, Strategie: st, URL: "/massnahmen/" + strings.ToLower(id) + "/"}
 	if start != "" {
 		m.Start = mustDatum(t, start)
 	}
@@ -68,7 +68,7 @@ func testMassnahme(t *testing.T, id, start, status string, ms ...[2]string) *mod
 		if strings.HasPrefix(x[1], "?") {
 			z = content.MsUnbekannt
 		}
-		m.Meilensteine = append(m.Meilensteine, model.Meilenstein{Datum: mustDatum(t, x[0]), Text: x[1], Zustand: z})
+		m.Meilensteine = append(m.Meilensteine, model.Meilenstein{Meilenstein: content.Meilenstein{Datum: mustDatum(t, x[0]), Text: x[1]}, Zustand: z})
 	}
 	st.Massnahmen = append(st.Massnahmen, m)
 	return m

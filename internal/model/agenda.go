@@ -3,29 +3,19 @@ package model
 import (
 	"html/template"
 
-	"tdsite/internal/datum"
+	"tdsite/internal/content"
 )
 
 // Bericht is the editorial part of a yearly progress report of the Digitale
-// Agenda. Its figures are computed by the agenda package from the model.
+// Agenda. Its figures are computed by the agenda package from the model;
+// those of a closed report come from Abschluss.
 type Bericht struct {
-	Jahr            int
-	Titel           string
-	Stand           datum.Datum
-	Zusammenfassung string
-	Einleitung      template.HTML
-	File            string
-	// Abgeschlossen is the day the report was closed (zero: open); Abschluss
-	// holds the frozen status of each measure at the cut-off, by
-	// "<strategy>/<ID>".
-	Abgeschlossen datum.Datum
-	Abschluss     map[string]string
+	content.Bericht
+	Einleitung template.HTML // the body of the file
 }
 
 func (b *builder) berichte() {
 	for _, cb := range b.cs.Berichte {
-		b.site.Berichte = append(b.site.Berichte, &Bericht{Jahr: cb.Jahr, Titel: cb.Titel, Stand: dd(cb.Stand),
-			Zusammenfassung: cb.Zusammenfassung, Einleitung: b.render(cb.Body, "", 1), File: cb.File,
-			Abgeschlossen: dd(cb.Abgeschlossen), Abschluss: cb.Abschluss})
+		b.site.Berichte = append(b.site.Berichte, &Bericht{Bericht: *cb, Einleitung: b.render(cb.Body, "", 1)})
 	}
 }

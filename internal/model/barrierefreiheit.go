@@ -34,8 +34,8 @@ type Mangel struct {
 
 // Video is a video with captions and transcript.
 type Video struct {
-	Titel, Datei, Untertitel, Vorschaubild, Dauer, Beschreibung string
-	Transkript                                                  template.HTML
+	content.Video
+	Transkript template.HTML // TranskriptMarkdown as HTML
 }
 
 // Legal and service pages with their own template; every other page in
@@ -59,7 +59,7 @@ func (b *builder) barrierefreiheit() {
 	e := &Erklaerung{
 		Vereinbarkeit: c.Vereinbarkeit, VereinbarkeitText: config.Vereinbarkeiten[c.Vereinbarkeit],
 		Standard: c.Standard, Rechtsgrundlage: c.Rechtsgrundlage, Methode: b.md.Inline(c.Methode), Pruefbericht: c.Pruefbericht,
-		Erstellt: dd(c.Erstellt), Ueberprueft: dd(c.Ueberprueft),
+		Erstellt: c.Erstellt, Ueberprueft: c.Ueberprueft,
 		Feedback: cfg.FeedbackKontakt(), Durchsetzung: c.Durchsetzung,
 	}
 	for _, m := range c.Maengel {
@@ -78,7 +78,7 @@ func (b *builder) barrierefreiheit() {
 	}
 	b.site.Barrierefreiheit = e
 	if b.site.Seiten[SeiteBarrierefreiheit] == nil {
-		b.site.Seiten[SeiteBarrierefreiheit] = &Seite{Slug: SeiteBarrierefreiheit, URL: "/" + SeiteBarrierefreiheit + "/"}
+		b.site.Seiten[SeiteBarrierefreiheit] = &Seite{Seite: content.Seite{Slug: SeiteBarrierefreiheit}, URL: "/" + SeiteBarrierefreiheit + "/"}
 	}
 	p := b.site.Seiten[SeiteBarrierefreiheit]
 	if p.Titel == "" {
@@ -103,8 +103,7 @@ func (b *builder) seitenText(p *content.Seite, leichteSprache bool) template.HTM
 func (b *builder) videos(list []content.Video) []Video {
 	var out []Video
 	for _, v := range list {
-		out = append(out, Video{Titel: v.Titel, Datei: v.Datei, Untertitel: v.Untertitel, Vorschaubild: v.Vorschaubild,
-			Dauer: v.Dauer, Beschreibung: v.Beschreibung, Transkript: b.md.Render([]byte(v.Transkript), markdown.Options{Offset: 2})})
+		out = append(out, Video{Video: v, Transkript: b.md.Render([]byte(v.TranskriptMarkdown), markdown.Options{Offset: 2})})
 	}
 	return out
 }

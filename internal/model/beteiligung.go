@@ -10,17 +10,14 @@ import (
 )
 
 // Beschluss is a decision about a strategy, as the landing page lists it.
+// Build sets Zyklus to at least 1; Gremium and Phase are the keys of
+// content.Beschluss resolved.
 type Beschluss struct {
-	Anker         string // HTML id on the landing page
-	Datum         datum.Datum
-	Gremium       *Gremium // nil when the body is not a Gremium of the strategy
-	GremiumText   string   // the body as written, for bodies such as "Kabinett"
-	Gegenstand    string
-	DokumentURL   string
-	DokumentTitel string
-	Phase         *content.PhaseInfo
-	Zyklus        int
-	Quelle        string
+	content.Beschluss
+	Anker       string   // HTML id on the landing page
+	Gremium     *Gremium // nil when the body is not a Gremium of the strategy
+	GremiumText string   // the body as written, for bodies such as "Kabinett"
+	Phase       *content.PhaseInfo
 }
 
 // GremiumName is the name of the deciding body for readers.
@@ -33,15 +30,13 @@ func (b *Beschluss) GremiumName() string {
 
 // Beteiligung is contact and participation of a strategy. It exists for
 // every strategy, so that the page can say plainly what is not published.
+// The embedded file is empty when the strategy has no beteiligung.toml.
 type Beteiligung struct {
-	Kontakt   *Kontakt
-	Mitmachen template.HTML
-	// MitmachenText is the text as written, for open data.
-	MitmachenText string
-	Kommend       []*Format // upcoming or running, soonest first
-	Vergangen     []*Format // newest first
-	OhneTermin    []*Format // named in a source without a date
-	Stand         datum.Datum
+	content.Beteiligung
+	Mitmachen  template.HTML // MitmachenMarkdown as HTML
+	Kommend    []*Format     // upcoming or running, soonest first
+	Vergangen  []*Format     // newest first
+	OhneTermin []*Format     // named in a source without a date
 }
 
 // Leer reports whether nothing about participation is published.
@@ -49,19 +44,14 @@ func (b *Beteiligung) Leer() bool {
 	return b.Kontakt == nil && b.Mitmachen == "" && len(b.Kommend)+len(b.Vergangen)+len(b.OhneTermin) == 0
 }
 
-// Kontakt is the role contact of a strategy.
-type Kontakt struct{ Stelle, Email, Telefon, URL, Quelle string }
-
 // Format is a participation format (event, consultation, survey …).
 type Format struct {
-	Strategie        *Strategie
-	Anker            string
-	Titel, Art       string
-	ArtLabel         string
-	Datum, Von, Bis  datum.Datum // Datum or Von/Bis, never both
-	Ort, URL, Quelle string
-	Text             template.HTML
-	Kommend          bool // not over on the build date
+	content.Format // Datum or Von/Bis, never both
+	Strategie      *Strategie
+	Anker          string
+	ArtLabel       string
+	Text           template.HTML // TextMarkdown as HTML
+	Kommend        bool          // not over on the build date
 }
 
 // Beginn is the first day of the format.
@@ -127,8 +117,8 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 			if cb.Datum.IsZero() {
 				continue // reported by the check
 			}
-			bs := &Beschluss{Datum: dd(cb.Datum), Gremium: gremien[cb.Gremium], Gegenstand: cb.Gegenstand,
-				DokumentURL: cb.DokumentURL, DokumentTitel: cb.DokumentTitel, Zyklus: max(cb.Zyklus, 1), Quelle: cb.Quelle}
+			bs := &Beschluss{Beschluss: cb, Gremium: gremien[cb.Gremium]}
+			bs.Zyklus = max(cb.Zyklus, 1)
 			if bs.Gremium == nil {
 				bs.GremiumText = cb.Gremium
 			}
@@ -142,7 +132,7 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 		sort.SliceStable(st.Beschluesse, func(i, j int) bool {
 			return st.Beschluesse[i].Datum.Start().Before(st.Beschluesse[j].Datum.Start())
 		})
-		st.StandBeschluesse = dd(c.Beschluesse.Stand)
+		st.StandBeschluesse = c.Beschluesse.Stand
 	}
 	bt := &Beteiligung{}
 	st.Beteiligung = bt
@@ -151,24 +141,19 @@ func (b *builder) beschluesseUndBeteiligung(c *content.Strategie) {
 		return
 	}
 	st.Files = append(st.Files, cb.File)
-	bt.Stand = dd(cb.Stand)
-	if k := cb.Kontakt; k != nil {
-		bt.Kontakt = &Kontakt{Stelle: k.Stelle, Email: k.Email, Telefon: k.Telefon, URL: k.URL, Quelle: k.Quelle}
-	}
-	if cb.Mitmachen != "" {
-		bt.Mitmachen = b.text(cb.Mitmachen, "", 1)
-		bt.MitmachenText = cb.Mitmachen
+	bt.Beteiligung = *cb
+	if cb.MitmachenMarkdown != "" {
+		bt.Mitmachen = b.text(cb.MitmachenMarkdown, "", 1)
 	}
 	heute := b.site.BuildDate.Start()
 	seen := map[string]int{}
 	for _, cf := range cb.Formate {
-		f := &Format{Strategie: st, Titel: cf.Titel, Art: cf.Art, ArtLabel: content.FormatArten[cf.Art],
-			Datum: dd(cf.Datum), Von: dd(cf.Von), Bis: dd(cf.Bis), Ort: cf.Ort, URL: cf.URL, Quelle: cf.Quelle}
+		f := &Format{Format: cf, Strategie: st, ArtLabel: content.FormatArten[cf.Art]}
 		if f.ArtLabel == "" {
 			f.ArtLabel = content.FormatArten["sonstiges"]
 		}
-		if cf.Text != "" {
-			f.Text = b.text(cf.Text, "", 1)
+		if cf.TextMarkdown != "" {
+			f.Text = b.text(cf.TextMarkdown, "", 1)
 		}
 		f.Anker = ankerEindeutig("beteiligung-"+content.Slugify(cf.Titel), seen)
 		switch {

@@ -61,7 +61,7 @@ func (b *builder) dokumente(st *Strategie, c *content.Strategie) {
 		}
 		for _, d := range c.Dokumente.Dokumente {
 			m := &Dokument{Titel: d.Titel, Art: d.Art, ArtName: content.DokumentArten[d.Art], Sprache: orDefault(d.Sprache, "de"),
-				Datum: dd(d.Datum), Barrierefrei: d.Barrierefrei, BarrierefreiText: content.Barrierefrei[d.Barrierefrei], Hinweis: d.Hinweis}
+				Datum: d.Datum, Barrierefrei: d.Barrierefrei, BarrierefreiText: content.Barrierefrei[d.Barrierefrei], Hinweis: d.Hinweis}
 			m.Eintrag = c.Dokumente.File
 			m.SpracheName = orDefault(Sprachnamen[m.Sprache], m.Sprache)
 			if m.BarrierefreiText == "" {
@@ -88,15 +88,12 @@ func (b *builder) dokumente(st *Strategie, c *content.Strategie) {
 	}
 	if k := c.Kennzahlen; k != nil {
 		for _, e := range k.Externe {
-			x := &ExternerIndikator{ID: e.ID, Name: e.Name, Herausgeber: e.Herausgeber, Rhythmus: e.Rhythmus, URL: e.URL,
-				Beschreibung: e.Beschreibung, Quelle: e.Quelle, Strategie: st}
-			for _, w := range e.Werte {
-				x.Werte = append(x.Werte, ExternerWert{Datum: dd(w.Datum), Wert: w.Wert, Einheit: w.Einheit, Quelle: w.Quelle})
-			}
+			x := &ExternerIndikator{ExternerIndikator: e, Strategie: st}
+			x.Werte = append([]ExternerWert(nil), e.Werte...) // sorted below; the parsed file stays as written
 			sort.SliceStable(x.Werte, func(i, j int) bool { return x.Werte[i].Datum.Start().Before(x.Werte[j].Datum.Start()) })
 			st.ExterneIndikatoren = append(st.ExterneIndikatoren, x)
 		}
-		st.StandKennzahlen = orDate(dd(k.Stand), st.Stand)
+		st.StandKennzahlen = orDate(k.Stand, st.Stand)
 		st.Files = append(st.Files, k.File)
 	}
 	sort.Strings(st.Files)
@@ -105,21 +102,14 @@ func (b *builder) dokumente(st *Strategie, c *content.Strategie) {
 // ExternerIndikator is a yardstick published by someone else that a
 // strategy names (Smart State: D21-Digital-Index, Bitkom-Länderindex,
 // Dashboard Digitale Verwaltung).
+// Build sorts Werte by date.
 type ExternerIndikator struct {
-	ID, Name, Herausgeber, Rhythmus, URL string
-	Beschreibung                         string
-	Quelle                               string // where the strategy names it
-	Werte                                []ExternerWert
-	Strategie                            *Strategie
+	content.ExternerIndikator
+	Strategie *Strategie
 }
 
 // ExternerWert is one published value, with its source.
-type ExternerWert struct {
-	Datum   datum.Datum
-	Wert    float64
-	Einheit string
-	Quelle  string
-}
+type ExternerWert = content.ExternerWert
 
 // Letzter returns the newest value, or nil.
 func (x *ExternerIndikator) Letzter() *ExternerWert {

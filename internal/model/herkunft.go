@@ -175,7 +175,7 @@ func (b *builder) verlauf(m *Massnahme, cm *content.Massnahme) {
 		if sicher == "" {
 			sicher = content.Belegt
 		}
-		m.Verlauf = append(m.Verlauf, StatusEintrag{Datum: dd(v.Datum), Status: v.Status, Notiz: v.Notiz,
+		m.Verlauf = append(m.Verlauf, StatusEintrag{Datum: v.Datum, Status: v.Status, Notiz: v.Notiz,
 			Quelle: q, Sicherheit: sicher, Grund: v.Grund, Pos: v.At.Pos()})
 	}
 	if len(m.Verlauf) == 0 && cm.Status != "" {
@@ -186,7 +186,7 @@ func (b *builder) verlauf(m *Massnahme, cm *content.Massnahme) {
 
 // meilenstein resolves a milestone's state, date of statement and source.
 func (b *builder) meilenstein(m *Massnahme, ms content.Meilenstein) Meilenstein {
-	out := Meilenstein{Datum: dd(ms.Datum), Text: ms.Text, Status: ms.Status, Stand: dd(ms.Stand), Quelle: ms.Quelle}
+	out := Meilenstein{Meilenstein: ms}
 	if out.Status == "" {
 		out.Status = content.MsUnbekannt
 		if ms.Erreicht {

@@ -51,14 +51,8 @@ func (s *Site) Akteur(k string) *Akteur { return s.akteure[k] }
 // Ziel looks up a goal by "<slug>/<id>".
 func (s *Site) Ziel(key string) *Ziel { return s.ziele[key] }
 
-// Akteur is a Ressort or an organisation.
-type Akteur struct {
-	Kuerzel string
-	Name    string
-	Art     string
-	URL     string
-	Ressort bool
-}
+// Akteur is a Ressort or an organisation, as akteure.toml lists it.
+type Akteur struct{ content.Akteur }
 
 // Person is someone named by text, linked to an actor when the text is a Kürzel.
 type Beteiligter struct {
@@ -67,15 +61,24 @@ type Beteiligter struct {
 }
 
 // Strategie is a framework or sectoral strategy with everything linked.
+//
+// content.Strategie is the strategy as written; Build sets in this copy
+// Kurzname (the name if none is given), Zyklus (at least 1) and Horizonte
+// (the Leitfaden's years where none are given). A field below with the
+// name of a field of content.Strategie hides it on purpose: it is that
+// field resolved (Rahmenstrategie, Federfuehrung, Gremien, AktuellePhase …)
+// or built from that file (HF, Massnahmen, Meldungen, Backlog, Rollen as
+// tables …); the method Ziele hides the file ziele.toml, the field
+// Leitfaden the method of the same name. What the file says stays
+// reachable as st.Strategie.<Feld>.
 type Strategie struct {
-	Slug, Name, Kurzname string
-	Aliase               []string
-	URL                  string
-	Rahmen               bool
-	Beispiel             bool
-	Fiktiv               bool // Beispiel, and kept out of the numbers about real entities (beispiel.go)
-	Leitfaden            bool // the Leitfaden's method applies in full
-	Abgeloest            bool // superseded by a newer strategy or version
+	content.Strategie
+
+	URL       string
+	Rahmen    bool
+	Fiktiv    bool // Beispiel, and kept out of the numbers about real entities (beispiel.go)
+	Leitfaden bool // the Leitfaden's method applies in full
+	Abgeloest bool // superseded by a newer strategy or version
 
 	// Memo holds the strategy's maps once rendered (see strategymap).
 	Memo Memo
@@ -91,20 +94,12 @@ type Strategie struct {
 
 	Federfuehrung *Akteur
 	Beteiligt     []*Akteur
-	Beschlossen   datum.Datum
-	Version       string
-	Stand         datum.Datum
-	Quelle        string
-	QuelleLinks   []Link
-	Quellen       []Quelle
 
-	Beschreibung template.HTML
-	Leitbild     template.HTML
-	Horizonte    Horizonte
+	Beschreibung template.HTML // the body of strategie.md
+	Leitbild     template.HTML // the field leitbild (LeitbildMarkdown) as HTML
 
 	Phasen        []Phase // the six phases of the current cycle (and cycle 2 if dated)
 	AktuellePhase *content.PhaseInfo
-	Zyklus        int
 	Gremien       []*Gremium
 	Rollen        []RollenTabelle
 	Fokusziele    []Fokusziel
@@ -139,18 +134,6 @@ type Strategie struct {
 	Files []string // every content file of the strategy (for rebuilds)
 }
 
-// Horizonte are the effective target years.
-type Horizonte struct{ Leitbild, Ziele, Etappen int }
-
-// Quelle is a source document of the strategy.
-type Quelle struct {
-	Titel, Herausgeber, URL, Hinweis string
-	Datum                            datum.Datum
-}
-
-// Link is a document link.
-type Link struct{ Titel, URL string }
-
 // Phase is one of the six phases with its dates and state.
 type Phase struct {
 	Info     content.PhaseInfo
@@ -161,13 +144,14 @@ type Phase struct {
 	Zustand  string // "abgeschlossen", "aktuell", "geplant" or "" (unknown)
 }
 
-// Gremium is a body of the strategy project.
+// Gremium is a body of the strategy project. Build sets Anzahl to the
+// members counted or given, whichever is more; Organisation and
+// Handlungsfeld are the keys of content.Gremium resolved.
 type Gremium struct {
-	Schluessel, Art, ArtLabel, Name, Vorsitz, Beschreibung string
-	Mitglieder                                             []string
-	Anzahl                                                 int // members, counted or given
-	Organisation                                           *Akteur
-	Handlungsfeld                                          *Handlungsfeld
+	content.Gremium
+	ArtLabel      string
+	Organisation  *Akteur
+	Handlungsfeld *Handlungsfeld
 }
 
 // RollenTabelle is a role matrix as a data table: rows are tasks, columns bodies.
@@ -186,32 +170,29 @@ type RollenZeile struct {
 
 // Fokusziel is a focus goal of a framework strategy.
 type Fokusziel struct {
+	content.Fokusziel
 	Nummer int
-	Titel  string
-	Text   template.HTML
+	Text   template.HTML // TextMarkdown as inline HTML
 }
 
 // Leitthema groups Handlungsfelder of a strategy.
 type Leitthema struct {
-	Schluessel, Name, Kuerzel string
-	Text                      template.HTML
-	HF                        []*StrategieHF
+	content.Leitthema
+	Text template.HTML // TextMarkdown as HTML
+	HF   []*StrategieHF
 }
 
 // IstAnalyse of a strategy or Handlungsfeld.
 type IstAnalyse struct {
-	Text      template.HTML
-	Methoden  []string
+	content.IstAnalyse
+	Text      template.HTML // TextMarkdown as HTML
 	Reifegrad *Reifegrad
-	SWOT      *SWOT
 }
 
 // Reifegrad compares the current maturity with the target of the Leitbild.
 type Reifegrad struct {
-	Modell        string
-	Stufen        []string // names of the levels, may be empty
-	Aktuell, Ziel int
-	Max           int
+	content.Reifegrad
+	Max int // the highest level: as many as named, at least 5
 }
 
 // StufeName returns the name of level n, or "".
@@ -222,10 +203,6 @@ func (r *Reifegrad) StufeName(n int) string {
 	return ""
 }
 
-// SWOT analysis.
-type SWOT struct{ Staerken, Schwaechen, Chancen, Risiken []string }
-
-// Handlungsfeld is a shared field of action across strategies.
 // Verbindung is a related strategy as a landing page lists it: the strategy
 // and the Handlungsfelder both work in. Equal connections are one object,
 // so that the list entry is rendered once per build (fragment): when many
@@ -236,20 +213,18 @@ type Verbindung struct {
 	Handlungsfelder []*Handlungsfeld
 }
 
+// Handlungsfeld is a shared field of action across strategies.
 type Handlungsfeld struct {
-	Key, Name, Kurzname string
-	URL                 string
-	Aliase              []string
-	Beschreibung        template.HTML
-	Quelle              string
-	Strategien          []*Strategie   // real strategies that use it
-	Eintraege           []*StrategieHF // per real strategy: Leitbild, Ist-Analyse
-	Zielsets            []*Zielset     // of all real strategies
-	Massnahmen          []*Massnahme   // of all real strategies
-	Ziele               []*Ziel        // simple goals of older real strategies
-	Status              StatusZahlen
-	Beispiel            Anteil // what fictional examples contribute, kept out of the above
-	File                string
+	content.Handlungsfeld
+	URL          string
+	Beschreibung template.HTML  // the body of the file
+	Strategien   []*Strategie   // real strategies that use it
+	Eintraege    []*StrategieHF // per real strategy: Leitbild, Ist-Analyse
+	Zielsets     []*Zielset     // of all real strategies
+	Massnahmen   []*Massnahme   // of all real strategies
+	Ziele        []*Ziel        // simple goals of older real strategies
+	Status       StatusZahlen
+	Beispiel     Anteil // what fictional examples contribute, kept out of the above
 }
 
 // Label is the short name if there is one.
@@ -260,13 +235,16 @@ func (h *Handlungsfeld) Label() string {
 	return h.Name
 }
 
-// StrategieHF is what one strategy says about one Handlungsfeld.
+// StrategieHF is what one strategy says about one Handlungsfeld; the
+// embedded file is empty when the strategy has none for it. Build sets Stand
+// to the strategy's when the file gives none; IstAnalyse and Fachgruppe
+// are those of the file built and resolved.
 type StrategieHF struct {
+	content.StrategieHF
 	Strategie     *Strategie
 	Handlungsfeld *Handlungsfeld
 	Leitbild      template.HTML
 	IstAnalyse    *IstAnalyse
-	Stand         datum.Datum
 	Fachgruppe    *Gremium
 	Zielsets      []*Zielset
 	Massnahmen    []*Massnahme
@@ -275,28 +253,28 @@ type StrategieHF struct {
 }
 
 // Zielset is a set of strategic goals for the Ziele horizon.
+// Build sets Zieljahr to the strategy's horizon when the file gives none;
+// Quantitativ and Handlungsfelder hide those of the file, as goals and
+// fields of action. The qualitative goal is Qualitativ.
 type Zielset struct {
+	content.Zielset
 	Strategie       *Strategie
 	Qualitativ      *Ziel
 	Quantitativ     []*Ziel
 	Handlungsfelder []*Handlungsfeld
-	Zieljahr        int
-	Beschlossen     datum.Datum
-	Pfad            template.HTML
-	Prioritaet      string
+	Pfad            template.HTML // PfadMarkdown as HTML
 	Etappensets     []*Etappenset // derived from its quantitative goals
 }
 
 // Etappenset is a set of Etappenziele derived from one quantitative goal.
+// Like Zielset, with AbgeleitetVon resolved.
 type Etappenset struct {
-	Strategie      *Strategie
-	Qualitativ     *Ziel
-	Quantitativ    []*Ziel
-	AbgeleitetVon  *Ziel
-	Zieljahr       int
-	Beschlossen    datum.Datum
-	Pfad           template.HTML
-	Projektleitung string
+	content.Etappenset
+	Strategie     *Strategie
+	Qualitativ    *Ziel
+	Quantitativ   []*Ziel
+	AbgeleitetVon *Ziel
+	Pfad          template.HTML // PfadMarkdown as HTML
 }
 
 // Ziel is any goal of the cascade.
@@ -351,106 +329,82 @@ type Wert struct {
 }
 
 // Messwert is a monitoring measurement.
-type Messwert struct {
-	Datum      datum.Datum
-	Wert       float64
-	Kommentar  string
-	Gefaehrdet bool
-	Korrektur  string
-}
+type Messwert = content.Messwert
 
-// Initiative is a strategic initiative.
+// Initiative is a strategic initiative. Unterstuetzt and Ressorts are the
+// references of content.Initiative resolved.
 type Initiative struct {
+	content.Initiative
 	Strategie       *Strategie
-	ID, Key         string
-	Titel           string
+	Key             string
 	Anchor, URL     string
-	Beschreibung    template.HTML
+	Beschreibung    template.HTML // the field beschreibung (BeschreibungMarkdown) as HTML
 	Unterstuetzt    []*Ziel
 	Ressorts        []*Akteur
-	Projektleitung  string
-	Status          string
 	Handlungsfelder []*Handlungsfeld
 	Massnahmen      []*Massnahme
 }
 
 // Massnahme is a measure of an Aktionsplan.
+//
+// content.Massnahme is the measure as written; Build sets in this copy
+// Stand (the strategy's when none is given) and Status (the current one,
+// from Verlauf). The fields below with the name of a field of
+// content.Massnahme hide it: its references resolved, its milestones and
+// status entries completed.
 type Massnahme struct {
-	Strategie          *Strategie
-	ID                 string
-	Titel              string
-	URL                string // own page, or anchor on the landing page
-	HatSeite           bool
-	Anchor             string
-	Handlungsfeld      *Handlungsfeld
-	Status             string
-	Federfuehrung      []*Akteur
-	Beteiligte         []Beteiligter
-	Ziele              []*Ziel
-	Initiative         *Initiative
-	Start              datum.Datum
-	Teilprojektleitung string
-	Prioritaet         string
-	QuickWin, Neu      bool
-	Zusammenfassung    string
-	Quelle             string
-	Stand              datum.Datum
-	KostenNutzen       *KostenNutzen
-	Regelbetrieb       *Regelbetrieb
-	Meilensteine       []Meilenstein
-	Verlauf            []StatusEintrag // dated statuses, oldest first; the last is the current status
-	Veraltet           bool            // the current status is older than the monitoring interval
-	VeraltetTage       int             // that interval in days
-	Beschreibung       template.HTML
-	File               string
+	content.Massnahme
+	Strategie     *Strategie
+	URL           string // own page, or anchor on the landing page
+	HatSeite      bool
+	Anchor        string
+	Handlungsfeld *Handlungsfeld
+	Federfuehrung []*Akteur
+	Beteiligte    []Beteiligter
+	Ziele         []*Ziel
+	Initiative    *Initiative
+	Meilensteine  []Meilenstein
+	Verlauf       []StatusEintrag // dated statuses, oldest first; the last is the current status
+	Veraltet      bool            // the current status is older than the monitoring interval
+	VeraltetTage  int             // that interval in days
+	Beschreibung  template.HTML   // the body of the file
 }
 
 // StatusLabel is the reader-facing status word.
 func (m *Massnahme) StatusLabel() string { return content.StatusLabel[m.Status] }
 
-// KostenNutzen of a measure.
-type KostenNutzen struct{ Aufwand, Nutzen, Regelbetrieb, Finanzierung string }
-
-// Regelbetrieb transfer of a measure.
-type Regelbetrieb struct{ Beschreibung, Status string }
-
 // Meilenstein of a measure. Status is what a source says (erreicht, offen,
-// unbekannt); Stand is when it said so. Zustand is what the site shows
-// at the build date (see ZustandAm).
+// unbekannt); Stand is when it said so. Build fills both, and Quelle, in
+// this copy where the file leaves them out (see meilenstein). Zustand is
+// what the site shows at the build date (see ZustandAm).
 type Meilenstein struct {
-	Datum   datum.Datum
-	Text    string
-	Status  string
-	Stand   datum.Datum
-	Quelle  string
+	content.Meilenstein
 	Zustand string
 }
 
-// Erreicht reports whether a source says the milestone was reached.
+// Erreicht reports whether a source says the milestone was reached; it
+// hides the field of older files, which Build has turned into Status.
 func (ms Meilenstein) Erreicht() bool { return ms.Status == content.MsErreicht }
 
-// BacklogEintrag is a public backlog entry.
-type BacklogEintrag struct{ Art, Text, Grund string }
+// BacklogEintrag is a backlog entry; the model keeps the public ones.
+type BacklogEintrag = content.BacklogEintrag
 
 // Meldung is a news post.
 type Meldung struct {
-	Strategie       *Strategie
-	Slug, Titel     string
-	Datum           datum.Datum
-	Zusammenfassung string
-	Text            template.HTML
-	URL             string
-	File            string
+	content.Meldung
+	Strategie *Strategie
+	Text      template.HTML // the body of the file
+	URL       string
 }
 
-// Seite is a plain content page.
+// Seite is a plain content page. Build may set Stand (Erklärung zur
+// Barrierefreiheit); Videos hides the videos as written with their
+// transcripts rendered.
 type Seite struct {
-	Slug, Titel, Beschreibung string
-	Stand                     datum.Datum
-	Text                      template.HTML
-	URL                       string
-	File                      string
-	Videos                    []Video // sign language videos (gebaerdensprache.md)
+	content.Seite
+	Text   template.HTML // the body of the file
+	URL    string
+	Videos []Video // sign language videos (gebaerdensprache.md)
 }
 
 // StatusZahlen counts measures by status. Veraltet counts measures whose

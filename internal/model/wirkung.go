@@ -12,27 +12,23 @@ import (
 // Leitfaden measures impact every two years once the Etappenziele are
 // reached; the six-monthly measurement of indicators is something else
 // (Messwerte).
+// Build sets Stand to the strategy's when the file gives none.
 type Wirkung struct {
-	Stand     datum.Datum
+	content.Wirkung
 	Messungen []*Wirkungsmessung // newest first
 }
 
-// Wirkungsmessung is one dated impact assessment.
+// Wirkungsmessung is one dated impact assessment. Build sets Naechste,
+// when the next assessment is due, to two years after Datum when the file
+// gives none (NaechsteAbgeleitet).
 type Wirkungsmessung struct {
-	Strategie *Strategie
-	ID        string // "<slug>/<datum>[/<zielset>]", stable for open data
-	Anchor    string
-	Datum     datum.Datum
-	Zielset   *Zielset // nil: the whole strategy
-	Methode   string
-	Ergebnis  template.HTML
-	Text      string // Ergebnis as written, for open data
-	// Naechste is when the next assessment is due: as written, or two
-	// years after Datum (NaechsteAbgeleitet).
-	Naechste           datum.Datum
+	content.Wirkungsmessung
+	Strategie          *Strategie
+	ID                 string // "<slug>/<datum>[/<zielset>]", stable for open data
+	Anchor             string
+	Zielset            *Zielset      // nil: the whole strategy
+	Ergebnis           template.HTML // ErgebnisMarkdown as HTML
 	NaechsteAbgeleitet bool
-	DurchgefuehrtVon   string
-	Quelle             string
 	// Aktuell: the latest assessment of its scope (strategy or goal set);
 	// only its due date counts. Ueberfaellig: that date lies before the
 	// build day.
@@ -81,7 +77,7 @@ func (b *builder) wirkung(c *content.Strategie) {
 	if c.Wirkung == nil || st == nil {
 		return
 	}
-	w := &Wirkung{Stand: dd(c.Wirkung.Stand)}
+	w := &Wirkung{Wirkung: *c.Wirkung}
 	sets := map[string]*Zielset{}
 	for _, zs := range st.Zielsets {
 		sets[zs.Qualitativ.ID] = zs
@@ -90,15 +86,14 @@ func (b *builder) wirkung(c *content.Strategie) {
 		if e.Datum.IsZero() {
 			continue // reported by validate
 		}
-		m := &Wirkungsmessung{Strategie: st, Datum: dd(e.Datum), Zielset: sets[e.Zielset], Methode: e.Methode,
-			Text: e.Ergebnis, DurchgefuehrtVon: e.DurchgefuehrtVon, Quelle: e.Quelle, Naechste: dd(e.Naechste)}
+		m := &Wirkungsmessung{Wirkungsmessung: e, Strategie: st, Zielset: sets[e.Zielset]}
 		m.ID = st.Slug + "/" + m.Datum.ISO()
 		m.Anchor = "wirkung-" + m.Datum.ISO()
 		if m.Zielset != nil {
 			m.ID += "/" + m.Zielset.Qualitativ.ID
 			m.Anchor += "-" + m.Zielset.Qualitativ.Anchor
 		}
-		m.Ergebnis = b.text(e.Ergebnis, m.Anchor+"-", 4)
+		m.Ergebnis = b.text(e.ErgebnisMarkdown, m.Anchor+"-", 4)
 		if m.Naechste.IsZero() {
 			m.Naechste, m.NaechsteAbgeleitet = NaechsteWirkung(m.Datum), true
 		}

@@ -87,7 +87,7 @@ func beteiligungDaten(s *model.Strategie) beteiligungJSON {
 	if k := b.Kontakt; k != nil {
 		e.Kontakt = &kontaktJSON{Stelle: k.Stelle, Email: strPtr(k.Email), Telefon: strPtr(k.Telefon), URL: strPtr(k.URL), Quelle: strPtr(k.Quelle)}
 	}
-	e.Mitmachen = strPtr(strings.TrimSpace(b.MitmachenText))
+	e.Mitmachen = strPtr(strings.TrimSpace(b.MitmachenMarkdown))
 	for _, gruppe := range []struct {
 		liste    []*model.Format
 		zeitlich string

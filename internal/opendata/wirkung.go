@@ -31,7 +31,7 @@ func wirkungen(a *agenda.Agenda, abs func(string) string) []wirkungJSON {
 		}
 		for _, m := range s.Wirkung.Messungen {
 			e := wirkungJSON{ID: m.ID, Strategie: s.Slug, Beispiel: s.Beispiel, Datum: m.Datum.ISO(),
-				Methode: m.Methode, Ergebnis: m.Text, Naechste: m.Naechste.ISO(), NaechsteAbgeleitet: m.NaechsteAbgeleitet,
+				Methode: m.Methode, Ergebnis: m.ErgebnisMarkdown, Naechste: m.Naechste.ISO(), NaechsteAbgeleitet: m.NaechsteAbgeleitet,
 				Ueberfaellig: m.Aktuell && m.Ueberfaellig, DurchgefuehrtVon: text(m.DurchgefuehrtVon), Quelle: text(m.Quelle),
 				URL: abs(s.URL + "#" + m.Anchor)}
 			if m.Zielset != nil {

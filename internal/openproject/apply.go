@@ -345,7 +345,7 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 			}
 		}
 		ch.Pakete = append(ch.Pakete, "#"+a.ID)
-		if !a.Start.IsZero() && (m.Start.IsZero() || !within(m.Start.Datum, a.Start)) {
+		if !a.Start.IsZero() && (m.Start.IsZero() || !within(m.Start, a.Start)) {
 			day := a.Start.Format("02.01.2006")
 			alt := "ohne Angabe"
 			if !m.Start.IsZero() {
@@ -421,7 +421,7 @@ func planMassnahme(root string, m *content.Massnahme, haupt, meile []*Arbeitspak
 		if ms.At.Has("text") {
 			after = ms.At.Key("text").Line
 		}
-		if !tag.IsZero() && (ms.Datum.IsZero() || !within(ms.Datum.Datum, tag)) {
+		if !tag.IsZero() && (ms.Datum.IsZero() || !within(ms.Datum, tag)) {
 			day := tag.Format("02.01.2006")
 			alt := "ohne Datum"
 			if !ms.Datum.IsZero() {

@@ -3,6 +3,7 @@ package render
 import (
 	"testing"
 
+	"tdsite/internal/content"
 	"tdsite/internal/model"
 )
 
@@ -44,7 +45,7 @@ func TestRelURL(t *testing.T) {
 }
 
 func TestAbbrEscapes(t *testing.T) {
-	got := string(Abbr(&model.Akteur{Kuerzel: "A&B", Name: `Name "mit" <Zeichen>`}))
+	got := string(Abbr(&model.Akteur{Akteur: content.Akteur{Kuerzel: "A&B", Name: `Name "mit" <Zeichen>`}}))
 	want := `<abbr title="Name &#34;mit&#34; &lt;Zeichen&gt;">A&amp;B</abbr>`
 	if got != want {
 		t.Errorf("Abbr = %s, want %s", got, want)

@@ -14,7 +14,7 @@ import (
 // strategy B; a measure of A serves two goals and the initiative.
 func twoStrategies() (a, b *model.Strategie) {
 	h := func(st *model.Strategie, key string) *model.Handlungsfeld {
-		hf := &model.Handlungsfeld{Key: key, Name: "Feld " + key, URL: "/handlungsfelder/" + key + "/"}
+		hf := &model.Handlungsfeld{Handlungsfeld: content.Handlungsfeld{Key: key, Name: "Feld " + key}, URL: "/handlungsfelder/" + key + "/"}
 		st.HF = append(st.HF, &model.StrategieHF{Strategie: st, Handlungsfeld: hf})
 		hf.Strategien = append(hf.Strategien, st)
 		return hf
@@ -24,17 +24,20 @@ func twoStrategies() (a, b *model.Strategie) {
 			URL: st.URL + "#ziel-" + strings.ToLower(id), Handlungsfelder: []*model.Handlungsfeld{hf}}
 	}
 	mk := func(slug string) *model.Strategie {
-		return &model.Strategie{Slug: slug, Name: "Strategie " + slug, Kurzname: strings.ToUpper(slug), URL: "/strategien/" + slug + "/",
-			Leitfaden: true, Horizonte: model.Horizonte{Leitbild: 2035, Ziele: 2030, Etappen: 2027}, Leitbild: "<p>Ein Leitbild.</p>"}
+		return &model.Strategie{Strategie: content.Strategie{Slug: slug, Name: "Strategie " + slug, Kurzname: strings.ToUpper(slug),
+			Horizonte: content.Horizonte{Leitbild: 2035, Ziele: 2030, Etappen: 2027}},
+			URL: "/strategien/" + slug + "/", Leitfaden: true, Leitbild: "<p>Ein Leitbild.</p>"}
 	}
 	a, b = mk("a"), mk("b")
 	ha, hb := h(a, "fa"), h(b, "fb")
 	sets := func(st *model.Strategie, hf *model.Handlungsfeld, n string) (*model.Zielset, *model.Etappenset) {
 		zs := &model.Zielset{Strategie: st, Qualitativ: goal(st, "Z"+n, content.ZielQualitativ, hf),
-			Quantitativ: []*model.Ziel{goal(st, "Z"+n+".1", content.ZielQuantitativ, hf)}, Handlungsfelder: []*model.Handlungsfeld{hf}, Zieljahr: 2030}
+			Quantitativ: []*model.Ziel{goal(st, "Z"+n+".1", content.ZielQuantitativ, hf)}, Handlungsfelder: []*model.Handlungsfeld{hf},
+			Zielset: content.Zielset{Zieljahr: 2030}}
 		zs.Qualitativ.Zielset, zs.Quantitativ[0].Zielset = zs, zs
 		es := &model.Etappenset{Strategie: st, Qualitativ: goal(st, "E"+n, content.EtappeQualitativ, hf),
-			Quantitativ: []*model.Ziel{goal(st, "E"+n+".1", content.EtappeQuantitativ, hf)}, AbgeleitetVon: zs.Quantitativ[0], Zieljahr: 2027}
+			Quantitativ: []*model.Ziel{goal(st, "E"+n+".1", content.EtappeQuantitativ, hf)}, AbgeleitetVon: zs.Quantitativ[0],
+			Etappenset: content.Etappenset{Zieljahr: 2027}}
 		es.Qualitativ.Etappenset, es.Quantitativ[0].Etappenset = es, es
 		zs.Etappensets = []*model.Etappenset{es}
 		st.Zielsets, st.Etappensets = []*model.Zielset{zs}, []*model.Etappenset{es}
@@ -42,10 +45,10 @@ func twoStrategies() (a, b *model.Strategie) {
 	}
 	zsA, esA := sets(a, ha, "1")
 	_, esB := sets(b, hb, "5")
-	in := &model.Initiative{Strategie: a, ID: "I1", Key: "a/I1", Titel: "Gemeinsame Initiative", URL: "/strategien/a/#initiative-i1",
-		Status: "laufend", Unterstuetzt: []*model.Ziel{esA.Quantitativ[0], esB.Quantitativ[0]}, Handlungsfelder: []*model.Handlungsfeld{ha, hb}}
+	in := &model.Initiative{Initiative: content.Initiative{ID: "I1", Titel: "Gemeinsame Initiative", Status: "laufend"},
+		Strategie: a, Key: "a/I1", URL: "/strategien/a/#initiative-i1", Unterstuetzt: []*model.Ziel{esA.Quantitativ[0], esB.Quantitativ[0]}, Handlungsfelder: []*model.Handlungsfeld{ha, hb}}
 	a.Initiativen = []*model.Initiative{in}
-	m := &model.Massnahme{Strategie: a, ID: "A-1", Titel: "Eine Maßnahme", URL: "/massnahmen/a-1/", Status: "geplant",
+	m := &model.Massnahme{Massnahme: content.Massnahme{ID: "A-1", Titel: "Eine Maßnahme", Status: "geplant"}, Strategie: a, URL: "/massnahmen/a-1/",
 		Ziele: []*model.Ziel{esA.Quantitativ[0], zsA.Quantitativ[0]}, Initiative: in, Handlungsfeld: ha}
 	in.Massnahmen = []*model.Massnahme{m}
 	a.Massnahmen = []*model.Massnahme{m}
@@ -111,8 +114,8 @@ func TestCrossStrategyInitiative(t *testing.T) {
 }
 
 func TestEmptyStrategySaysWhatIsMissing(t *testing.T) {
-	st := &model.Strategie{Slug: "leer", Name: "Leere Strategie", Kurzname: "Leer", URL: "/strategien/leer/", Leitfaden: true,
-		Horizonte: model.Horizonte{Leitbild: 2035, Ziele: 2030, Etappen: 2027}}
+	st := &model.Strategie{Strategie: content.Strategie{Slug: "leer", Name: "Leere Strategie", Kurzname: "Leer",
+		Horizonte: content.Horizonte{Leitbild: 2035, Ziele: 2030, Etappen: 2027}}, URL: "/strategien/leer/", Leitfaden: true}
 	m, err := strategymap.ForStrategy(st, ident)
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 // rather than one file: the central Leitbild of a framework, Etappenziele
 // with measures, measurable goals, and the Steuerkreis.
 func (c *checker) leitfaden(s *content.Strategie) {
-	if s.IsRahmen() && strings.TrimSpace(s.Leitbild) == "" {
+	if s.IsRahmen() && strings.TrimSpace(s.LeitbildMarkdown) == "" {
 		// 000:70-83: the framework sets the central Leitbild every sectoral strategy takes up.
 		c.d.Warnf(s.At.Pos(), "rahmen-leitbild", "Tragen Sie das zentrale Leitbild unter leitbild = \"\"\"…\"\"\" ein; nennt die Quelle keins, quittieren Sie die Warnung unter [ausnahmen].",
 			"Die Rahmenstrategie nennt kein zentrales Leitbild, das die sektoralen Strategien aufnehmen können.")

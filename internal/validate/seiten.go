@@ -84,7 +84,7 @@ func (c *checker) video(v content.Video) {
 	if v.Vorschaubild != "" {
 		local("vorschaubild", v.Vorschaubild)
 	}
-	if strings.TrimSpace(v.Transkript) == "" {
+	if strings.TrimSpace(v.TranskriptMarkdown) == "" {
 		c.d.Warnf(v.At.Pos(), "video", `Ergänzen Sie transkript = """…""" mit dem Inhalt des Videos als Text; er hilft Menschen, die weder hören noch sehen können, und Suchmaschinen.`,
 			"Das Video „%s“ hat keinen Text zum Nachlesen (Transkript).", v.Titel)
 	}

@@ -198,7 +198,7 @@ func (c *checker) phasen(s *content.Strategie) {
 		}
 	}
 	if start != nil && akt != nil && !start.Beginn.IsZero() && !akt.Beginn.IsZero() {
-		if m := monthsBetween(start.Beginn.Datum, akt.Beginn.Datum); m > 6 {
+		if m := monthsBetween(start.Beginn, akt.Beginn); m > 6 {
 			c.d.Warnf(akt.At.Key("beginn"), "aktivierung-6-monate",
 				"Der Leitfaden sieht höchstens 6 Monate zwischen dem Beginn des Projektstarts und dem Start der Strategieaktivierung vor.",
 				"Zwischen Projektstart (%s) und Strategieaktivierung (%s) liegen %d Monate.", start.Beginn.Raw, akt.Beginn.Raw, m)
@@ -220,7 +220,7 @@ func (c *checker) phasen(s *content.Strategie) {
 			}
 		}
 		if first != nil && last != nil {
-			if m := monthsBetween(first.Beginn.Datum, last.Ende.Datum); m > 24 {
+			if m := monthsBetween(first.Beginn, last.Ende); m > 24 {
 				c.d.Warnf(last.At.Key("ende"), "zyklus", "Ein Zyklus endet nach höchstens 2 Jahren mit dem Erreichen der Etappenziele.",
 					"Zyklus %d dauert %d Monate.", z, m)
 			}

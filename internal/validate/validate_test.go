@@ -80,7 +80,7 @@ func checkFixture(t *testing.T, root string) *diag.List {
 		diags.Merge(Markdown(site, cfg.Markdown.UnsafeHTML))
 		cfg.Quittieren(diags)
 		// What is due depends on the build day; check runs it after the model.
-		fr := Fristen(site, cfg.BuildDatum.Datum)
+		fr := Fristen(site, cfg.BuildDatum)
 		Quittieren(site, fr)
 		diags.Merge(fr)
 	}

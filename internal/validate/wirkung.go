@@ -107,7 +107,7 @@ func (c *checker) wirkungFaellig(s *content.Strategie, tag time.Time, heute datu
 	}
 	for _, k := range order {
 		m := latest[k]
-		due, pos := m.Naechste.Datum, m.At.Key("naechste")
+		due, pos := m.Naechste, m.At.Key("naechste")
 		if !due.IsZero() && !due.Start().After(m.Datum.End()) {
 			continue // reported as an error by Check
 		}

@@ -362,7 +362,7 @@ func (c *checker) messwerte(s *content.Strategie) {
 			case !ok:
 				c.d.Warnf(q.At.Pos(), "messwert-veraltet", "Tragen Sie die Messung in messwerte.toml ein; gemessen wird alle 6 Monate.",
 					"Für das Etappenziel „%s“ gibt es in der Umsetzung noch keinen Messwert.", q.ID)
-			case monthsBetween(last.Datum.Datum, s.Stand.Datum) > 6:
+			case monthsBetween(last.Datum, s.Stand) > 6:
 				c.d.Warnf(last.At.Key("datum"), "messwert-veraltet", "Tragen Sie die aktuelle Messung in messwerte.toml ein; gemessen wird alle 6 Monate.",
 					"Der letzte Messwert für „%s“ (%s) ist zum Stand %s älter als 6 Monate.", q.ID, last.Datum.Raw, s.Stand.Raw)
 			}

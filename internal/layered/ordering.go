@@ -1,0 +1,435 @@
+package layered
+
+import (
+	"math"
+	"sort"
+)
+
+// order reduces crossings. It starts from the input order and from a
+// depth-first order (which keeps the children of a node together), each
+// with a first sweep down and a first sweep up, runs median sweeps with
+// transposition and keeps the best order seen; ties go to the earlier one,
+// so the result is deterministic.
+func (g *graph) order() {
+	var best [][]int
+	bestC := -1
+	for _, start := range []func(){g.inputOrder, g.depthFirstOrder} {
+		for _, downFirst := range []bool{true, false} {
+			start()
+			c, saved := g.sweep(downFirst)
+			if bestC < 0 || c < bestC {
+				bestC, best = c, saved
+			}
+			if bestC == 0 || g.spent() {
+				g.restore(best)
+				return
+			}
+		}
+	}
+	g.restore(best)
+}
+
+func (g *graph) inputOrder() {
+	for l := range g.layers {
+		layer := g.layers[l]
+		sort.SliceStable(layer, func(i, j int) bool { return g.vs[layer[i]].tie < g.vs[layer[j]].tie })
+		g.groupTogether(l, func(v int) float64 { return g.vs[v].tie })
+		g.setPositions(l)
+	}
+}
+
+// depthFirstOrder visits the vertices from the sources in input order and
+// lists each layer in visiting order.
+func (g *graph) depthFirstOrder() {
+	seen := make([]bool, len(g.vs))
+	rank := make([]float64, len(g.vs))
+	next := make([]int, len(g.layers))
+	var visit func(v int)
+	visit = func(v int) {
+		seen[v] = true
+		l := g.vs[v].layer
+		rank[v] = float64(next[l])
+		next[l]++
+		out := append([]int(nil), g.vs[v].out...)
+		sort.SliceStable(out, func(i, j int) bool {
+			a, b := g.segs[out[i]], g.segs[out[j]]
+			if pa, pb := g.portOffset(v, a.uPort), g.portOffset(v, b.uPort); pa != pb {
+				return pa < pb
+			}
+			return g.vs[a.v].tie < g.vs[b.v].tie
+		})
+		for _, s := range out {
+			if w := g.segs[s].v; !seen[w] {
+				visit(w)
+			}
+		}
+	}
+	all := make([]int, len(g.vs))
+	for v := range all {
+		all[v] = v
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := g.vs[all[i]], g.vs[all[j]]
+		if a.layer != b.layer {
+			return a.layer < b.layer
+		}
+		return a.tie < b.tie
+	})
+	for _, v := range all {
+		if !seen[v] && len(g.vs[v].in) == 0 {
+			visit(v)
+		}
+	}
+	for _, v := range all {
+		if !seen[v] {
+			visit(v)
+		}
+	}
+	for l := range g.layers {
+		layer := g.layers[l]
+		sort.SliceStable(layer, func(i, j int) bool { return rank[layer[i]] < rank[layer[j]] })
+		g.groupTogether(l, func(v int) float64 { return rank[v] })
+		g.setPositions(l)
+	}
+}
+
+// sweep runs median sweeps down and up with transposition and returns the
+// fewest crossings seen with that order.
+func (g *graph) sweep(downFirst bool) (int, [][]int) {
+	best := g.crossings()
+	saved := g.snapshot()
+	stale := 0
+	for it := 0; it < g.opt.Sweeps && best > 0 && stale < 4 && !g.spent(); it++ {
+		improved := false
+		for _, down := range []bool{downFirst, !downFirst} {
+			if down {
+				for l := 1; l < len(g.layers); l++ {
+					g.sortLayer(l, true)
+				}
+			} else {
+				for l := len(g.layers) - 2; l >= 0; l-- {
+					g.sortLayer(l, false)
+				}
+			}
+			g.transpose()
+			g.sift()
+			if c := g.crossings(); c < best {
+				best, saved, improved = c, g.snapshot(), true
+			}
+		}
+		if improved {
+			stale = 0
+		} else {
+			stale++
+		}
+	}
+	return best, saved
+}
+
+func (g *graph) snapshot() [][]int {
+	out := make([][]int, len(g.layers))
+	for l, layer := range g.layers {
+		out[l] = append([]int(nil), layer...)
+	}
+	return out
+}
+
+func (g *graph) restore(s [][]int) {
+	for l := range s {
+		copy(g.layers[l], s[l])
+		g.setPositions(l)
+	}
+}
+
+// median of the neighbour slots (Gansner et al. 1993: for an even count,
+// the two middle values weighted by how spread out each side is).
+func median(p []float64) (float64, bool) {
+	n := len(p)
+	if n == 0 {
+		return 0, false
+	}
+	sort.Float64s(p)
+	m := n / 2
+	switch {
+	case n%2 == 1:
+		return p[m], true
+	case n == 2:
+		return (p[0] + p[1]) / 2, true
+	}
+	left, right := p[m-1]-p[0], p[n-1]-p[m]
+	if left+right == 0 {
+		return (p[m-1] + p[m]) / 2, true
+	}
+	return (p[m-1]*right + p[m]*left) / (left + right), true
+}
+
+// sortLayer orders layer l by the median position of its neighbours in the
+// layer above (down) or below (!down). Vertices without such neighbours
+// keep their place.
+func (g *graph) sortLayer(l int, down bool) {
+	layer := g.layers[l]
+	keys, bary := g.keys, g.bary
+	var buf []float64
+	for _, v := range layer {
+		buf = buf[:0]
+		if down {
+			for _, s := range g.vs[v].in {
+				buf = append(buf, g.upper(s))
+			}
+		} else {
+			for _, s := range g.vs[v].out {
+				buf = append(buf, g.lower(s))
+			}
+		}
+		sum := 0.0
+		for _, x := range buf {
+			sum += x
+		}
+		if m, ok := median(buf); ok {
+			keys[v], bary[v] = m, sum/float64(len(buf))
+		} else {
+			// Keep the place: the slot a vertex had is also a position in
+			// the neighbouring layer's scale, roughly.
+			keys[v], bary[v] = float64(g.pos[v])+0.5, float64(g.pos[v])+0.5
+		}
+	}
+	sort.SliceStable(layer, func(i, j int) bool {
+		a, b := layer[i], layer[j]
+		if keys[a] != keys[b] {
+			return keys[a] < keys[b]
+		}
+		if bary[a] != bary[b] {
+			return bary[a] < bary[b]
+		}
+		if g.pos[a] != g.pos[b] {
+			return g.pos[a] < g.pos[b]
+		}
+		return g.vs[a].tie < g.vs[b].tie
+	})
+	g.centreDummies(layer, func(a, b int) bool { return keys[a] == keys[b] && bary[a] == bary[b] })
+	g.groupTogether(l, func(v int) float64 { return keys[v] })
+	g.setPositions(l)
+}
+
+// centreDummies puts passing edges into the middle of the siblings they tie
+// with (same sort key), or first with Options.Top, so that the nodes such an
+// edge fans out to line up beside those siblings instead of below them.
+func (g *graph) centreDummies(layer []int, tied func(a, b int) bool) {
+	for i := 0; i < len(layer); {
+		j := i + 1
+		for j < len(layer) && tied(layer[i], layer[j]) {
+			j++
+		}
+		var real, dummy []int
+		for _, v := range layer[i:j] {
+			if g.vs[v].real < 0 {
+				dummy = append(dummy, v)
+			} else {
+				real = append(real, v)
+			}
+		}
+		if len(real) > 0 && len(dummy) > 0 {
+			h := len(real) / 2
+			if g.opt.Top {
+				h = 0 // the fan starts level with its source, at the top
+			}
+			copy(layer[i:], real[:h])
+			copy(layer[i+h:], dummy)
+			copy(layer[i+h+len(dummy):], real[h:])
+		}
+		i = j
+	}
+}
+
+// groupTogether makes the groups of layer l contiguous: groups are ordered by
+// the mean key of their members, members keep their relative order.
+func (g *graph) groupTogether(l int, key func(int) float64) {
+	layer := g.layers[l]
+	type unit struct {
+		first   int // index of the first member in the current order
+		sum     float64
+		members []int
+	}
+	var units []*unit
+	byGroup := map[int]*unit{}
+	for i, v := range layer {
+		grp := g.vs[v].group
+		if grp >= 0 {
+			if u := byGroup[grp]; u != nil {
+				u.members = append(u.members, v)
+				u.sum += key(v)
+				continue
+			}
+		}
+		u := &unit{first: i, sum: key(v), members: []int{v}}
+		if grp >= 0 {
+			byGroup[grp] = u
+		}
+		units = append(units, u)
+	}
+	if len(units) == len(layer) {
+		return
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		a := units[i].sum / float64(len(units[i].members))
+		b := units[j].sum / float64(len(units[j].members))
+		if a != b {
+			return a < b
+		}
+		return units[i].first < units[j].first
+	})
+	k := 0
+	for _, u := range units {
+		for _, v := range u.members {
+			layer[k] = v
+			k++
+		}
+	}
+}
+
+// transpose swaps neighbours of one group while that removes crossings.
+func (g *graph) transpose() {
+	for pass := 0; pass < 8 && !g.spent(); pass++ {
+		improved := false
+		for l := range g.layers {
+			layer := g.layers[l]
+			for i := 0; i+1 < len(layer); i++ {
+				u, v := layer[i], layer[i+1]
+				if g.vs[u].group != g.vs[v].group {
+					continue // would split a group
+				}
+				if above, below := g.pairCrossings(u, v); below < above {
+					layer[i], layer[i+1] = v, u
+					g.pos[u], g.pos[v] = i+1, i
+					improved = true
+				}
+			}
+		}
+		if !improved {
+			return
+		}
+	}
+}
+
+// sift moves each vertex to the place in its layer (among neighbours of its
+// group) where its edges cross the fewest others (Matuszewski, Schönfeld
+// and Molitor 1999); a move must remove crossings, so ties keep the order.
+func (g *graph) sift() {
+	for l := range g.layers {
+		if g.spent() {
+			return
+		}
+		layer := g.layers[l]
+		for _, v := range append([]int(nil), layer...) {
+			i := g.pos[v]
+			best, bestAt := 0, i
+			// Moving up past the neighbours above, then down past those below.
+			d := 0
+			for k := i - 1; k >= 0 && g.vs[layer[k]].group == g.vs[v].group; k-- {
+				above, below := g.pairCrossings(v, layer[k])
+				d += above - below
+				if d < best {
+					best, bestAt = d, k
+				}
+			}
+			d = 0
+			for k := i + 1; k < len(layer) && g.vs[layer[k]].group == g.vs[v].group; k++ {
+				above, below := g.pairCrossings(v, layer[k])
+				d += below - above
+				if d < best {
+					best, bestAt = d, k
+				}
+			}
+			if bestAt == i {
+				continue
+			}
+			copy(layer[i:], layer[i+1:])
+			layer = layer[:len(layer)-1]
+			layer = append(layer[:bestAt], append([]int{v}, layer[bestAt:]...)...)
+			g.layers[l] = layer
+			g.setPositions(l)
+		}
+	}
+}
+
+// pairCrossings counts the crossings among the edges of u and v if u is
+// directly above v (above) and if v is directly above u (below). Callers
+// always compare both, and one pass over the edge pairs yields both.
+func (g *graph) pairCrossings(u, v int) (above, below int) {
+	vu, vv := &g.vs[u], &g.vs[v]
+	// The work of two one-sided counts, as the budget was set for them.
+	g.work += 2 * (len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1)
+	for _, su := range vu.in {
+		a := g.upper(su)
+		for _, sv := range vv.in {
+			switch b := g.upper(sv); {
+			case a > b:
+				above++
+			case b > a:
+				below++
+			}
+		}
+	}
+	for _, su := range vu.out {
+		a := g.lower(su)
+		for _, sv := range vv.out {
+			switch b := g.lower(sv); {
+			case a > b:
+				above++
+			case b > a:
+				below++
+			}
+		}
+	}
+	return above, below
+}
+
+// crossings counts all crossings, layer pair by layer pair, in
+// O(E log E) with a Fenwick tree (Barth, Jünger, Mutzel 2002).
+func (g *graph) crossings() int {
+	total := 0
+	for _, list := range g.byLayer {
+		pairs := make([][2]float64, len(list))
+		for i, s := range list {
+			pairs[i] = [2]float64{g.upper(s), g.lower(s)}
+		}
+		total += CountCrossings(pairs)
+	}
+	return total
+}
+
+// CountCrossings counts pairs of straight segments between two parallel
+// lines that cross, given their end positions on both lines. Segments that
+// share an end do not cross.
+func CountCrossings(pairs [][2]float64) int {
+	if len(pairs) < 2 {
+		return 0
+	}
+	p := append([][2]float64(nil), pairs...)
+	sort.Slice(p, func(i, j int) bool {
+		if p[i][0] != p[j][0] {
+			return p[i][0] < p[j][0]
+		}
+		return p[i][1] < p[j][1]
+	})
+	lower := make([]float64, len(p))
+	for i := range p {
+		lower[i] = p[i][1]
+	}
+	sort.Float64s(lower)
+	tree := make([]int, len(p)+1) // Fenwick tree over the ranks of lower ends
+	count := 0
+	for i, e := range p {
+		// Every segment inserted so far starts at or above e. It crosses e
+		// if it ends strictly below e's lower end; equal ends touch only.
+		atOrAbove := sort.SearchFloat64s(lower, math.Nextafter(e[1], math.Inf(1)))
+		for k := atOrAbove; k > 0; k -= k & -k {
+			count -= tree[k]
+		}
+		count += i
+		for k := sort.SearchFloat64s(lower, e[1]) + 1; k < len(tree); k += k & -k {
+			tree[k]++
+		}
+	}
+	return count
+}

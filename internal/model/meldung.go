@@ -1,0 +1,28 @@
+package model
+
+import (
+	"sort"
+
+	"tdsite/internal/content"
+)
+
+func (b *builder) meldungen(c *content.Strategie) {
+	st := b.site.strategien[c.Slug]
+	for _, cm := range c.Meldungen {
+		m := &Meldung{Meldung: *cm, Strategie: st, Text: b.render(cm.Body, "", 0),
+			URL: st.URL + "meldungen/" + cm.Slug + "/"}
+		st.Meldungen = append(st.Meldungen, m)
+		b.site.Meldungen = append(b.site.Meldungen, m)
+	}
+	sortNews(st.Meldungen)
+}
+
+func sortNews(list []*Meldung) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Datum.Start(), list[j].Datum.Start()
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return list[i].URL < list[j].URL
+	})
+}
