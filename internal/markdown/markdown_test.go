@@ -123,15 +123,3 @@ func TestScan(t *testing.T) {
 		t.Errorf("raw HTML: %+v", s.HTML)
 	}
 }
-
-func TestScheme(t *testing.T) {
-	for in, want := range map[string]string{
-		"javascript:alert(1)": "javascript", " JavaScript:x": "javascript", "java\tscript:x": "javascript",
-		"\x01javascript:x": "javascript", "https://x": "https", "/pfad": "", "#anker": "", "seite.html": "",
-		"mailto:a@b": "mailto", "ja va:x": "", "": "", "0:": "", "1a:b": "", "a1+.-:x": "a1+.-",
-	} {
-		if got := Scheme(in); got != want {
-			t.Errorf("Scheme(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"tdsite/internal/urlpath"
 )
 
 // layouts writes a layouts folder and parses it with funcs.
@@ -146,7 +148,7 @@ func TestFrame(t *testing.T) {
 	}, template.FuncMap{
 		"zaehle": func() string { calls.Add(1); return "" },
 		"list":   func(v ...any) []any { return v },
-		"url":    func(p string) string { return RelURL("/basis/", p) },
+		"url":    func(p string) string { return urlpath.Rel("/basis/", p) },
 	})
 	render := func(section, path string) string {
 		t.Helper()
