@@ -22,6 +22,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/testsite/bundled"
 )
@@ -235,7 +236,7 @@ func gebaut(t *testing.T) string {
 			return
 		}
 		siteDir = filepath.Join(dir, "public")
-		_, diags, err := build.Run(build.Options{Source: root, Dest: siteDir, BuildDate: bundled.Datum})
+		_, diags, err := build.Run(context.Background(), build.Options{Source: root, Dest: siteDir, BuildDate: bundled.Datum})
 		if err != nil {
 			var b strings.Builder
 			diags.Print(&b, false)

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"context"
+	"slices"
+	"tdsite/internal/pages"
 	"tdsite/internal/suche"
 	"tdsite/internal/testsite"
 )
@@ -17,7 +20,7 @@ import (
 func buildSite(t *testing.T, root string) (string, *Result) {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	res, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
@@ -156,7 +159,7 @@ func readIndex(t *testing.T, dest string) (*suche.Index, int) {
 // with German type labels, short texts and working links.
 func TestSearchIndex(t *testing.T) {
 	root, _ := filepath.Abs("../..")
-	p, diags := Prepare(root, nil, nil, testDate)
+	p, diags := Prepare(root, testDate, nil)
 	if p == nil {
 		var b strings.Builder
 		diags.Print(&b, false)
@@ -253,11 +256,11 @@ func TestSearchFormWorksWithoutJavaScript(t *testing.T) {
 // the bundled site (done once per build).
 func BenchmarkSearchIndex(b *testing.B) {
 	root, _ := filepath.Abs("../..")
-	p, _ := Prepare(root, nil, nil, testDate)
-	url := func(s string) string { return s }
+	p, _ := Prepare(root, testDate, nil)
+	i := slices.IndexFunc(p.Pages, func(pg *pages.Page) bool { return pg.Asset })
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := suche.Build(p.Pages, p.Model, url).JSON(); err != nil {
+		if _, err := p.Pages[i].Raw(); err != nil {
 			b.Fatal(err)
 		}
 	}

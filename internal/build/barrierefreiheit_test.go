@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"context"
 	"tdsite/internal/diag"
 )
 
@@ -15,7 +16,7 @@ import (
 func TestPflichtseiten(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate}); err != nil {
+	if _, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate}); err != nil {
 		t.Fatalf("build: %v\n%s", err, printed(diags))
 	}
 	read := func(p string) string {
@@ -134,7 +135,7 @@ Videos in DGS.
 		"static/videos/start.vtt": "WEBVTT\n",
 	})
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: dir, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: dir, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printed(diags))
 	}
@@ -225,7 +226,7 @@ erstellt = "11/2026"
 				files["content/seiten/impressum.md"] = c.seite
 			}
 			dir := testSite(t, files)
-			_, diags := Prepare(dir, nil, nil, testDate)
+			_, diags := Prepare(dir, testDate, nil)
 			out := printed(diags)
 			for _, w := range c.want {
 				if !strings.Contains(out, w) {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/testsite"
 )
 
@@ -51,7 +52,7 @@ func TestBeispielZaehltNirgendsMit(t *testing.T) {
 	}
 	build := func(src string) string {
 		dest := filepath.Join(t.TempDir(), "public")
-		_, diags, err := Run(Options{Source: src, Dest: dest, NoMinify: true,
+		_, diags, err := Run(context.Background(), Options{Source: src, Dest: dest, NoMinify: true,
 			BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			t.Fatalf("build %s: %v", src, err)

@@ -12,7 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/diag"
+	"tdsite/internal/gencontent"
+	"tdsite/internal/publish"
+	"tdsite/internal/testsite"
 )
 
 // testDate is the fixed build date of all test builds.
@@ -27,41 +31,15 @@ func repoRoot(t testing.TB) string {
 	return root
 }
 
-// copySite copies the bundled site (config, content, layouts, themes) into a
-// temporary directory, so that a test can change or break it.
-func copySite(t testing.TB) string {
-	t.Helper()
-	dst := t.TempDir()
-	root := repoRoot(t)
-	if err := copyFile2(filepath.Join(root, "config.toml"), filepath.Join(dst, "config.toml")); err != nil {
-		t.Fatal(err)
-	}
-	for _, dir := range []string{"content", "layouts", "themes"} {
-		copyTree(t, filepath.Join(root, dir), filepath.Join(dst, dir))
-	}
-	return dst
-}
+// copySite copies the bundled site into a temporary directory, so that
+// a test can change or break it.
+func copySite(t testing.TB) string { return testsite.Bundled(t, repoRoot(t)) }
 
 func copyTree(t testing.TB, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		return copyFile2(p, filepath.Join(dst, rel))
-	})
-	if err != nil {
+	if err := gencontent.CopyTree(src, dst, nil); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func copyFile2(src, dst string) error {
-	_, err := copyFile(src, dst)
-	return err
 }
 
 // treeHashes maps every file below dir (slash paths) to its SHA-256, so two
@@ -118,7 +96,7 @@ func diffTrees(a, b map[string]string) string {
 // mustBuild builds root into dest and fails the test on any error.
 func mustBuild(t testing.TB, root, dest string) *Result {
 	t.Helper()
-	res, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	res, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
@@ -142,4 +120,9 @@ func writeFile(t testing.TB, p, data string) {
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func copyFile(src, dst string) error {
+	_, err := publish.CopyFile(src, dst)
+	return err
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"context"
 	"tdsite/internal/diag"
 	"tdsite/internal/markdown"
 )
@@ -111,7 +112,7 @@ func runKaputt(t *testing.T, dir string) string {
 				done <- outcome{panic: fmt.Sprintf("%v\n%s", r, debug.Stack())}
 			}
 		}()
-		_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+		_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 		done <- outcome{diags: diags, err: err}
 	}()
 	var o outcome

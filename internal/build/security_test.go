@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"context"
 	"tdsite/internal/testutil"
 )
 
@@ -41,7 +42,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		"name = '''Ministerium "+xss+"'''")
 
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err == nil {
 		t.Fatalf("a javascript: link must stop the build")
 	}
@@ -50,7 +51,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	}
 	// Without the forbidden link the build succeeds; raw HTML is reported.
 	replaceIn(t, root, kick, "[Link](javascript&#58;alert(5))", "")
-	_, diags, err = Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err = Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
@@ -162,7 +163,7 @@ func TestDeterministicOutput(t *testing.T) {
 	// The configured build date is the only date in the output that is not
 	// from the content: another date changes the footer, nothing else.
 	d := filepath.Join(t.TempDir(), "public")
-	if _, _, err := Run(Options{Source: repoRoot(t), Dest: d, BuildDate: testDate.AddDate(0, 0, 1)}); err != nil {
+	if _, _, err := Run(context.Background(), Options{Source: repoRoot(t), Dest: d, BuildDate: testDate.AddDate(0, 0, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	home, _ := os.ReadFile(filepath.Join(d, "index.html"))

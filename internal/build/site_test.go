@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/testsite"
 )
 
@@ -33,7 +34,7 @@ func buildBundled(t *testing.T) (string, *Result) {
 			return
 		}
 		bundledDir = filepath.Join(dir, "public")
-		res, diags, err := Run(Options{Source: root, Dest: bundledDir, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+		res, diags, err := Run(context.Background(), Options{Source: root, Dest: bundledDir, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 		if err == nil {
 			if e, w := diags.Count(); e+w > 0 {
 				var b strings.Builder
@@ -50,6 +51,9 @@ func buildBundled(t *testing.T) (string, *Result) {
 }
 
 func TestMain(m *testing.M) {
+	if os.Getenv(haltEnv) != "" {
+		haltedBuild() // the test binary as a build that pauses (kill_test.go)
+	}
 	code := m.Run()
 	if bundledDir != "" {
 		os.RemoveAll(filepath.Dir(bundledDir))
@@ -215,7 +219,7 @@ func TestBuildRefusesBadContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	root, _ := filepath.Abs("../validate/testdata/fehler")
-	_, diags, err := Run(Options{Source: root, Dest: dest})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest})
 	if err != ErrContent || diags == nil || !diags.HasErrors() {
 		t.Fatalf("err = %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"context"
 	"tdsite/internal/diag"
 )
 
@@ -51,12 +52,12 @@ func TestTemplateRuntimeErrorIsATemplateFinding(t *testing.T) {
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
 				}
-				if err := copyFile2(filepath.Join(root, filepath.FromSlash(c.from)), p); err != nil {
+				if err := copyFile(filepath.Join(root, filepath.FromSlash(c.from)), p); err != nil {
 					t.Fatal(err)
 				}
 			}
 			insertLine(t, p, c.line, `{{ index "abc" 10 }}`)
-			_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+			_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 			if !errors.Is(err, ErrContent) {
 				t.Fatalf("err = %v, want ErrContent\n%s", err, printDiags(diags))
 			}
@@ -89,7 +90,7 @@ func TestMissingPageTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("err = %v, want ErrContent\n%s", err, printDiags(diags))
 	}
@@ -130,7 +131,7 @@ func TestMissingPartial(t *testing.T) {
 		if err := os.Remove(filepath.Join(root, filepath.FromSlash(c.partial))); err != nil {
 			t.Fatal(err)
 		}
-		_, diags, err := Run(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+		_, diags, err := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
 		if !errors.Is(err, ErrContent) {
 			t.Fatalf("%s: err = %v, want ErrContent\n%s", c.partial, err, printDiags(diags))
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/testsite/bundled"
@@ -23,7 +24,7 @@ func TestSmoke1000(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags, err := build.Run(build.Options{Source: src, Dest: dest, BuildDate: bundled.Datum})
+	res, diags, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, BuildDate: bundled.Datum})
 	if err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/linkcheck"
 )
@@ -37,7 +38,7 @@ func TestScanLikeLexer(t *testing.T) {
 func TestScanLikeLexerOnBuiltSite(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: root, Dest: dest, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("build: %v\n%s", err, b.String())

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,5 +122,26 @@ func TestScan(t *testing.T) {
 	}
 	if len(s.HTML) != 3 || s.HTML[0].Line != 6 || s.HTML[1].Line != 10 || s.HTML[1].HTML != "<b>" {
 		t.Errorf("raw HTML: %+v", s.HTML)
+	}
+}
+
+// A renderer hands on to the next build only the texts it converted
+// itself: an edited text does not stay in memory for the whole preview.
+func TestNextKeepsOnlyTextsOfTheLastBuild(t *testing.T) {
+	r := New(false)
+	r.Render([]byte("bleibt"), Options{})
+	r.Render([]byte("Fassung 0"), Options{})
+	for i := 1; i <= 20; i++ {
+		r = r.Next()
+		if got := r.Render([]byte("bleibt"), Options{}); got != "<p>bleibt</p>\n" {
+			t.Fatalf("carried-over text: %q", got)
+		}
+		r.Render([]byte(fmt.Sprintf("Fassung %d", i)), Options{})
+		if n := r.Cached(); n != 2 {
+			t.Fatalf("build %d holds %d texts, want 2", i, n)
+		}
+	}
+	if r.Next().Unsafe() || !New(true).Next().Unsafe() {
+		t.Error("Next changed the raw HTML setting")
 	}
 }

@@ -70,11 +70,11 @@ func TestFragment(t *testing.T) {
 	if !strings.Contains(got, "<li>A2</li>") {
 		t.Errorf("new object: %s", got)
 	}
-	tpl.ForgetFragments()
+	tpl.Use(NewFragments())
 	before := calls.Load()
 	render(map[string]any{"Liste": []*eintrag{a}})
 	if calls.Load() != before+1 {
-		t.Error("ForgetFragments kept the fragment")
+		t.Error("a new store of fragments had the fragment of the old one")
 	}
 }
 

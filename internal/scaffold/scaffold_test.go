@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
@@ -126,7 +127,7 @@ func TestScaffoldWorkflow(t *testing.T) {
 	check(t, root)
 
 	// The new content renders.
-	if _, diags, err := build.Run(build.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: today}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: today}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("build: %v\n%s", err, b.String())

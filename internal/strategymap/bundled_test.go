@@ -9,8 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/model"
+	"tdsite/internal/publish"
 	"tdsite/internal/strategymap"
 )
 
@@ -20,7 +22,7 @@ var buildDate = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 func bundled(t testing.TB) *model.Site {
 	t.Helper()
 	root, _ := filepath.Abs("../..")
-	p, diags := build.Prepare(root, nil, nil, buildDate)
+	p, diags := build.Prepare(root, buildDate, nil)
 	if p == nil {
 		var b strings.Builder
 		diags.Print(&b, false)
@@ -323,7 +325,7 @@ func TestTreesHaveNoCrossings(t *testing.T) {
 		}
 		t.Logf("%-45s %3d nodes, %3d edges, %2d crossings, %4.0f×%5.0f px, SVG %6d bytes minified (schmal %6d)",
 			name, len(m.Nodes), len(m.Edges), m.Crossings, m.Width, m.Height,
-			len(build.Minify("image/svg+xml", []byte(m.SVG))), len(build.Minify("image/svg+xml", []byte(m.SVGNarrow))))
+			len(publish.Minify("image/svg+xml", []byte(m.SVG))), len(publish.Minify("image/svg+xml", []byte(m.SVGNarrow))))
 	}
 }
 
@@ -338,7 +340,7 @@ var (
 func TestLinksResolve(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: buildDate}); err != nil {
+	if _, _, err := build.Run(context.Background(), build.Options{Source: root, Dest: dest, BuildDate: buildDate}); err != nil {
 		t.Fatal(err)
 	}
 	s := bundled(t)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"context"
 	"tdsite/internal/build"
 )
 
@@ -37,7 +38,7 @@ func chromium(t *testing.T, url string) string {
 func TestSearchInTheBrowser(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, _, err := build.Run(context.Background(), build.Options{Source: root, Dest: dest, BuildDate: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))

@@ -13,10 +13,12 @@ import (
 	"strings"
 	"time"
 
+	"context"
 	"tdsite/internal/agenda"
 	"tdsite/internal/build"
 	"tdsite/internal/model"
 	"tdsite/internal/pages"
+	"tdsite/internal/publish"
 )
 
 // Write writes a Hugo site that mirrors the tdsite site at src page by
@@ -31,7 +33,7 @@ import (
 // charts, the layout of the strategy maps – comes ready-made: the rest of
 // those pages is tdsite's rendered HTML, as a raw HTML body.
 func Write(src, dst string) error {
-	p, d := build.Prepare(src, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	p, d := build.Prepare(src, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), nil)
 	if p == nil {
 		return fmt.Errorf("tdsite-Website %s: %d Befunde", src, d.Len())
 	}
@@ -213,14 +215,14 @@ func renderMains(p *build.Prepared, list []*pages.Page) (map[string]string, erro
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	out := &build.Output{Dir: tmp}
+	out := &publish.Output{Dir: tmp}
 	if err := build.CopyStatic(p, out); err != nil {
 		return nil, err
 	}
-	if err := build.WriteSearchIndex(p, out); err != nil {
+	if _, err := build.WriteAssets(p, p.Pages, out); err != nil {
 		return nil, err
 	}
-	if err := build.RenderPages(p, list, out, nil); err != nil {
+	if err := build.RenderPages(context.Background(), p, list, out, nil); err != nil {
 		return nil, err
 	}
 	mains := map[string]string{}

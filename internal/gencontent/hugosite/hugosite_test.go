@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/gencontent/hugosite"
@@ -31,7 +32,7 @@ func TestHugoCorpusMirrorsSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	tout, hout := filepath.Join(t.TempDir(), "t"), filepath.Join(t.TempDir(), "h")
-	if _, diags, err := build.Run(build.Options{Source: src, Dest: tout, BuildDate: bundled.Datum}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: src, Dest: tout, BuildDate: bundled.Datum}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("%v\n%s", err, b.String())

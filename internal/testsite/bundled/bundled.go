@@ -25,7 +25,7 @@ func Root() string {
 // Prepare loads, checks and models the bundled site; content errors fail the test.
 func Prepare(tb testing.TB) *build.Prepared {
 	tb.Helper()
-	p, diags := build.Prepare(Root(), nil, nil, Datum)
+	p, diags := build.Prepare(Root(), Datum, nil)
 	if p == nil {
 		var b strings.Builder
 		diags.Print(&b, false)
