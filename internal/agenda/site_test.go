@@ -7,6 +7,7 @@ package agenda_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -22,7 +23,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/testsite/bundled"
 )

@@ -1,17 +1,17 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
-	"context"
-	"slices"
 	"tdsite/internal/pages"
 	"tdsite/internal/suche"
 	"tdsite/internal/testsite"

@@ -1,13 +1,13 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"context"
 	"tdsite/internal/diag"
 )
 

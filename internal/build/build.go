@@ -14,6 +14,7 @@ import (
 	"tdsite/internal/config"
 	"tdsite/internal/diag"
 	"tdsite/internal/linkcheck"
+	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 )
 
@@ -178,7 +179,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		return nil, &OutputError{Diags: d}
 	}
 	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned()}
-	res := &Result{Pages: len(p.Pages)}
+	res := &Result{Pages: countPages(p.Pages)}
 	// Static files and the search index first: pages link them by their
 	// fingerprinted names.
 	p.Assets.Reset()
@@ -213,4 +214,15 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		res.ExternalReport = report
 	}
 	return res, nil
+}
+
+// countPages counts the pages of list without the files for machines.
+func countPages(list []*pages.Page) int {
+	n := 0
+	for _, pg := range list {
+		if !pg.Machine {
+			n++
+		}
+	}
+	return n
 }

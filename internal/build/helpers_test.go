@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -12,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"context"
 	"tdsite/internal/diag"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/publish"

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"context"
 	"tdsite/internal/diag"
 	"tdsite/internal/markdown"
 )

@@ -7,8 +7,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"tdsite/internal/publish"
 	"testing"
+
+	"tdsite/internal/publish"
 )
 
 // A rebuild replaces the whole output: files of removed content and files

@@ -1,12 +1,12 @@
 package gencontent_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/testsite/bundled"

@@ -1,6 +1,7 @@
 package linkcheck_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/linkcheck"
 )

@@ -17,7 +17,7 @@ import (
 func extras(s *model.Site, all *[]*Page) []*Page {
 	abs := func(p string) string { return urlpath.Abs(s.Config.BaseURL, p) }
 	raw := func(path string, deps []string, f func() ([]byte, error)) *Page {
-		return &Page{Path: path, NoIndex: true, Deps: deps, Raw: f}
+		return &Page{Path: path, NoIndex: true, Deps: deps, Raw: f, Machine: true}
 	}
 	index := raw("/suche/index.json", []string{All}, func() ([]byte, error) { return suchindex(s, *all) })
 	index.Asset = true

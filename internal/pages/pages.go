@@ -35,6 +35,10 @@ type Page struct {
 	// template; such files are written as they are, without layout or
 	// minification.
 	Raw func() ([]byte, error)
+	// Machine marks the files for machines that come with the pages
+	// (sitemap, feed, robots.txt, search index); they count as files, not
+	// as pages.
+	Machine bool
 	// Asset: pages link the file under a name with its content's
 	// fingerprint (package assets), so it is produced before them.
 	Asset bool

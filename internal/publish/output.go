@@ -74,6 +74,16 @@ func Minify(mediatype string, data []byte) []byte {
 	return out
 }
 
+// MinifyPage minifies a rendered page as WriteHTML does; on failure the
+// page is returned unchanged.
+func MinifyPage(data []byte) []byte {
+	out, err := pageMinifier.Bytes("text/html", data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
 // minified holds buffers for minified pages: a fresh one per page would
 // allocate the size of the whole site again.
 var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}

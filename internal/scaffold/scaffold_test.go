@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"

@@ -1,6 +1,7 @@
 package strategymap_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/model"
 	"tdsite/internal/publish"

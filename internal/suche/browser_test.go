@@ -1,6 +1,7 @@
 package suche_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"context"
 	"tdsite/internal/build"
 )
 

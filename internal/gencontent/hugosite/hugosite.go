@@ -5,6 +5,7 @@
 package hugosite
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"context"
 	"tdsite/internal/agenda"
 	"tdsite/internal/build"
 	"tdsite/internal/model"

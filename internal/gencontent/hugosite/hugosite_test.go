@@ -1,6 +1,7 @@
 package hugosite_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -8,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"context"
 	"tdsite/internal/build"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/gencontent/hugosite"

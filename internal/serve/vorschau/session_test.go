@@ -7,11 +7,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing"
+
 	"tdsite/internal/build"
 	"tdsite/internal/diag"
 	"tdsite/internal/testsite"
 	"tdsite/internal/testsite/bundled"
-	"testing"
 )
 
 // editSession builds a copy of the bundled site in a session; edit
