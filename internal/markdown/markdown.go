@@ -52,10 +52,16 @@ type Renderer struct {
 }
 
 // Next returns the renderer for the next build with the same settings.
-// It keeps the texts converted by r, and only those: a text edited in a
-// long preview session does not stay in memory beyond the next build.
+// It keeps the texts used by r's build, and only those: a text edited in
+// a long preview session does not stay in memory beyond the next build.
+// A build that used no texts – it stopped at an error before the model,
+// or kept the model of the one before – hands on what it was handed.
 func (r *Renderer) Next() *Renderer {
-	return &Renderer{md: r.md, cache: &sync.Map{}, prev: r.cache, salt: r.salt}
+	keep := r.cache
+	if r.prev != nil && r.Cached() == 0 {
+		keep = r.prev
+	}
+	return &Renderer{md: r.md, cache: &sync.Map{}, prev: keep, salt: r.salt}
 }
 
 // Unsafe reports whether the renderer passes raw HTML through.

@@ -141,6 +141,12 @@ func TestNextKeepsOnlyTextsOfTheLastBuild(t *testing.T) {
 			t.Fatalf("build %d holds %d texts, want 2", i, n)
 		}
 	}
+	// A build that converted nothing (it failed early) hands on the texts
+	// of the one before.
+	r = r.Next().Next()
+	if n := (&Renderer{cache: r.prev}).Cached(); n != 2 {
+		t.Errorf("after a build without texts %d texts are handed on, want the 2 of the build before", n)
+	}
 	if r.Next().Unsafe() || !New(true).Next().Unsafe() {
 		t.Error("Next changed the raw HTML setting")
 	}

@@ -26,8 +26,8 @@ import (
 // Session keeps a site built into a directory up to date for the preview
 // server: after a change it loads and checks everything again (with the
 // caches of the last build carried over: only changed files are read
-// again, only changed texts converted) but renders only the pages that depend on what changed. The
-// directory is written in place; there is no staging and no link check,
+// again, only changed texts converted) but renders only the pages that
+// depend on what changed. The directory is written in place; there is no staging and no link check,
 // because only the editor looks at it. The page of an edited strategy
 // file is rendered even before that, from its strategy alone
 // (renderVorab).
