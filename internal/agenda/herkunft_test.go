@@ -98,7 +98,7 @@ func schreibeSite(t *testing.T, files map[string]string) string {
 
 func prepare(t *testing.T, root string) (*build.Prepared, *diag.List) {
 	t.Helper()
-	p, d := build.Prepare(root, nil, nil, time.Time{})
+	p, d := build.Prepare(root, time.Time{}, nil)
 	if p == nil {
 		t.Fatalf("Prepare: %v", d.Items())
 	}
@@ -215,7 +215,7 @@ func TestAbgeschlossenerBerichtIstEingefroren(t *testing.T) {
 	files["content/strategien/s/massnahmen/D-1.md"] = strings.Replace(files["content/strategien/s/massnahmen/D-1.md"],
 		"[[verlauf]]", "[[verlauf]]\ndatum = \"01.06.2025\"\nstatus = \"geplant\"\n\n[[verlauf]]", 1)
 	root = schreibeSite(t, files)
-	p2, d := build.Prepare(root, nil, nil, time.Time{})
+	p2, d := build.Prepare(root, time.Time{}, nil)
 	if p2 != nil {
 		t.Fatal("Prepare veröffentlicht trotz geänderter Zahlen eines abgeschlossenen Berichts")
 	}

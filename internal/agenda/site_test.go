@@ -7,6 +7,7 @@ package agenda_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -235,7 +236,7 @@ func gebaut(t *testing.T) string {
 			return
 		}
 		siteDir = filepath.Join(dir, "public")
-		_, diags, err := build.Run(build.Options{Source: root, Dest: siteDir, BuildDate: testkit.Date})
+		_, diags, err := build.Run(context.Background(), build.Options{Source: root, Dest: siteDir, BuildDate: testkit.Date})
 		if err != nil {
 			var b strings.Builder
 			diags.Print(&b, false)

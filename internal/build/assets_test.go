@@ -1,15 +1,18 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"tdsite/internal/pages"
 	"tdsite/internal/suche"
 	"tdsite/internal/testkit"
 )
@@ -17,7 +20,7 @@ import (
 func buildSite(t *testing.T, root string) (string, *Result) {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	res, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
@@ -159,7 +162,7 @@ func readIndex(t *testing.T, dest string) (*suche.Index, int) {
 func TestSearchIndex(t *testing.T) {
 	t.Parallel()
 	root := testkit.Root()
-	p, diags := Prepare(root, nil, nil, testDate)
+	p, diags := Prepare(root, testDate, nil)
 	if p == nil {
 		var b strings.Builder
 		diags.Print(&b, false)
@@ -256,12 +259,11 @@ func TestSearchFormWorksWithoutJavaScript(t *testing.T) {
 // BenchmarkSearchIndex measures building and encoding the search index of
 // the bundled site (done once per build).
 func BenchmarkSearchIndex(b *testing.B) {
-	root := testkit.Root()
-	p, _ := Prepare(root, nil, nil, testDate)
-	url := func(s string) string { return s }
+	p, _ := Prepare(testkit.Root(), testDate, nil)
+	i := slices.IndexFunc(p.Pages, func(pg *pages.Page) bool { return pg.Asset })
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := suche.Build(p.Pages, p.Model, url).JSON(); err != nil {
+		if _, err := p.Pages[i].Raw(); err != nil {
 			b.Fatal(err)
 		}
 	}

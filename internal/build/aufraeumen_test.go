@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,12 +47,6 @@ func retitleBSP01(t *testing.T, root, title string) {
 	writeFile(t, p, regexp.MustCompile(`(?m)^titel = .*$`).ReplaceAllString(string(data), `titel = "`+title+`"`))
 }
 
-func replaceRemoveAll(t *testing.T, f func(string) error) {
-	saved := removeAll
-	removeAll = f
-	t.Cleanup(func() { removeAll = saved })
-}
-
 // chmod -R a-w public, then build: the new site is published, the
 // previous one removed, and the build succeeds without leftovers.
 func TestPublishReadOnlyOutput(t *testing.T) {
@@ -74,14 +69,15 @@ func TestPublishReadOnlyOutput(t *testing.T) {
 	t.Cleanup(func() {
 		filepath.WalkDir(filepath.Dir(dest), func(p string, d fs.DirEntry, err error) error { os.Chmod(p, 0o755); return nil })
 	})
+	opts := Options{Source: root, Dest: dest, BuildDate: testDate}
 	if os.Geteuid() == 0 {
-		replaceRemoveAll(t, deniedLikeNonRoot)
+		opts.folders.RemoveAll = deniedLikeNonRoot
 		if deniedLikeNonRoot(dest) == nil {
 			t.Fatal("the read-only output was removed: the simulation does not deny")
 		}
 	}
 	retitleBSP01(t, root, "Neu veröffentlicht")
-	res, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	res, diags, err := Run(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
@@ -103,17 +99,17 @@ func TestPublishOldOutputCannotBeRemoved(t *testing.T) {
 	root := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
-	if _, diags, err := Run(opts); err != nil {
+	if _, diags, err := Run(context.Background(), opts); err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
-	replaceRemoveAll(t, func(p string) error {
+	opts.folders.RemoveAll = func(p string) error {
 		if strings.Contains(filepath.Base(p), ".neu-") {
 			return &fs.PathError{Op: "unlinkat", Path: filepath.Join(p, "index.html"), Err: syscall.EACCES}
 		}
 		return os.RemoveAll(p)
-	})
+	}
 	retitleBSP01(t, root, "Zweiter Stand")
-	res, diags, err := Run(opts)
+	res, diags, err := Run(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
@@ -126,17 +122,17 @@ func TestPublishOldOutputCannotBeRemoved(t *testing.T) {
 		t.Fatalf("notes %q, leftovers %q", res.Notes, leftover)
 	}
 	// Nothing changed, but the leftover must be named again: no cache.
-	res, _, err = Run(opts)
+	res, _, err = Run(context.Background(), opts)
 	if err != nil || res.Unchanged || len(res.Notes) != 2 || !strings.Contains(strings.Join(res.Notes, "\n"), "aus einem früheren Lauf lässt sich nicht löschen") {
 		t.Fatalf("second build: err %v, unchanged %v, notes %q", err, res != nil && res.Unchanged, res.Notes)
 	}
-	removeAll = os.RemoveAll // the rights were fixed
-	res, _, err = Run(opts)
+	opts.folders.RemoveAll = nil // the rights were fixed
+	res, _, err = Run(context.Background(), opts)
 	if err != nil || res.Unchanged || len(res.Notes) != 0 {
 		t.Fatalf("build after the fix: err %v, notes %q", err, res.Notes)
 	}
 	assertNoLeftovers(t, dest)
-	if res, _, err = Run(opts); err != nil || !res.Unchanged {
+	if res, _, err = Run(context.Background(), opts); err != nil || !res.Unchanged {
 		t.Errorf("cache not used again once the leftovers are gone: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,7 +18,7 @@ func TestPflichtseiten(t *testing.T) {
 	t.Parallel()
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate}); err != nil {
+	if _, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate}); err != nil {
 		t.Fatalf("build: %v\n%s", err, printed(diags))
 	}
 	read := func(p string) string {
@@ -136,7 +137,7 @@ Videos in DGS.
 		"static/videos/start.vtt": "WEBVTT\n",
 	})
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: dir, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: dir, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printed(diags))
 	}
@@ -227,7 +228,7 @@ erstellt = "11/2026"
 				files["content/seiten/impressum.md"] = c.seite
 			}
 			dir := testSite(t, files)
-			_, diags := Prepare(dir, nil, nil, testDate)
+			_, diags := Prepare(dir, testDate, nil)
 			out := printed(diags)
 			for _, w := range c.want {
 				if !strings.Contains(out, w) {

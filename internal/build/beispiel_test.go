@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -50,7 +51,7 @@ func TestBeispielZaehltNirgendsMit(t *testing.T) {
 	}
 	build := func(src string) string {
 		dest := filepath.Join(t.TempDir(), "public")
-		_, diags, err := Run(Options{Source: src, Dest: dest, NoMinify: true,
+		_, diags, err := Run(context.Background(), Options{Source: src, Dest: dest, NoMinify: true,
 			BuildDate: testDate})
 		if err != nil {
 			t.Fatalf("build %s: %v", src, err)

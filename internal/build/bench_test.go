@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"tdsite/internal/linkcheck"
 	"tdsite/internal/markdown"
 	"tdsite/internal/pages"
+	"tdsite/internal/publish"
 	"tdsite/internal/validate"
 )
 
@@ -69,7 +71,7 @@ func cpuTime() int64 {
 // BenchmarkMarkdownChecks measures the link, raw-HTML and structure checks
 // of all Markdown texts (each parsed once with a time budget).
 func BenchmarkMarkdownChecks(b *testing.B) {
-	p, diags := Prepare(repoRoot(b), nil, nil, testDate)
+	p, diags := Prepare(repoRoot(b), testDate, nil)
 	if p == nil {
 		b.Fatal(printDiags(diags))
 	}
@@ -98,7 +100,7 @@ func BenchmarkBuild(b *testing.B) {
 // measure page of the bundled site: Markdown to HTML, template to page,
 // minifying, writing to disk. SetBytes makes MB/s comparable.
 func BenchmarkHotPaths(b *testing.B) {
-	p, diags := Prepare(repoRoot(b), nil, nil, testDate)
+	p, diags := Prepare(repoRoot(b), testDate, nil)
 	if p == nil {
 		b.Fatal(printDiags(diags))
 	}
@@ -112,11 +114,11 @@ func BenchmarkHotPaths(b *testing.B) {
 		b.Fatal("no measure page")
 	}
 	dir := b.TempDir()
-	out := &Output{Dir: dir}
+	out := &publish.Output{Dir: dir}
 	if err := CopyStatic(p, out); err != nil {
 		b.Fatal(err)
 	}
-	if err := WriteSearchIndex(p, out); err != nil {
+	if _, err := WriteAssets(p, p.Pages, out); err != nil {
 		b.Fatal(err)
 	}
 	var page bytes.Buffer
@@ -145,11 +147,11 @@ func BenchmarkHotPaths(b *testing.B) {
 	b.Run("minify", func(b *testing.B) {
 		b.SetBytes(int64(page.Len()))
 		for i := 0; i < b.N; i++ {
-			pageMinifier.Bytes("text/html", page.Bytes())
+			publish.MinifyPage(page.Bytes())
 		}
 	})
 	b.Run("write", func(b *testing.B) {
-		small, _ := pageMinifier.Bytes("text/html", page.Bytes())
+		small := publish.MinifyPage(page.Bytes())
 		b.SetBytes(int64(len(small)))
 		for i := 0; i < b.N; i++ {
 			if err := out.WriteFile(fmt.Sprintf("seiten/%d/index.html", i%1000), small); err != nil {
@@ -167,12 +169,12 @@ func BenchmarkNoopBuild10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	opts := Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), BuildDate: testDate, Cache: true}
-	if _, diags, err := Run(opts); err != nil {
+	if _, diags, err := Run(context.Background(), opts); err != nil {
 		b.Fatal(err, printDiags(diags))
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, _, err := Run(opts)
+		res, _, err := Run(context.Background(), opts)
 		if err != nil || !res.Unchanged {
 			b.Fatalf("not skipped: %v", err)
 		}

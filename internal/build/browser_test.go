@@ -175,7 +175,7 @@ func TestBrowserNoExternalRequests(t *testing.T) {
 	testkit.Chromium(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, repoRoot(t), dest)
-	prep, _ := Prepare(repoRoot(t), nil, nil, testDate)
+	prep, _ := Prepare(repoRoot(t), testDate, nil)
 	htmlPages := 0
 	for _, p := range prep.Pages {
 		if p.Raw == nil { // open data files are not pages to load

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ func TestCacheSkipsOnlyUnchangedBuilds(t *testing.T) {
 	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
 	build := func(what string) *Result {
 		t.Helper()
-		res, diags, err := Run(opts)
+		res, diags, err := Run(context.Background(), opts)
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", what, err, printDiags(diags))
 		}
@@ -104,7 +105,7 @@ func TestCacheSkipsOnlyUnchangedBuilds(t *testing.T) {
 	good, _ := os.ReadFile(measure)
 	writeFile(t, measure, "+++\ntitel = \n+++\n")
 	for i := 0; i < 2; i++ {
-		if res, _, err := Run(opts); err == nil {
+		if res, _, err := Run(context.Background(), opts); err == nil {
 			t.Fatalf("run %d: broken content accepted (unchanged: %v)", i+1, res.Unchanged)
 		}
 	}
@@ -144,7 +145,7 @@ func TestCacheFollowsLinkedOutput(t *testing.T) {
 	}
 	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
 	for i, want := range []bool{false, true} {
-		res, diags, err := Run(opts)
+		res, diags, err := Run(context.Background(), opts)
 		if err != nil {
 			t.Fatalf("build %d: %v\n%s", i+1, err, printDiags(diags))
 		}
@@ -153,7 +154,7 @@ func TestCacheFollowsLinkedOutput(t *testing.T) {
 		}
 	}
 	writeFile(t, filepath.Join(target, "index.html"), "von Hand")
-	if res, _, err := Run(opts); err != nil || res.Unchanged {
+	if res, _, err := Run(context.Background(), opts); err != nil || res.Unchanged {
 		t.Errorf("file changed in the link target, build skipped (err %v)", err)
 	}
 }

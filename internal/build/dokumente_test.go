@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -172,7 +173,7 @@ art = "bericht"
 barrierefrei = "ja"
 `)
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("build did not stop: %v", err)
 	}
@@ -211,22 +212,4 @@ func readOut(t *testing.T, dest, rel string) string {
 		t.Fatal(err)
 	}
 	return string(data)
-}
-
-// TestDokumentInDerVorschau: in the preview a replaced download is
-// published again, and the landing page shows its new size.
-func TestDokumentInDerVorschau(t *testing.T) {
-	s, edit := editSession(t)
-	rel := "content/strategien/beispiel-kommunen/dokumente/aktionsplan.csv"
-	edit(rel, "ID;", strings.Repeat("x", 4096)+"\nID;")
-	if _, d, err := s.Apply([]string{rel}, nil); err != nil {
-		t.Fatalf("%v\n%s", err, printDiags(d))
-	}
-	data, err := os.ReadFile(filepath.Join(s.Dir, "strategien/beispiel-kommunen/dokumente/aktionsplan.csv"))
-	if err != nil || !strings.HasPrefix(string(data), "xxxx") {
-		t.Errorf("changed download not published again: %v", err)
-	}
-	if page := s.page(t, "/strategien/beispiel-kommunen/"); !strings.Contains(page, "(CSV, 5 KB)") {
-		t.Error("landing page does not show the new size")
-	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,7 +27,7 @@ func TestBuildRefusesEscapedControlsAndBadIDs(t *testing.T) {
 			root := copySite(t)
 			replaceIn(t, root, c.file, c.old, c.new)
 			dest := filepath.Join(t.TempDir(), "public")
-			_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+			_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 			out := printDiags(diags)
 			if err == nil {
 				t.Fatalf("build succeeded:\n%s", out)

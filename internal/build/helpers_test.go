@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -12,6 +13,8 @@ import (
 	"testing"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/gencontent"
+	"tdsite/internal/publish"
 	"tdsite/internal/testkit"
 )
 
@@ -28,24 +31,9 @@ func copySite(t testing.TB) string {
 
 func copyTree(t testing.TB, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		return copyFile2(p, filepath.Join(dst, rel))
-	})
-	if err != nil {
+	if err := gencontent.CopyTree(src, dst, nil); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func copyFile2(src, dst string) error {
-	_, err := copyFile(src, dst)
-	return err
 }
 
 // treeHashes maps every file below dir (slash paths) to its SHA-256, so two
@@ -102,7 +90,7 @@ func diffTrees(a, b map[string]string) string {
 // mustBuild builds root into dest and fails the test on any error.
 func mustBuild(t testing.TB, root, dest string) *Result {
 	t.Helper()
-	res, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	res, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
@@ -126,4 +114,9 @@ func writeFile(t testing.TB, p, data string) {
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func copyFile(src, dst string) error {
+	_, err := publish.CopyFile(src, dst)
+	return err
 }

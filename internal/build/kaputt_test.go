@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -113,7 +114,7 @@ func runKaputt(t *testing.T, dir string) string {
 				done <- outcome{panic: fmt.Sprintf("%v\n%s", r, debug.Stack())}
 			}
 		}()
-		_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+		_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 		done <- outcome{diags: diags, err: err}
 	}()
 	var o outcome

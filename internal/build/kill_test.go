@@ -3,6 +3,8 @@ package build
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -44,12 +46,41 @@ func tdsiteBinary(t *testing.T) string {
 	return binPath
 }
 
-// halted starts `tdsite build` with the test hook that pauses after n output
-// files and returns once the process is paused in the middle of writing.
+// haltEnv makes the test binary a build that pauses in the middle of
+// writing (see haltedBuild): "source dest n".
+const haltEnv = "TDSITE_TEST_ANHALTEN"
+
+// haltedBuild runs instead of the tests when haltEnv is set: it builds
+// like `tdsite build` and pauses after n pages until it is killed.
+func haltedBuild() {
+	var root, dest string
+	var n int
+	if _, err := fmt.Sscan(os.Getenv(haltEnv), &root, &dest, &n); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	var once sync.Once
+	pause := func(done, total int) {
+		if done >= n {
+			once.Do(func() { fmt.Fprintln(os.Stderr, "angehalten") })
+			select {}
+		}
+	}
+	_, _, err := Run(context.Background(), Options{Source: root, Dest: dest, Progress: pause})
+	fmt.Fprintln(os.Stderr, "ended without pausing:", err)
+	os.Exit(1)
+}
+
+// halted starts a build in a process of its own that pauses after n
+// pages, and returns once it is paused in the middle of writing.
 func halted(t *testing.T, root, dest string, n int) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(tdsiteBinary(t), "build", "--source", root, "--dest", dest)
-	cmd.Env = append(os.Environ(), fmt.Sprintf("TDSITE_TEST_ANHALTEN_NACH=%d", n))
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(self)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s %s %d", haltEnv, root, dest, n))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -70,11 +101,11 @@ func halted(t *testing.T, root, dest string, n int) *exec.Cmd {
 	select {
 	case ok := <-paused:
 		if !ok {
-			t.Fatalf("tdsite build ended without pausing")
+			t.Fatalf("the build ended without pausing")
 		}
 	case <-time.After(60 * time.Second):
 		cmd.Process.Kill()
-		t.Fatal("tdsite build did not reach the pause within 60 s")
+		t.Fatal("the build did not reach the pause within 60 s")
 	}
 	return cmd
 }
@@ -143,37 +174,35 @@ func TestKillDuringBuild(t *testing.T) {
 	}
 }
 
-// Ctrl+C and SIGTERM stop the build cleanly: exit code 3, a German message,
-// no staging folder left behind, public/ untouched.
+// Ctrl+C and SIGTERM cancel the build's context (internal/cli): the build
+// stops cleanly, leaves no staging folder behind and public/ untouched.
 func TestInterruptDuringBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and interrupts the binary")
-	}
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		t.Run(sig.String(), func(t *testing.T) {
-			root := copySite(t)
-			dest := filepath.Join(t.TempDir(), "public")
-			mustBuild(t, root, dest)
-			old := treeHashes(t, dest)
-			changeContent(t, root, "Soll nicht erscheinen")
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, root, dest)
+	old := treeHashes(t, dest)
+	changeContent(t, root, "Soll nicht erscheinen")
 
-			cmd := halted(t, root, dest, 25)
-			var stdout bytes.Buffer
-			cmd.Stdout = &stdout
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			err := cmd.Wait()
-			code := cmd.ProcessState.ExitCode()
-			if code != 3 {
-				t.Errorf("exit code %d (%v), want 3", code, err)
-			}
-			if d := diffTrees(old, treeHashes(t, dest)); d != "" {
-				t.Fatalf("public/ changed after %v:\n%s", sig, d)
-			}
-			assertNoLeftovers(t, dest)
-		})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var staged int
+	interrupt := func(done, total int) {
+		if done == 25 {
+			staged = stagingFiles(t, dest)
+			cancel()
+		}
 	}
+	_, _, err := Run(ctx, Options{Source: root, Dest: dest, BuildDate: testDate, Progress: interrupt})
+	if !errors.Is(err, ErrAbgebrochen) {
+		t.Errorf("got %v, want ErrAbgebrochen", err)
+	}
+	if staged < 25 {
+		t.Fatalf("interrupted after %d files in the staging folder; the test proves nothing", staged)
+	}
+	if d := diffTrees(old, treeHashes(t, dest)); d != "" {
+		t.Fatalf("public/ changed after the interruption:\n%s", d)
+	}
+	assertNoLeftovers(t, dest)
 }
 
 // Kills at many moments of a real build of a larger site, including the

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func TestBrokenLinksStopTheBuild(t *testing.T) {
 	replaceIn(t, root, "layouts/massnahme.html", "#aktionsplan", "#aktionsplan-falsch")
 	tplLine := "layouts/massnahme.html:" + strconv.Itoa(lineOf(t, filepath.Join(root, "layouts/massnahme.html"), "#aktionsplan-falsch"))
 
-	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("got %v, want ErrContent", err)
 	}

@@ -7,11 +7,11 @@ import (
 	"tdsite/internal/pages"
 )
 
-// duplicatePages finds pages that would be written to the same file: one
+// DuplicatePages finds pages that would be written to the same file: one
 // would silently overwrite the other (a page content/seiten/strategien.md
 // and the overview /strategien/, or two measures whose IDs differ only in
 // punctuation).
-func duplicatePages(p *Prepared) *diag.List {
+func DuplicatePages(p *Prepared) *diag.List {
 	l := &diag.List{}
 	seen := map[string]*pages.Page{}
 	for _, pg := range p.Pages {

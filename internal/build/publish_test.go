@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"tdsite/internal/publish"
 	"tdsite/internal/testkit"
 )
 
@@ -64,7 +66,7 @@ func TestPublishSymlinkDest(t *testing.T) {
 	tmp := t.TempDir()
 	target := filepath.Join(tmp, "srv", "www")
 	writeFile(t, filepath.Join(target, "alt.html"), "alt")
-	writeFile(t, filepath.Join(target, Marker), "")
+	writeFile(t, filepath.Join(target, publish.Marker), "")
 	link := filepath.Join(tmp, "public")
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
@@ -91,13 +93,13 @@ func TestPublishBadDest(t *testing.T) {
 	if err := os.Symlink(filepath.Join(tmp, "gibt-es-nicht"), dangling); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := Run(Options{Source: repoRoot(t), Dest: dangling, BuildDate: testDate})
+	_, _, err := Run(context.Background(), Options{Source: repoRoot(t), Dest: dangling, BuildDate: testDate})
 	if err == nil || !strings.Contains(err.Error(), "ins Leere") {
 		t.Errorf("dangling symlink: got %v", err)
 	}
 	file := filepath.Join(tmp, "datei")
 	writeFile(t, file, "kein Ordner")
-	_, _, err = Run(Options{Source: repoRoot(t), Dest: file, BuildDate: testDate})
+	_, _, err = Run(context.Background(), Options{Source: repoRoot(t), Dest: file, BuildDate: testDate})
 	if err == nil || !strings.Contains(err.Error(), "ist eine Datei, kein Ordner") {
 		t.Errorf("file as dest: got %v", err)
 	}
@@ -115,7 +117,7 @@ func TestPublishCleansLeftovers(t *testing.T) {
 	writeFile(t, filepath.Join(tmp, ".public.neu-123", "index.html"), "halb")
 	writeFile(t, filepath.Join(tmp, ".public.alt-456", "index.html"), "alt")
 	writeFile(t, filepath.Join(dest, "index.html"), "alt")
-	writeFile(t, filepath.Join(dest, Marker), "")
+	writeFile(t, filepath.Join(dest, publish.Marker), "")
 	// Similar names of other folders are not touched.
 	writeFile(t, filepath.Join(tmp, ".public2.neu-1", "x"), "fremd")
 	mustBuild(t, repoRoot(t), dest)
@@ -125,35 +127,18 @@ func TestPublishCleansLeftovers(t *testing.T) {
 	}
 }
 
-// If a fallback swap was killed between its two renames, the previous site
-// waits under .alt-; the next attempt puts it back before anything else.
-func TestPublishRecoversParkedSite(t *testing.T) {
-	tmp := t.TempDir()
-	dest := filepath.Join(tmp, "public")
-	writeFile(t, filepath.Join(tmp, ".public.alt-1", "index.html"), "letzte gute Fassung")
-	writeFile(t, filepath.Join(tmp, ".public.alt-1", Marker), "")
-	st, err := beginStaging(t.TempDir(), dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.abort()
-	if data, err := os.ReadFile(filepath.Join(dest, "index.html")); err != nil || string(data) != "letzte gute Fassung" {
-		t.Errorf("previous site not restored: %q %v", data, err)
-	}
-	assertNoLeftovers(t, dest)
-}
-
 // Without an atomic exchange (other systems, some file systems) publishing
 // falls back to two renames and still leaves nothing behind.
 func TestPublishFallbackSwap(t *testing.T) {
 	testkit.Slow(t)
-	saved := exchange
-	exchange = func(a, b string) error { return errExchangeUnsupported }
-	defer func() { exchange = saved }()
 	dest := filepath.Join(t.TempDir(), "public")
 	writeFile(t, filepath.Join(dest, "alt.html"), "alt")
-	writeFile(t, filepath.Join(dest, Marker), "")
-	mustBuild(t, repoRoot(t), dest)
+	writeFile(t, filepath.Join(dest, publish.Marker), "")
+	opts := Options{Source: repoRoot(t), Dest: dest, BuildDate: testDate}
+	opts.folders.Exchange = func(a, b string) error { return publish.ErrExchangeUnsupported }
+	if _, diags, err := Run(context.Background(), opts); err != nil {
+		t.Fatalf("%v\n%s", err, printDiags(diags))
+	}
 	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
 		t.Error(err)
 	}
@@ -168,15 +153,15 @@ func TestPublishFallbackSwap(t *testing.T) {
 func TestPublishLock(t *testing.T) {
 	t.Parallel()
 	dest := filepath.Join(t.TempDir(), "public")
-	unlock, err := lockFile(filepath.Join(filepath.Dir(dest), ".public.sperre"))
+	other, err := publish.Begin(repoRoot(t), dest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = Run(Options{Source: repoRoot(t), Dest: dest, BuildDate: testDate})
+	_, _, err = Run(context.Background(), Options{Source: repoRoot(t), Dest: dest, BuildDate: testDate})
 	if err == nil || !strings.Contains(err.Error(), "Ein anderer tdsite-Build") {
 		t.Errorf("got %v, want lock message", err)
 	}
-	unlock()
+	other.Abort()
 	mustBuild(t, repoRoot(t), dest)
 }
 
@@ -216,8 +201,8 @@ func TestPublishMountPoint(t *testing.T) {
 	}
 	defer exec.Command("umount", dest).Run()
 	writeFile(t, filepath.Join(dest, "index.html"), "alt")
-	writeFile(t, filepath.Join(dest, Marker), "")
-	_, _, err := Run(Options{Source: repoRoot(t), Dest: dest, BuildDate: testDate})
+	writeFile(t, filepath.Join(dest, publish.Marker), "")
+	_, _, err := Run(context.Background(), Options{Source: repoRoot(t), Dest: dest, BuildDate: testDate})
 	if err == nil || !strings.Contains(err.Error(), "Einhängepunkt") || !strings.Contains(err.Error(), "--dest") {
 		t.Errorf("got %v, want mount point message", err)
 	}
@@ -255,7 +240,7 @@ func TestPublishRefusesForeignDest(t *testing.T) {
 		"content":      {filepath.Join(root, "content", "public"), "liegt in den Quellen"},
 		"foreign data": {foreign, "nicht von tdsite"},
 	} {
-		_, _, err := Run(Options{Source: root, Dest: c.dest, BuildDate: testDate})
+		_, _, err := Run(context.Background(), Options{Source: root, Dest: c.dest, BuildDate: testDate})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want %q", name, err, c.want)
 		}
@@ -270,30 +255,8 @@ func TestPublishRefusesForeignDest(t *testing.T) {
 	mustBuild(t, root, t.TempDir())
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, root, dest)
-	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+	if _, err := os.Stat(filepath.Join(dest, publish.Marker)); err != nil {
 		t.Errorf("no marker in the output: %v", err)
 	}
 	mustBuild(t, root, dest)
-}
-
-func TestMkdirs(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"a/b/c", "a/b/c", "a/b/d", "e"} {
-		if err := mkdirs(filepath.Join(dir, filepath.FromSlash(d))); err != nil {
-			t.Fatal(err)
-		}
-		if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(d))); err != nil || !fi.IsDir() {
-			t.Fatalf("%s: %v", d, err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "datei"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := mkdirs(filepath.Join(dir, "datei", "x")); err == nil {
-		t.Error("directory below a file")
-	}
-	out := &Output{Dir: dir}
-	if err := out.WriteFile("datei/index.html", []byte("x")); err == nil {
-		t.Error("wrote below a file")
-	}
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"io/fs"
 	"os"
@@ -42,7 +43,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		"name = '''Ministerium "+xss+"'''")
 
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err == nil {
 		t.Fatalf("a javascript: link must stop the build")
 	}
@@ -51,7 +52,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	}
 	// Without the forbidden link the build succeeds; raw HTML is reported.
 	replaceIn(t, root, kick, "[Link](javascript&#58;alert(5))", "")
-	_, diags, err = Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err = Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
@@ -165,7 +166,7 @@ func TestDeterministicOutput(t *testing.T) {
 	// The configured build date is the only date in the output that is not
 	// from the content: another date changes the footer, nothing else.
 	d := filepath.Join(t.TempDir(), "public")
-	if _, _, err := Run(Options{Source: repoRoot(t), Dest: d, BuildDate: testDate.AddDate(0, 0, 1)}); err != nil {
+	if _, _, err := Run(context.Background(), Options{Source: repoRoot(t), Dest: d, BuildDate: testDate.AddDate(0, 0, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	home, _ := os.ReadFile(filepath.Join(d, "index.html"))

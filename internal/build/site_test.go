@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"io/fs"
 	"os"
@@ -32,7 +33,7 @@ func buildBundled(t *testing.T) (string, *Result) {
 			return
 		}
 		bundledDir = filepath.Join(dir, "public")
-		res, diags, err := Run(Options{Source: root, Dest: bundledDir, BuildDate: testDate})
+		res, diags, err := Run(context.Background(), Options{Source: root, Dest: bundledDir, BuildDate: testDate})
 		if err == nil {
 			if e, w := diags.Count(); e+w > 0 {
 				var b strings.Builder
@@ -49,6 +50,9 @@ func buildBundled(t *testing.T) (string, *Result) {
 }
 
 func TestMain(m *testing.M) {
+	if os.Getenv(haltEnv) != "" {
+		haltedBuild() // the test binary as a build that pauses (kill_test.go)
+	}
 	code := m.Run()
 	if bundledDir != "" {
 		os.RemoveAll(filepath.Dir(bundledDir))
@@ -214,7 +218,7 @@ func TestBuildRefusesBadContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := filepath.Join(testkit.Root(), "internal", "validate", "testdata", "fehler")
-	_, diags, err := Run(Options{Source: root, Dest: dest})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest})
 	if err != ErrContent || diags == nil || !diags.HasErrors() {
 		t.Fatalf("err = %v", err)
 	}

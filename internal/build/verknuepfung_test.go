@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -58,7 +59,7 @@ var linkFaelle = []linkFall{
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := copyFile2(filepath.Join(root, "config.toml"), p); err != nil {
+			if err := copyFile(filepath.Join(root, "config.toml"), p); err != nil {
 				t.Fatal(err)
 			}
 		},
@@ -130,7 +131,7 @@ func TestSymlinkOutOfTheSiteIsAnError(t *testing.T) {
 			before := treeHashes(t, dest)
 			target := filepath.Join(t.TempDir(), "ziel")
 			makeLink(t, root, f, target)
-			_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+			_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 			if !errors.Is(err, ErrContent) {
 				t.Fatalf("err = %v, want ErrContent\n%s", err, printDiags(diags))
 			}
@@ -155,7 +156,7 @@ func TestSymlinkInsideTheSite(t *testing.T) {
 			root := copySite(t)
 			makeLink(t, root, f, filepath.Join(root, "geteilt", filepath.Base(f.link)))
 			dest := filepath.Join(t.TempDir(), "public")
-			_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+			_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 			if f.dir {
 				if d := findingAt(diags, f.rel(), diag.Warning); d == nil || d.Message != "Verknüpfte Ordner werden nicht gelesen." || d.Hint == "" {
 					t.Fatalf("no warning at %s:\n%s", f.rel(), printDiags(diags))
@@ -189,7 +190,7 @@ func TestSymlinkIntoNothingInStatic(t *testing.T) {
 	if err := os.Symlink(filepath.Join(root, "gibt-es-nicht"), p); err != nil {
 		t.Skip("symlinks not supported:", err)
 	}
-	_, diags, err := Run(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
 	if d := findingAt(diags, "themes/thueringendigital/static/weg.txt", diag.Error); !errors.Is(err, ErrContent) || d == nil || d.Message != "Die Verknüpfung zeigt ins Leere." {
 		t.Fatalf("err = %v\n%s", err, printDiags(diags))
 	}
@@ -207,14 +208,14 @@ func TestCacheSeesEditOfLinkTarget(t *testing.T) {
 	}
 	dest := filepath.Join(t.TempDir(), "public")
 	opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
-	if _, diags, err := Run(opts); err != nil {
+	if _, diags, err := Run(context.Background(), opts); err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))
 	}
-	if res, _, err := Run(opts); err != nil || !res.Unchanged {
+	if res, _, err := Run(context.Background(), opts); err != nil || !res.Unchanged {
 		t.Fatalf("second build not skipped: %v", err)
 	}
 	writeFile(t, target, "zweite, längere Fassung\n")
-	res, _, err := Run(opts)
+	res, _, err := Run(context.Background(), opts)
 	if err != nil || res.Unchanged {
 		t.Fatalf("edit of the link's target not seen: err %v", err)
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -53,12 +54,12 @@ func TestTemplateRuntimeErrorIsATemplateFinding(t *testing.T) {
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
 				}
-				if err := copyFile2(filepath.Join(root, filepath.FromSlash(c.from)), p); err != nil {
+				if err := copyFile(filepath.Join(root, filepath.FromSlash(c.from)), p); err != nil {
 					t.Fatal(err)
 				}
 			}
 			insertLine(t, p, c.line, `{{ index "abc" 10 }}`)
-			_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+			_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 			if !errors.Is(err, ErrContent) {
 				t.Fatalf("err = %v, want ErrContent\n%s", err, printDiags(diags))
 			}
@@ -91,7 +92,7 @@ func TestMissingPageTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags, err := Run(Options{Source: root, Dest: dest, BuildDate: testDate})
+	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("err = %v, want ErrContent\n%s", err, printDiags(diags))
 	}
@@ -133,7 +134,7 @@ func TestMissingPartial(t *testing.T) {
 		if err := os.Remove(filepath.Join(root, filepath.FromSlash(c.partial))); err != nil {
 			t.Fatal(err)
 		}
-		_, diags, err := Run(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+		_, diags, err := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
 		if !errors.Is(err, ErrContent) {
 			t.Fatalf("%s: err = %v, want ErrContent\n%s", c.partial, err, printDiags(diags))
 		}

@@ -66,7 +66,7 @@ Maßnahme am Stichtag des Berichts in seine Datei. Die Inhalte müssen fehlerfre
 		return fail(ExitUsage, fmt.Sprintf("„%s“ ist kein Berichtsjahr.", rest[0]), "Nennen Sie das Jahr mit vier Ziffern, z. B. „tdsite bericht abschliessen 2025“.")
 	}
 	root, _ := filepath.Abs(o.Source)
-	p, diags := build.Prepare(root, nil, nil, time.Time{})
+	p, diags := build.Prepare(root, time.Time{}, nil)
 	if p == nil {
 		printDiags(stderr, diags, o)
 		return fail(ExitContent, "Die Inhalte enthalten Fehler; der Bericht wurde nicht abgeschlossen.", "Beheben Sie zuerst die Fehler (tdsite check).")

@@ -194,7 +194,7 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	prog := newProgress(stdout, o.Quiet)
-	res, diags, err := build.Run(build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update, Context: ctx, Cache: !noCache})
+	res, diags, err := build.Run(ctx, build.Options{Source: o.Source, Dest: dest, NoMinify: noMinify, Progress: prog.update, Cache: !noCache})
 	prog.done()
 	printDiags(stderr, diags, o)
 	if errors.Is(err, build.ErrAbgebrochen) {

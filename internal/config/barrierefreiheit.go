@@ -6,7 +6,6 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
-	"tdsite/internal/markdown"
 )
 
 // Barrierefreiheit is the [barrierefreiheit] table: the data of the
@@ -153,7 +152,7 @@ func platzhalter(file string, data []byte, first int, l *diag.List) {
 		if strings.HasPrefix(strings.TrimSpace(line), "#") {
 			continue // TOML comments may explain the notation
 		}
-		for _, p := range markdown.Platzhalter(line) {
+		for _, p := range content.Platzhalter(line) {
 			l.Warnf(diag.Pos{File: file, Line: first + i}, "platzhalter",
 				"Ersetzen Sie den Platzhalter durch die echte Angabe, bevor die Website veröffentlicht wird.",
 				"Hier steht noch der Platzhalter „%s“.", p)

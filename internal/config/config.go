@@ -12,7 +12,7 @@ import (
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
 	"tdsite/internal/eingabe"
-	"tdsite/internal/markdown"
+	"tdsite/internal/urlpath"
 )
 
 // Config is config.toml.
@@ -154,7 +154,7 @@ func Load(root string) (*Config, *diag.List) {
 			"baseURL „%s“ ist keine vollständige Adresse.", c.BaseURL)
 	}
 	if u := c.Lizenz.URL; u != "" && !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
-		if s := markdown.Scheme(u); s != "https" && s != "http" {
+		if s := urlpath.Scheme(u); s != "https" && s != "http" {
 			l.Errorf(c.Lizenz.At.Key("url"), "url", "Schreiben Sie die vollständige Adresse mit https://.",
 				"Die Adresse der Lizenz „%s“ ist nicht zulässig.", u)
 		}

@@ -1,6 +1,7 @@
 package gencontent_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestSmoke1000(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags, err := build.Run(build.Options{Source: src, Dest: dest, BuildDate: testkit.Date})
+	res, diags, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, BuildDate: testkit.Date})
 	if err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)

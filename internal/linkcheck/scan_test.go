@@ -1,6 +1,7 @@
 package linkcheck_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,7 +39,7 @@ func TestScanLikeLexerOnBuiltSite(t *testing.T) {
 	testkit.Slow(t)
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("build: %v\n%s", err, b.String())

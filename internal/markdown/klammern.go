@@ -3,6 +3,8 @@ package markdown
 import (
 	"regexp"
 
+	"tdsite/internal/content"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -25,16 +27,9 @@ import (
 var Sprachcode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 var (
-	fremdMuster       = regexp.MustCompile(`^\{lang=([^}\s]*)\}`)
-	platzhalterMuster = regexp.MustCompile(`\[[^\[\]\n]*\beintragen\]`)
-	sprachMuster      = regexp.MustCompile(`\]\{lang=([^}\n]*)\}`)
+	fremdMuster  = regexp.MustCompile(`^\{lang=([^}\s]*)\}`)
+	sprachMuster = regexp.MustCompile(`\]\{lang=([^}\n]*)\}`)
 )
-
-// Platzhalter returns the placeholders ("[… eintragen]") in s.
-func Platzhalter(s string) []string { return platzhalterMuster.FindAllString(s, -1) }
-
-// PlatzhalterIndex returns the start and end of each placeholder in s.
-func PlatzhalterIndex(s string) [][]int { return platzhalterMuster.FindAllStringIndex(s, -1) }
 
 // FalscheSprachcodes returns lang values in s that are not language codes,
 // e.g. "englisch" in "[Text]{lang=englisch}".
@@ -105,7 +100,7 @@ func (klammerParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.
 		block.Advance(end + 1 + len(m[0]))
 		return n
 	}
-	if platzhalterMuster.Match(line[:end+1]) && (end+1 >= len(line) || line[end+1] != '(' && line[end+1] != '[') {
+	if content.HatPlatzhalter(line[:end+1]) && (end+1 >= len(line) || line[end+1] != '(' && line[end+1] != '[') {
 		n := &PlatzhalterNode{}
 		n.AppendChild(n, ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+end+1)))
 		block.Advance(end + 1)

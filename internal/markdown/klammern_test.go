@@ -39,9 +39,6 @@ func TestZeilen(t *testing.T) {
 }
 
 func TestPruefhilfen(t *testing.T) {
-	if got := Platzhalter("a [Telefon eintragen] b [x] c [E-Mail-Adresse eintragen]"); len(got) != 2 {
-		t.Errorf("Platzhalter: %v", got)
-	}
 	if got := FalscheSprachcodes("[a]{lang=en} [b]{lang=Englisch} [c]{lang=}"); len(got) != 2 || got[0] != "Englisch" || got[1] != "" {
 		t.Errorf("FalscheSprachcodes: %q", got)
 	}

@@ -38,11 +38,40 @@ type Options struct {
 }
 
 // Renderer converts Markdown; it is safe for concurrent use and caches
-// results, so unchanged texts cost nothing on rebuilds.
+// results, so a text that appears on several pages is converted once. A
+// renderer belongs to one build; Next hands the texts of that build on to
+// the next one, so unchanged texts cost nothing on rebuilds while texts
+// that are gone are dropped.
 type Renderer struct {
 	md    goldmark.Markdown
-	cache sync.Map // [32]byte → template.HTML
-	salt  string
+	cache *sync.Map // [32]byte → template.HTML
+	// prev is the cache of the previous build, read only. Only the map is
+	// referenced, not that build's renderer, so older builds are dropped.
+	prev *sync.Map
+	salt string
+}
+
+// Next returns the renderer for the next build with the same settings.
+// It keeps the texts used by r's build, and only those: a text edited in
+// a long preview session does not stay in memory beyond the next build.
+// A build that used no texts – it stopped at an error before the model,
+// or kept the model of the one before – hands on what it was handed.
+func (r *Renderer) Next() *Renderer {
+	keep := r.cache
+	if r.prev != nil && r.Cached() == 0 {
+		keep = r.prev
+	}
+	return &Renderer{md: r.md, cache: &sync.Map{}, prev: keep, salt: r.salt}
+}
+
+// Unsafe reports whether the renderer passes raw HTML through.
+func (r *Renderer) Unsafe() bool { return r.salt == "unsafe" }
+
+// Cached is the number of converted texts held, for tests and statistics.
+func (r *Renderer) Cached() int {
+	n := 0
+	r.cache.Range(func(any, any) bool { n++; return true })
+	return n
 }
 
 var (
@@ -98,7 +127,7 @@ func New(unsafe bool) *Renderer {
 	if unsafe {
 		salt = "unsafe"
 	}
-	return &Renderer{md: md, salt: salt}
+	return &Renderer{md: md, cache: &sync.Map{}, salt: salt}
 }
 
 // Render converts src to HTML.
@@ -120,6 +149,12 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	copy(key[:], h.Sum(nil))
 	if v, ok := r.cache.Load(key); ok {
 		return v.(template.HTML)
+	}
+	if r.prev != nil {
+		if v, ok := r.prev.Load(key); ok {
+			r.cache.Store(key, v)
+			return v.(template.HTML)
+		}
 	}
 	ctx := parser.NewContext(parser.WithIDs(&ids{prefix: opt.Prefix, used: map[string]int{}}))
 	ctx.Set(keyPrefix, opt.Prefix)

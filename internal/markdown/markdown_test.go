@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -124,14 +125,29 @@ func TestScan(t *testing.T) {
 	}
 }
 
-func TestScheme(t *testing.T) {
-	for in, want := range map[string]string{
-		"javascript:alert(1)": "javascript", " JavaScript:x": "javascript", "java\tscript:x": "javascript",
-		"\x01javascript:x": "javascript", "https://x": "https", "/pfad": "", "#anker": "", "seite.html": "",
-		"mailto:a@b": "mailto", "ja va:x": "", "": "", "0:": "", "1a:b": "", "a1+.-:x": "a1+.-",
-	} {
-		if got := Scheme(in); got != want {
-			t.Errorf("Scheme(%q) = %q, want %q", in, got, want)
+// A renderer hands on to the next build only the texts it converted
+// itself: an edited text does not stay in memory for the whole preview.
+func TestNextKeepsOnlyTextsOfTheLastBuild(t *testing.T) {
+	r := New(false)
+	r.Render([]byte("bleibt"), Options{})
+	r.Render([]byte("Fassung 0"), Options{})
+	for i := 1; i <= 20; i++ {
+		r = r.Next()
+		if got := r.Render([]byte("bleibt"), Options{}); got != "<p>bleibt</p>\n" {
+			t.Fatalf("carried-over text: %q", got)
 		}
+		r.Render([]byte(fmt.Sprintf("Fassung %d", i)), Options{})
+		if n := r.Cached(); n != 2 {
+			t.Fatalf("build %d holds %d texts, want 2", i, n)
+		}
+	}
+	// A build that converted nothing (it failed early) hands on the texts
+	// of the one before.
+	r = r.Next().Next()
+	if n := (&Renderer{cache: r.prev}).Cached(); n != 2 {
+		t.Errorf("after a build without texts %d texts are handed on, want the 2 of the build before", n)
+	}
+	if r.Next().Unsafe() || !New(true).Next().Unsafe() {
+		t.Error("Next changed the raw HTML setting")
 	}
 }

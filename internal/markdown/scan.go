@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -156,31 +155,6 @@ func autoLinkOffset(n *ast.AutoLink, src []byte) int {
 		}
 	}
 	return start
-}
-
-// Scheme returns the lower-case scheme of a URL the way browsers read it:
-// leading spaces and control characters ignored, tabs and newlines inside
-// removed ("java\tscript:" is "javascript:"). Empty for relative URLs; a
-// scheme starts with a letter (WHATWG URL standard).
-func Scheme(u string) string {
-	var b strings.Builder
-	for _, r := range u {
-		if r <= ' ' {
-			if b.Len() == 0 || r == '\t' || r == '\n' || r == '\r' {
-				continue
-			}
-			return ""
-		}
-		if r == ':' {
-			return strings.ToLower(b.String())
-		}
-		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-		if !letter && (b.Len() == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
-			return "" // a scheme starts with a letter: "0:" is a relative path
-		}
-		b.WriteRune(r)
-	}
-	return ""
 }
 
 // alignClass moves table alignment into classes: the Content-Security-Policy

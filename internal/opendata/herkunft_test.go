@@ -14,7 +14,7 @@ import (
 	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/opendata"
-	"tdsite/internal/render"
+	"tdsite/internal/urlpath"
 	pruefen "tdsite/internal/validate"
 )
 
@@ -34,7 +34,7 @@ func testsite(t *testing.T) (*agenda.Agenda, func(string) string) {
 		t.Fatalf("Testseite fehlerhaft:\n%s", b.String())
 	}
 	m := model.Build(cs, cfg, markdown.New(false), datum.FromTime(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)))
-	return agenda.Build(m), func(s string) string { return render.AbsURL(cfg.BaseURL, s) }
+	return agenda.Build(m), func(s string) string { return urlpath.Abs(cfg.BaseURL, s) }
 }
 
 func testdokument(t *testing.T) (a *agenda.Agenda, doc map[string]any, byID map[string]map[string]any) {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"tdsite/internal/agenda"
-	"tdsite/internal/render"
+	"tdsite/internal/urlpath"
 )
 
 // SchemaVersion of agenda.json. Additions raise the minor version; renaming
@@ -37,7 +37,7 @@ type Datei struct {
 // Dateien lists the files for agenda a, in the order the agenda page shows them.
 func Dateien(a *agenda.Agenda) []Datei {
 	base := a.Site.Config.BaseURL
-	abs := func(p string) string { return render.AbsURL(base, p) }
+	abs := func(p string) string { return urlpath.Abs(base, p) }
 	return []Datei{
 		{Pfad: Pfad + "agenda.json", Name: "agenda.json", Titel: "Die ganze Agenda als JSON", Format: "JSON",
 			Beschreibung: "Strategien, Handlungsfelder, Ressorts, Ziele, Initiativen, Maßnahmen, Messwerte und Summen mit festen IDs und Adressen.",

@@ -12,8 +12,8 @@ import (
 	"tdsite/internal/agenda"
 	"tdsite/internal/build"
 	"tdsite/internal/opendata"
-	"tdsite/internal/render"
 	"tdsite/internal/testkit"
+	"tdsite/internal/urlpath"
 )
 
 // validate checks doc against the subset of JSON Schema 2020-12 that
@@ -169,7 +169,7 @@ func dokument(t *testing.T) (doc map[string]any, schema map[string]any) {
 	t.Helper()
 	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
 	a := agenda.Build(p.Model)
-	abs := func(s string) string { return render.AbsURL(p.Config.BaseURL, s) }
+	abs := func(s string) string { return urlpath.Abs(p.Config.BaseURL, s) }
 	data, err := opendata.JSON(a, abs)
 	if err != nil {
 		t.Fatal(err)

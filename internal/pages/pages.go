@@ -31,9 +31,17 @@ type Page struct {
 	Site        *model.Site
 	Deps        []string // content files, the page's own first; All for site-wide pages
 	NoIndex     bool     // excluded from the sitemap and search engines
-	// Raw produces a non-HTML file (open data) instead of a template; such
-	// files are written as they are, without layout or minification.
+	// Raw produces a non-HTML file (open data, sitemap, feed) instead of a
+	// template; such files are written as they are, without layout or
+	// minification.
 	Raw func() ([]byte, error)
+	// Machine marks the files for machines that come with the pages
+	// (sitemap, feed, robots.txt, search index); they count as files, not
+	// as pages.
+	Machine bool
+	// Asset: pages link the file under a name with its content's
+	// fingerprint (package assets), so it is produced before them.
+	Asset bool
 }
 
 // File is the output file of the page, relative to the output directory.
@@ -124,12 +132,15 @@ func List(s *model.Site) []*Page {
 		add(&Page{Path: p.URL, Template: seitenVorlage(slug), Title: p.Titel, Description: p.Beschreibung,
 			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: seitenDeps(p)})
 	}
-	add(suche(s))
+	add(suchseite(s))
 	for _, p := range agendaPages(s) {
 		add(p)
 	}
 	add(&Page{Path: "/404.html", Template: "404.html", Title: "Seite nicht gefunden", NoIndex: true,
 		Deps: []string{}})
+	for _, p := range extras(s, &out) {
+		add(p)
+	}
 	return out
 }
 

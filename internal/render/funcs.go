@@ -5,7 +5,6 @@ import (
 	"html"
 	"html/template"
 	"math"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -13,16 +12,15 @@ import (
 	"tdsite/internal/datum"
 	"tdsite/internal/diagramm"
 	"tdsite/internal/fahrplan"
-	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/strategymap"
+	"tdsite/internal/urlpath"
 )
 
 // Funcs returns the template functions. baseURL decides the path prefix of
 // internal links, so a site can live in a sub-directory of a server.
 func Funcs(baseURL string) template.FuncMap {
-	prefix, _ := splitBase(baseURL)
-	link := func(p string) string { return RelURL(prefix, p) }
+	link := urlpath.Link(baseURL)
 	return template.FuncMap{
 		// Strategy maps (internal/strategymap): full, for the landing page, all of Thuringia.
 		"strategiekarte": func(st *model.Strategie) (*strategymap.Map, error) { return strategymap.ForStrategy(st, link) },
@@ -36,9 +34,9 @@ func Funcs(baseURL string) template.FuncMap {
 		},
 		"thueringenkarte": func(s *model.Site) (*strategymap.Map, error) { return strategymap.Thueringen(s, link) },
 		// url makes a site path ("/strategien/x/") into a link with the base path.
-		"url": func(p string) string { return RelURL(prefix, p) },
+		"url": link,
 		// absurl makes an absolute URL (sitemap, feed, canonical link).
-		"absurl":      func(p string) string { return AbsURL(baseURL, p) },
+		"absurl":      func(p string) string { return urlpath.Abs(baseURL, p) },
 		"diagramm":    func(z *model.Ziel) *diagramm.Diagramm { return diagramm.Indikator(z, Wert) },
 		"werttabelle": func(z *model.Ziel) []diagramm.Zeile { return diagramm.Tabelle(z, Wert) },
 		"vorzeichen":  Vorzeichen,
@@ -61,7 +59,7 @@ func Funcs(baseURL string) template.FuncMap {
 		"bewertung":   func(b string) string { return model.BewertungLabel[b] },
 		"rollenname":  RollenName,
 		"markiert":    Markiert,
-		"platzhalter": func(s string) bool { return len(markdown.Platzhalter(s)) > 0 },
+		"platzhalter": func(s string) bool { return len(content.Platzhalter(s)) > 0 },
 		// anker makes an HTML id from German text: "Maßnahmen im …" → "massnahmen-im-…".
 		"anker":    content.Slugify,
 		"join":     strings.Join,
@@ -74,42 +72,6 @@ func Funcs(baseURL string) template.FuncMap {
 			return out
 		},
 	}
-}
-
-// splitBase splits baseURL into the path prefix of the site ("/" or
-// "/sub/") and its origin ("https://host").
-func splitBase(baseURL string) (prefix, origin string) {
-	u, _ := url.Parse(baseURL)
-	prefix = "/"
-	if u != nil && u.Path != "" {
-		prefix = u.Path
-	}
-	if !strings.HasSuffix(prefix, "/") {
-		prefix += "/"
-	}
-	origin = strings.TrimSuffix(baseURL, "/")
-	if u != nil && u.Host != "" {
-		origin = u.Scheme + "://" + u.Host
-	}
-	return prefix, origin
-}
-
-// AbsURL makes an absolute URL of a site path, for open data, feeds and
-// canonical links.
-func AbsURL(baseURL, p string) string {
-	prefix, origin := splitBase(baseURL)
-	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
-		return p
-	}
-	return origin + RelURL(prefix, p)
-}
-
-// RelURL joins the base path and a site path.
-func RelURL(prefix, p string) string {
-	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "mailto:") || strings.HasPrefix(p, "#") {
-		return p
-	}
-	return prefix + strings.TrimPrefix(p, "/")
 }
 
 // FormatDatum renders a date for readers; zero dates render empty.
@@ -245,7 +207,7 @@ func Markiert(s string) template.HTML {
 			b.WriteString("<br>")
 		}
 		last := 0
-		for _, m := range markdown.PlatzhalterIndex(line) {
+		for _, m := range content.PlatzhalterIndex(line) {
 			b.WriteString(html.EscapeString(line[last:m[0]]))
 			b.WriteString(`<mark class="platzhalter">` + html.EscapeString(line[m[0]:m[1]]) + "</mark>")
 			last = m[1]

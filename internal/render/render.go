@@ -33,9 +33,8 @@ type Templates struct {
 	// base holds the base layout and the partials; it is never executed
 	// as a page, only to render fragments.
 	base      *template.Template
-	fragments atomic.Pointer[sync.Map] // fragmentKey → template.HTML
-	links     atomic.Pointer[sync.Map] // fragmentKey → addresses the fragment links to
-	url       func(string) string      // the template function url, for Frame
+	fragments atomic.Pointer[Fragments] // of the build that renders with the templates
+	url       func(string) string       // the template function url, for Frame
 }
 
 // Dirs returns the layout directories in lookup order.
@@ -83,7 +82,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 		return nil, l
 	}
 	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}}
-	t.ForgetFragments()
+	t.Use(NewFragments())
 	all := template.FuncMap{"fragment": t.Fragment, "rahmen": t.Frame}
 	for k, f := range funcs {
 		all[k] = f
@@ -265,7 +264,7 @@ func (t *Templates) Fragment(name string, kv ...any) (template.HTML, error) {
 		}
 		k.args[i] = v
 	}
-	cache := t.fragments.Load()
+	cache := &t.fragments.Load().html
 	if v, ok := cache.Load(k); ok {
 		return v.(template.HTML), nil
 	}
@@ -319,7 +318,7 @@ func (t *Templates) Frame(name string, kv ...any) (template.HTML, error) {
 	}
 	k := fragmentKey{name: name}
 	copy(k.args[:], blank)
-	cache := t.links.Load()
+	cache := &t.fragments.Load().links
 	links, ok := cache.Load(k)
 	if !ok {
 		set := map[string]bool{}
@@ -341,13 +340,21 @@ var reHref = regexp.MustCompile(`(?i)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'
 // result is copied out at its final size.
 var fragmentBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// ForgetFragments drops the stored fragments. A build that renders a new
-// model with these templates calls it, so that the fragments of the old
-// model do not keep it in memory.
-func (t *Templates) ForgetFragments() {
-	t.fragments.Store(&sync.Map{})
-	t.links.Store(&sync.Map{})
+// Fragments are the fragments rendered in one build (see
+// Templates.Fragment). They belong to that build's model: its objects are
+// their keys.
+type Fragments struct {
+	html  sync.Map // fragmentKey → template.HTML
+	links sync.Map // fragmentKey → addresses the fragment links to
 }
+
+// NewFragments returns an empty store of fragments.
+func NewFragments() *Fragments { return &Fragments{} }
+
+// Use makes the templates store the fragments they render in f: a build
+// that renders a new model with templates parsed before passes its own,
+// so that the fragments of the old model are dropped with it.
+func (t *Templates) Use(f *Fragments) { t.fragments.Store(f) }
 
 // Has reports whether a page template exists.
 func (t *Templates) Has(name string) bool { return t.sets[name] != nil }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"tdsite/internal/urlpath"
 )
 
 // layouts writes a layouts folder and parses it with funcs.
@@ -68,11 +70,11 @@ func TestFragment(t *testing.T) {
 	if !strings.Contains(got, "<li>A2</li>") {
 		t.Errorf("new object: %s", got)
 	}
-	tpl.ForgetFragments()
+	tpl.Use(NewFragments())
 	before := calls.Load()
 	render(map[string]any{"Liste": []*eintrag{a}})
 	if calls.Load() != before+1 {
-		t.Error("ForgetFragments kept the fragment")
+		t.Error("a new store of fragments had the fragment of the old one")
 	}
 }
 
@@ -146,7 +148,7 @@ func TestFrame(t *testing.T) {
 	}, template.FuncMap{
 		"zaehle": func() string { calls.Add(1); return "" },
 		"list":   func(v ...any) []any { return v },
-		"url":    func(p string) string { return RelURL("/basis/", p) },
+		"url":    func(p string) string { return urlpath.Rel("/basis/", p) },
 	})
 	render := func(section, path string) string {
 		t.Helper()

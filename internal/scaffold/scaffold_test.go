@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -127,7 +128,7 @@ func TestScaffoldWorkflow(t *testing.T) {
 	check(t, root)
 
 	// The new content renders.
-	if _, diags, err := build.Run(build.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: today}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: today}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("build: %v\n%s", err, b.String())

@@ -20,8 +20,8 @@ import (
 	"sync"
 	"time"
 
-	"tdsite/internal/build"
 	"tdsite/internal/diag"
+	"tdsite/internal/serve/vorschau"
 )
 
 // Options of the preview server.
@@ -42,7 +42,7 @@ type Options struct {
 type Server struct {
 	opts Options
 	dir  string
-	sess *build.Session
+	sess *vorschau.Session
 	hub  *hub
 	// hosts is set before the first request is served.
 	hosts hosts
@@ -83,7 +83,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	s := &Server{opts: opts, dir: dir, sess: build.NewSession(root, dir), hub: newHub()}
+	s := &Server{opts: opts, dir: dir, sess: vorschau.NewSession(root, dir), hub: newHub()}
 	s.sess.Date = opts.Date
 	s.sess.Viewed = s.hub.viewed
 

@@ -404,7 +404,7 @@ func TestBindsToLoopbackByDefault(t *testing.T) {
 // The live-reload script and the error panel exist only in the preview.
 func TestBuildOutputHasNoPreviewCode(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := build.Run(build.Options{Source: testkit.Root(), Dest: dest, BuildDate: testkit.Date}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: testkit.Root(), Dest: dest, BuildDate: testkit.Date}); err != nil {
 		t.Fatalf("%v\n%v", err, diags)
 	}
 	n := 0

@@ -1,6 +1,7 @@
 package strategymap_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"tdsite/internal/build"
 	"tdsite/internal/model"
+	"tdsite/internal/publish"
 	"tdsite/internal/strategymap"
 	"tdsite/internal/testkit"
 )
@@ -314,7 +316,7 @@ func TestTreesHaveNoCrossings(t *testing.T) {
 		}
 		t.Logf("%-45s %3d nodes, %3d edges, %2d crossings, %4.0f×%5.0f px, SVG %6d bytes minified (schmal %6d)",
 			name, len(m.Nodes), len(m.Edges), m.Crossings, m.Width, m.Height,
-			len(build.Minify("image/svg+xml", []byte(m.SVG))), len(build.Minify("image/svg+xml", []byte(m.SVGNarrow))))
+			len(publish.Minify("image/svg+xml", []byte(m.SVG))), len(publish.Minify("image/svg+xml", []byte(m.SVGNarrow))))
 	}
 }
 
@@ -329,7 +331,7 @@ var (
 func TestLinksResolve(t *testing.T) {
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
+	if _, _, err := build.Run(context.Background(), build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
 		t.Fatal(err)
 	}
 	s := bundled(t)

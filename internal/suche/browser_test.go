@@ -32,7 +32,7 @@ func TestSearchInTheBrowser(t *testing.T) {
 	testkit.Chromium(t)
 	root := testkit.Root()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, _, err := build.Run(build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
+	if _, _, err := build.Run(context.Background(), build.Options{Source: root, Dest: dest, BuildDate: testkit.Date}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"tdsite/internal/model"
-	"tdsite/internal/pages"
 )
 
 // Eintrag is one search result candidate. Keys are one letter because the
@@ -50,26 +49,33 @@ const uebersicht = "u" // lists and other pages
 // Suchseite is the path of the search page, which is not in its own index.
 const Suchseite = "/suche/"
 
-// Build collects the entries: every page except the search page and pages
-// hidden from search engines, plus the measures that have no page of their
+// Seite is what the index needs of a page.
+type Seite struct {
+	Pfad, Titel, Beschreibung string
+	Vorlage                   string // the page's template, which decides its type
+	Daten                     any    // the page's model object
+}
+
+// Build collects the entries: every page of list except the search page,
+// plus the measures that have no page of their
 // own (they are found on their strategy's page). url turns site paths into
 // links as the templates write them.
-func Build(list []*pages.Page, site *model.Site, url func(string) string) *Index {
+func Build(list []Seite, site *model.Site, url func(string) string) *Index {
 	ix := &Index{Typen: map[string]string{uebersicht: "Übersicht"}}
 	for _, t := range typen {
 		ix.Typen[t.key] = t.label
 	}
 	for _, p := range list {
-		if p.NoIndex || p.Path == Suchseite {
+		if p.Pfad == Suchseite {
 			continue
 		}
-		e := Eintrag{Titel: p.Title, URL: url(p.Path), Typ: uebersicht, Text: kurz(p.Description)}
-		if t, ok := typen[p.Template]; ok {
+		e := Eintrag{Titel: p.Titel, URL: url(p.Pfad), Typ: uebersicht, Text: kurz(p.Beschreibung)}
+		if t, ok := typen[p.Vorlage]; ok {
 			e.Typ = t.key
 		}
-		switch d := p.Data.(type) {
+		switch d := p.Daten.(type) {
 		case *model.Strategie:
-			if p.Template == "strategie.html" {
+			if p.Vorlage == "strategie.html" {
 				if t := plain(string(d.Beschreibung)); t != "" {
 					e.Text = kurz(t)
 				}

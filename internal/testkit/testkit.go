@@ -116,12 +116,11 @@ func Snapshot(t testing.TB, root string) map[string]string {
 // a fresh loader and renderer, and fails the test if the content has
 // errors. Taking build.Prepare as an argument keeps the kit free of
 // imports from tdsite (see the package comment).
-func Prepare[P any, L, M any, D interface{ Print(io.Writer, bool) }](tb testing.TB, root string,
-	prepare func(root string, loader L, md M, day time.Time) (*P, D)) *P {
+func Prepare[P any, C any, D interface{ Print(io.Writer, bool) }](tb testing.TB, root string,
+	prepare func(root string, day time.Time, caches C) (*P, D)) *P {
 	tb.Helper()
-	var loader L
-	var md M
-	p, diags := prepare(root, loader, md, Date)
+	var caches C
+	p, diags := prepare(root, Date, caches)
 	if p == nil {
 		var b strings.Builder
 		diags.Print(&b, false)

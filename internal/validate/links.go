@@ -12,6 +12,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
 	"tdsite/internal/markdown"
+	"tdsite/internal/urlpath"
 )
 
 // Addresses in content are published in the government's name: a
@@ -50,7 +51,7 @@ func (c *checker) checkURL(pos diag.Pos, u string, image bool) {
 		c.d.Errorf(pos, "url", "Schreiben Sie die Adresse in die runden Klammern: [Text](https://…).", "%s hat kein Ziel.", what)
 		return
 	}
-	switch scheme := markdown.Scheme(u); scheme {
+	switch scheme := urlpath.Scheme(u); scheme {
 	case "":
 		switch {
 		case strings.HasPrefix(strings.TrimSpace(u), "//"):
@@ -158,7 +159,7 @@ func htmlProblem(src string) string {
 			case name == "style":
 				return "ein style-Attribut (von der Content-Security-Policy blockiert)"
 			case name == "href" || name == "src" || name == "action" || name == "formaction" || name == "srcset":
-				switch s := markdown.Scheme(val); s {
+				switch s := urlpath.Scheme(val); s {
 				case "", "http", "https", "mailto", "tel":
 					if name != "href" && (s == "http" || s == "https") {
 						return "eine Quelle auf einem fremden Server (" + val + ")"

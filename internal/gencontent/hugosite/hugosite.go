@@ -6,6 +6,7 @@
 package hugosite
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"tdsite/internal/build"
 	"tdsite/internal/model"
 	"tdsite/internal/pages"
+	"tdsite/internal/publish"
 )
 
 // Write writes a Hugo site that mirrors the tdsite site at src page by
@@ -78,7 +80,7 @@ func Write(src, dst string) error {
 
 // prepare reads, checks and models the tdsite site at src.
 func prepare(src string) (*build.Prepared, error) {
-	p, d := build.Prepare(src, nil, nil, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	p, d := build.Prepare(src, time.Time{}, nil) // the build_datum of the site's config.toml
 	if p == nil {
 		return nil, fmt.Errorf("tdsite-Website %s: %d Befunde", src, d.Len())
 	}
@@ -221,14 +223,14 @@ func renderMains(p *build.Prepared, list []*pages.Page) (map[string]string, erro
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	out := &build.Output{Dir: tmp}
+	out := &publish.Output{Dir: tmp}
 	if err := build.CopyStatic(p, out); err != nil {
 		return nil, err
 	}
-	if err := build.WriteSearchIndex(p, out); err != nil {
+	if _, err := build.WriteAssets(p, p.Pages, out); err != nil {
 		return nil, err
 	}
-	if err := build.RenderPages(p, list, out, nil); err != nil {
+	if err := build.RenderPages(context.Background(), p, list, out, nil); err != nil {
 		return nil, err
 	}
 	mains := map[string]string{}

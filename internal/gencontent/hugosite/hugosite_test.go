@@ -1,6 +1,7 @@
 package hugosite_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -20,7 +21,7 @@ import (
 func TestHugoCorpusMirrorsSite(t *testing.T) {
 	src, hout := hugoBuild(t, hugosite.Write)
 	tout := filepath.Join(t.TempDir(), "t")
-	if _, diags, err := build.Run(build.Options{Source: src, Dest: tout, BuildDate: testkit.Date}); err != nil {
+	if _, diags, err := build.Run(context.Background(), build.Options{Source: src, Dest: tout, BuildDate: testkit.Date}); err != nil {
 		var b strings.Builder
 		diags.Print(&b, false)
 		t.Fatalf("%v\n%s", err, b.String())

@@ -1,4 +1,6 @@
-package build
+// Package publish writes a built site into a fresh staging folder beside
+// the destination and replaces the destination in one step.
+package publish
 
 import (
 	"errors"
@@ -25,25 +27,48 @@ import (
 // swap, an old one) behind; the next build removes them while holding the
 // lock, so it never deletes the staging directory of a running build.
 
-// ErrAbgebrochen means the build was interrupted (Ctrl+C, SIGTERM) before
-// publishing; the previous output is unchanged.
-var ErrAbgebrochen = errors.New("Der Build wurde abgebrochen; der bisherige Ausgabeordner bleibt unverändert.")
+// Folders is how publishing changes folders. The zero value is the
+// operating system's; tests replace a function to fail the way other
+// systems and users make it fail.
+type Folders struct {
+	RemoveAll func(string) error      // nil: os.RemoveAll
+	Exchange  func(a, b string) error // nil: an atomic exchange where the system has one
+}
 
-// staging is one publishing attempt.
-type staging struct {
+func (f Folders) removeAll(p string) error {
+	if f.RemoveAll != nil {
+		return f.RemoveAll(p)
+	}
+	return os.RemoveAll(p)
+}
+
+func (f Folders) exchange(a, b string) error {
+	if f.Exchange != nil {
+		return f.Exchange(a, b)
+	}
+	return exchange(a, b)
+}
+
+// Staging is one publishing attempt.
+type Staging struct {
+	Dir    string // the fresh staging folder to write the site into
 	dest   string // the real destination (symlinks resolved)
 	parent string
 	base   string
-	dir    string // the fresh staging directory
 	unlock func()
-	// notes say what could not be cleaned up; the build itself succeeded
-	// (see Result.Notes).
-	notes []string
+	f      Folders
+	// Notes say what could not be cleaned up; the site itself was
+	// published.
+	Notes []string
 }
 
-// beginStaging locks the destination, removes leftovers of killed builds and
-// creates a fresh staging directory.
-func beginStaging(root, dest string) (*staging, error) {
+// Begin locks the destination, removes leftovers of killed builds and
+// creates a fresh staging folder. root is the site, which dest must not
+// contain or lie in.
+func Begin(root, dest string) (*Staging, error) { return Folders{}.Begin(root, dest) }
+
+// Begin is the package's Begin on these folders.
+func (f Folders) Begin(root, dest string) (*Staging, error) {
 	real, err := resolveDest(dest)
 	if err != nil {
 		return nil, err
@@ -51,7 +76,7 @@ func beginStaging(root, dest string) (*staging, error) {
 	if err := checkDest(root, real); err != nil {
 		return nil, err
 	}
-	s := &staging{dest: real, parent: filepath.Dir(real), base: filepath.Base(real)}
+	s := &Staging{dest: real, parent: filepath.Dir(real), base: filepath.Base(real), f: f}
 	if err := os.MkdirAll(s.parent, 0o755); err != nil {
 		return nil, fmt.Errorf("Der Ordner %s kann nicht angelegt werden: %w", s.parent, err)
 	}
@@ -61,14 +86,14 @@ func beginStaging(root, dest string) (*staging, error) {
 	}
 	s.unlock = unlock
 	s.recover()
-	s.dir, err = os.MkdirTemp(s.parent, "."+s.base+".neu-")
+	s.Dir, err = os.MkdirTemp(s.parent, "."+s.base+".neu-")
 	if err == nil {
 		// MkdirTemp creates 0700; a web server running as another user must
 		// be able to read the published directory.
-		err = os.Chmod(s.dir, 0o755)
+		err = os.Chmod(s.Dir, 0o755)
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(s.dir, Marker), []byte(markerText), 0o644)
+		err = os.WriteFile(filepath.Join(s.Dir, Marker), []byte(markerText), 0o644)
 	}
 	if err != nil {
 		unlock()
@@ -149,7 +174,7 @@ func resolveDest(dest string) (string, error) {
 // between its two renames, the destination is missing and the previous
 // site waits under .alt-: it is put back first, so the last good output is
 // never lost even if this build fails too.
-func (s *staging) recover() {
+func (s *Staging) recover() {
 	alts := s.leftovers(".alt-")
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) && len(alts) > 0 {
 		newest := alts[0]
@@ -163,22 +188,18 @@ func (s *staging) recover() {
 		}
 	}
 	for _, p := range append(alts, s.leftovers(".neu-")...) {
-		if err := removeTree(p); err != nil {
-			s.notes = append(s.notes, fmt.Sprintf("Der Ordner %s aus einem früheren Lauf lässt sich nicht löschen (%v). Prüfen Sie die Rechte und löschen Sie ihn von Hand; er wird nicht veröffentlicht.", p, err))
+		if err := s.f.removeTree(p); err != nil {
+			s.Notes = append(s.Notes, fmt.Sprintf("Der Ordner %s aus einem früheren Lauf lässt sich nicht löschen (%v). Prüfen Sie die Rechte und löschen Sie ihn von Hand; er wird nicht veröffentlicht.", p, err))
 		}
 	}
 }
-
-// removeAll is os.RemoveAll; tests replace it to fail as it fails for
-// users other than root, who may delete in read-only folders.
-var removeAll = os.RemoveAll
 
 // removeTree removes a folder of tdsite's own (staging, a previous
 // output). A read-only output (chmod -R a-w public) is no reason to keep
 // it: the folders are made writable again and the removal is repeated.
 // Symlinks are not followed, so nothing outside the folder changes.
-func removeTree(p string) error {
-	err := removeAll(p)
+func (f Folders) removeTree(p string) error {
+	err := f.removeAll(p)
 	if err == nil || !errors.Is(err, fs.ErrPermission) {
 		return err
 	}
@@ -188,21 +209,21 @@ func removeTree(p string) error {
 		}
 		return nil
 	})
-	return removeAll(p)
+	return f.removeAll(p)
 }
 
-// hasLeftovers reports whether staging or parked folders of earlier runs
+// HasLeftovers reports whether staging or parked folders of earlier runs
 // lie beside dest.
-func hasLeftovers(dest string) bool {
+func HasLeftovers(dest string) bool {
 	real, err := resolveDest(dest)
 	if err != nil {
 		return false
 	}
-	s := &staging{parent: filepath.Dir(real), base: filepath.Base(real)}
+	s := &Staging{parent: filepath.Dir(real), base: filepath.Base(real)}
 	return len(s.leftovers(".neu-")) > 0 || len(s.leftovers(".alt-")) > 0
 }
 
-func (s *staging) leftovers(kind string) []string {
+func (s *Staging) leftovers(kind string) []string {
 	prefix := "." + s.base + kind
 	entries, _ := os.ReadDir(s.parent)
 	var out []string
@@ -222,32 +243,37 @@ func modTime(p string) time.Time {
 	return time.Time{}
 }
 
-// abort removes the staging directory and releases the lock.
-func (s *staging) abort() {
-	_ = removeTree(s.dir) // else the next build removes it
+// Abort removes the staging folder and releases the lock.
+func (s *Staging) Abort() {
+	_ = s.f.removeTree(s.Dir) // else the next build removes it
 	s.unlock()
 }
 
-// publish swaps the staging directory in. On Linux this is one atomic
+// Beside is the path of a file beside the destination, named after it
+// with suffix: for reports that are not to be published.
+func (s *Staging) Beside(suffix string) string { return filepath.Join(s.parent, s.base+suffix) }
+
+// Publish swaps the staging folder in and releases the lock, also on
+// failure. On Linux this is one atomic
 // exchange of the two directories; elsewhere (or on file systems without
 // exchange) two renames with the old site parked under .alt- for the
 // moment between them.
-func (s *staging) publish() error {
+func (s *Staging) Publish() error {
 	defer s.unlock()
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(s.dir, s.dest); err != nil {
-			_ = removeTree(s.dir)
+		if err := os.Rename(s.Dir, s.dest); err != nil {
+			_ = s.f.removeTree(s.Dir)
 			return publishError(s.dest, err)
 		}
 		return nil
 	}
-	err := exchange(s.dir, s.dest)
+	err := s.f.exchange(s.Dir, s.dest)
 	if err == nil {
-		s.removeOld(s.dir) // now holds the previous site
+		s.removeOld(s.Dir) // now holds the previous site
 		return nil
 	}
-	if !errors.Is(err, errExchangeUnsupported) {
-		_ = removeTree(s.dir)
+	if !errors.Is(err, ErrExchangeUnsupported) {
+		_ = s.f.removeTree(s.Dir)
 		return publishError(s.dest, err)
 	}
 	old, err := os.MkdirTemp(s.parent, "."+s.base+".alt-")
@@ -258,12 +284,12 @@ func (s *staging) publish() error {
 		err = os.Rename(s.dest, old)
 	}
 	if err != nil {
-		_ = removeTree(s.dir)
+		_ = s.f.removeTree(s.Dir)
 		return publishError(s.dest, err)
 	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
+	if err := os.Rename(s.Dir, s.dest); err != nil {
 		_ = os.Rename(old, s.dest) // put the previous site back
-		_ = removeTree(s.dir)
+		_ = s.f.removeTree(s.Dir)
 		return publishError(s.dest, err)
 	}
 	s.removeOld(old)
@@ -273,9 +299,9 @@ func (s *staging) publish() error {
 // removeOld removes the previous site after the new one is published.
 // Failing to is no failure of the build – the new site is online – but
 // is said, with where the old one lies; the next build tries again.
-func (s *staging) removeOld(old string) {
-	if err := removeTree(old); err != nil {
-		s.notes = append(s.notes, fmt.Sprintf("Die neue Website ist veröffentlicht, aber die vorige Ausgabe lässt sich nicht löschen und liegt noch in %s (%v). Prüfen Sie die Rechte; der nächste Build versucht es erneut.", old, err))
+func (s *Staging) removeOld(old string) {
+	if err := s.f.removeTree(old); err != nil {
+		s.Notes = append(s.Notes, fmt.Sprintf("Die neue Website ist veröffentlicht, aber die vorige Ausgabe lässt sich nicht löschen und liegt noch in %s (%v). Prüfen Sie die Rechte; der nächste Build versucht es erneut.", old, err))
 	}
 }
 

@@ -1,28 +1,33 @@
-package build
+// Package vorschau keeps the site of the preview server up to date: after
+// an edit it renders only the pages that depend on what changed.
+package vorschau
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
-	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/pages"
+	"tdsite/internal/publish"
 	"tdsite/internal/validate"
 )
 
 // Session keeps a site built into a directory up to date for the preview
-// server: after a change it loads and checks everything again (the loader
-// re-reads only changed files, the Markdown renderer reuses unchanged
-// texts) but renders only the pages that depend on what changed. The
-// directory is written in place; there is no staging and no link check,
+// server: after a change it loads and checks everything again (with the
+// caches of the last build carried over: only changed files are read
+// again, only changed texts converted) but renders only the pages that
+// depend on what changed. The directory is written in place; there is no staging and no link check,
 // because only the editor looks at it. The page of an edited strategy
 // file is rendered even before that, from its strategy alone
 // (renderVorab).
@@ -36,9 +41,8 @@ type Session struct {
 	// also after a template or config change.
 	Viewed func() []string
 
-	loader *content.Loader
-	md     *markdown.Renderer
-	last   *Prepared // last good state, nil before the first good build
+	caches *build.Caches   // of the last build, good or not
+	last   *build.Prepared // last good state, nil before the first good build
 	vorab  []vorabPage
 	// changes of failed Applies, applied again with the next change
 	unapplied []string
@@ -69,7 +73,7 @@ type Update struct {
 
 // NewSession prepares a session; call Build for the first full build.
 func NewSession(root, dir string) *Session {
-	return &Session{Root: root, Dir: dir, loader: content.NewLoader()}
+	return &Session{Root: root, Dir: dir, caches: build.NewCaches()}
 }
 
 // Build renders the whole site into Dir.
@@ -126,87 +130,91 @@ func (s *Session) apply(changed []string, early func(paths []string)) (*Update, 
 		up.Duration = time.Since(start)
 		return up, s.last.Diags, nil
 	}
-	if c.config {
-		s.md = nil // config may switch raw HTML on or off
-	}
+	// Each rebuild has caches of its own, with what the last one read
+	// and converted carried over; nothing of older builds stays.
+	caches := s.caches.Next()
+	s.caches = caches
+	ctx := context.Background() // a rebuild is not interrupted; the next edit waits for it
 	old := s.last
 	full := old == nil || changed == nil || c.config
 	// Only content changed: templates and static files are as they were.
 	// Only templates changed: content, model and pages are.
-	var keep *Prepared
+	var keep *build.Prepared
 	templatesOnly := false
 	if !full && len(c.static) == 0 && !c.other {
 		switch {
 		case len(c.templates) == 0:
 			keep = old
 			if early != nil {
-				up.Ahead = s.renderVorab(old, c, early)
+				up.Ahead = s.renderVorab(ctx, old, c, caches, early)
 			}
 		case len(c.content) == 0:
 			templatesOnly = true
 		}
 	}
 	defer func() { s.vorab = nil }()
-	var p *Prepared
+	var p *build.Prepared
 	var diags *diag.List
-	if templatesOnly {
-		p, diags = retemplate(old)
-	} else {
-		p, diags = prepare(s.Root, s.loader, s.md, s.Date, keep)
+	switch {
+	case templatesOnly:
+		p, diags = build.Retemplate(old, caches)
+	case keep != nil:
+		p, diags = build.Remodel(keep, s.Date, caches)
+	default:
+		p, diags = build.Prepare(s.Root, s.Date, caches)
 	}
 	if p == nil {
 		s.undoVorab()
-		return nil, diags, ErrContent
+		return nil, diags, build.ErrContent
 	}
-	if d := duplicatePages(p); d.Len() > 0 {
+	if d := build.DuplicatePages(p); d.Len() > 0 {
 		diags.Merge(d)
 		s.undoVorab()
-		return nil, diags, ErrContent
+		return nil, diags, build.ErrContent
 	}
-	if s.md == nil {
-		s.md = markdown.New(p.Config.Markdown.UnsafeHTML)
-	}
-	out := &Output{Dir: s.Dir, Atomic: true}
+	out := &publish.Output{Dir: s.Dir, Atomic: true}
+	list := p.Pages
 	if keep == nil && !templatesOnly {
 		// Assets first: templates look up the names of CSS, JS and the index.
 		p.Assets.Plain = true
 		if err := s.copyStatic(p); err != nil {
 			return s.failed(diags, err)
 		}
-		if err := WriteSearchIndex(p, out); err != nil {
+		var err error
+		if list, err = build.WriteAssets(p, list, out); err != nil {
 			return nil, diags, err
 		}
 	}
 	var first, rest []*pages.Page
 	if full {
-		rest = p.Pages
+		rest = list
 	} else {
 		first, rest, up.Removed = affected(old, p, c)
+		first, rest = withoutAssets(first), withoutAssets(rest)
 	}
 	if old != nil && s.Viewed != nil {
 		first, rest = promote(first, rest, s.Viewed())
 	}
 	if len(first) > 0 {
-		if err := RenderPages(p, first, out, nil); err != nil {
+		if err := build.RenderPages(ctx, p, first, out, nil); err != nil {
 			return s.failed(diags, err)
 		}
 		if notify := s.needReload(first, true); early != nil && len(notify) > 0 {
 			early(notify)
 		}
 	}
-	if err := RenderPages(p, rest, out, nil); err != nil {
+	if err := build.RenderPages(ctx, p, rest, out, nil); err != nil {
 		return s.failed(diags, err)
 	}
 	if again := s.needReload(rest, false); early != nil && len(again) > 0 {
 		early(again)
 	}
 	if keep != nil {
-		if err := WriteSearchIndex(p, out); err != nil {
+		// The index is published under its name of the first build
+		// (Assets.Plain), which pages rendered before link already.
+		if _, err := build.WriteAssets(p, p.Pages, out); err != nil {
 			return nil, diags, err
 		}
-	}
-	if err := WriteExtras(p, out); err != nil {
-		return nil, diags, err
 	}
 	for _, r := range up.Removed {
 		pg := &pages.Page{Path: r}
@@ -224,7 +232,7 @@ func (s *Session) apply(changed []string, early func(paths []string)) (*Update, 
 // errors: the findings go to the editor, pages rendered ahead are put
 // back. Other errors are failures to read or write.
 func (s *Session) failed(diags *diag.List, err error) (*Update, *diag.List, error) {
-	var oe *OutputError
+	var oe *build.OutputError
 	if !errors.As(err, &oe) {
 		return nil, diags, err
 	}
@@ -232,7 +240,7 @@ func (s *Session) failed(diags *diag.List, err error) (*Update, *diag.List, erro
 	all.Merge(diags)
 	all.Merge(oe.Diags)
 	s.undoVorab()
-	return nil, all, ErrContent
+	return nil, all, build.ErrContent
 }
 
 // renderVorab renders the pages an editor most likely looks at (those
@@ -246,7 +254,7 @@ func (s *Session) failed(diags *diag.List, err error) (*Update, *diag.List, erro
 // The full pass renders these pages again: it reloads them once more if
 // they came out differently after all, and puts them back as they were if
 // the site has errors.
-func (s *Session) renderVorab(old *Prepared, c *changes, early func([]string)) []string {
+func (s *Session) renderVorab(ctx context.Context, old *build.Prepared, c *changes, caches *build.Caches, early func([]string)) []string {
 	slugs := map[string]bool{}
 	var files []string
 	for f := range c.content {
@@ -263,7 +271,7 @@ func (s *Session) renderVorab(old *Prepared, c *changes, early func([]string)) [
 		parts := strings.SplitN(rel, "/", 4)
 		return len(parts) < 4 || parts[1] != "strategien" || slugs[parts[2]]
 	}
-	sub, ld := s.loader.Subset(s.Root, files, keep)
+	sub, ld := caches.Loader().Subset(s.Root, files, keep)
 	if sub == nil || ld.HasErrors() {
 		return nil
 	}
@@ -276,7 +284,7 @@ func (s *Session) renderVorab(old *Prepared, c *changes, early func([]string)) [
 			viewed[v] = true
 		}
 	}
-	m := model.Build(sub, old.Config, s.md, old.Model.BuildDate)
+	m := model.Build(sub, old.Config, caches.Markdown(old.Config.Markdown.UnsafeHTML), old.Model.BuildDate)
 	if (len(m.Meldungen) == 0) != (len(old.Model.Meldungen) == 0) {
 		return nil // the navigation of every page links the news only if there are any
 	}
@@ -303,8 +311,8 @@ func (s *Session) renderVorab(old *Prepared, c *changes, early func([]string)) [
 		shown, _ := os.ReadFile(f)
 		s.vorab = append(s.vorab, vorabPage{path: pg.Path, file: f, before: shown})
 	}
-	sp := &Prepared{Root: s.Root, Config: old.Config, Content: sub, Model: m, Templates: old.Templates, Pages: list, Assets: old.Assets}
-	if err := RenderPages(sp, list, &Output{Dir: s.Dir, Atomic: true}, nil); err != nil {
+	sp := &build.Prepared{Root: s.Root, Config: old.Config, Content: sub, Model: m, Templates: old.Templates, Pages: list, Assets: old.Assets, Caches: caches}
+	if err := build.RenderPages(ctx, sp, list, &publish.Output{Dir: s.Dir, Atomic: true}, nil); err != nil {
 		s.undoVorab() // the full pass will report it
 		return nil
 	}
@@ -398,7 +406,7 @@ func (s *Session) needReload(rendered []*pages.Page, others bool) []string {
 // undoVorab puts pages rendered ahead back as they were: the site has
 // errors, and the preview keeps showing the last good state.
 func (s *Session) undoVorab() {
-	out := &Output{Dir: s.Dir, Atomic: true}
+	out := &publish.Output{Dir: s.Dir, Atomic: true}
 	for _, v := range s.vorab {
 		if v.before == nil {
 			os.Remove(v.file)
@@ -430,6 +438,11 @@ func promote(first, rest []*pages.Page, viewed []string) ([]*pages.Page, []*page
 	return first, keep
 }
 
+// withoutAssets leaves out the pages written with build.WriteAssets.
+func withoutAssets(list []*pages.Page) []*pages.Page {
+	return slices.DeleteFunc(list, func(pg *pages.Page) bool { return pg.Asset })
+}
+
 func paths(list []*pages.Page) []string {
 	out := make([]string, len(list))
 	for i, pg := range list {
@@ -439,10 +452,13 @@ func paths(list []*pages.Page) []string {
 }
 
 // Prepared returns the last good state (nil before the first good build).
-func (s *Session) Prepared() *Prepared { return s.last }
+func (s *Session) Prepared() *build.Prepared { return s.last }
 
-func (s *Session) copyStatic(p *Prepared) error {
-	return CopyStatic(p, &Output{Dir: s.Dir, Atomic: true})
+// Caches are the caches of the last rebuild.
+func (s *Session) Caches() *build.Caches { return s.caches }
+
+func (s *Session) copyStatic(p *build.Prepared) error {
+	return build.CopyStatic(p, &publish.Output{Dir: s.Dir, Atomic: true})
 }
 
 // changes sorts changed paths by what they can affect.
@@ -489,7 +505,7 @@ func (s *Session) classify(changed []string) *changes {
 // changed template file. first are the pages made from a changed file
 // (a measure's own page) and new pages: the pages an editor most likely
 // looks at.
-func affected(old, p *Prepared, c *changes) (first, rest []*pages.Page, removed []string) {
+func affected(old, p *build.Prepared, c *changes) (first, rest []*pages.Page, removed []string) {
 	before := map[string]*pages.Page{}
 	for _, pg := range old.Pages {
 		before[pg.Path] = pg

@@ -1,13 +1,15 @@
 //go:build !linux
 
-package build
+package publish
 
 import "errors"
 
-var errExchangeUnsupported = errors.New("exchange not supported")
+// ErrExchangeUnsupported: the system or file system cannot exchange two
+// folders atomically; Publish falls back to two renames.
+var ErrExchangeUnsupported = errors.New("exchange not supported")
 
 // exchange is Linux-only; elsewhere publish falls back to two renames.
-func exchange(a, b string) error { return errExchangeUnsupported }
+func exchange(a, b string) error { return ErrExchangeUnsupported }
 
 // lockFile is a no-op outside Linux: tdsite is run on Debian; on other
 // systems two parallel builds into one folder are simply not guarded.

@@ -1,4 +1,4 @@
-package build
+package publish
 
 import (
 	"errors"
@@ -8,14 +8,16 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-var errExchangeUnsupported = errors.New("exchange not supported")
+// ErrExchangeUnsupported: the system or file system cannot exchange two
+// folders atomically; Publish falls back to two renames.
+var ErrExchangeUnsupported = errors.New("exchange not supported")
 
 // exchange swaps two directories atomically (renameat2 RENAME_EXCHANGE):
 // there is no moment without a published site.
 var exchange = func(a, b string) error {
 	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 	if errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EINVAL) {
-		return errExchangeUnsupported
+		return ErrExchangeUnsupported
 	}
 	if err != nil {
 		return &os.LinkError{Op: "renameat2", Old: a, New: b, Err: err}

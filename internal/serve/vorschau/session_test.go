@@ -1,13 +1,16 @@
-package build
+package vorschau
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"tdsite/internal/build"
+	"tdsite/internal/diag"
 	"tdsite/internal/testkit"
 )
 
@@ -15,9 +18,9 @@ import (
 // rewrites a file of it (relative to the site) with a change.
 func editSession(t *testing.T) (*Session, func(rel, old, new string)) {
 	t.Helper()
-	root := copySite(t)
+	root := testkit.Bundled(t)
 	s := NewSession(root, t.TempDir())
-	s.Date = testDate
+	s.Date = testkit.Date
 	if _, d, err := s.Build(); err != nil {
 		var b strings.Builder
 		d.Print(&b, false)
@@ -120,7 +123,7 @@ func TestVorabUndoneWhenSiteHasErrors(t *testing.T) {
 	edit(file, "\ntitel = \"", "\ntitel = \"Neu ")
 	var calls [][]string
 	_, _, err := s.Apply([]string{file}, func(p []string) { calls = append(calls, p) })
-	if !errors.Is(err, ErrContent) {
+	if !errors.Is(err, build.ErrContent) {
 		t.Fatalf("err %v; want the broken file reported", err)
 	}
 	if len(calls) != 1 || !slices.Contains(calls[0], "/massnahmen/bsp-01/") {
@@ -208,11 +211,11 @@ func TestChangesAfterFailureAppliedTogether(t *testing.T) {
 		{measure, "\ntitel = \"", "\ntitel = \"\"\"", "layouts/massnahme.html"},
 	} {
 		edit(c.broken, c.old, c.new)
-		if _, _, err := s.Apply([]string{c.broken}, nil); !errors.Is(err, ErrContent) {
+		if _, _, err := s.Apply([]string{c.broken}, nil); !errors.Is(err, build.ErrContent) {
 			t.Fatalf("%s broken: %v", c.broken, err)
 		}
 		edit(c.other, "", "") // saved unchanged: an event for the other kind of file
-		if _, _, err := s.Apply([]string{c.other}, nil); !errors.Is(err, ErrContent) {
+		if _, _, err := s.Apply([]string{c.other}, nil); !errors.Is(err, build.ErrContent) {
 			t.Errorf("%s still broken, but saving %s succeeded", c.broken, c.other)
 		}
 		edit(c.broken, c.new, c.old)
@@ -220,6 +223,61 @@ func TestChangesAfterFailureAppliedTogether(t *testing.T) {
 			var b strings.Builder
 			d.Print(&b, false)
 			t.Fatalf("%s repaired: %v\n%s", c.broken, err, b.String())
+		}
+	}
+}
+
+// TestDokumentInDerVorschau: in the preview a replaced download is
+// published again, and the landing page shows its new size.
+func TestDokumentInDerVorschau(t *testing.T) {
+	s, edit := editSession(t)
+	rel := "content/strategien/beispiel-kommunen/dokumente/aktionsplan.csv"
+	edit(rel, "ID;", strings.Repeat("x", 4096)+"\nID;")
+	if _, d, err := s.Apply([]string{rel}, nil); err != nil {
+		t.Fatalf("%v\n%s", err, printDiags(d))
+	}
+	data, err := os.ReadFile(filepath.Join(s.Dir, "strategien/beispiel-kommunen/dokumente/aktionsplan.csv"))
+	if err != nil || !strings.HasPrefix(string(data), "xxxx") {
+		t.Errorf("changed download not published again: %v", err)
+	}
+	if page := s.page(t, "/strategien/beispiel-kommunen/"); !strings.Contains(page, "(CSV, 5 KB)") {
+		t.Error("landing page does not show the new size")
+	}
+}
+
+func printDiags(l *diag.List) string {
+	var b strings.Builder
+	l.Print(&b, false)
+	return b.String()
+}
+
+// A long preview session does not accumulate converted texts: after many
+// edits of a text, the caches hold what one build of the site uses.
+func TestCachesStayBoundedOverManyEdits(t *testing.T) {
+	s, _ := editSession(t)
+	before := s.Caches().MarkdownTexts()
+	if before == 0 {
+		t.Fatal("no converted texts after the first build")
+	}
+	rel := "content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md"
+	p := filepath.Join(s.Root, filepath.FromSlash(rel))
+	original, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 8; i++ {
+		text := fmt.Sprintf("%s\n\nFassung %d mit neuem Text.\n", original, i)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, d, err := s.Apply([]string{rel}, nil); err != nil {
+			t.Fatalf("edit %d: %v\n%s", i, err, printDiags(d))
+		}
+		if !strings.Contains(s.page(t, "/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff/"), fmt.Sprintf("Fassung %d mit", i)) {
+			t.Fatalf("edit %d not shown", i)
+		}
+		if n := s.Caches().MarkdownTexts(); n > before {
+			t.Fatalf("after edit %d the caches hold %d texts, after the first build %d", i, n, before)
 		}
 	}
 }

@@ -1,12 +1,12 @@
-package build
+package pages
 
 import (
 	"html/template"
 	"strings"
 	"time"
 
+	"tdsite/internal/datum"
 	"tdsite/internal/model"
-	"tdsite/internal/render"
 )
 
 // feedTermin is an upcoming participation format as an entry of the Atom
@@ -22,9 +22,9 @@ func termineFuerFeed(m *model.Site) []feedTermin {
 	var out []feedTermin
 	for _, f := range m.Termine {
 		st := f.Strategie
-		wann := render.FormatDatum(f.Beginn())
+		wann := formatDatum(f.Beginn())
 		if !f.Bis.IsZero() {
-			wann += " bis " + render.FormatDatum(f.Bis)
+			wann += " bis " + formatDatum(f.Bis)
 		}
 		titel := "Termin: " + f.Titel + " (" + wann + ")"
 		if st.Beispiel {
@@ -46,6 +46,15 @@ func termineFuerFeed(m *model.Site) []feedTermin {
 		out = append(out, feedTermin{Titel: titel, Pfad: st.URL + "#" + f.Anker, Zusammenfassung: summary, HTML: body, Updated: stand.Start()})
 	}
 	return out
+}
+
+// formatDatum is the template function datum: the feed shows dates as
+// the pages do.
+func formatDatum(d datum.Datum) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
 }
 
 func maxTime(a, b time.Time) time.Time {

@@ -1,0 +1,191 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/svg"
+	mxml "github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
+
+	"tdsite/internal/linkcheck"
+)
+
+// Output writes files into a directory, minifying where configured.
+type Output struct {
+	Dir    string
+	Minify bool
+	// Atomic replaces files by renaming a finished temporary file, for a
+	// directory that a server reads while it is written (preview).
+	Atomic bool
+	// Links, if set, scans every file as it is written, so that the link
+	// check need not read the output back.
+	Links *linkcheck.Scanned
+	files atomic.Int64
+	bytes atomic.Int64
+}
+
+// Files is the number of files written so far.
+func (o *Output) Files() int { return int(o.files.Load()) }
+
+// Bytes is the number of bytes written so far.
+func (o *Output) Bytes() int64 { return o.bytes.Load() }
+
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("text/xml", mxml.Minify)
+	return m
+}()
+
+// pageMinifier minifies pages. It leaves inline SVG as it is: the maps come
+// compact from internal/strategymap and the SVG in templates is written
+// without line breaks (a test checks both), so the SVG minifier would only
+// turn absolute path commands into relative ones, 0.5 % of the SVG bytes
+// for 5 % of the CPU time of a build.
+var pageMinifier = func() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	return m
+}()
+
+// Minify minifies data of the given media type; on failure the input is
+// returned unchanged, since readable output beats no output.
+func Minify(mediatype string, data []byte) []byte {
+	out, err := minifier.Bytes(mediatype, data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// MinifyPage minifies a rendered page as WriteHTML does; on failure the
+// page is returned unchanged.
+func MinifyPage(data []byte) []byte {
+	out, err := pageMinifier.Bytes("text/html", data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// minified holds buffers for minified pages: a fresh one per page would
+// allocate the size of the whole site again.
+var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// WriteHTML writes a rendered page.
+func (o *Output) WriteHTML(rel string, data []byte) error {
+	if !o.Minify {
+		return o.WriteFile(rel, data)
+	}
+	b := minified.Get().(*bytes.Buffer)
+	defer minified.Put(b)
+	b.Reset()
+	if err := pageMinifier.Minify("text/html", b, buffer.NewReader(data)); err != nil {
+		return o.WriteFile(rel, data) // readable output beats no output
+	}
+	return o.WriteFile(rel, b.Bytes())
+}
+
+// WriteFile writes a file relative to the output directory.
+func (o *Output) WriteFile(rel string, data []byte) error {
+	p := filepath.Join(o.Dir, filepath.FromSlash(rel))
+	if err := mkdirs(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if err := o.write(p, data); err != nil {
+		return err
+	}
+	if o.Links != nil {
+		o.Links.Add(rel, data)
+	}
+	o.files.Add(1)
+	o.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Copy copies the file src to rel unchanged, without reading it into
+// memory: images and documents are most of the bytes of a site.
+func (o *Output) Copy(src, rel string) error {
+	n, err := CopyFile(src, filepath.Join(o.Dir, filepath.FromSlash(rel)))
+	if o.Links != nil {
+		o.Links.Copied(rel)
+	}
+	o.files.Add(1)
+	o.bytes.Add(n)
+	return err
+}
+
+// CopyFile copies a file, creating folders.
+func CopyFile(src, dst string) (int64, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return 0, err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
+}
+
+// mkdirs is os.MkdirAll for the common case of a build: nearly every page
+// has a directory of its own whose parent exists. Trying Mkdir first takes
+// one system call where MkdirAll takes three (two Stat and the Mkdir).
+func mkdirs(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return nil // a file in the way makes the write fail
+	}
+	return os.MkdirAll(dir, 0o755)
+}
+
+func (o *Output) write(p string, data []byte) error {
+	if !o.Atomic {
+		return os.WriteFile(p, data, 0o644)
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
