@@ -1,0 +1,197 @@
+package redaktion
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tdsite/internal/scaffold"
+	"tdsite/internal/testsite"
+)
+
+const (
+	bsp     = "content/strategien/beispiel-kommunen"
+	bsp02   = bsp + "/massnahmen/BSP-02.md"
+	meldung = bsp + "/meldungen/2026-11-20-steuerkreis-beschliesst-leitbild.md"
+)
+
+// The browser writes the file `tdsite new meldung` writes, with the text
+// the editor would then type below the head.
+func TestMeldungWieKommandozeile(t *testing.T) {
+	r := starte(t, false)
+	text := "Der Steuerkreis hat das Leitbild beschlossen.\r\n\r\n## Wie es weitergeht\r\n\r\n- Ist-Analyse\r\n"
+	code, page := r.sende("/redaktion/meldung?strategie=beispiel-kommunen", "/redaktion/meldung", url.Values{
+		"strategie": {"beispiel-kommunen"}, "titel": {"Steuerkreis beschließt Leitbild"}, "datum": {"20.11.2026"},
+		"zusammenfassung": {"Das Leitbild 2035 steht."}, "text": {text}, "aktion": {"speichern"}})
+	if code != 200 || !strings.Contains(page, "Gespeichert") {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	got := r.lies(meldung)
+	golden(t, "meldung.md", got)
+
+	cli := testsite.Bundled(t, "../..")
+	sc, _ := scaffold.Open(cli, heute)
+	if _, err := sc.NewMeldung(scaffold.MeldungOptions{Titel: "Steuerkreis beschließt Leitbild", Strategie: "beispiel-kommunen",
+		Datum: "20.11.2026", Zusammenfassung: "Das Leitbild 2035 steht."}); err != nil {
+		t.Fatal(err)
+	}
+	head, _ := os.ReadFile(filepath.Join(cli, meldung))
+	if want := string(head) + strings.ReplaceAll(text, "\r\n", "\n"); got != want {
+		t.Errorf("Browser und Kommandozeile schreiben verschieden:\n%s\n---\n%s", got, want)
+	}
+}
+
+// A refused form writes nothing, lists the errors at the top linked to the
+// fields and keeps what was typed.
+func TestMeldungFehlerNichtsGeschrieben(t *testing.T) {
+	r := starte(t, false)
+	before := testsite.Snapshot(t, filepath.Join(r.root, "content"))
+	code, page := r.sende("/redaktion/meldung", "/redaktion/meldung", url.Values{
+		"strategie": {"beispiel-kommunen"}, "titel": {""}, "datum": {"31.02.2026"}, "text": {"Mein Text"}, "aktion": {"speichern"}})
+	for _, want := range []string{`href="#feld-titel"`, `href="#feld-datum"`, `aria-invalid="true"`, "Mein Text", "Nichts wurde gespeichert", "<title>Fehler: "} {
+		if !strings.Contains(page, want) {
+			t.Errorf("es fehlt %q", want)
+		}
+	}
+	if code != 422 {
+		t.Errorf("Status %d, erwartet 422", code)
+	}
+	// The same rules as tdsite check: a javascript: link is an error there.
+	code, page = r.sende("/redaktion/meldung", "/redaktion/meldung", url.Values{
+		"strategie": {"beispiel-kommunen"}, "titel": {"Test"}, "datum": {"20.11.2026"}, "text": {"[Klick](javascript:alert(1))"}, "aktion": {"speichern"}})
+	if code != 422 || !strings.Contains(page, `href="#feld-text"`) || !strings.Contains(page, "meldungen/2026-11-20-test.md:") {
+		t.Errorf("Status %d; erwartet die Meldung von tdsite check mit Datei und Zeile:\n%s", code, page)
+	}
+	if after := testsite.Snapshot(t, filepath.Join(r.root, "content")); len(after) != len(before) {
+		t.Errorf("geschrieben trotz Fehler: %d statt %d Dateien", len(after), len(before))
+	}
+}
+
+func TestMeldungVorschau(t *testing.T) {
+	r := starte(t, false)
+	_, page := r.sende("/redaktion/meldung", "/redaktion/meldung", url.Values{"text": {"Ein \"Zitat\" und **fett**"}, "aktion": {"vorschau"}})
+	if !strings.Contains(page, "<strong>fett</strong>") || !strings.Contains(page, "&bdquo;Zitat&ldquo;") || strings.Contains(page, "Nichts wurde gespeichert") {
+		t.Errorf("Vorschau fehlt oder zeigt Fehler:\n%s", page)
+	}
+}
+
+// Status report: a [[verlauf]] entry at the end of the head, milestones
+// and stand changed in place; every other byte stays.
+func TestStatusMelden(t *testing.T) {
+	r := starte(t, false)
+	old := r.lies(bsp02)
+	code, page := r.sende("/redaktion/status?strategie=beispiel-kommunen&massnahme=BSP-02", "/redaktion/status", url.Values{
+		"strategie": {"beispiel-kommunen"}, "massnahme": {"BSP-02"}, "datum": {"20.11.2026"}, "status": {"laufend"},
+		"quelle": {"Monitoringbericht zum 20.11.2026"}, "sicherheit": {"belegt"}, "notiz": {"50 Kommunen beraten"},
+		"ms0": {"erreicht"}, "ms1": {"erreicht"}, "ms2": {"erreicht"}, "ms3": {"erreicht"}, "ms4": {"erreicht"}})
+	if code != 200 || !strings.Contains(page, "Gespeichert") {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	got := r.lies(bsp02)
+	golden(t, "status-BSP-02.md", got)
+	if strings.Count(got, "\n")-strings.Count(old, "\n") != 8 {
+		t.Errorf("erwartet 8 neue Zeilen (Verlauf und Stand des Meilensteins)")
+	}
+}
+
+func TestStatusPflichtfelder(t *testing.T) {
+	r := starte(t, false)
+	old := r.lies(bsp02)
+	code, page := r.sende("/redaktion/status?strategie=beispiel-kommunen&massnahme=BSP-02", "/redaktion/status", url.Values{
+		"strategie": {"beispiel-kommunen"}, "massnahme": {"BSP-02"}, "datum": {"20.11.2026"}, "sicherheit": {"abgeleitet"}, "ms0": {"kaputt"}})
+	for _, want := range []string{`href="#feld-status"`, `href="#feld-quelle"`, `href="#feld-grund"`, `href="#feld-ms0"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("es fehlt %q", want)
+		}
+	}
+	if code != 422 || r.lies(bsp02) != old {
+		t.Errorf("Status %d; Datei geändert: %v", code, r.lies(bsp02) != old)
+	}
+}
+
+// Someone saved the file in a text editor while the form was open: the
+// save is refused, the hand edit stays and the page shows it.
+func TestGleichzeitigGeaendert(t *testing.T) {
+	r := starte(t, false)
+	_, page := r.get("/redaktion/text?strategie=beispiel-kommunen&massnahme=BSP-02")
+	tok, ver := reToken.FindStringSubmatch(page)[1], reVersion.FindStringSubmatch(page)[1]
+	hand := r.lies(bsp02) + "\nVon Hand ergänzt.\n"
+	os.WriteFile(filepath.Join(r.root, bsp02), []byte(hand), 0o644)
+	code, page := r.post("/redaktion/text", url.Values{"csrf": {tok}, "version": {ver}, "strategie": {"beispiel-kommunen"},
+		"massnahme": {"BSP-02"}, "text": {"Mein neuer Text"}, "aktion": {"speichern"}}, r.srv.URL)
+	if code != 422 || !strings.Contains(page, "seit Sie das Formular geöffnet haben") || !strings.Contains(page, "Von Hand ergänzt.") ||
+		!strings.Contains(page, "Mein neuer Text") {
+		t.Errorf("Status %d:\n%s", code, page)
+	}
+	if r.lies(bsp02) != hand {
+		t.Error("die Änderung von Hand wurde überschrieben")
+	}
+}
+
+func TestTextBearbeiten(t *testing.T) {
+	r := starte(t, false)
+	old := r.lies(bsp02)
+	head, _, _ := split([]byte(old))
+	code, page := r.sende("/redaktion/text?strategie=beispiel-kommunen&massnahme=BSP-02", "/redaktion/text", url.Values{
+		"strategie": {"beispiel-kommunen"}, "massnahme": {"BSP-02"}, "text": {"Neuer Text.\r\n"}, "aktion": {"speichern"}})
+	if code != 200 {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	if got := r.lies(bsp02); got != string(head)+"Neuer Text.\n" {
+		t.Errorf("erhalten:\n%s", got)
+	}
+}
+
+// Measurements go through `tdsite new messwert`'s code: same bytes, same
+// plausibility checks.
+func TestMesswertWieKommandozeile(t *testing.T) {
+	r := starte(t, false)
+	rel := bsp + "/messwerte.toml"
+	code, page := r.sende("/redaktion/messwert?strategie=beispiel-kommunen&ziel=E1.2", "/redaktion/messwert", url.Values{
+		"strategie": {"beispiel-kommunen"}, "ziel": {"E1.2"}, "datum": {"20.11.2026"}, "wert": {"41"}, "kommentar": {"Bericht der DAT"}})
+	if code != 200 || !strings.Contains(page, "Gespeichert") {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	cli := testsite.Bundled(t, "../..")
+	sc, _ := scaffold.Open(cli, heute)
+	if _, err := sc.NewMesswert(scaffold.MesswertOptions{Ziel: "E1.2", Strategie: "beispiel-kommunen", Wert: "41", Datum: "20.11.2026", Kommentar: "Bericht der DAT"}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join(cli, rel))
+	if got := r.lies(rel); got != string(want) {
+		t.Errorf("Browser und Kommandozeile schreiben verschieden:\n%s", got)
+	}
+	for _, wert := range []string{"1e400", "viele", "NaN"} {
+		code, page = r.sende("/redaktion/messwert?strategie=beispiel-kommunen&ziel=E1.2", "/redaktion/messwert", url.Values{
+			"strategie": {"beispiel-kommunen"}, "ziel": {"E1.2"}, "datum": {"21.11.2026"}, "wert": {wert}})
+		if code != 422 || !strings.Contains(page, `href="#feld-wert"`) {
+			t.Errorf("%s: Status %d, erwartet Fehler am Feld", wert, code)
+		}
+	}
+}
+
+func TestSicherheit(t *testing.T) {
+	r := starte(t, false)
+	r.get("/redaktion/") // session cookie
+	v := url.Values{"strategie": {"beispiel-kommunen"}, "titel": {"x"}, "aktion": {"speichern"}}
+	if code, _ := r.post("/redaktion/meldung", v, r.srv.URL); code != 403 {
+		t.Errorf("ohne Token: Status %d", code)
+	}
+	_, page := r.get("/redaktion/meldung")
+	v.Set("csrf", reToken.FindStringSubmatch(page)[1])
+	if code, _ := r.post("/redaktion/meldung", v, "http://boese.example"); code != 403 {
+		t.Errorf("fremder Origin: Status %d", code)
+	}
+	v.Set("text", strings.Repeat("x", maxBody+1))
+	if code, _ := r.post("/redaktion/meldung", v, r.srv.URL); code != 403 {
+		t.Errorf("zu groß: Status %d", code)
+	}
+	for _, p := range []string{"/redaktion/status?strategie=../../etc&massnahme=BSP-02", "/redaktion/text?strategie=beispiel-kommunen&massnahme=../BSP-02",
+		"/redaktion/messwert?strategie=beispiel-kommunen&ziel=..%2Fx", "/redaktion/gibtsnicht"} {
+		if code, _ := r.get(p); code != 404 {
+			t.Errorf("%s: Status %d, erwartet 404", p, code)
+		}
+	}
+}
