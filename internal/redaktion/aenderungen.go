@@ -44,6 +44,10 @@ func (h *Handler) git(env []string, args ...string) (string, error) {
 // Pushing stays with the editor's usual Git tools.
 func (h *Handler) aenderungen(a *anfrage) {
 	d := aenderungenDaten{Commit: h.Git}
+	if a.post && !h.Git {
+		h.fehlerseite(a.w, a.r, 403, "Speichern in Git ist nur möglich, wenn die Vorschau mit tdsite serve --git gestartet wurde.")
+		return
+	}
 	if _, err := h.git(nil, "rev-parse", "--is-inside-work-tree"); err != nil {
 		a.zeige("aenderungen.html", "Änderungen", d)
 		return
@@ -51,10 +55,6 @@ func (h *Handler) aenderungen(a *anfrage) {
 	d.Git = true
 	f := a.f
 	if a.post {
-		if !h.Git {
-			h.fehlerseite(a.w, a.r, 403, "Speichern in Git ist nur möglich, wenn die Vorschau mit tdsite serve --git gestartet wurde.")
-			return
-		}
 		f.Fehlt("nachricht", "Beschreiben Sie die Änderungen in einem Satz, z. B. „Meldung zum Steuerkreis und Status BSP-02“.")
 		f.Fehlt("autor", "Geben Sie Ihren Namen ein; er steht als Autorin oder Autor in der Versionsgeschichte.")
 		if !f.HatFehler() {
@@ -77,27 +77,30 @@ func (h *Handler) aenderungen(a *anfrage) {
 		}
 	}
 	diff, _ := h.git(nil, "diff", "--no-color", "--no-ext-diff", "HEAD", "--", "content")
-	lines := strings.Split(strings.TrimRight(diff, "\n"), "\n")
-	// New files are not in the index; the diff shows them whole.
-	for _, rel := range neu {
-		lines = append(lines, "neue Datei "+rel)
-		if data, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(rel))); err == nil && utf8.Valid(data) {
-			for _, l := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-				lines = append(lines, "+"+l)
-			}
-		}
-	}
-	for _, l := range lines {
+	hunk := false // "+++ b/…" in a file header is not an added line
+	for _, l := range strings.Split(strings.TrimRight(diff, "\n"), "\n") {
 		z := diffZeile{Text: l}
 		switch {
-		case strings.HasPrefix(l, "+++"), strings.HasPrefix(l, "---"):
-		case strings.HasPrefix(l, "+"):
+		case strings.HasPrefix(l, "diff --git"):
+			hunk = false
+		case strings.HasPrefix(l, "@@"):
+			hunk = true
+		case hunk && strings.HasPrefix(l, "+"):
 			z.Art = "neu"
-		case strings.HasPrefix(l, "-"):
+		case hunk && strings.HasPrefix(l, "-"):
 			z.Art = "alt"
 		}
 		if l != "" {
 			d.Diff = append(d.Diff, z)
+		}
+	}
+	// New files are not in Git's index; the diff shows them whole.
+	for _, rel := range neu {
+		d.Diff = append(d.Diff, diffZeile{Text: "neue Datei " + rel})
+		if data, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(rel))); err == nil && utf8.Valid(data) {
+			for _, l := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+				d.Diff = append(d.Diff, diffZeile{Text: "+" + l, Art: "neu"})
+			}
 		}
 	}
 	a.zeige("aenderungen.html", "Änderungen", d)

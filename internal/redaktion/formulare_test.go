@@ -3,6 +3,7 @@ package redaktion
 import (
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -193,5 +194,58 @@ func TestSicherheit(t *testing.T) {
 		if code, _ := r.get(p); code != 404 {
 			t.Errorf("%s: Status %d, erwartet 404", p, code)
 		}
+	}
+}
+
+// "Änderungen" lists the changed content files with their diff and, with
+// --git, commits only them under the name typed in the form.
+func TestAenderungenUndCommit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git fehlt")
+	}
+	root := testsite.Bundled(t, "../..")
+	git := func(args ...string) string {
+		cmd := exec.Command("git", append([]string{"-C", root, "-c", "user.name=Test", "-c", "user.email=test@example.org"}, args...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-qm", "Start")
+	os.WriteFile(filepath.Join(root, "notizen.txt"), []byte("nicht Teil der Website"), 0o644)
+	r := starteIn(t, root, true)
+	r.sende("/redaktion/meldung", "/redaktion/meldung", url.Values{"strategie": {"beispiel-kommunen"}, "titel": {"Neu im Test"},
+		"datum": {"20.11.2026"}, "text": {"Hallo."}, "aktion": {"speichern"}})
+	_, page := r.get("/redaktion/aenderungen")
+	if !strings.Contains(page, "meldungen/2026-11-20-neu-im-test.md") || !strings.Contains(page, `class="diff-neu">&#43;Hallo.`) {
+		t.Fatalf("Änderung fehlt:\n%s", page)
+	}
+	code, page := r.sende("/redaktion/aenderungen", "/redaktion/aenderungen", url.Values{"nachricht": {""}, "autor": {""}})
+	if code != 422 || !strings.Contains(page, `href="#feld-nachricht"`) {
+		t.Errorf("leere Angaben: Status %d", code)
+	}
+	code, page = r.sende("/redaktion/aenderungen", "/redaktion/aenderungen", url.Values{"nachricht": {"Meldung im Test"}, "autor": {"Erika Muster"}})
+	if code != 200 || !strings.Contains(page, "in Git gespeichert") {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	if log := git("log", "-1", "--format=%an|%s", "--name-only"); !strings.Contains(log, "Erika Muster|Meldung im Test") || !strings.Contains(log, "neu-im-test.md") {
+		t.Errorf("Commit: %s", log)
+	}
+	if st := git("status", "--porcelain"); !strings.Contains(st, "?? notizen.txt") {
+		t.Errorf("Dateien außerhalb von content/ mitgespeichert: %q", st)
+	}
+}
+
+// Without --git the page shows the changes but offers no commit.
+func TestAenderungenOhneGit(t *testing.T) {
+	r := starte(t, false)
+	if _, page := r.get("/redaktion/aenderungen"); strings.Contains(page, "<form") {
+		t.Error("Formular zum Commit ohne --git")
+	}
+	if code, _ := r.sende("/redaktion/meldung", "/redaktion/aenderungen", url.Values{"nachricht": {"x"}, "autor": {"y"}}); code != 403 {
+		t.Errorf("Commit ohne --git: Status %d", code)
 	}
 }
