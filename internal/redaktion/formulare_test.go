@@ -1,6 +1,10 @@
 package redaktion
 
 import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -247,5 +251,63 @@ func TestAenderungenOhneGit(t *testing.T) {
 	}
 	if code, _ := r.sende("/redaktion/meldung", "/redaktion/aenderungen", url.Values{"nachricht": {"x"}, "autor": {"y"}}); code != 403 {
 		t.Errorf("Commit ohne --git: Status %d", code)
+	}
+}
+
+// postMultipart sends the news form with a file, as a browser does.
+func (r *redakteurin) postMultipart(v url.Values, name string, data []byte) (int, string) {
+	r.t.Helper()
+	_, page := r.get("/redaktion/meldung")
+	v.Set("csrf", reToken.FindStringSubmatch(page)[1])
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, vs := range v {
+		w.WriteField(k, vs[0])
+	}
+	fw, _ := w.CreateFormFile("bild", name)
+	fw.Write(data)
+	w.Close()
+	req, _ := http.NewRequest("POST", r.srv.URL+"/redaktion/meldung", &b)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Origin", r.srv.URL)
+	resp, err := r.c.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// A PNG: the 8-byte signature is what type sniffing looks at.
+var png = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...)
+
+func TestMeldungMitBild(t *testing.T) {
+	r := starte(t, false)
+	v := func() url.Values {
+		return url.Values{"strategie": {"beispiel-kommunen"}, "titel": {"Mit Bild"}, "datum": {"20.11.2026"}, "text": {"Text."}, "aktion": {"speichern"}}
+	}
+	if code, page := r.postMultipart(v(), "foto.png", png); code != 422 || !strings.Contains(page, `href="#feld-bild_alt"`) {
+		t.Errorf("ohne Alternativtext: Status %d", code)
+	}
+	w := v()
+	w.Set("bild_alt", "Ein Schild [mit] Klammern")
+	if code, page := r.postMultipart(w, "../../boese.png", []byte("<script>alert(1)</script>")); code != 422 || !strings.Contains(page, `href="#feld-bild"`) {
+		t.Errorf("kein Bild: Status %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(r.root, "static")); err == nil {
+		t.Fatal("nach Fehlern wurde ein Bild gespeichert")
+	}
+	code, page := r.postMultipart(w, "../../foto.png", png)
+	if code != 200 {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	img, err := os.ReadFile(filepath.Join(r.root, "static/bilder/beispiel-kommunen/2026-11-20-mit-bild.png"))
+	if err != nil || !bytes.Equal(img, png) {
+		t.Errorf("Bild nicht gespeichert: %v", err)
+	}
+	md := r.lies(bsp + "/meldungen/2026-11-20-mit-bild.md")
+	if !strings.HasSuffix(md, "+++\n![Ein Schild \\[mit\\] Klammern](/bilder/beispiel-kommunen/2026-11-20-mit-bild.png)\n\nText.\n") {
+		t.Errorf("Meldung:\n%s", md)
 	}
 }

@@ -3,6 +3,8 @@ package redaktion
 import (
 	"errors"
 	"html/template"
+	"io"
+	"net/http"
 	"path"
 	"strings"
 
@@ -94,15 +96,74 @@ func (h *Handler) meldung(a *anfrage) {
 		return
 	}
 	rel := res.Created[0]
-	data := append(res.Texts[rel], body(f.Wert("text"))...)
-	if err := h.schreibe([]aenderung{{rel: rel, data: data}}); err != nil {
+	name := strings.TrimSuffix(path.Base(rel), ".md")
+	text := body(f.Wert("text"))
+	var list []aenderung
+	if bild, ok := a.bild(st.Slug, name); ok && bild != nil {
+		// The image first: the news item never points to a missing file.
+		list = append(list, *bild)
+		text = "![" + markdownText(f.Text("bild_alt")) + "](/" + strings.TrimPrefix(bild.rel, "static/") + ")\n\n" + text
+	} else if !ok {
+		a.zeige("meldung.html", "Neue Meldung", d)
+		return
+	}
+	data := append(res.Texts[rel], text...)
+	if err := h.schreibe(append(list, aenderung{rel: rel, data: data})); err != nil {
 		a.meldeFehler(err, "text")
 		a.zeige("meldung.html", "Neue Meldung", d)
 		return
 	}
-	name := strings.TrimSuffix(path.Base(rel), ".md")
 	d.ok = "Die Meldung steht in " + rel + "."
 	d.links = []string{"/strategien/" + st.Slug + "/meldungen/" + content.Slugify(name) + "/", "/strategien/" + st.Slug + "/"}
 	a.f = &formular{Werte: map[string][]string{"strategie": {st.Slug}, "datum": {f.Wert("datum")}}}
 	a.zeige("meldung.html", "Neue Meldung", d)
+}
+
+// Bilder: what browsers send as photos and graphics, told by their bytes,
+// never by the name or the type the browser claims.
+var bildTypen = map[string]string{"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
+
+// bild reads the optional image of the news form. It is stored as
+// static/bilder/<strategie>/<name of the news item>.<type> – a name
+// tdsite chooses, so no uploaded file name reaches a path – and is
+// published as /bilder/<strategie>/…. ok is false when the form has an
+// error; the image is then nil.
+func (a *anfrage) bild(slug, name string) (*aenderung, bool) {
+	file, hdr, err := a.r.FormFile("bild")
+	if err != nil {
+		if a.f.Text("bild_alt") != "" {
+			a.f.Add("bild", "Wählen Sie das Bild aus, zu dem der Alternativtext gehört, oder leeren Sie das Feld Alternativtext.")
+			return nil, false
+		}
+		return nil, true
+	}
+	defer file.Close()
+	if hdr.Size > maxUpload {
+		a.f.Add("bild", "Das Bild ist größer als 5 MB. Verkleinern Sie es (z. B. auf 2000 Pixel Breite) und wählen Sie es erneut aus.")
+		return nil, false
+	}
+	data := make([]byte, hdr.Size)
+	if _, err := io.ReadFull(file, data); err != nil {
+		a.f.Add("bild", "Das Bild konnte nicht gelesen werden. Wählen Sie es erneut aus.")
+		return nil, false
+	}
+	ext, ok := bildTypen[http.DetectContentType(data)]
+	if !ok {
+		a.f.Add("bild", "Die Datei ist kein Foto oder keine Grafik im Format JPEG, PNG oder WebP. Wählen Sie ein solches Bild erneut aus.")
+		return nil, false
+	}
+	if a.f.Fehlt("bild_alt", "Beschreiben Sie, was das Bild zeigt (Alternativtext); Menschen, die das Bild nicht sehen, lesen diesen Text. Wählen Sie danach das Bild erneut aus.") {
+		return nil, false
+	}
+	if !content.ValidKey(slug) || !content.ValidKey(name) {
+		a.f.Add("bild", "Der Name der Meldung eignet sich nicht als Dateiname des Bildes.")
+		return nil, false
+	}
+	return &aenderung{rel: "static/bilder/" + slug + "/" + name + ext, data: data}, true
+}
+
+// markdownText escapes what would end or change the alternative text of a
+// Markdown image.
+func markdownText(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`, `*`, `\*`, `_`, `\_`, "`", "\\`").Replace(s)
 }
