@@ -193,6 +193,10 @@ func TestSicherheit(t *testing.T) {
 	if code, _ := r.post("/redaktion/meldung", v, r.srv.URL); code != 403 {
 		t.Errorf("zu groß: Status %d", code)
 	}
+	// The confirmation after a save names only files that exist under the key pattern.
+	if _, page := r.get("/redaktion/meldung?strategie=beispiel-kommunen&gespeichert=1&meldung=..%2F..%2Fconfig"); strings.Contains(page, "Gespeichert") {
+		t.Error("Bestätigung für eine Datei außerhalb der Meldungen")
+	}
 	for _, p := range []string{"/redaktion/status?strategie=../../etc&massnahme=BSP-02", "/redaktion/text?strategie=beispiel-kommunen&massnahme=../BSP-02",
 		"/redaktion/messwert?strategie=beispiel-kommunen&ziel=..%2Fx", "/redaktion/gibtsnicht"} {
 		if code, _ := r.get(p); code != 404 {

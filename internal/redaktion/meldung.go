@@ -5,7 +5,10 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"tdsite/internal/config"
@@ -27,13 +30,13 @@ type meldungDaten struct {
 func (d meldungDaten) erfolg() (string, []string) { return d.ok, d.links }
 
 // vorschau renders Markdown with the site's renderer and settings, as the
-// page will show it.
+// page will show it; "## …" becomes h3 below the preview's own h2.
 func (h *Handler) vorschau(src string) template.HTML {
 	unsafe := false
 	if cfg, _ := config.Load(h.Root); cfg != nil {
 		unsafe = cfg.Markdown.UnsafeHTML
 	}
-	out := markdown.New(unsafe).Render([]byte(src), markdown.Options{Offset: 2})
+	out := markdown.New(unsafe).Render([]byte(src), markdown.Options{Offset: 1})
 	if out == "" {
 		return template.HTML("<p>(kein Text)</p>")
 	}
@@ -58,6 +61,15 @@ func (h *Handler) meldung(a *anfrage) {
 	}
 	f := a.f
 	if !a.post {
+		// The confirmation names the file only if it matches the key pattern and exists.
+		if st, name := strategie(cs, f.Wert("strategie")), f.Wert("meldung"); a.bestaetigt() && st != nil && content.ValidKey(name) {
+			rel := path.Join(st.Dir, "meldungen", name+".md")
+			if _, err := os.Stat(filepath.Join(h.Root, filepath.FromSlash(rel))); err == nil {
+				d.ok = "Die Meldung steht in " + rel + "."
+				d.links = []string{"/strategien/" + st.Slug + "/meldungen/" + name + "/", "/strategien/" + st.Slug + "/"}
+			}
+		}
+		f.Werte.Del("meldung")
 		if f.Wert("datum") == "" {
 			f.Werte.Set("datum", datum.FromTime(h.Today()).From.String())
 		}
@@ -113,10 +125,7 @@ func (h *Handler) meldung(a *anfrage) {
 		a.zeige("meldung.html", "Neue Meldung", d)
 		return
 	}
-	d.ok = "Die Meldung steht in " + rel + "."
-	d.links = []string{"/strategien/" + st.Slug + "/meldungen/" + content.Slugify(name) + "/", "/strategien/" + st.Slug + "/"}
-	a.f = &formular{Werte: map[string][]string{"strategie": {st.Slug}, "datum": {f.Wert("datum")}}}
-	a.zeige("meldung.html", "Neue Meldung", d)
+	a.gespeichert("/redaktion/meldung", url.Values{"strategie": {st.Slug}, "meldung": {name}})
 }
 
 // Bilder: what browsers send as photos and graphics, told by their bytes,

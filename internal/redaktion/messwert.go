@@ -3,6 +3,7 @@ package redaktion
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -85,6 +86,10 @@ func (h *Handler) messwert(a *anfrage) {
 	}
 	titel := "Messwert eintragen: " + q.ID
 	if !a.post {
+		if a.bestaetigt() {
+			d.ok = "Der Messwert steht in " + rel + "; die Tabelle oben zeigt ihn."
+			d.links = []string{"/strategien/" + st.Slug + "/"}
+		}
 		f.Werte.Set("version", d.Version)
 		if f.Wert("datum") == "" {
 			f.Werte.Set("datum", datum.FromTime(h.Today()).From.String())
@@ -133,9 +138,5 @@ func (h *Handler) messwert(a *anfrage) {
 		a.zeige("messwert.html", titel, d)
 		return
 	}
-	d.ok = fmt.Sprintf("Der Messwert für %s zum %s steht in %s.", q.ID, f.Text("datum"), rel)
-	d.links = []string{"/strategien/" + st.Slug + "/"}
-	d.Version = version(res.Texts[rel])
-	a.f = &formular{Werte: map[string][]string{"version": {d.Version}, "datum": {f.Text("datum")}}}
-	a.zeige("messwert.html", titel, d)
+	a.gespeichert("/redaktion/messwert", url.Values{"strategie": {st.Slug}, "ziel": {q.ID}})
 }

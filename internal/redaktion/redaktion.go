@@ -189,7 +189,8 @@ type anfrage struct {
 
 // seite holds what every page template gets.
 type seite struct {
-	Titel   string
+	Titel   string // of the window; "Fehler: " in front when the form was refused
+	H1      string
 	Token   string
 	Pfad    string // the form's address, for action
 	F       *formular
@@ -199,16 +200,28 @@ type seite struct {
 	Zurueck string
 }
 
+// gespeichert ends a successful save with a redirect to the form (POST,
+// redirect, GET): reloading the page then shows the form again instead of
+// sending the data a second time. The GET shows the confirmation.
+func (a *anfrage) gespeichert(form string, q url.Values) {
+	q.Set("gespeichert", "1")
+	http.Redirect(a.w, a.r, form+"?"+q.Encode(), http.StatusSeeOther)
+}
+
+// bestaetigt reports whether the page was reached by gespeichert.
+func (a *anfrage) bestaetigt() bool { return !a.post && a.f.Wert("gespeichert") == "1" }
+
 func (a *anfrage) zeige(name, titel string, daten any) {
 	a.zeigeStatus(http.StatusOK, name, titel, daten)
 }
 
 func (a *anfrage) zeigeStatus(status int, name, titel string, daten any) {
+	h1 := titel
 	if a.f.HatFehler() {
 		status = http.StatusUnprocessableEntity
 		titel = "Fehler: " + titel
 	}
-	s := seite{Titel: titel, Token: a.token, Pfad: a.r.URL.Path, F: a.f, Daten: daten}
+	s := seite{Titel: titel, H1: h1, Token: a.token, Pfad: a.r.URL.Path, F: a.f, Daten: daten}
 	if e, ok := daten.(interface{ erfolg() (string, []string) }); ok {
 		s.Erfolg, s.Links = e.erfolg()
 	}
@@ -227,7 +240,7 @@ func (h *Handler) render(w http.ResponseWriter, status int, name string, s seite
 }
 
 func (h *Handler) fehlerseite(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	h.render(w, status, "fehler.html", seite{Titel: "Redaktion: nicht möglich", F: &formular{}, Daten: msg})
+	h.render(w, status, "fehler.html", seite{Titel: "Redaktion: nicht möglich", H1: "Das geht nicht", F: &formular{}, Daten: msg})
 }
 
 // dict builds the argument of a sub-template from key/value pairs.

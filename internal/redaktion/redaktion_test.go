@@ -42,7 +42,7 @@ func starteIn(t *testing.T, root string, git bool) *redakteurin {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	r := &redakteurin{t: t, srv: srv, root: root}
-	r.c = &http.Client{Jar: &jar{}, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	r.c = &http.Client{Jar: &jar{}} // follows the redirect after a save, as browsers do
 	return r
 }
 

@@ -78,9 +78,14 @@ func (h *Handler) schreibe(list []aenderung) error {
 			return err
 		}
 	}
-	vorher := fehlerSchluessel(pruefe(h.Root))
+	// Both checks at once: the editor waits for them.
+	var vorher map[string]bool
+	done := make(chan struct{})
+	go func() { vorher = fehlerSchluessel(pruefe(h.Root)); close(done) }()
+	nachher := pruefe(tmp)
+	<-done
 	var neu befunde
-	for _, d := range pruefe(tmp).Items() {
+	for _, d := range nachher.Items() {
 		if d.Severity == diag.Error && !vorher[schluessel(d)] {
 			neu = append(neu, d)
 		}

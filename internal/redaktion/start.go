@@ -46,6 +46,7 @@ func massnahme(s *content.Strategie, id string) *content.Massnahme {
 
 type startDaten struct {
 	Strategien []startStrategie
+	Einzeln    bool // one strategy with its measures and goals
 }
 
 type startStrategie struct {
@@ -56,20 +57,28 @@ type startStrategie struct {
 
 type startEintrag struct{ ID, Titel string }
 
+// start lists the strategies; with ?strategie= it lists one strategy's
+// measures and goals, which on large sites would make one page too long.
 func (h *Handler) start(a *anfrage) {
 	cs := h.laden()
 	var d startDaten
-	for _, s := range cs.Strategien {
-		e := startStrategie{Slug: s.Slug, Name: s.Name}
-		for _, m := range s.Massnahmen {
+	titel := "Redaktion"
+	if st := strategie(cs, a.f.Wert("strategie")); st != nil {
+		d.Einzeln, titel = true, st.Name
+		e := startStrategie{Slug: st.Slug, Name: st.Name}
+		for _, m := range st.Massnahmen {
 			e.Massnahmen = append(e.Massnahmen, startEintrag{m.ID, m.Titel})
 		}
-		for _, g := range quantZiele(cs, s) {
+		for _, g := range quantZiele(cs, st) {
 			e.Ziele = append(e.Ziele, startEintrag{g.ID, g.QuantGoal().Text})
 		}
-		d.Strategien = append(d.Strategien, e)
+		d.Strategien = []startStrategie{e}
+	} else {
+		for _, s := range cs.Strategien {
+			d.Strategien = append(d.Strategien, startStrategie{Slug: s.Slug, Name: s.Name})
+		}
 	}
-	a.zeige("start.html", "Redaktion", d)
+	a.zeige("start.html", titel, d)
 }
 
 // quantZiele are the goals of a strategy that take measurements, by ID.

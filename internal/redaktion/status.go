@@ -2,6 +2,7 @@ package redaktion
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,6 +85,10 @@ func (h *Handler) status(a *anfrage) {
 	}
 	titel := "Status melden: " + m.ID
 	if !a.post {
+		if a.bestaetigt() {
+			d.ok = "Der Status steht in " + rel + " (letzter Eintrag im Statusverlauf)."
+			d.links = []string{"/massnahmen/" + content.Slugify(m.ID) + "/"}
+		}
 		f.Werte.Set("version", d.Version)
 		if f.Wert("datum") == "" {
 			f.Werte.Set("datum", datum.FromTime(h.Today()).From.String())
@@ -142,12 +147,7 @@ func (h *Handler) status(a *anfrage) {
 		a.zeige("status.html", titel, d)
 		return
 	}
-	d.ok = fmt.Sprintf("Der Status %s zum %s steht in %s.", content.StatusLabel[status], day.From.String(), rel)
-	d.links = []string{"/massnahmen/" + content.Slugify(m.ID) + "/"}
-	d.Version = version(data)
-	a.f = &formular{Werte: map[string][]string{"version": {d.Version}, "datum": {day.From.String()}, "sicherheit": {content.Belegt},
-		"strategie": {st.Slug}, "massnahme": {m.ID}}}
-	a.zeige("status.html", titel, d)
+	a.gespeichert("/redaktion/status", url.Values{"strategie": {st.Slug}, "massnahme": {m.ID}})
 }
 
 // statusText is the measure's file with the new [[verlauf]] entry at the

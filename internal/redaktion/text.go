@@ -3,6 +3,7 @@ package redaktion
 import (
 	"fmt"
 	"html/template"
+	"net/url"
 	"os"
 	"path/filepath"
 
@@ -31,7 +32,8 @@ func (h *Handler) text(a *anfrage) {
 		h.fehlerseite(a.w, a.r, 404, "Diese Strategie gibt es nicht. Wählen Sie sie in der Übersicht der Redaktion.")
 		return
 	}
-	d := textDaten{Strategie: st.Slug, Was: "Strategie „" + st.Name + "“", Datei: st.File}
+	d := textDaten{Strategie: st.Slug, Was: "Strategie: " + st.Name, Datei: st.File}
+	titel := "Text bearbeiten: Strategie"
 	link := "/strategien/" + st.Slug + "/"
 	if id := f.Wert("massnahme"); id != "" {
 		m := massnahme(st, id)
@@ -39,7 +41,8 @@ func (h *Handler) text(a *anfrage) {
 			h.fehlerseite(a.w, a.r, 404, "Diese Maßnahme gibt es nicht. Wählen Sie sie in der Übersicht der Redaktion.")
 			return
 		}
-		d.Massnahme, d.Was, d.Datei = m.ID, "Maßnahme "+m.ID+" „"+m.Titel+"“", m.File
+		d.Massnahme, d.Was, d.Datei = m.ID, "Maßnahme "+m.ID+": "+m.Titel, m.File
+		titel = "Text bearbeiten: " + m.ID
 		link = "/massnahmen/" + content.Slugify(m.ID) + "/"
 	}
 	disk, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(d.Datei)))
@@ -52,8 +55,11 @@ func (h *Handler) text(a *anfrage) {
 		h.fehlerseite(a.w, a.r, 500, d.Datei+" hat keinen abgeschlossenen Kopf zwischen zwei Zeilen +++; korrigieren Sie die Datei zuerst (tdsite check nennt die Stelle).")
 		return
 	}
-	titel := "Text bearbeiten: " + d.Was
 	if !a.post {
+		if a.bestaetigt() {
+			d.ok = "Der Text steht in " + d.Datei + "."
+			d.links = []string{link}
+		}
 		f.Werte.Set("version", version(disk))
 		f.Werte.Set("text", string(old))
 		a.zeige("text.html", titel, d)
@@ -74,14 +80,18 @@ func (h *Handler) text(a *anfrage) {
 		if cur, _ := a.meldeFehler(err, "text"); cur != nil {
 			f.Werte.Set("version", version(cur))
 			d.Aktuell = string(cur)
+			if _, b, ok := split(cur); ok {
+				d.Aktuell = string(b) // the part this form edits
+			}
 		}
 		a.zeige("text.html", titel, d)
 		return
 	}
-	d.ok = "Der Text steht in " + d.Datei + "."
-	d.links = []string{link}
-	f.Werte.Set("version", version(neu))
-	a.zeige("text.html", titel, d)
+	q := url.Values{"strategie": {st.Slug}}
+	if d.Massnahme != "" {
+		q.Set("massnahme", d.Massnahme)
+	}
+	a.gespeichert("/redaktion/text", q)
 }
 
 // split cuts a content file after the closing +++ line of its head.
