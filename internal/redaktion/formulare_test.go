@@ -2,6 +2,7 @@ package redaktion
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -313,5 +315,40 @@ func TestMeldungMitBild(t *testing.T) {
 	md := r.lies(bsp + "/meldungen/2026-11-20-mit-bild.md")
 	if !strings.HasSuffix(md, "+++\n![Ein Schild \\[mit\\] Klammern](/bilder/beispiel-kommunen/2026-11-20-mit-bild.png)\n\nText.\n") {
 		t.Errorf("Meldung:\n%s", md)
+	}
+}
+
+// "Diese Seite bearbeiten" leads from a page of the preview to the form
+// for its file; other pages get no link.
+func TestBearbeitenLink(t *testing.T) {
+	r := starte(t, false)
+	for pfad, ziel := range map[string]string{
+		"/strategien/beispiel-kommunen/":                              "/redaktion/text?strategie=beispiel-kommunen",
+		"/massnahmen/bsp-02/":                                         "/redaktion/status?strategie=beispiel-kommunen&massnahme=BSP-02",
+		"/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff/": "/redaktion/text?strategie=beispiel-kommunen&meldung=2025-01-21-kickoff",
+		"/strategien/beispiel-kommunen/meldungen/":                    "/redaktion/meldung?strategie=beispiel-kommunen",
+	} {
+		link := BearbeitenLink(pfad)
+		m := regexp.MustCompile(`href="([^"]+)"`).FindStringSubmatch(link)
+		if m == nil {
+			t.Errorf("%s: kein Link", pfad)
+			continue
+		}
+		resp, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(r.srv.URL + html.UnescapeString(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Location"); got != ziel {
+			t.Errorf("%s → %s, erwartet %s", pfad, got, ziel)
+		}
+	}
+	for _, pfad := range []string{"/", "/agenda/", "/strategien/x/ziele/a/b/", `/strategien/"><b>/`} {
+		if l := BearbeitenLink(pfad); l != "" {
+			t.Errorf("%s: %s", pfad, l)
+		}
+	}
+	if code, page := r.get("/redaktion/text?strategie=beispiel-kommunen&meldung=2025-01-21-kickoff"); code != 200 || !strings.Contains(page, "Datei <code>content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md</code>") {
+		t.Errorf("Text einer Meldung: Status %d", code)
 	}
 }

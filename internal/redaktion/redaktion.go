@@ -72,6 +72,10 @@ const cookieName = "tdsite-redaktion"
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	if r.URL.Path == strings.TrimSuffix(Prefix, "/") {
+		http.Redirect(w, r, Prefix, http.StatusMovedPermanently)
+		return
+	}
 	p := strings.TrimPrefix(r.URL.Path, Prefix)
 	if p == "redaktion.css" {
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")

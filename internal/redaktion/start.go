@@ -2,7 +2,7 @@ package redaktion
 
 import (
 	"net/http"
-	"path"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -111,7 +111,9 @@ func (h *Handler) seite(a *anfrage) {
 				}
 			}
 		}
-	case len(parts) >= 3 && parts[0] == "strategien" && parts[2] == "meldungen" && strategie(cs, parts[1]) != nil:
+	case len(parts) == 4 && parts[0] == "strategien" && parts[2] == "meldungen" && strategie(cs, parts[1]) != nil && content.ValidKey(parts[3]):
+		ziel = "/redaktion/text?strategie=" + parts[1] + "&meldung=" + parts[3]
+	case len(parts) == 3 && parts[0] == "strategien" && parts[2] == "meldungen" && strategie(cs, parts[1]) != nil:
 		ziel = "/redaktion/meldung?strategie=" + parts[1]
 	}
 	http.Redirect(a.w, a.r, ziel, http.StatusSeeOther)
@@ -121,11 +123,17 @@ func (h *Handler) seite(a *anfrage) {
 // editorial forms can change; "" for other pages.
 func BearbeitenLink(sitePath string) string {
 	parts := strings.Split(strings.Trim(sitePath, "/"), "/")
-	ok := len(parts) == 2 && (parts[0] == "strategien" || parts[0] == "massnahmen") ||
-		len(parts) >= 3 && parts[0] == "strategien" && parts[2] == "meldungen"
-	if !ok || !content.ValidKey(parts[1]) {
+	for _, p := range parts[1:] {
+		if !content.ValidKey(p) {
+			return ""
+		}
+	}
+	switch {
+	case len(parts) == 2 && (parts[0] == "strategien" || parts[0] == "massnahmen"):
+	case len(parts) >= 3 && len(parts) <= 4 && parts[0] == "strategien" && parts[2] == "meldungen":
+	default:
 		return ""
 	}
 	return `<nav class="tdsite-bearbeiten" aria-label="Redaktion"><a href="/redaktion/seite?pfad=` +
-		path.Clean("/"+strings.Join(parts, "/")) + `/">Diese Seite bearbeiten</a></nav>`
+		url.QueryEscape("/"+strings.Join(parts, "/")+"/") + `">Diese Seite bearbeiten</a></nav>`
 }

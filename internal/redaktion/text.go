@@ -13,6 +13,7 @@ import (
 
 type textDaten struct {
 	Strategie, Massnahme string
+	Meldung              string
 	Was, Datei           string
 	Vorschau             template.HTML
 	Aktuell              string
@@ -35,7 +36,21 @@ func (h *Handler) text(a *anfrage) {
 	d := textDaten{Strategie: st.Slug, Was: "Strategie: " + st.Name, Datei: st.File}
 	titel := "Text bearbeiten: Strategie"
 	link := "/strategien/" + st.Slug + "/"
-	if id := f.Wert("massnahme"); id != "" {
+	if name := f.Wert("meldung"); name != "" {
+		var m *content.Meldung
+		for _, x := range st.Meldungen {
+			if content.ValidKey(name) && x.Slug == name {
+				m = x
+			}
+		}
+		if m == nil {
+			h.fehlerseite(a.w, a.r, 404, "Diese Meldung gibt es nicht. Wählen Sie sie in der Übersicht der Redaktion.")
+			return
+		}
+		d.Meldung, d.Was, d.Datei = m.Slug, "Meldung: "+m.Titel, m.File
+		titel = "Text bearbeiten: Meldung"
+		link = "/strategien/" + st.Slug + "/meldungen/" + m.Slug + "/"
+	} else if id := f.Wert("massnahme"); id != "" {
 		m := massnahme(st, id)
 		if m == nil {
 			h.fehlerseite(a.w, a.r, 404, "Diese Maßnahme gibt es nicht. Wählen Sie sie in der Übersicht der Redaktion.")
@@ -90,6 +105,9 @@ func (h *Handler) text(a *anfrage) {
 	q := url.Values{"strategie": {st.Slug}}
 	if d.Massnahme != "" {
 		q.Set("massnahme", d.Massnahme)
+	}
+	if d.Meldung != "" {
+		q.Set("meldung", d.Meldung)
 	}
 	a.gespeichert("/redaktion/text", q)
 }

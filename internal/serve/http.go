@@ -41,7 +41,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.hosts.refuse(w, r)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, redaktion.Prefix) && safePath(r.URL.Path) && safePath(r.URL.RawPath) {
+	if strings.HasPrefix(r.URL.Path+"/", redaktion.Prefix) && safePath(r.URL.Path) && safePath(r.URL.RawPath) {
 		s.red.ServeHTTP(w, r) // writes files; the watcher rebuilds and reloads as after any save
 		return
 	}

@@ -43,7 +43,7 @@ func TestBuildHasNoRedaktion(t *testing.T) {
 func TestRedaktionSavesAndPreviewReloads(t *testing.T) {
 	pv := start(t, testsite.Bundled(t, bundled.Root()))
 	_, page := pv.get("/massnahmen/bsp-02/")
-	if !strings.Contains(page, `href="/redaktion/seite?pfad=/massnahmen/bsp-02/"`) {
+	if !strings.Contains(page, `href="/redaktion/seite?pfad=%2Fmassnahmen%2Fbsp-02%2F"`) {
 		t.Fatal("no edit link on the measure page")
 	}
 	jar, _ := cookiejar.New(nil)
