@@ -230,7 +230,7 @@ func TestAenderungenUndCommit(t *testing.T) {
 	r.sende("/redaktion/meldung", "/redaktion/meldung", url.Values{"strategie": {"beispiel-kommunen"}, "titel": {"Neu im Test"},
 		"datum": {"20.11.2026"}, "text": {"Hallo."}, "aktion": {"speichern"}})
 	_, page := r.get("/redaktion/aenderungen")
-	if !strings.Contains(page, "meldungen/2026-11-20-neu-im-test.md") || !strings.Contains(page, `class="diff-neu">&#43;Hallo.`) {
+	if !strings.Contains(page, "meldungen/2026-11-20-neu-im-test.md") || !strings.Contains(page, `class="zeile diff-neu">&#43;Hallo.`) {
 		t.Fatalf("Änderung fehlt:\n%s", page)
 	}
 	code, page := r.sende("/redaktion/aenderungen", "/redaktion/aenderungen", url.Values{"nachricht": {""}, "autor": {""}})
