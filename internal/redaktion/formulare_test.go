@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -194,6 +195,14 @@ func TestSicherheit(t *testing.T) {
 	v.Set("text", strings.Repeat("x", maxBody+1))
 	if code, _ := r.post("/redaktion/meldung", v, r.srv.URL); code != 403 {
 		t.Errorf("zu groß: Status %d", code)
+	}
+	// With --bind the preview may serve the network; the forms never do.
+	req := httptest.NewRequest("GET", "/redaktion/", nil)
+	req.RemoteAddr = "192.0.2.7:40000"
+	rec := httptest.NewRecorder()
+	New(r.root, false).ServeHTTP(rec, req)
+	if rec.Code != 403 {
+		t.Errorf("aus dem Netz: Status %d", rec.Code)
 	}
 	// The confirmation after a save names only files that exist under the key pattern.
 	if _, page := r.get("/redaktion/meldung?strategie=beispiel-kommunen&gespeichert=1&meldung=..%2F..%2Fconfig"); strings.Contains(page, "Gespeichert") {

@@ -17,7 +17,9 @@ import (
 	"embed"
 	"encoding/hex"
 	"html/template"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -72,6 +74,12 @@ const cookieName = "tdsite-redaktion"
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	// The forms write files: with --bind the preview may be shown to the
+	// network, the editorial area still only to this computer.
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err != nil || !loopback(host) {
+		h.fehlerseite(w, r, http.StatusForbidden, "Die Redaktion ist nur auf dem Rechner erreichbar, auf dem die Vorschau läuft (http://localhost:…/redaktion/). Andere Geräte im Netz sehen nur die Vorschau der Website.")
+		return
+	}
 	if r.URL.Path == strings.TrimSuffix(Prefix, "/") {
 		http.Redirect(w, r, Prefix, http.StatusMovedPermanently)
 		return
@@ -245,6 +253,11 @@ func (h *Handler) render(w http.ResponseWriter, status int, name string, s seite
 
 func (h *Handler) fehlerseite(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	h.render(w, status, "fehler.html", seite{Titel: "Redaktion: nicht möglich", H1: "Das geht nicht", F: &formular{}, Daten: msg})
+}
+
+func loopback(host string) bool {
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // dict builds the argument of a sub-template from key/value pairs.
