@@ -66,13 +66,20 @@ func (h *Handler) aenderungen(a *anfrage) {
 			}
 		}
 	}
+	// Porcelain paths start at the repository's top, which may be above the site.
+	prefix, _ := h.git(nil, "rev-parse", "--show-prefix")
+	prefix = strings.TrimSpace(prefix)
 	st, _ := h.git(nil, "status", "--porcelain", "-z", "--untracked-files=all", "--", "content")
 	var neu []string
 	for _, l := range strings.Split(st, "\x00") {
-		if len(l) > 3 && strings.HasPrefix(l[3:], "content/") {
-			d.Dateien = append(d.Dateien, l[3:])
+		if len(l) <= 3 {
+			continue
+		}
+		rel := strings.TrimPrefix(l[3:], prefix)
+		if strings.HasPrefix(rel, "content/") {
+			d.Dateien = append(d.Dateien, rel)
 			if strings.HasPrefix(l, "??") {
-				neu = append(neu, l[3:])
+				neu = append(neu, rel)
 			}
 		}
 	}

@@ -222,7 +222,12 @@ func TestAenderungenUndCommit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git fehlt")
 	}
-	root := testsite.Bundled(t, "../..")
+	// The site in a subfolder of the repository, as in a monorepo.
+	repo := t.TempDir()
+	root := filepath.Join(repo, "website")
+	if err := os.Rename(testsite.Bundled(t, "../.."), root); err != nil {
+		t.Fatal(err)
+	}
 	git := func(args ...string) string {
 		cmd := exec.Command("git", append([]string{"-C", root, "-c", "user.name=Test", "-c", "user.email=test@example.org"}, args...)...)
 		out, err := cmd.CombinedOutput()
@@ -231,7 +236,9 @@ func TestAenderungenUndCommit(t *testing.T) {
 		}
 		return string(out)
 	}
-	git("init", "-q")
+	if out, err := exec.Command("git", "init", "-q", repo).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
 	git("add", "-A")
 	git("commit", "-qm", "Start")
 	os.WriteFile(filepath.Join(root, "notizen.txt"), []byte("nicht Teil der Website"), 0o644)
@@ -253,7 +260,7 @@ func TestAenderungenUndCommit(t *testing.T) {
 	if log := git("log", "-1", "--format=%an|%s", "--name-only"); !strings.Contains(log, "Erika Muster|Meldung im Test") || !strings.Contains(log, "neu-im-test.md") {
 		t.Errorf("Commit: %s", log)
 	}
-	if st := git("status", "--porcelain"); !strings.Contains(st, "?? notizen.txt") {
+	if st := git("status", "--porcelain"); !strings.Contains(st, "?? website/notizen.txt") {
 		t.Errorf("Dateien außerhalb von content/ mitgespeichert: %q", st)
 	}
 }
