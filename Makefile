@@ -65,6 +65,7 @@ test-browser: test-setup
 	cd test/browser && node selbsttest.mjs
 	cd test/browser && node pruefen.mjs --site $(BROWSER_SITE)
 	cd test/browser && node vorschau.mjs --tdsite $(dir $(BROWSER_SITE))tdsite --quelle $(CURDIR)
+	cd test/browser && node redaktion.mjs --tdsite $(dir $(BROWSER_SITE))tdsite --quelle $(CURDIR)
 
 build:
 	$(GO) run ./cmd/tdsite build

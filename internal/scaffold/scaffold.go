@@ -76,6 +76,10 @@ type Result struct {
 	Changed  []string          // existing files that were extended
 	Notes    []string          // things the editor should know (German)
 	Findings []diag.Diagnostic // check results for the touched files
+	// Texts holds the complete new text of every file in Created and
+	// Changed, also with DryRun: the editorial interface checks them before
+	// it writes, so that browser and command line write the same bytes.
+	Texts map[string][]byte
 }
 
 // file is a planned write.
@@ -107,7 +111,9 @@ func (s *Site) commit(files []file, res *Result) error {
 			}
 		}
 	}
+	res.Texts = map[string][]byte{}
 	for _, f := range files {
+		res.Texts[f.rel] = f.data
 		if f.exists {
 			res.Changed = append(res.Changed, f.rel)
 		} else {
@@ -126,7 +132,7 @@ func (s *Site) commit(files []file, res *Result) error {
 		if f.exists {
 			err = tomledit.WriteFile(abs, f.data)
 		} else {
-			err = createFile(abs, f.data)
+			err = tomledit.CreateFile(abs, f.data)
 		}
 		if err != nil {
 			return &Problem{Msg: fmt.Sprintf("%s kann nicht geschrieben werden: %v", f.rel, err), Hint: "Prüfen Sie die Zugriffsrechte.", IO: true}
@@ -141,23 +147,6 @@ func (s *Site) commit(files []file, res *Result) error {
 		}
 	}
 	return nil
-}
-
-// createFile writes a new file and fails if it exists, even if another
-// program created it a moment ago.
-func createFile(abs string, data []byte) error {
-	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(abs)
-	}
-	return err
 }
 
 // strategie finds a strategy by slug, with a suggestion if there is none.

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"mime"
@@ -9,6 +10,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"tdsite/internal/redaktion"
 )
 
 //go:embed live.js
@@ -36,6 +39,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	securityHeaders(w.Header())
 	if !s.hosts.allowed(r.Host) {
 		s.hosts.refuse(w, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path+"/", redaktion.Prefix) && safePath(r.URL.Path) && safePath(r.URL.RawPath) {
+		s.red.ServeHTTP(w, r) // writes files; the watcher rebuilds and reloads as after any save
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -98,6 +105,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ext := filepath.Ext(full)
 	if ext == ".html" {
+		if link := redaktion.BearbeitenLink(p); link != "" {
+			data = bytes.Replace(data, []byte("</body>"), []byte(link+"</body>"), 1)
+		}
 		s.page(w, data, http.StatusOK)
 		return
 	}

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/redaktion"
 	"tdsite/internal/serve/vorschau"
 )
 
@@ -36,6 +37,8 @@ type Options struct {
 	// Debounce is the quiet time after the last file event before a
 	// rebuild starts; editors write a file in several steps.
 	Debounce time.Duration
+	// Git offers committing the content changes in the editorial area.
+	Git bool
 }
 
 // Server is a running preview.
@@ -44,6 +47,7 @@ type Server struct {
 	dir  string
 	sess *vorschau.Session
 	hub  *hub
+	red  *redaktion.Handler // the editorial area /redaktion/, never part of a build
 	// hosts is set before the first request is served.
 	hosts hosts
 
@@ -86,6 +90,7 @@ func run(ctx context.Context, opts Options, started chan<- *Server) error {
 	s := &Server{opts: opts, dir: dir, sess: vorschau.NewSession(root, dir), hub: newHub()}
 	s.sess.Date = opts.Date
 	s.sess.Viewed = s.hub.viewed
+	s.red = redaktion.New(root, opts.Git)
 
 	w, err := newWatcher(root)
 	if err != nil {

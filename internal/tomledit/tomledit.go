@@ -340,3 +340,20 @@ func WriteFile(abs string, data []byte) error {
 	}
 	return err
 }
+
+// CreateFile writes a new file and fails if it exists, even if another
+// program created it a moment ago: new content never replaces a file.
+func CreateFile(abs string, data []byte) error {
+	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(abs)
+	}
+	return err
+}

@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join, relative, extname, dirname, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { chromium } from "playwright-core";
@@ -19,7 +19,7 @@ import { HtmlValidate } from "html-validate";
 const hier = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 // Linktexte, die ohne Umgebung nichts sagen (WCAG 2.4.4).
 const NICHTSSAGEND = new Set(["hier", "hier klicken", "klicken sie hier", "mehr", "mehr erfahren", "weiter",
   "weiterlesen", "link", "details", "click here", "here", "more", "read more"]);
@@ -111,8 +111,9 @@ function server(root) {
   return new Promise((ok) => srv.listen(0, "127.0.0.1", () => ok(srv)));
 }
 
-async function htmlPruefen(dateien, befunde) {
-  const hv = new HtmlValidate({
+// htmlValidator is the HTML check of every page, also used by redaktion.mjs.
+export function htmlValidator() {
+  return new HtmlValidate({
     extends: ["html-validate:standard", "html-validate:document", "html-validate:a11y"],
     rules: {
       // tdsite schreibt lange Seiten ohne Zeilenumbrüche (minifiziert).
@@ -125,6 +126,10 @@ async function htmlPruefen(dateien, befunde) {
       "prefer-native-element": ["error", { exclude: ["region"] }],
     },
   });
+}
+
+async function htmlPruefen(dateien, befunde) {
+  const hv = htmlValidator();
   let fehler = 0;
   for (const d of dateien) {
     const r = await hv.validateString(readFileSync(d.datei, "utf8"), d.datei);
@@ -139,7 +144,7 @@ async function htmlPruefen(dateien, befunde) {
   return fehler;
 }
 
-async function axe(page, optionen) {
+export async function axe(page, optionen) {
   return page.evaluate((o) => window.axe.run(document, o), optionen);
 }
 
@@ -155,7 +160,7 @@ function axeBefunde(pfad, modus, ergebnis, befunde) {
 
 // seitenStruktur checks what axe leaves to judgement: one h1, no skipped
 // levels, lang, landmarks, foreign-language marks, link texts.
-async function seitenStruktur(page) {
+export async function seitenStruktur(page) {
   return page.evaluate((nichtssagend) => {
     const fehler = [];
     const lang = document.documentElement.getAttribute("lang");
@@ -187,7 +192,7 @@ async function seitenStruktur(page) {
   }, [...NICHTSSAGEND]);
 }
 
-async function breite(page) {
+export async function breite(page) {
   return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 }
 
@@ -251,7 +256,7 @@ async function fokusZustand(page) {
 
 // tastatur walks the page with Tab: the skip link comes first and moves focus
 // to main; every visible link and control is reached with visible focus.
-async function tastatur(page, pfad, befunde) {
+export async function tastatur(page, pfad, befunde) {
   const f = (t) => befunde.push({ pfad, art: "tastatur", text: t });
   await page.keyboard.press("Tab");
   const erster = await fokusZustand(page);
@@ -280,6 +285,12 @@ async function tastatur(page, pfad, befunde) {
     return [...document.querySelectorAll(sel)].filter((el) => {
       if (el.closest("[inert], [hidden]") || el.disabled) return false;
       if (el.closest("details:not([open])") && el.tagName !== "SUMMARY") return false;
+      // A radio group is one tab stop (the checked button, else the first);
+      // the arrow keys move within it.
+      if (el.type === "radio" && el.name) {
+        const gruppe = [...(el.form || document).querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
+        if (el !== (gruppe.find((r) => r.checked) || gruppe[0])) return false;
+      }
       const cs = getComputedStyle(el);
       return cs.visibility !== "hidden" && cs.display !== "none" && el.getClientRects().length > 0;
     }).map((el, i) => {
@@ -444,7 +455,10 @@ async function bilder(c, p, basis, s, dir) {
   await p.pdf({ path: join(dir, `${name}.pdf`), format: "A4", printBackground: false });
 }
 
-main().catch((e) => {
-  console.error("pruefen.mjs: " + (e && e.stack || e));
-  process.exit(2);
-});
+// Only as a program: redaktion.mjs imports the checks above.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e) => {
+    console.error("pruefen.mjs: " + (e && e.stack || e));
+    process.exit(2);
+  });
+}

@@ -10,16 +10,13 @@
 //   node vorschau.mjs --tdsite BIN --quelle REPO
 //
 // Exit-Code 0: alles wie erwartet; 1: Befunde; 2: falscher Aufruf oder Umgebung.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
-import { spawn } from "node:child_process";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, kopie, starteVorschau } from "./vorschau-start.mjs";
 
 const require = createRequire(import.meta.url);
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
 const MASSNAHME = "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md";
 const SEITE = "/massnahmen/bsp-01/";
 const CSS = "themes/thueringendigital/static/css/thueringendigital.css";
@@ -43,24 +40,12 @@ const befunde = [];
 const pruefe = (ok, text) => { if (!ok) befunde.push(text); };
 
 // Eine Kopie der mitgelieferten Website: der Test schreibt hinein.
-const site = mkdtempSync(join(tmpdir(), "tdsite-vorschau-"));
-for (const e of ["config.toml", "content", "layouts", "themes"]) {
-  cpSync(join(a.quelle, e), join(site, e), { recursive: true });
-}
+const site = kopie(a.quelle, "tdsite-vorschau-");
 const lies = (rel) => readFileSync(join(site, rel), "utf8");
 const schreibe = (rel, text) => writeFileSync(join(site, rel), text);
 
-const serve = spawn(a.tdsite, ["serve", "--source", site, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-let terminal = "";
-const basis = await new Promise((ok, fehler) => {
-  const t = setTimeout(() => fehler(new Error("Die Vorschau ist nicht in 60 s gestartet.\n" + terminal)), 60000);
-  serve.stdout.on("data", (d) => {
-    terminal += d;
-    const m = terminal.match(/Vorschau: (http:\/\/\S+?)\/ /);
-    if (m) { clearTimeout(t); ok(m[1]); }
-  });
-  serve.on("exit", (code) => fehler(new Error(`tdsite serve endete mit ${code}:\n${terminal}`)));
-}).catch((e) => { console.error(e.message); process.exit(2); });
+const vorschau = await starteVorschau(a.tdsite, site);
+const { serve, basis } = vorschau;
 
 const browser = await chromium.launch({ executablePath: a.chromium, args: CHROMIUM_ARGS });
 const kontext = await browser.newContext({ viewport: { width: 800, height: 600 }, reducedMotion: "reduce" });
@@ -151,7 +136,7 @@ try {
 if (befunde.length) {
   console.log(`Vorschau in Chromium: ${befunde.length} Befunde:`);
   for (const b of befunde) console.log("  " + b);
-  console.log("Terminal der Vorschau:\n" + terminal);
+  console.log("Terminal der Vorschau:\n" + vorschau.terminal);
   process.exit(1);
 }
 console.log("Vorschau in Chromium: Neuladen an derselben Stelle, CSS ohne Neuladen, Fehlerhinweis mit Datei:Zeile (axe ohne Verstöße, Esc), Korrektur, Vorlage – in Ordnung.");
