@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 
 	"tdsite/internal/assets"
 	"tdsite/internal/diag"
@@ -26,7 +25,7 @@ func staticDirs(root, theme string) []string {
 
 // hiddenFile passes over .DS_Store, editor locks and the like; hidden
 // folders (.well-known) are published.
-func hiddenFile(d fs.DirEntry) bool { return !d.IsDir() && strings.HasPrefix(d.Name(), ".") }
+func hiddenFile(d fs.DirEntry) bool { return !d.IsDir() && eingabe.Ignored(d.Name()) }
 
 // checkStatic reports the symlinks of the static trees that the guard
 // refuses, with the other findings of a build, before anything is written.

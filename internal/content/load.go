@@ -44,13 +44,6 @@ type Site struct {
 	Fehlerhaft map[string][]int
 }
 
-// ignored reports files that editors and operating systems leave behind.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.Contains(name, "___jb_") || name == "4913" || name == "Thumbs.db" || name == "desktop.ini"
-}
-
 var reKey = regexp.MustCompile(`^` + KeyMuster + `$`)
 
 // ValidKey reports whether s can be a slug or key (lowercase ASCII, digits,
@@ -152,7 +145,7 @@ func (ld *Loader) Subset(root string, changed []string, keep func(rel string) bo
 		}
 	}
 	for _, rel := range changed {
-		if ignored(path.Base(rel)) {
+		if eingabe.Ignored(path.Base(rel)) {
 			continue
 		}
 		if !known[rel] {
@@ -199,7 +192,7 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if p == contentDir {
 			return nil
 		}
-		if ignored(d.Name()) {
+		if eingabe.Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -65,7 +65,7 @@ func (w *watcher) addTree(dir string, report bool) {
 			return nil
 		}
 		if d.IsDir() {
-			if p != dir && ignored(d.Name()) {
+			if p != dir && eingabe.Ignored(d.Name()) {
 				return filepath.SkipDir
 			}
 			w.fs.Add(p)
@@ -150,7 +150,7 @@ func (w *watcher) handle(ev fsnotify.Event) {
 	if rel != "config.toml" && !isWatched(top) {
 		return
 	}
-	if ignored(filepath.Base(ev.Name)) {
+	if eingabe.Ignored(filepath.Base(ev.Name)) {
 		return
 	}
 	if ev.Has(fsnotify.Create) {
@@ -189,12 +189,4 @@ func isWatched(top string) bool {
 		}
 	}
 	return false
-}
-
-// ignored are editor backups and temporary files: vim's 4913 probe and
-// .swp files, emacs' #x# and .#x locks, x~ backups, hidden files.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913" ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
 }
