@@ -45,7 +45,7 @@ FUZZ_TARGETS = \
 	./internal/datum:FuzzParse \
 	./internal/render:FuzzZahl \
 	./internal/markdown:FuzzMarkdown \
-	./internal/diagramm:FuzzIndikator \
+	./internal/chart:FuzzIndikator \
 	./internal/model:FuzzFortschritt \
 	./internal/linkcheck:FuzzLinks
 

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"tdsite/internal/pages"
-	"tdsite/internal/suche"
+	"tdsite/internal/search"
 	"tdsite/internal/testkit"
 )
 
@@ -140,7 +140,7 @@ func TestFingerprintsAreDeterministicAndFollowContent(t *testing.T) {
 	}
 }
 
-func readIndex(t *testing.T, dest string) (*suche.Index, int) {
+func readIndex(t *testing.T, dest string) (*search.Index, int) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dest, "suche", "index.*.json"))
 	if len(files) != 1 {
@@ -150,7 +150,7 @@ func readIndex(t *testing.T, dest string) (*suche.Index, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ix suche.Index
+	var ix search.Index
 	if err := json.Unmarshal(data, &ix); err != nil {
 		t.Fatalf("search index is not valid JSON: %v", err)
 	}
@@ -170,7 +170,7 @@ func TestSearchIndex(t *testing.T) {
 	}
 	dest, _ := buildSite(t, root)
 	ix, size := readIndex(t, dest)
-	byURL := map[string]suche.Eintrag{}
+	byURL := map[string]search.Eintrag{}
 	for _, e := range ix.Eintraege {
 		if _, dup := byURL[e.URL]; dup {
 			t.Errorf("%s is twice in the index", e.URL)
@@ -179,7 +179,7 @@ func TestSearchIndex(t *testing.T) {
 		if ix.Typen[e.Typ] == "" {
 			t.Errorf("%s: type %q has no label", e.URL, e.Typ)
 		}
-		if n := len([]rune(e.Text)); n > suche.TextLen {
+		if n := len([]rune(e.Text)); n > search.TextLen {
 			t.Errorf("%s: text has %d characters", e.URL, n)
 		}
 		if e.Titel == "" {

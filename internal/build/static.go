@@ -9,7 +9,7 @@ import (
 
 	"tdsite/internal/assets"
 	"tdsite/internal/diag"
-	"tdsite/internal/eingabe"
+	"tdsite/internal/inputguard"
 	"tdsite/internal/publish"
 )
 
@@ -25,13 +25,13 @@ func staticDirs(root, theme string) []string {
 
 // hiddenFile passes over .DS_Store, editor locks and the like; hidden
 // folders (.well-known) are published.
-func hiddenFile(d fs.DirEntry) bool { return !d.IsDir() && eingabe.Ignored(d.Name()) }
+func hiddenFile(d fs.DirEntry) bool { return !d.IsDir() && inputguard.Ignored(d.Name()) }
 
 // checkStatic reports the symlinks of the static trees that the guard
 // refuses, with the other findings of a build, before anything is written.
 func checkStatic(root, theme string) *diag.List {
 	l := &diag.List{}
-	guard := eingabe.New(root)
+	guard := inputguard.New(root)
 	for _, dir := range staticDirs(root, theme) {
 		_ = guard.Walk(dir, hiddenFile, l, func(string) error { return nil })
 	}
@@ -44,7 +44,7 @@ func checkStatic(root, theme string) *diag.List {
 // refuses (see package eingabe) is an OutputError: the preview copies
 // static files without a new check of the whole site.
 func CopyStatic(p *Prepared, out *publish.Output) error {
-	guard := eingabe.New(p.Root)
+	guard := inputguard.New(p.Root)
 	found := &diag.List{}
 	seen := map[string]bool{}
 	for _, dir := range staticDirs(p.Root, p.Config.Theme) {

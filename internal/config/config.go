@@ -11,7 +11,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
-	"tdsite/internal/eingabe"
+	"tdsite/internal/inputguard"
 	"tdsite/internal/urlpath"
 )
 
@@ -118,7 +118,7 @@ const File = "config.toml"
 // Load reads root/config.toml.
 func Load(root string) (*Config, *diag.List) {
 	l := &diag.List{}
-	if !eingabe.New(root).File(filepath.Join(root, File), l) {
+	if !inputguard.New(root).File(filepath.Join(root, File), l) {
 		return nil, l
 	}
 	data, err := os.ReadFile(filepath.Join(root, File))

@@ -20,7 +20,7 @@ import (
 
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
-	"tdsite/internal/eingabe"
+	"tdsite/internal/inputguard"
 	"tdsite/internal/slug"
 )
 
@@ -145,7 +145,7 @@ func (ld *Loader) Subset(root string, changed []string, keep func(rel string) bo
 		}
 	}
 	for _, rel := range changed {
-		if eingabe.Ignored(path.Base(rel)) {
+		if inputguard.Ignored(path.Base(rel)) {
 			continue
 		}
 		if !known[rel] {
@@ -178,7 +178,7 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 			"Der Ordner „content“ wurde in %s nicht gefunden.", root)
 		return nil
 	}
-	guard := eingabe.New(root)
+	guard := inputguard.New(root)
 	if !guard.Tree(contentDir, diags) {
 		return nil
 	}
@@ -192,7 +192,7 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if p == contentDir {
 			return nil
 		}
-		if eingabe.Ignored(d.Name()) {
+		if inputguard.Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

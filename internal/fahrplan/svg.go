@@ -10,7 +10,7 @@ import (
 
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
-	"tdsite/internal/strategymap"
+	"tdsite/internal/landkarte"
 )
 
 // Anker is the id of the row's line in the table: milestones in the drawing
@@ -88,13 +88,13 @@ func esc(s string) string { return html.EscapeString(s) }
 // kuerzen shortens a label to fit maxW px at size px; the full text is in
 // the link's name.
 func kuerzen(s string, size float64, bold bool, maxW float64) string {
-	if strategymap.TextWidth(s, size, bold) <= maxW {
+	if landkarte.TextWidth(s, size, bold) <= maxW {
 		return s
 	}
 	r := []rune(s)
 	for n := len(r) - 1; n > 0; n-- {
 		t := strings.TrimRight(string(r[:n]), " ,.;:–-") + "…"
-		if strategymap.TextWidth(t, size, bold) <= maxW {
+		if landkarte.TextWidth(t, size, bold) <= maxW {
 			return t
 		}
 	}
@@ -151,7 +151,7 @@ func (f *Fahrplan) render(url func(string) string) template.HTML {
 	w.p(`<path class="fp-heute" d="M`, num(hx), ` `, num(rand+14), `V`, num(f.Hoehe-fussH), `"/>`)
 	label := "Heute: " + f.HeuteText
 	lx, anchor := hx+4, "start"
-	if hx+4+strategymap.TextWidth(label, 13, true) > f.Breite-rand {
+	if hx+4+landkarte.TextWidth(label, 13, true) > f.Breite-rand {
 		lx, anchor = hx-4, "end"
 	}
 	w.p(`<text class="fp-heute-text" x="`, num(lx), `" y="`, num(rand+10), `" text-anchor="`, anchor, `">`, esc(label), `</text>`)

@@ -80,7 +80,7 @@ type Strategie struct {
 	Leitfaden bool // the Leitfaden's method applies in full
 	Abgeloest bool // superseded by a newer strategy or version
 
-	// Memo holds the strategy's maps once rendered (see strategymap).
+	// Memo holds the strategy's maps once rendered (see landkarte).
 	Memo Memo
 
 	Rahmenstrategie *Strategie

@@ -25,7 +25,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 			st.Beteiligt = append(st.Beteiligt, a)
 		}
 	}
-	st.Files = strategyFiles(c)
+	st.Files = strategieDateien(c)
 
 	// Phases: the six phases of the current cycle, with dates where known.
 	if i := content.PhaseIndex(c.AktuellePhase); i >= 0 {
@@ -165,7 +165,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 	b.site.Strategien = append(b.site.Strategien, st)
 }
 
-func strategyFiles(c *content.Strategie) []string {
+func strategieDateien(c *content.Strategie) []string {
 	files := []string{c.File}
 	for _, h := range c.HF {
 		files = append(files, h.File)

@@ -145,7 +145,7 @@ func ZieleCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 			if f.LetztesDatum != nil {
 				r["letztes_datum"] = *f.LetztesDatum
 			}
-			r["erreicht_prozent"], r["erwartet_prozent"] = prozent(f.Anteil), prozent(f.Erwartet)
+			r["erreicht_prozent"], r["erwartet_prozent"] = percent(f.Anteil), percent(f.Erwartet)
 			if e.IndikatorURL != nil {
 				r["indikator_url"] = *e.IndikatorURL
 			}
@@ -159,7 +159,7 @@ func ZieleCSV(a *agenda.Agenda, abs func(string) string) ([]byte, error) {
 	return writeCSV(ZieleHeader, rows)
 }
 
-func prozent(share *float64) string {
+func percent(share *float64) string {
 	if share == nil {
 		return ""
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"tdsite/internal/model"
-	"tdsite/internal/suche"
+	"tdsite/internal/search"
 	"tdsite/internal/urlpath"
 )
 
@@ -34,13 +34,13 @@ func extras(s *model.Site, all *[]*Page) []*Page {
 // suchindex is the index of the client-side search (package suche) of the
 // pages in list that search engines may show.
 func suchindex(s *model.Site, list []*Page) ([]byte, error) {
-	var seiten []suche.Seite
+	var seiten []search.Seite
 	for _, pg := range list {
 		if !pg.NoIndex {
-			seiten = append(seiten, suche.Seite{Pfad: pg.Path, Titel: pg.Title, Beschreibung: pg.Description, Vorlage: pg.Template, Daten: pg.Data})
+			seiten = append(seiten, search.Seite{Pfad: pg.Path, Titel: pg.Title, Beschreibung: pg.Description, Vorlage: pg.Template, Daten: pg.Data})
 		}
 	}
-	return suche.Build(seiten, s, urlpath.Link(s.Config.BaseURL)).JSON()
+	return search.Build(seiten, s, urlpath.Link(s.Config.BaseURL)).JSON()
 }
 
 // sitemap lists every indexable page.

@@ -52,7 +52,7 @@ var minifier = func() *minify.M {
 }()
 
 // pageMinifier minifies pages. It leaves inline SVG as it is: the maps come
-// compact from internal/strategymap and the SVG in templates is written
+// compact from internal/landkarte and the SVG in templates is written
 // without line breaks (a test checks both), so the SVG minifier would only
 // turn absolute path commands into relative ones, 0.5 % of the SVG bytes
 // for 5 % of the CPU time of a build.

@@ -8,12 +8,12 @@ import (
 	"strconv"
 	"strings"
 
+	"tdsite/internal/chart"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
-	"tdsite/internal/diagramm"
 	"tdsite/internal/fahrplan"
+	"tdsite/internal/landkarte"
 	"tdsite/internal/model"
-	"tdsite/internal/strategymap"
 	"tdsite/internal/urlpath"
 )
 
@@ -22,23 +22,23 @@ import (
 func Funcs(baseURL string) template.FuncMap {
 	link := urlpath.Link(baseURL)
 	return template.FuncMap{
-		// Strategy maps (internal/strategymap): full, for the landing page, all of Thuringia.
-		"strategiekarte": func(st *model.Strategie) (*strategymap.Map, error) { return strategymap.ForStrategy(st, link) },
-		"strategiekarteEinbettung": func(st *model.Strategie) (*strategymap.Map, error) {
-			return strategymap.Embedded(st, link)
+		// Strategy maps (internal/landkarte): full, for the landing page, all of Thuringia.
+		"strategiekarte": func(st *model.Strategie) (*landkarte.Map, error) { return landkarte.ForStrategy(st, link) },
+		"strategiekarteEinbettung": func(st *model.Strategie) (*landkarte.Map, error) {
+			return landkarte.Embedded(st, link)
 		},
 		// Umsetzungsfahrplan (internal/fahrplan): the drawing of a roadmap.
 		"fahrplansvg": func(f *fahrplan.Fahrplan) template.HTML { return f.SVG(link) },
 		"strategiefahrplan": func(st *model.Strategie, s *model.Site) *fahrplan.Fahrplan {
 			return fahrplan.FuerStrategie(st, s.BuildDate.Start())
 		},
-		"thueringenkarte": func(s *model.Site) (*strategymap.Map, error) { return strategymap.Thueringen(s, link) },
+		"thueringenkarte": func(s *model.Site) (*landkarte.Map, error) { return landkarte.Thueringen(s, link) },
 		// url makes a site path ("/strategien/x/") into a link with the base path.
 		"url": link,
 		// absurl makes an absolute URL (sitemap, feed, canonical link).
 		"absurl":      func(p string) string { return urlpath.Abs(baseURL, p) },
-		"diagramm":    func(z *model.Ziel) *diagramm.Diagramm { return diagramm.Indikator(z, Wert) },
-		"werttabelle": func(z *model.Ziel) []diagramm.Zeile { return diagramm.Tabelle(z, Wert) },
+		"diagramm":    func(z *model.Ziel) *chart.Diagramm { return chart.Indikator(z, Wert) },
+		"werttabelle": func(z *model.Ziel) []chart.Zeile { return chart.Tabelle(z, Wert) },
 		"vorzeichen":  Vorzeichen,
 		"datum":       FormatDatum,
 		"iso": func(d datum.Datum) string {

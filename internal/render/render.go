@@ -23,7 +23,7 @@ import (
 	"text/template/parse"
 
 	"tdsite/internal/diag"
-	"tdsite/internal/eingabe"
+	"tdsite/internal/inputguard"
 )
 
 // Templates holds one parsed template set per page template.
@@ -61,7 +61,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 	}
 	// The guard keeps a linked partial from carrying a file of the build
 	// machine into every page.
-	guard := eingabe.New(root)
+	guard := inputguard.New(root)
 	for _, dir := range Dirs(root, theme) {
 		err := guard.Walk(dir, nil, l, func(p string) error {
 			if !strings.HasSuffix(p, ".html") {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"tdsite/internal/eingabe"
+	"tdsite/internal/inputguard"
 )
 
 // watcher turns fsnotify events into changed site paths ("content/x.md").
@@ -20,7 +20,7 @@ type watcher struct {
 	changes chan string
 	errors  chan error
 	done    chan struct{}
-	guard   *eingabe.Guard
+	guard   *inputguard.Guard
 	// links maps the real path of a file that links in the watched trees
 	// point to (inside the site only) to those links: the build reads
 	// the link like the file, so an edit of the file is an edit of the
@@ -38,7 +38,7 @@ func newWatcher(root string) (*watcher, error) {
 		return nil, err
 	}
 	w := &watcher{root: root, fs: f, changes: make(chan string, 256), errors: make(chan error, 8), done: make(chan struct{}),
-		guard: eingabe.New(root), links: map[string][]string{}}
+		guard: inputguard.New(root), links: map[string][]string{}}
 	// The root itself for config.toml (and for content/ appearing later).
 	if err := f.Add(root); err != nil {
 		f.Close()
@@ -65,7 +65,7 @@ func (w *watcher) addTree(dir string, report bool) {
 			return nil
 		}
 		if d.IsDir() {
-			if p != dir && eingabe.Ignored(d.Name()) {
+			if p != dir && inputguard.Ignored(d.Name()) {
 				return filepath.SkipDir
 			}
 			w.fs.Add(p)
@@ -150,7 +150,7 @@ func (w *watcher) handle(ev fsnotify.Event) {
 	if rel != "config.toml" && !isWatched(top) {
 		return
 	}
-	if eingabe.Ignored(filepath.Base(ev.Name)) {
+	if inputguard.Ignored(filepath.Base(ev.Name)) {
 		return
 	}
 	if ev.Has(fsnotify.Create) {

@@ -1,4 +1,4 @@
-package strategymap_test
+package landkarte_test
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tdsite/internal/strategymap"
+	"tdsite/internal/landkarte"
 	"tdsite/internal/testkit"
 )
 
@@ -18,7 +18,7 @@ import (
 // default 16 px the size is the drawing's own size in px.
 func TestGroesseInEm(t *testing.T) {
 	s := bundled(t)
-	m, err := strategymap.ForStrategy(s.Strategie("beispiel-kommunen"), ident)
+	m, err := landkarte.ForStrategy(s.Strategie("beispiel-kommunen"), ident)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestGroesseInEm(t *testing.T) {
 		t.Fatal(err)
 	}
 	for px := 320; px <= 2400; px += 40 {
-		klasse := strategymap.MinWidthClass(float64(px))
+		klasse := landkarte.MinWidthClass(float64(px))
 		want := fmt.Sprintf(".%s{min-width:%srem}", klasse, strconv.FormatFloat(float64(px)/16, 'f', -1, 64))
 		if !strings.Contains(string(css), want) {
 			t.Errorf("Stylesheet: %s fehlt", want)

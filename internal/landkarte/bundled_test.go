@@ -1,4 +1,4 @@
-package strategymap_test
+package landkarte_test
 
 import (
 	"context"
@@ -10,9 +10,9 @@ import (
 	"testing"
 
 	"tdsite/internal/build"
+	"tdsite/internal/landkarte"
 	"tdsite/internal/model"
 	"tdsite/internal/publish"
-	"tdsite/internal/strategymap"
 	"tdsite/internal/testkit"
 )
 
@@ -25,22 +25,22 @@ func bundled(t testing.TB) *model.Site {
 func ident(p string) string { return p }
 
 // allMaps returns every map the site shows: full, landing page and Thuringia.
-func allMaps(t testing.TB, s *model.Site) map[string]*strategymap.Map {
+func allMaps(t testing.TB, s *model.Site) map[string]*landkarte.Map {
 	t.Helper()
-	out := map[string]*strategymap.Map{}
+	out := map[string]*landkarte.Map{}
 	for _, st := range s.Strategien {
-		m, err := strategymap.ForStrategy(st, ident)
+		m, err := landkarte.ForStrategy(st, ident)
 		if err != nil {
 			t.Fatalf("%s: %v", st.Slug, err)
 		}
 		out[st.Slug] = m
-		e, err := strategymap.Embedded(st, ident)
+		e, err := landkarte.Embedded(st, ident)
 		if err != nil {
 			t.Fatalf("%s (Landingpage): %v", st.Slug, err)
 		}
 		out[st.Slug+" (Landingpage)"] = e
 	}
-	m, err := strategymap.Thueringen(s, ident)
+	m, err := landkarte.Thueringen(s, ident)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,8 +48,8 @@ func allMaps(t testing.TB, s *model.Site) map[string]*strategymap.Map {
 	return out
 }
 
-func countKinds(m *strategymap.Map) map[strategymap.Kind]int {
-	c := map[strategymap.Kind]int{}
+func countKinds(m *landkarte.Map) map[landkarte.Kind]int {
+	c := map[landkarte.Kind]int{}
 	for _, n := range m.Nodes {
 		c[n.Kind]++
 	}
@@ -73,7 +73,7 @@ func inStrategy(st *model.Strategie, hs []*model.Handlungsfeld) int {
 func TestCountsMatchModel(t *testing.T) {
 	s := bundled(t)
 	for _, st := range s.Strategien {
-		m, err := strategymap.ForStrategy(st, ident)
+		m, err := landkarte.ForStrategy(st, ident)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,21 +81,21 @@ func TestCountsMatchModel(t *testing.T) {
 			checkPortfolio(t, st.Slug, m, []*model.Strategie{st}, st.Abgeleitete)
 			continue
 		}
-		want := map[strategymap.Kind]int{
-			strategymap.KindLeitthema:  len(st.Leitthemen),
-			strategymap.KindHF:         len(st.HF),
-			strategymap.KindZielset:    len(st.Zielsets),
-			strategymap.KindEtappenset: len(st.Etappensets),
-			strategymap.KindZiel:       len(st.EinfacheZiele),
-			strategymap.KindInitiative: len(st.Initiativen),
-			strategymap.KindMassnahme:  len(st.Massnahmen),
+		want := map[landkarte.Kind]int{
+			landkarte.KindLeitthema:  len(st.Leitthemen),
+			landkarte.KindHF:         len(st.HF),
+			landkarte.KindZielset:    len(st.Zielsets),
+			landkarte.KindEtappenset: len(st.Etappensets),
+			landkarte.KindZiel:       len(st.EinfacheZiele),
+			landkarte.KindInitiative: len(st.Initiativen),
+			landkarte.KindMassnahme:  len(st.Massnahmen),
 		}
 		// Levels without content get one placeholder each.
 		gaps := 0
 		if st.Leitbild == "" {
 			gaps++
 		} else {
-			want[strategymap.KindLeitbild] = 1
+			want[landkarte.KindLeitbild] = 1
 		}
 		empty := []bool{len(st.HF) == 0, len(st.Massnahmen) == 0}
 		if st.Leitfaden {
@@ -108,7 +108,7 @@ func TestCountsMatchModel(t *testing.T) {
 				gaps++
 			}
 		}
-		want[strategymap.KindLuecke] = gaps
+		want[landkarte.KindLuecke] = gaps
 		got := countKinds(m)
 		for k, n := range want {
 			if got[k] != n {
@@ -153,11 +153,11 @@ func TestCountsMatchModel(t *testing.T) {
 		}
 		checkTextVersion(t, st.Slug, m)
 	}
-	m, err := strategymap.Thueringen(s, ident)
+	m, err := landkarte.Thueringen(s, ident)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rahmen, others := strategymap.SplitRahmen(s)
+	rahmen, others := landkarte.SplitRahmen(s)
 	checkPortfolio(t, "thueringen", m, rahmen, others)
 }
 
@@ -165,7 +165,7 @@ func TestCountsMatchModel(t *testing.T) {
 // around them: every strategy, every field of action once, every initiative;
 // an edge per derivation, per field of a strategy, per field an initiative
 // serves.
-func checkPortfolio(t *testing.T, name string, m *strategymap.Map, rahmen, strategies []*model.Strategie) {
+func checkPortfolio(t *testing.T, name string, m *landkarte.Map, rahmen, strategies []*model.Strategie) {
 	t.Helper()
 	hfs := map[*model.Handlungsfeld]bool{}
 	inits, edges := 0, 0
@@ -187,8 +187,8 @@ func checkPortfolio(t *testing.T, name string, m *strategymap.Map, rahmen, strat
 		}
 	}
 	got := countKinds(m)
-	for k, n := range map[strategymap.Kind]int{strategymap.KindRahmen: len(rahmen), strategymap.KindStrategie: len(strategies),
-		strategymap.KindHF: len(hfs), strategymap.KindInitiative: inits} {
+	for k, n := range map[landkarte.Kind]int{landkarte.KindRahmen: len(rahmen), landkarte.KindStrategie: len(strategies),
+		landkarte.KindHF: len(hfs), landkarte.KindInitiative: inits} {
 		if got[k] != n {
 			t.Errorf("%s: %d nodes of kind %s, the model has %d", name, got[k], k, n)
 		}
@@ -201,12 +201,12 @@ func checkPortfolio(t *testing.T, name string, m *strategymap.Map, rahmen, strat
 
 // checkTextVersion: the nested list holds every node exactly once, and the
 // list plus the table of further connections hold every edge exactly once.
-func checkTextVersion(t *testing.T, name string, m *strategymap.Map) {
+func checkTextVersion(t *testing.T, name string, m *landkarte.Map) {
 	t.Helper()
-	seen := map[*strategymap.Node]int{}
+	seen := map[*landkarte.Node]int{}
 	nested := 0
-	var walk func(items []*strategymap.Item)
-	walk = func(items []*strategymap.Item) {
+	var walk func(items []*landkarte.Item)
+	walk = func(items []*landkarte.Item) {
 		for _, it := range items {
 			seen[it.Node]++
 			nested += len(it.Children)
@@ -225,7 +225,7 @@ func checkTextVersion(t *testing.T, name string, m *strategymap.Map) {
 	}
 }
 
-func overlap(a, b strategymap.Box) bool {
+func overlap(a, b landkarte.Box) bool {
 	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
@@ -238,14 +238,14 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 	for name, m := range allMaps(t, s) {
 		for _, v := range []struct {
 			variant       string
-			labels, rects []strategymap.Box
+			labels, rects []landkarte.Box
 			w, h          float64
 		}{{"breit", m.Labels, m.Rects, m.Width, m.Height}, {"schmal", m.LabelsNarrow, m.RectsNarrow, 288, m.NarrowHeight}} {
 			where := name + " (" + v.variant + ")"
 			if len(v.rects) != len(m.Nodes) {
 				t.Errorf("%s: %d boxes drawn for %d nodes", where, len(v.rects), len(m.Nodes))
 			}
-			rect := map[int]strategymap.Box{}
+			rect := map[int]landkarte.Box{}
 			for _, r := range v.rects {
 				rect[r.Node] = r
 				if r.X < 0 || r.Y < 0 || r.X+r.W > v.w || r.Y+r.H > v.h {
@@ -278,7 +278,7 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 				}
 			}
 			// Sweep by x to find overlapping lines among thousands.
-			ls := append([]strategymap.Box(nil), v.labels...)
+			ls := append([]landkarte.Box(nil), v.labels...)
 			sort.Slice(ls, func(i, j int) bool { return ls[i].X < ls[j].X })
 			for i, a := range ls {
 				for _, b := range ls[i+1:] {
@@ -419,7 +419,7 @@ func TestSVGStructure(t *testing.T) {
 func BenchmarkThueringen(b *testing.B) {
 	s := bundled(b)
 	for b.Loop() {
-		if _, err := strategymap.Thueringen(s, ident); err != nil {
+		if _, err := landkarte.Thueringen(s, ident); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -431,7 +431,7 @@ func BenchmarkLargestStrategy(b *testing.B) {
 	st := bundled(b).Strategie("digitale-gesellschaft")
 	for b.Loop() {
 		st.Memo = model.Memo{} // lay the map out again, not just look it up
-		if _, err := strategymap.ForStrategy(st, ident); err != nil {
+		if _, err := landkarte.ForStrategy(st, ident); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -443,15 +443,15 @@ func TestMapComputedOncePerModel(t *testing.T) {
 	s := bundled(t)
 	for _, slug := range []string{"digitale-gesellschaft", "smart-state"} {
 		st := s.Strategie(slug)
-		a, err := strategymap.ForStrategy(st, ident)
+		a, err := landkarte.ForStrategy(st, ident)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := strategymap.ForStrategy(st, ident)
+		b, _ := landkarte.ForStrategy(st, ident)
 		if a != b {
 			t.Errorf("%s: map laid out twice", slug)
 		}
-		if e, _ := strategymap.Embedded(st, ident); st.Rahmen && e != a {
+		if e, _ := landkarte.Embedded(st, ident); st.Rahmen && e != a {
 			t.Errorf("%s: framework strategy's embedded map is not the full one", slug)
 		}
 	}

@@ -1,4 +1,4 @@
-package diagramm_test
+package chart_test
 
 import (
 	"fmt"
@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"tdsite/internal/chart"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
-	"tdsite/internal/diagramm"
 	"tdsite/internal/model"
 )
 
@@ -61,11 +61,11 @@ func zahlen(v reflect.Value, out *[]float64) {
 func pruefeExtrem(t *testing.T, z *model.Ziel) {
 	t.Helper()
 	type ergebnis struct {
-		d    *diagramm.Diagramm
-		rows []diagramm.Zeile
+		d    *chart.Diagramm
+		rows []chart.Zeile
 	}
 	done := make(chan ergebnis, 1)
-	go func() { done <- ergebnis{diagramm.Indikator(z, roh), diagramm.Tabelle(z, roh)} }()
+	go func() { done <- ergebnis{chart.Indikator(z, roh), chart.Tabelle(z, roh)} }()
 	var e ergebnis
 	select {
 	case e = <-done:
@@ -126,7 +126,7 @@ func TestExtremeZahlen(t *testing.T) {
 	} {
 		pruefeExtrem(t, extremZiel(t, c.basis, c.ziel, c.m1, c.m2, c.jahr))
 	}
-	if d := diagramm.Indikator(extremZiel(t, -1e15, 1e15, 0, 1e15, 2100), roh); d == nil {
+	if d := chart.Indikator(extremZiel(t, -1e15, 1e15, 0, 1e15, 2100), roh); d == nil {
 		t.Error("Werte am Rand des erlaubten Bereichs ergeben kein Diagramm")
 	}
 }

@@ -1,4 +1,4 @@
-// Package strategymap draws the strategy maps (Strategielandkarten) of the
+// Package landkarte draws the strategy maps (Strategielandkarten) of the
 // site as accessible static SVG: how Leitbild, Handlungsfelder, goals,
 // initiatives and measures of a strategy connect, and how all Thuringian
 // strategies connect around the framework strategy. Each map comes with a
@@ -7,7 +7,7 @@
 //
 // The graph is built from the model (strategie.go, thueringen.go), laid out
 // in columns by package layered and written as SVG (svg.go).
-package strategymap
+package landkarte
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package suche_test
+package search_test
 
 import (
 	"context"

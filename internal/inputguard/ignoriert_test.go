@@ -1,4 +1,4 @@
-package eingabe
+package inputguard
 
 import "testing"
 

@@ -1,4 +1,4 @@
-package diagramm_test
+package chart_test
 
 import (
 	"fmt"
@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"tdsite/internal/build"
+	"tdsite/internal/chart"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
-	"tdsite/internal/diagramm"
 	"tdsite/internal/model"
 	"tdsite/internal/render"
 	"tdsite/internal/testkit"
@@ -27,13 +27,13 @@ func ziele(t *testing.T) []*model.Ziel {
 	return out
 }
 
-func innen(d *diagramm.Diagramm, x, y float64) bool {
+func innen(d *chart.Diagramm, x, y float64) bool {
 	const eps = 0.05
 	return x >= d.Plot.X-eps && x <= d.Plot.X2+eps && y >= d.Plot.Y-eps && y <= d.Plot.Y2+eps
 }
 
 // pruefe checks the geometry every chart must have.
-func pruefe(t *testing.T, z *model.Ziel, d *diagramm.Diagramm) {
+func pruefe(t *testing.T, z *model.Ziel, d *chart.Diagramm) {
 	t.Helper()
 	name := z.Key
 	if d.Basis == nil || d.Plan == nil || d.Ziel == nil {
@@ -88,9 +88,9 @@ func pruefe(t *testing.T, z *model.Ziel, d *diagramm.Diagramm) {
 func TestIndikatorenDesInhalts(t *testing.T) {
 	n := 0
 	for _, z := range ziele(t) {
-		d := diagramm.Indikator(z, render.Wert)
+		d := chart.Indikator(z, render.Wert)
 		if d == nil {
-			if diagramm.Zeichenbar(z) {
+			if chart.Zeichenbar(z) {
 				t.Errorf("%s: zeichenbar, aber kein Diagramm", z.Key)
 			}
 			continue
@@ -105,7 +105,7 @@ func TestIndikatorenDesInhalts(t *testing.T) {
 
 func TestTabelleHatDieZahlenDesDiagramms(t *testing.T) {
 	for _, z := range ziele(t) {
-		rows := diagramm.Tabelle(z, render.Wert)
+		rows := chart.Tabelle(z, render.Wert)
 		want := len(z.Messwerte) + 1
 		if z.Basis != nil {
 			want++
@@ -158,7 +158,7 @@ func TestFallendUndVerspaetet(t *testing.T) {
 		Basis: &model.Wert{Wert: 1200, Datum: day("01.01.2025")},
 		Messwerte: []model.Messwert{{Datum: day("30.06.2025"), Wert: 1100}, {Datum: day("31.12.2026"), Wert: 700},
 			{Datum: day("30.06.2028"), Wert: 150}}}
-	d := diagramm.Indikator(z, render.Wert)
+	d := chart.Indikator(z, render.Wert)
 	if d == nil {
 		t.Fatal("kein Diagramm")
 	}

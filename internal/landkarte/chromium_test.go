@@ -1,4 +1,4 @@
-package strategymap_test
+package landkarte_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"tdsite/internal/strategymap"
+	"tdsite/internal/landkarte"
 	"tdsite/internal/testkit"
 )
 
@@ -45,13 +45,13 @@ func TestTextFitsInChromium(t *testing.T) {
 	}
 	var body strings.Builder
 	for _, name := range []string{"beispiel-kommunen", "digitale-gesellschaft", "e-government-it-2014"} {
-		m, err := strategymap.ForStrategy(s.Strategie(name), ident)
+		m, err := landkarte.ForStrategy(s.Strategie(name), ident)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body.WriteString(string(m.SVG) + string(m.SVGNarrow))
 	}
-	th, err := strategymap.Thueringen(s, ident)
+	th, err := landkarte.Thueringen(s, ident)
 	if err != nil {
 		t.Fatal(err)
 	}

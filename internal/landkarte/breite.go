@@ -1,4 +1,4 @@
-package strategymap
+package landkarte
 
 // TextWidth is the width of s in pixels at size px, measured like the
 // labels of the maps: the roadmap (internal/fahrplan) fits its labels with

@@ -1,4 +1,4 @@
-package strategymap
+package landkarte
 
 import (
 	"html"

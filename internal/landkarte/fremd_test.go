@@ -1,12 +1,12 @@
-package strategymap_test
+package landkarte_test
 
 import (
 	"strings"
 	"testing"
 
 	"tdsite/internal/content"
+	"tdsite/internal/landkarte"
 	"tdsite/internal/model"
-	"tdsite/internal/strategymap"
 )
 
 // twoStrategies builds a small model by hand: strategy A with one goal set,
@@ -57,11 +57,11 @@ func twoStrategies() (a, b *model.Strategie) {
 
 func TestCrossStrategyInitiative(t *testing.T) {
 	a, b := twoStrategies()
-	m, err := strategymap.ForStrategy(a, ident)
+	m, err := landkarte.ForStrategy(a, ident)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var foreign *strategymap.Node
+	var foreign *landkarte.Node
 	for _, n := range m.Nodes {
 		if n.Foreign {
 			if foreign != nil {
@@ -70,7 +70,7 @@ func TestCrossStrategyInitiative(t *testing.T) {
 			foreign = n
 		}
 	}
-	if foreign == nil || foreign.Kind != strategymap.KindEtappenset || foreign.Strategie != b || !strings.Contains(foreign.Note, "„B“") {
+	if foreign == nil || foreign.Kind != landkarte.KindEtappenset || foreign.Strategie != b || !strings.Contains(foreign.Note, "„B“") {
 		t.Fatalf("the Etappenziel of strategy B is not on A's map as a marked foreign node: %+v", foreign)
 	}
 	// Leitbild→field, field→set, Z1.1→E1, E1.1→I1, E5.1→I1, E1.1→A-1, Z1.1→A-1, I1→A-1.
@@ -98,13 +98,13 @@ func TestCrossStrategyInitiative(t *testing.T) {
 	// On B's map the initiative of A does not appear (it is A's), but on
 	// the Thuringian map it connects the fields of both strategies.
 	site := &model.Site{Strategien: []*model.Strategie{a, b}}
-	th, err := strategymap.Thueringen(site, ident)
+	th, err := landkarte.Thueringen(site, ident)
 	if err != nil {
 		t.Fatal(err)
 	}
 	edgesToInit := 0
 	for _, e := range th.Edges {
-		if th.Nodes[e.To].Kind == strategymap.KindInitiative {
+		if th.Nodes[e.To].Kind == landkarte.KindInitiative {
 			edgesToInit++
 		}
 	}
@@ -116,7 +116,7 @@ func TestCrossStrategyInitiative(t *testing.T) {
 func TestEmptyStrategySaysWhatIsMissing(t *testing.T) {
 	st := &model.Strategie{Strategie: content.Strategie{Slug: "leer", Name: "Leere Strategie", Kurzname: "Leer",
 		Horizonte: content.Horizonte{Leitbild: 2035, Ziele: 2030, Etappen: 2027}}, URL: "/strategien/leer/", Leitfaden: true}
-	m, err := strategymap.ForStrategy(st, ident)
+	m, err := landkarte.ForStrategy(st, ident)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,9 @@
-// Package suche builds the index for the client-side search: one compact
+// Package search builds the index for the client-side search: one compact
 // JSON file with title, address, type and a short text of every page and of
 // every measure, written at build time. The search page's script loads it
 // once; without JavaScript the search form still leads to the full list of
 // measures.
-package suche
+package search
 
 import (
 	"encoding/json"

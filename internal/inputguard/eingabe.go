@@ -1,4 +1,4 @@
-// Package eingabe decides which files of the site's input trees – config.toml,
+// Package inputguard decides which files of the site's input trees – config.toml,
 // content/, layouts/, themes/, static/ – may be read. Symlinks are the
 // danger: a pull request that adds static/notiz.txt → /etc/passwd would
 // publish a file of the build machine, a linked partial would put it into
@@ -14,7 +14,7 @@
 //
 // The same holds for the folders on the way to a tree (themes/<theme>,
 // layouts itself).
-package eingabe
+package inputguard
 
 import (
 	"errors"

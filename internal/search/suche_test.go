@@ -1,4 +1,4 @@
-package suche
+package search
 
 import (
 	"strings"
