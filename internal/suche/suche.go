@@ -60,7 +60,8 @@ func Build(list []*pages.Page, site *model.Site, url func(string) string) *Index
 		ix.Typen[t.key] = t.label
 	}
 	for _, p := range list {
-		if p.NoIndex || p.Path == Suchseite {
+		// Further pages of a long list would only repeat the first page's entry.
+		if p.NoIndex || p.Path == Suchseite || !p.Blatt.Erstes() {
 			continue
 		}
 		e := Eintrag{Titel: p.Title, URL: url(p.Path), Typ: uebersicht, Text: kurz(p.Description)}
