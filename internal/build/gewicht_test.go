@@ -31,6 +31,11 @@ func TestSeitengewicht(t *testing.T) {
 		mustBuild(t, src, dest)
 		pruefeGewicht(t, dest)
 
+		// Only the newest news go into the feed (each has a category).
+		if n := strings.Count(readOut(t, dest, "feed.xml"), "<category term="); n != pages.FeedEintraege {
+			t.Errorf("feed.xml: %d Meldungen, erwartet die neuesten %d", n, pages.FeedEintraege)
+		}
+
 		// The split list leads through its pages with and without script.
 		html := readOut(t, dest, "agenda/massnahmen/seite/2/index.html")
 		for _, want := range []string{

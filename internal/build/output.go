@@ -258,7 +258,9 @@ func Feed(p *Prepared) ([]byte, error) {
 			{Href: absURL(p, "/meldungen/"), Rel: "alternate", Type: "text/html"}}}
 	f.Author.Name = orString(m.Config.Herausgeber, m.Config.Titel)
 	updated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, n := range m.Meldungen {
+	// The newest news only: feed readers fetch the whole file again and
+	// again, and older news stay on the site (page-weight budget).
+	for _, n := range m.Meldungen[:min(len(m.Meldungen), pages.FeedEintraege)] {
 		t := n.Datum.Start()
 		if t.After(updated) {
 			updated = t

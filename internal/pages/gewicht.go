@@ -18,6 +18,8 @@ const (
 	// A table row weighs up to about 1 KB, so a full page stays near half
 	// of MaxSeite and leaves room for the rest of the page.
 	ProSeite = 500
+	// FeedEintraege is the number of news, newest first, in feed.xml.
+	FeedEintraege = 50
 	// BerichtProSeite is the number of strategies one page of a progress
 	// report shows; the section of one strategy weighs about 20 KB.
 	BerichtProSeite = 25
