@@ -85,3 +85,26 @@ func (f *Facette) Federfuehrend() []*model.Strategie {
 	}
 	return out
 }
+
+// Gruppe is the number of items of one strategy in a set.
+type Gruppe struct {
+	Strategie *model.Strategie
+	Anzahl    int
+}
+
+// ZieleJeStrategie counts the set's goals by strategy, in the order the
+// strategies appear: the short form of a goal list too long for one page.
+func (b *Bestand) ZieleJeStrategie() []Gruppe {
+	var out []Gruppe
+	at := map[*model.Strategie]int{}
+	for _, z := range b.Ziele {
+		i, ok := at[z.Strategie]
+		if !ok {
+			i = len(out)
+			at[z.Strategie] = i
+			out = append(out, Gruppe{Strategie: z.Strategie})
+		}
+		out[i].Anzahl++
+	}
+	return out
+}

@@ -10,6 +10,12 @@ const (
 	wRahmen       = 190
 	wStrategie    = 220
 	wInitiativeTH = 200
+	// maxBeispiele is the number of fictional examples a map of several
+	// strategies draws. Each adds its boxes and fields of action; a site
+	// with hundreds of examples (the generated benchmark sites) would
+	// otherwise make a map page of megabytes (page-weight budget,
+	// internal/pages/gewicht.go). Real strategies are always all drawn.
+	maxBeispiele = 5
 )
 
 // Thueringen is the map of all strategies: framework strategies, the
@@ -39,6 +45,7 @@ func SplitRahmen(s *model.Site) (rahmen, others []*model.Strategie) {
 // portfolio builds a map of framework strategies and the strategies around
 // them.
 func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
+	strategies, ohne := wenigeBeispiele(strategies)
 	m := &Map{ID: id, Title: title}
 	b := &builder{m: m, index: map[string]int{}}
 	lRahmen := b.layer("Rahmenstrategien", wRahmen)
@@ -245,8 +252,29 @@ func portfolio(id, title string, rahmen, strategies []*model.Strategie) *Map {
 		}
 		m.SummaryFiktiv += map[bool]string{true: "; es ist gekennzeichnet und zählt in keiner Zahl mit.",
 			false: "; sie sind gekennzeichnet und zählen in keiner Zahl mit."}[len(beispiele) == 1]
+		if ohne > 0 {
+			m.SummaryFiktiv += " " + plural(ohne, "weiteres fiktives Beispiel zeigt", "weitere fiktive Beispiele zeigen") +
+				" sie nicht, damit sie lesbar bleibt; jedes hat seine eigene Karte."
+		}
 	}
 	return m
+}
+
+// wenigeBeispiele keeps the first maxBeispiele fictional examples among
+// strategies and says how many it left out.
+func wenigeBeispiele(strategies []*model.Strategie) ([]*model.Strategie, int) {
+	var out []*model.Strategie
+	var n, ohne int
+	for _, st := range strategies {
+		if st.Fiktiv {
+			if n++; n > maxBeispiele {
+				ohne++
+				continue
+			}
+		}
+		out = append(out, st)
+	}
+	return out, ohne
 }
 
 // hfCounts counts the goals, measures and strategies of the entries whose

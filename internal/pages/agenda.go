@@ -74,3 +74,19 @@ func agendaPages(s *model.Site) []*Page {
 	}
 	return out
 }
+
+// listLen is the length of the list an agenda page shows and how many
+// items of it fit on one page; pro is 0 for pages without such a list.
+func listLen(p *Page) (n, pro int) {
+	switch d := p.Data.(type) {
+	case *agenda.Agenda:
+		if p.Template == "agenda-massnahmen.html" {
+			return len(d.Alle.Massnahmen), ProSeite
+		}
+	case *agenda.Facette:
+		return len(d.Land.Massnahmen) + len(d.Beispiel.Massnahmen), ProSeite
+	case *agenda.Bericht:
+		return len(d.Land.MitAenderungen()) + len(d.Beispiel.Strategien), BerichtProSeite
+	}
+	return 0, 0
+}

@@ -36,7 +36,8 @@ func extras(s *model.Site, all *[]*Page) []*Page {
 func suchindex(s *model.Site, list []*Page) ([]byte, error) {
 	var seiten []search.Seite
 	for _, pg := range list {
-		if !pg.NoIndex {
+		// Further pages of a long list would only repeat the first page's entry.
+		if !pg.NoIndex && pg.Blatt.Erstes() {
 			seiten = append(seiten, search.Seite{Pfad: pg.Path, Titel: pg.Title, Beschreibung: pg.Description, Vorlage: pg.Template, Daten: pg.Data})
 		}
 	}
@@ -116,7 +117,9 @@ func feed(m *model.Site, abs func(string) string) ([]byte, error) {
 			{Href: abs("/meldungen/"), Rel: "alternate", Type: "text/html"}}}
 	f.Author.Name = orString(m.Config.Herausgeber, m.Config.Titel)
 	updated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, n := range m.Meldungen {
+	// The newest news only: feed readers fetch the whole file again and
+	// again, and older news stay on the site (page-weight budget).
+	for _, n := range m.Meldungen[:min(len(m.Meldungen), FeedEintraege)] {
 		t := n.Datum.Start()
 		if t.After(updated) {
 			updated = t

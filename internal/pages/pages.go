@@ -31,6 +31,9 @@ type Page struct {
 	Site        *model.Site
 	Deps        []string // content files, the page's own first; All for site-wide pages
 	NoIndex     bool     // excluded from the sitemap and search engines
+	// Blatt is the page's part of a long list (see gewicht.go); nil on
+	// pages without one.
+	Blatt *Blatt
 	// Raw produces a non-HTML file (open data, sitemap, feed) instead of a
 	// template; such files are written as they are, without layout or
 	// minification.
@@ -71,6 +74,13 @@ func List(s *model.Site) []*Page {
 		p.Site = s
 		out = append(out, p)
 	}
+	// addList adds a page with a list of n items, split over as many
+	// pages of pro items as the budget needs.
+	addList := func(p *Page, n, pro int) {
+		for _, q := range blaetter(p, n, pro) {
+			add(q)
+		}
+	}
 	add(&Page{Path: "/", Template: "home.html", Title: s.Config.Titel, Description: s.Config.Untertitel,
 		Section: "start", Deps: []string{All}})
 	add(&Page{Path: "/strategien/", Template: "strategien.html", Title: "Strategien",
@@ -101,9 +111,10 @@ func List(s *model.Site) []*Page {
 		Description: "Die Handlungsfelder aller Strategien und wie sie die Strategien verbinden.",
 		Section:     "handlungsfelder", Crumbs: []Crumb{home}, Deps: []string{All}})
 	for _, h := range s.Handlungsfelder {
-		add(&Page{Path: h.URL, Template: "handlungsfeld.html", Title: h.Name,
+		addList(&Page{Path: h.URL, Template: "handlungsfeld.html", Title: h.Name,
 			Description: "Handlungsfeld „" + h.Name + "“: Strategien, Ziele und Maßnahmen.", Section: "handlungsfelder",
-			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: hfDeps(h)})
+			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: hfDeps(h)},
+			len(h.Massnahmen)+len(h.Beispiel.Massnahmen), ProSeite)
 	}
 	for _, m := range s.Massnahmen {
 		if !m.HatSeite {
@@ -134,7 +145,11 @@ func List(s *model.Site) []*Page {
 	}
 	add(suchseite(s))
 	for _, p := range agendaPages(s) {
-		add(p)
+		if n, pro := listLen(p); pro > 0 {
+			addList(p, n, pro)
+		} else {
+			add(p)
+		}
 	}
 	add(&Page{Path: "/404.html", Template: "404.html", Title: "Seite nicht gefunden", NoIndex: true,
 		Deps: []string{}})
