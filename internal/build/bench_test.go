@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -78,7 +79,7 @@ func BenchmarkMarkdownChecks(b *testing.B) {
 	b.ResetTimer()
 	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
-		validate.Markdown(p.Content, false)
+		validate.Markdown(p.Content, false, nil)
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(len(p.Content.Texts())), "texts")
@@ -180,4 +181,76 @@ func BenchmarkNoopBuild10k(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(gencontent.Pages(10000)), "pages")
+}
+
+// BenchmarkBuildEigeneTexte is a whole build of a generated site of about
+// 3,000 pages in which every generated measure has its own Markdown text
+// (about 4 KB, a third of them with links to other servers), so the
+// renderer's cache cannot hide the parsing; cpu/wall shows how busy the
+// cores are.
+func BenchmarkBuildEigeneTexte(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(repoRoot(b), src, 3000); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(src, "content/strategien/beispiel-k*/massnahmen/K*-1[0-9][0-9].md"))
+	if len(files) < 1000 {
+		b.Fatalf("only %d generated measures", len(files))
+	}
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		front, _, _ := strings.Cut(string(data), "\n+++\n")
+		if err := os.WriteFile(f, []byte(front+"\n+++\n"+eigenerText(i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dest := filepath.Join(b.TempDir(), "public")
+	// prepare is where the Markdown is parsed: load, check, model.
+	b.Run("prepare", func(b *testing.B) {
+		cpu := cpuTime()
+		for i := 0; i < b.N; i++ {
+			if p, diags := Prepare(src, testDate, nil); p == nil {
+				b.Fatal(printDiags(diags))
+			}
+		}
+		reportCPU(b, cpu)
+	})
+	b.Run("build", func(b *testing.B) {
+		cpu := cpuTime()
+		for i := 0; i < b.N; i++ {
+			mustBuild(b, src, dest)
+		}
+		reportCPU(b, cpu)
+	})
+}
+
+// reportCPU reports the CPU time per operation since cpu and how many
+// cores were busy on average.
+func reportCPU(b *testing.B, cpu int64) {
+	used := float64(cpuTime() - cpu)
+	b.ReportMetric(used/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(used/float64(b.Elapsed().Nanoseconds()), "cpu/wall")
+}
+
+// eigenerText is the i-th measure's own text: varied paragraphs, a list,
+// a table, a footnote and, in every third, links to other servers.
+func eigenerText(i int) string {
+	var t strings.Builder
+	fmt.Fprintf(&t, "Die Maßnahme Nr. %d bündelt Vorhaben für Bürgerinnen und Bürger in Thüringen.[^%d]\n\n", i, i)
+	for p := 0; p < 10+i%14; p++ {
+		fmt.Fprintf(&t, "Absatz %d der Maßnahme %d: Kommunen erproben **gemeinsam** digitale Verfahren, "+
+			"etwa Anträge, Bescheide und Auskünfte. Mehr in der [Digitalen Agenda](/agenda/) und unter "+
+			"„Häufige Fragen“ – Stand %d.\n\n", p+1, i, 2020+p)
+	}
+	fmt.Fprintf(&t, "## Schritte %d\n\n- Bedarf erheben (%d)\n- Lösung *auswählen*\n- Einführung begleiten\n\n", i, i)
+	fmt.Fprintf(&t, "| Jahr | Kommunen |\n|---|---|\n| 2026 | %d |\n| 2027 | %d |\n\n", i%40, i%70)
+	if i%3 == 0 {
+		fmt.Fprintf(&t, "Quellen: [Bericht](https://beispiel.example/berichte/%d.pdf), www.example.org/massnahme-%d "+
+			"und <https://beispiel.example/daten/%d>.\n\n", i, i, i%50)
+	}
+	fmt.Fprintf(&t, "[^%d]: Angabe des Ressorts, Stand %d.\n", i, 2026)
+	return t.String()
 }

@@ -190,6 +190,10 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if err != nil {
 		return nil, err
 	}
+	// Where external links were written comes from what rendering the
+	// Markdown collected; it is indexed while the pages render.
+	written := make(chan *origins, 1)
+	go func() { written <- newOrigins(p, mayLinkOut) }()
 	if err := RenderPages(ctx, p, list, out, opts.Progress); err != nil {
 		return nil, err
 	}
@@ -204,13 +208,14 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		return nil, ErrAbgebrochen
 	}
 	res.Files, res.Bytes, res.Links = out.Files(), out.Bytes(), links
+	external := externalReport(p, <-written, links)
 	published = true // Publish cleans up itself, also on failure
 	if err := st.Publish(); err != nil {
 		return nil, err
 	}
 	res.Notes = st.Notes
 	report := st.Beside("-externe-links.txt")
-	if writeExternalReport(p, links, report) == nil {
+	if writeReport(report, external) == nil {
 		res.ExternalReport = report
 	}
 	return res, nil

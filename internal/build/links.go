@@ -107,20 +107,41 @@ func mayLinkOut(src []byte) bool {
 	if bytes.Contains(src, []byte("://")) || bytes.IndexByte(src, '@') >= 0 {
 		return true
 	}
-	lower := bytes.ToLower(src)
-	return bytes.Contains(lower, []byte("www.")) || bytes.Contains(lower, []byte("mailto:")) || bytes.Contains(lower, []byte("tel:"))
+	// Without a lower-case copy of every text: look before each . and :.
+	return endsFold(src, '.', "www") || endsFold(src, ':', "mailto") || endsFold(src, ':', "tel")
 }
 
-// newOrigins indexes the addresses written in content. Finding them means
-// parsing every Markdown text, so a caller that looks for some kinds of
-// address only may pass worth, which picks the texts to parse.
+// endsFold reports whether some c in src follows word, ignoring case.
+func endsFold(src []byte, c byte, word string) bool {
+	for i := bytes.IndexByte(src, c); i >= 0; {
+		if i >= len(word) && bytes.EqualFold(src[i-len(word):i], []byte(word)) {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], c)
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// newOrigins indexes the addresses written in content, from what the
+// Markdown renderer collected while rendering: nothing is parsed again. A
+// caller that looks for some kinds of address only may pass worth, which
+// picks the texts.
 func newOrigins(p *Prepared, worth func(src []byte) bool) *origins {
 	o := &origins{p: p, content: map[string][]diag.Pos{}, pages: map[string]string{}, templates: map[string][]string{}}
+	scanned := func(src []byte) markdown.Scanned { return markdown.Scan(src) }
+	if p.Caches != nil && p.Caches.markdown != nil {
+		md := p.Caches.markdown
+		scanned = func(src []byte) markdown.Scanned { s, _ := md.Scanned(src); return s }
+	}
 	for _, t := range p.Content.Texts() {
 		if worth != nil && !worth(t.Src) {
 			continue
 		}
-		for _, r := range markdown.Scan(t.Src).Refs {
+		for _, r := range scanned(t.Src).Refs {
 			k := normURL(r.Dest)
 			o.content[k] = append(o.content[k], t.LineAt(r.Line))
 		}
@@ -186,10 +207,9 @@ func (o *origins) find(file, needle string) int {
 	return 0
 }
 
-// writeExternalReport lists the external links of the site, with the
-// content lines they come from, in a text file beside the output.
-func writeExternalReport(p *Prepared, res *linkcheck.Result, file string) error {
-	o := newOrigins(p, mayLinkOut)
+// externalReport lists the external links of the site, with the content
+// lines they come from (o, indexed with mayLinkOut).
+func externalReport(p *Prepared, o *origins, res *linkcheck.Result) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Externe Links von %s – nicht abgerufen, nur aufgelistet.\n", p.Config.Titel)
 	fmt.Fprintf(&b, "# Bitte regelmäßig prüfen, ob die Ziele noch stimmen. %d Adressen.\n", len(res.External))
@@ -211,8 +231,13 @@ func writeExternalReport(p *Prepared, res *linkcheck.Result, file string) error 
 		}
 		fmt.Fprintf(&b, "    auf: %s%s\n", strings.Join(shown, ", "), more)
 	}
+	return b.Bytes()
+}
+
+// writeReport puts a report beside the output, whole or not at all.
+func writeReport(file string, data []byte) error {
 	tmp := file + ".neu"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, file)

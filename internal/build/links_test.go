@@ -105,7 +105,9 @@ func TestMayLinkOut(t *testing.T) {
 		"Hotel: gebucht":                                             true, // errs towards true
 		"Unter WWW.thega.de/abwaerme einsehbar.":                     true,
 		"Fragen an poststelle@tmdi.thueringen.de":                    true,
-		"": false,
+		"Am Ende: Mailto: steht hier, und www.":                      true,
+		"ww. und tele: und mail: und w.w.w.":                         false,
+		"":                                                           false,
 	} {
 		if got := mayLinkOut([]byte(src)); got != want {
 			t.Errorf("mayLinkOut(%q) = %v, want %v", src, got, want)

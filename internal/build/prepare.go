@@ -9,6 +9,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/diag"
+	"tdsite/internal/markdown"
 	"tdsite/internal/model"
 	"tdsite/internal/pages"
 	"tdsite/internal/render"
@@ -52,14 +53,7 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 	cs, ld := c.loader.Load(root)
 	diags.Merge(ld)
 	diags.Merge(validate.Check(cs))
-	if cfg != nil {
-		diags.Merge(validate.Markdown(cs, cfg.Markdown.UnsafeHTML))
-		if keep == nil {
-			diags.Merge(checkStatic(root, cfg.Theme))
-		}
-		cfg.Quittieren(diags)
-	}
-	if cfg == nil || diags.HasErrors() {
+	if cfg == nil {
 		return nil, diags
 	}
 	md := c.Markdown(cfg.Markdown.UnsafeHTML)
@@ -70,7 +64,14 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 			bd = datum.FromTime(time.Now())
 		}
 	}
-	m := model.Build(cs, cfg, md, bd)
+	m := ModelChecked(cs, cfg, md, bd, diags)
+	if keep == nil {
+		diags.Merge(checkStatic(root, cfg.Theme))
+	}
+	cfg.Quittieren(diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	pd := ModelChecks(cs, m, bd, false)
 	diags.Merge(pd)
 	if pd.HasErrors() {
@@ -90,6 +91,24 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 	tpl.Use(c.fragments)
 	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: pages.List(m), Diags: diags, Assets: set, Caches: c}
 	return p, diags
+}
+
+// ModelChecked builds the model, rendering each Markdown text once, and
+// runs the Markdown checks on what rendering collected; it adds their
+// findings to diags. Content with errors gets no model (nil): its
+// Markdown is then parsed for the checks alone. Neither is the model kept
+// when the Markdown has errors.
+func ModelChecked(cs *content.Site, cfg *config.Config, md *markdown.Renderer, bd datum.Datum, diags *diag.List) *model.Site {
+	var m *model.Site
+	if !diags.HasErrors() {
+		m = model.Build(cs, cfg, md, bd)
+	}
+	mdDiags := validate.Markdown(cs, cfg.Markdown.UnsafeHTML, md)
+	diags.Merge(mdDiags)
+	if mdDiags.HasErrors() {
+		return nil
+	}
+	return m
 }
 
 // ModelChecks are the checks that need the linked model and the build day

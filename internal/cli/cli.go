@@ -19,7 +19,6 @@ import (
 	"tdsite/internal/datum"
 	"tdsite/internal/diag"
 	"tdsite/internal/markdown"
-	"tdsite/internal/model"
 	"tdsite/internal/validate"
 )
 
@@ -148,17 +147,16 @@ zu jedem Fehler und jeder Warnung Datei, Zeile und einen Hinweis. Es wird nichts
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
 	if cfg != nil {
-		diags.Merge(validate.Markdown(site, cfg.Markdown.UnsafeHTML))
-		cfg.Quittieren(diags)
-	}
-	if cfg != nil && !diags.HasErrors() {
 		// Staleness and closed reports need the linked model and the build day.
 		bd := cfg.BuildDatum
 		if bd.IsZero() {
 			bd = datum.FromTime(now())
 		}
-		m := model.Build(site, cfg, markdown.New(cfg.Markdown.UnsafeHTML), bd)
-		diags.Merge(build.ModelChecks(site, m, bd, o.Verbose))
+		m := build.ModelChecked(site, cfg, markdown.New(cfg.Markdown.UnsafeHTML), bd, diags)
+		cfg.Quittieren(diags)
+		if m != nil && !diags.HasErrors() {
+			diags.Merge(build.ModelChecks(site, m, bd, o.Verbose))
+		}
 	}
 	printDiags(stdout, diags, o)
 	if !o.Quiet || diags.HasErrors() {

@@ -8,10 +8,13 @@ package markdown
 import (
 	"bytes"
 	"crypto/sha256"
+	"hash/maphash"
 	"html/template"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -41,15 +44,30 @@ type Options struct {
 // results, so a text that appears on several pages is converted once. A
 // renderer belongs to one build; Next hands the texts of that build on to
 // the next one, so unchanged texts cost nothing on rebuilds while texts
-// that are gone are dropped.
+// that are gone are dropped. The one parse that renders a text also
+// collects what the checks need (links, images, raw HTML with their
+// lines): Scanned hands that out, so that neither the Markdown checks nor
+// the report of external links parse a text again.
 type Renderer struct {
 	md    goldmark.Markdown
-	cache *sync.Map // [32]byte → template.HTML
-	// prev is the cache of the previous build, read only. Only the map is
-	// referenced, not that build's renderer, so older builds are dropped.
-	prev *sync.Map
-	salt string
+	cache *sync.Map // [32]byte of salt, options and text → template.HTML
+	scans *sync.Map // sha256 of the text → *analysis
+	// prev and prevScans are the maps of the previous build, read only.
+	// Only the maps are referenced, not that build's renderer, so older
+	// builds are dropped.
+	prev, prevScans *sync.Map
+	salt            string
 }
+
+// analysis is what parsing one text found, whatever it was rendered with.
+type analysis struct {
+	scan    Scanned
+	problem *Problem
+}
+
+// OnParse, when set, is called before every parse of a text: tests count
+// with it that a build parses each text once.
+var OnParse func(src []byte)
 
 // Next returns the renderer for the next build with the same settings.
 // It keeps the texts used by r's build, and only those: a text edited in
@@ -57,20 +75,22 @@ type Renderer struct {
 // A build that used no texts – it stopped at an error before the model,
 // or kept the model of the one before – hands on what it was handed.
 func (r *Renderer) Next() *Renderer {
-	keep := r.cache
+	keep, keepScans := r.cache, r.scans
 	if r.prev != nil && r.Cached() == 0 {
-		keep = r.prev
+		keep, keepScans = r.prev, r.prevScans
 	}
-	return &Renderer{md: r.md, cache: &sync.Map{}, prev: keep, salt: r.salt}
+	return &Renderer{md: r.md, cache: &sync.Map{}, scans: &sync.Map{}, prev: keep, prevScans: keepScans, salt: r.salt}
 }
 
 // Unsafe reports whether the renderer passes raw HTML through.
 func (r *Renderer) Unsafe() bool { return r.salt == "unsafe" }
 
 // Cached is the number of converted texts held, for tests and statistics.
-func (r *Renderer) Cached() int {
+func (r *Renderer) Cached() int { return count(r.cache) }
+
+func count(m *sync.Map) int {
 	n := 0
-	r.cache.Range(func(any, any) bool { n++; return true })
+	m.Range(func(any, any) bool { n++; return true })
 	return n
 }
 
@@ -119,7 +139,10 @@ func New(unsafe bool) *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100), util.Prioritized(zeilenTransformer{}, 110)),
+			// The scan sees the tree as Scan always did: footnotes moved to
+			// the end (footnote transformer, 999), lines not yet split.
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100),
+				util.Prioritized(scanTransformer{}, 1000), util.Prioritized(zeilenTransformer{}, 1001)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -127,10 +150,11 @@ func New(unsafe bool) *Renderer {
 	if unsafe {
 		salt = "unsafe"
 	}
-	return &Renderer{md: md, cache: &sync.Map{}, salt: salt}
+	return &Renderer{md: md, cache: &sync.Map{}, scans: &sync.Map{}, salt: salt}
 }
 
-// Render converts src to HTML.
+// Render converts src to HTML. A text that Scanned reports a problem for
+// (too deep, too tangled, control characters) is not rendered: "".
 func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return ""
@@ -150,24 +174,157 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	if v, ok := r.cache.Load(key); ok {
 		return v.(template.HTML)
 	}
+	id := sha256.Sum256(src)
 	if r.prev != nil {
 		if v, ok := r.prev.Load(key); ok {
 			r.cache.Store(key, v)
+			r.analysis(id) // carried over with the HTML, for the checks
 			return v.(template.HTML)
 		}
 	}
-	ctx := parser.NewContext(parser.WithIDs(&ids{prefix: opt.Prefix, used: map[string]int{}}))
-	ctx.Set(keyPrefix, opt.Prefix)
-	ctx.Set(keyOffset, opt.Offset)
-	ctx.Set(keyZeilen, opt.Zeilen)
-	var buf bytes.Buffer
-	if err := r.md.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
-		// goldmark only fails on writer errors; a bytes.Buffer has none.
-		panic(err)
+	known := r.analysis(id)
+	if known != nil && known.problem != nil {
+		return ""
 	}
-	out := template.HTML(buf.String()) // #nosec: goldmark escapes text and drops raw HTML unless opted in
+	if known == nil {
+		if p := precheck(src); p != nil {
+			r.scans.Store(id, &analysis{problem: p})
+			return ""
+		}
+	}
+	out, scan, p := r.convert(src, opt)
+	if known == nil || p != nil {
+		// A budget problem is stored too, so that the checks report the
+		// empty text: Scanned hands it out once.
+		r.scans.Store(id, &analysis{scan: scan, problem: p})
+	}
+	if p != nil {
+		return ""
+	}
 	r.cache.Store(key, out)
 	return out
+}
+
+// RenderAll renders texts with opt on all cores into the cache, where
+// Render finds them. Each text is parsed once, also when it is repeated.
+func (r *Renderer) RenderAll(texts [][]byte, opt Options) {
+	// Hashes, not copies of the texts, tell repeats: on a collision a text
+	// is only left for Render to do when it is asked for.
+	seed := maphash.MakeSeed()
+	seen := make(map[uint64]bool, len(texts))
+	work := make(chan []byte)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range work {
+				r.Render(src, opt)
+			}
+		}()
+	}
+	for _, src := range texts {
+		if h := maphash.Bytes(seed, src); !seen[h] {
+			seen[h] = true
+			work <- src
+		}
+	}
+	close(work)
+	wg.Wait()
+}
+
+// analysis is what this build, or else the one before, found in the text
+// with hash id; nil if neither parsed it. Found in the build before, it
+// is kept for the next one too. A budget problem is not carried over:
+// the machine may have been busy, the new build tries again.
+func (r *Renderer) analysis(id [32]byte) *analysis {
+	if v, ok := r.scans.Load(id); ok {
+		return v.(*analysis)
+	}
+	if r.prevScans != nil {
+		if v, ok := r.prevScans.Load(id); ok {
+			if a := v.(*analysis); a.problem == nil || !a.problem.budget {
+				r.scans.Store(id, a)
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// convert parses and renders src within ScanBudget; on timeout the parse
+// finishes unobserved.
+func (r *Renderer) convert(src []byte, opt Options) (template.HTML, Scanned, *Problem) {
+	type result struct {
+		html template.HTML
+		scan Scanned
+	}
+	if OnParse != nil {
+		OnParse(src) // here, not in the goroutine, which may outlive a test
+	}
+	done := make(chan result, 1)
+	go func() {
+		ctx := parser.NewContext(parser.WithIDs(&ids{prefix: opt.Prefix, used: map[string]int{}}))
+		ctx.Set(keyPrefix, opt.Prefix)
+		ctx.Set(keyOffset, opt.Offset)
+		ctx.Set(keyZeilen, opt.Zeilen)
+		var scan Scanned
+		ctx.Set(keyScan, &scan)
+		var buf bytes.Buffer
+		if err := r.md.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
+			// goldmark only fails on writer errors; a bytes.Buffer has none.
+			panic(err)
+		}
+		done <- result{template.HTML(buf.String()), scan} // #nosec: goldmark escapes text and drops raw HTML unless opted in
+	}()
+	res, p := withinBudget(done)
+	if p == nil && res.scan.TiefeZeile > 0 {
+		p = tiefeMeldung(res.scan.TiefeZeile)
+	}
+	if p != nil {
+		return "", Scanned{}, p
+	}
+	return res.html, res.scan, nil
+}
+
+// withinBudget waits for done at most ScanBudget.
+func withinBudget[T any](done <-chan T) (T, *Problem) {
+	start := time.Now()
+	timer := time.NewTimer(ScanBudget)
+	defer timer.Stop()
+	select {
+	case v := <-done:
+		// On a busy machine both cases can be ready when this goroutine
+		// runs again, and select picks one at random: the clock decides.
+		if time.Since(start) <= ScanBudget {
+			return v, nil
+		}
+	case <-timer.C:
+	}
+	var zero T
+	return zero, budgetProblem()
+}
+
+// Scanned returns the links, images and raw HTML of src, or why src cannot
+// be published: collected when src was rendered, else parsed now (and
+// remembered, without rendering). A problem of the time budget is handed
+// out once: the next build tries again, the machine may have been busy.
+func (r *Renderer) Scanned(src []byte) (Scanned, *Problem) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return Scanned{}, nil
+	}
+	id := sha256.Sum256(src)
+	if a := r.analysis(id); a != nil {
+		if a.problem != nil && a.problem.budget {
+			r.scans.Delete(id)
+		}
+		return a.scan, a.problem
+	}
+	s, p := checkedScan(src)
+	if p == nil || !p.budget {
+		r.scans.Store(id, &analysis{scan: s, problem: p})
+	}
+	return s, p
 }
 
 // Inline converts short inline Markdown (a TOML field) without a wrapping <p>.

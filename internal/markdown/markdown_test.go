@@ -140,6 +140,15 @@ func TestNextKeepsOnlyTextsOfTheLastBuild(t *testing.T) {
 		if n := r.Cached(); n != 2 {
 			t.Fatalf("build %d holds %d texts, want 2", i, n)
 		}
+		// What rendering found for the checks goes the same way, and a
+		// carried-over text is not parsed again for them.
+		if n := count(r.scans); n != 2 {
+			t.Fatalf("build %d holds what it found in %d texts, want 2", i, n)
+		}
+		parses := countParses(t)
+		if s, p := r.Scanned([]byte("bleibt")); p != nil || parses() != 0 {
+			t.Fatalf("carried-over text: %+v, %v, parsed %d times", s, p, parses())
+		}
 	}
 	// A build that converted nothing (it failed early) hands on the texts
 	// of the one before.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	toml "tdsite/internal/decode"
@@ -42,14 +43,40 @@ type Scanned struct {
 // links out of bare addresses), so Scan sees the links readers will see.
 var scanner = New(false)
 
+var keyScan = parser.NewContextKey()
+
+// scanTransformer collects the Scanned of a text while it is parsed for
+// rendering, when the parser context asks for it.
+type scanTransformer struct{}
+
+func (scanTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if s, _ := pc.Get(keyScan).(*Scanned); s != nil {
+		*s = scanDoc(doc, reader.Source())
+	}
+}
+
 // Scan lists the links, images and raw HTML of a Markdown text with their
 // lines, so that checks can point editors at the exact line.
 func Scan(src []byte) Scanned {
-	var out Scanned
 	if len(bytes.TrimSpace(src)) == 0 {
-		return out
+		return Scanned{}
 	}
-	doc := scanner.md.Parser().Parse(text.NewReader(src))
+	if OnParse != nil {
+		OnParse(src)
+	}
+	return scan(src)
+}
+
+func scan(src []byte) Scanned {
+	var out Scanned
+	ctx := parser.NewContext()
+	ctx.Set(keyScan, &out)
+	scanner.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return out
+}
+
+func scanDoc(doc ast.Node, src []byte) Scanned {
+	var out Scanned
 	lines := lineStarts(src)
 	lineOf := func(off int) int { return sort.SearchInts(lines, off+1) }
 	depth := 0
@@ -242,30 +269,31 @@ func CheckedScan(src []byte) (Scanned, *Problem) {
 }
 
 func checkedScan(src []byte) (Scanned, *Problem) {
-	if p := structure(src); p != nil {
+	if p := precheck(src); p != nil {
 		return Scanned{}, p
 	}
-	if p := steuerzeichen(src); p != nil {
-		return Scanned{}, p
+	if OnParse != nil {
+		OnParse(src)
 	}
 	done := make(chan Scanned, 1)
-	go func() { done <- Scan(src) }() // on timeout it finishes unobserved
-	start := time.Now()
-	timer := time.NewTimer(ScanBudget)
-	defer timer.Stop()
-	select {
-	case s := <-done:
-		// On a busy machine both cases can be ready when this goroutine
-		// runs again, and select picks one at random: the clock decides.
-		if time.Since(start) <= ScanBudget {
-			if s.TiefeZeile > 0 {
-				return Scanned{}, tiefeMeldung(s.TiefeZeile)
-			}
-			return s, nil
-		}
-	case <-timer.C:
+	go func() { done <- scan(src) }() // on timeout it finishes unobserved
+	s, p := withinBudget(done)
+	if p == nil && s.TiefeZeile > 0 {
+		return Scanned{}, tiefeMeldung(s.TiefeZeile)
 	}
-	return Scanned{}, &Problem{Line: 1, budget: true,
+	return s, p
+}
+
+// precheck finds what makes a text unfit for parsing without parsing it.
+func precheck(src []byte) *Problem {
+	if p := structure(src); p != nil {
+		return p
+	}
+	return steuerzeichen(src)
+}
+
+func budgetProblem() *Problem {
+	return &Problem{Line: 1, budget: true,
 		Message: fmt.Sprintf("Der Text ist zu verwickelt, um ihn in %v umzusetzen.", ScanBudget),
 		Hint:    "Der Text enthält vermutlich sehr viele ungeschlossene Klammern oder Zeichen wie [, (, * oder _ in einem Absatz. Teilen Sie ihn in Absätze auf und prüfen Sie die Klammern."}
 }

@@ -37,6 +37,11 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		ziele:           map[string]*Ziel{},
 	}
 	b := &builder{cs: cs, md: md, site: s}
+	vorab := make(chan struct{})
+	go func() {
+		b.vorab()
+		close(vorab)
+	}()
 	b.akteure()
 	b.handlungsfelder()
 	for _, cst := range cs.Strategien {
@@ -49,6 +54,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		b.ziele(cst)
 		b.wirkung(cst)
 	}
+	<-vorab
 	for _, cst := range cs.Strategien {
 		b.initiativen(cst)
 		b.massnahmen(cst)
@@ -64,6 +70,26 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	b.beispieleTrennen()
 	b.verbindungen()
 	return s
+}
+
+// eigeneSeite renders the text of a measure or news item, which has a
+// page of its own.
+var eigeneSeite = markdown.Options{}
+
+// vorab renders the texts of measures and news on all cores before the
+// model is linked on one: they are most of the Markdown of a large site,
+// and the builder then finds them in the renderer's cache.
+func (b *builder) vorab() {
+	var texts [][]byte
+	for _, st := range b.cs.Strategien {
+		for _, m := range st.Massnahmen {
+			texts = append(texts, m.Body.Text)
+		}
+		for _, m := range st.Meldungen {
+			texts = append(texts, m.Body.Text)
+		}
+	}
+	b.md.RenderAll(texts, eigeneSeite)
 }
 
 func (b *builder) render(m content.Markdown, prefix string, offset int) template.HTML {

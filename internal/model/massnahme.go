@@ -17,7 +17,7 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		m := &Massnahme{
 			Massnahme: *cm, Strategie: st, Anchor: "massnahme-" + anchorID(cm.ID),
 			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld],
-			Beschreibung:  b.render(cm.Body, "", 0),
+			Beschreibung:  b.md.Render(cm.Body.Text, eigeneSeite),
 		}
 		if m.Stand.IsZero() {
 			m.Stand = st.Stand

@@ -135,7 +135,7 @@ func pruefe(root string) *diag.List {
 	site, diags := content.Load(root)
 	diags.Merge(validate.Check(site))
 	if cfg, _ := config.Load(root); cfg != nil {
-		diags.Merge(validate.Markdown(site, cfg.Markdown.UnsafeHTML))
+		diags.Merge(validate.Markdown(site, cfg.Markdown.UnsafeHTML, nil))
 	}
 	return diags
 }

@@ -90,11 +90,17 @@ func (c *checker) checkURL(pos diag.Pos, u string, image bool) {
 // and raw HTML. Off (the default), raw HTML is dropped from the page, which
 // editors must learn about; on, the site trusts its editors, but scripts,
 // frames and inline styles would still break the Content-Security-Policy or
-// the promise of no third-party requests.
-func Markdown(site *content.Site, unsafeHTML bool) *diag.List {
+// the promise of no third-party requests. With md, the checks use what
+// md collected while rendering the texts and parse only texts it has not
+// seen; without, they parse every text.
+func Markdown(site *content.Site, unsafeHTML bool, md *markdown.Renderer) *diag.List {
+	scanned := markdown.CheckedScan
+	if md != nil {
+		scanned = md.Scanned
+	}
 	c := &checker{site: site, ix: site.Index, d: &diag.List{}}
 	for _, t := range site.Texts() {
-		scan, problem := markdown.CheckedScan(t.Src)
+		scan, problem := scanned(t.Src)
 		if problem != nil {
 			c.d.Errorf(t.LineAt(problem.Line), "markdown", problem.Hint, "%s", problem.Message)
 			continue

@@ -77,7 +77,7 @@ func checkFixture(t *testing.T, root string) *diag.List {
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
 	if cfg != nil {
-		diags.Merge(Markdown(site, cfg.Markdown.UnsafeHTML))
+		diags.Merge(Markdown(site, cfg.Markdown.UnsafeHTML, nil))
 		cfg.Quittieren(diags)
 		// What is due depends on the build day; check runs it after the model.
 		fr := Fristen(site, cfg.BuildDatum)

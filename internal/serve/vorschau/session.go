@@ -17,7 +17,6 @@ import (
 	"tdsite/internal/build"
 	"tdsite/internal/content"
 	"tdsite/internal/diag"
-	"tdsite/internal/model"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 	"tdsite/internal/validate"
@@ -275,7 +274,12 @@ func (s *Session) renderVorab(ctx context.Context, old *build.Prepared, c *chang
 	if sub == nil || ld.HasErrors() {
 		return nil
 	}
-	if validate.Check(sub).HasErrors() || validate.Markdown(sub, old.Config.Markdown.UnsafeHTML).HasErrors() {
+	checked := validate.Check(sub)
+	if checked.HasErrors() {
+		return nil
+	}
+	m := build.ModelChecked(sub, old.Config, caches.Markdown(old.Config.Markdown.UnsafeHTML), old.Model.BuildDate, checked)
+	if m == nil {
 		return nil
 	}
 	viewed := map[string]bool{}
@@ -284,7 +288,6 @@ func (s *Session) renderVorab(ctx context.Context, old *build.Prepared, c *chang
 			viewed[v] = true
 		}
 	}
-	m := model.Build(sub, old.Config, caches.Markdown(old.Config.Markdown.UnsafeHTML), old.Model.BuildDate)
 	if (len(m.Meldungen) == 0) != (len(old.Model.Meldungen) == 0) {
 		return nil // the navigation of every page links the news only if there are any
 	}
