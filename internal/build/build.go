@@ -52,6 +52,17 @@ type Result struct {
 	// Notes are problems of cleaning up beside the output folder (a
 	// previous output that cannot be deleted); the site was published.
 	Notes []string
+	// Rendered is the number of pages rendered: fewer than Pages after an
+	// incremental build, which took the others from the previous output.
+	Rendered    int
+	Incremental bool
+	Phases      []Phase // where the time went, in order
+}
+
+// Phase is a step of a build and the time it took.
+type Phase struct {
+	Name string
+	Took time.Duration
 }
 
 // ErrAbgebrochen means the build was interrupted (Ctrl+C, SIGTERM) before
@@ -75,23 +86,40 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		dest = filepath.Join(root, "public")
 	}
 	dest, _ = filepath.Abs(dest)
-	var cacheFile, inputs string
+	var cacheFile string
+	var last *previous
 	if opts.Cache {
 		cacheFile = buildcache.File(dest)
 		// Leftovers of an earlier run beside the output need a real build:
 		// only it removes them (under the lock) or says why it cannot.
 		left := publish.HasLeftovers(dest)
-		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil && !left {
+		res, diags, pv := unchanged(root, dest, cacheFile, opts)
+		if res != nil && !left {
 			res.Duration = time.Since(start)
 			return res, diags, nil
 		}
+		last = pv
+		if left && pv != nil {
+			pv.output = false
+		}
 	}
+	prepStart := time.Now()
 	p, diags := Prepare(root, opts.BuildDate, nil)
 	if p == nil {
 		return nil, diags, ErrContent
 	}
-	res, err := write(ctx, p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts)
+	prepared := time.Since(prepStart)
+	minify := !opts.NoMinify && p.Config.MinifyEnabled()
+	inc := last.incremental(dest)
+	res, err := write(ctx, p, dest, minify, opts, inc)
 	var le *OutputError
+	if inc != nil && (errors.Is(err, errNotIncremental) || errors.As(err, &le)) {
+		// The previous output lacks a file, or the site has an error that
+		// a full build must confirm: never publish on the strength of the
+		// page dependencies alone.
+		inc = nil
+		res, err = write(ctx, p, dest, minify, opts, nil)
+	}
 	if errors.As(err, &le) {
 		diags.Merge(le.Diags)
 		return nil, diags, ErrContent
@@ -99,23 +127,52 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	if inputs != "" {
-		saveState(cacheFile, dest, inputs, res, diags)
+	res.Phases = append([]Phase{{"vorbereiten", prepared}}, res.Phases...)
+	if last != nil && last.inputs != nil {
+		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
 	}
 	res.Duration = time.Since(start)
 	return res, diags, nil
 }
 
+// previous is what the cache knows of the last build.
+type previous struct {
+	state  *buildcache.State    // nil: no record
+	inputs *buildcache.Snapshot // the inputs now; nil: unreadable, no cache
+	output bool                 // the published output is the one recorded
+}
+
+// incremental returns how to build incrementally after the last build,
+// or nil for a full build: when there is no record of it, its output was
+// changed since, or anything but content files changed.
+func (pv *previous) incremental(dest string) *incremental {
+	if pv == nil || pv.state == nil || pv.inputs == nil || !pv.output || pv.state.PageDeps == nil {
+		return nil
+	}
+	changed, ok := pv.state.Changed(pv.inputs)
+	if !ok || len(changed) == 0 {
+		return nil
+	}
+	content, ok := ContentOnly(changed)
+	if !ok {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return nil
+	}
+	return &incremental{prev: real, content: content, before: pv.state.PageDeps}
+}
+
 // unchanged returns the result of the last build when neither the inputs
-// nor the published output changed since; it sets *inputs to the
-// fingerprint of the inputs for saving after a real build ("" if they
-// could not be read, which turns the cache off).
-func unchanged(root, dest, cacheFile string, inputs *string, opts Options) (*Result, *diag.List) {
+// nor the published output changed since; it also returns what it found
+// for an incremental build and for saving after a real one.
+func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List, *previous) {
 	day := opts.BuildDate
 	if day.IsZero() {
 		day = time.Now() // "Stand" on every page; build_datum is in config.toml
 	}
-	st := buildcache.Load(cacheFile)
+	pv := &previous{state: buildcache.Load(cacheFile)}
 	// Both folders are walked at the same time: on a large site the walks
 	// are most of the time a build without changes takes.
 	type fingerprint struct {
@@ -123,37 +180,39 @@ func unchanged(root, dest, cacheFile string, inputs *string, opts Options) (*Res
 		err error
 	}
 	output := make(chan fingerprint, 1)
-	if st != nil {
+	if pv.state != nil {
 		go func() {
 			sum, err := buildcache.Output(dest)
 			output <- fingerprint{sum, err}
 		}()
 	}
-	in, err := buildcache.Inputs(root, []string{config.File, "content", "layouts", "themes", "static"},
+	in, err := buildcache.Scan(root, []string{config.File, "content", "layouts", "themes", "static"},
 		"dest="+dest, fmt.Sprint("nominify=", opts.NoMinify), "datum="+day.Format("2006-01-02"))
+	if pv.state != nil {
+		out := <-output
+		pv.output = out.err == nil && buildcache.Same(out.sum, pv.state.Output)
+	}
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	*inputs = in
-	if st == nil || !buildcache.Same(st.Inputs, in) {
-		return nil, nil
-	}
-	if out := <-output; out.err != nil || !buildcache.Same(out.sum, st.Output) {
-		return nil, nil
+	pv.inputs = in
+	st := pv.state
+	if st == nil || !buildcache.Same(st.Inputs, in.Sum) || !pv.output {
+		return nil, nil, pv
 	}
 	return &Result{Unchanged: true, Built: st.Built, Pages: st.Pages, Files: st.Files, Bytes: st.Bytes,
-		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList()
+		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList(), pv
 }
 
 // saveState records a successful build for the next run. Failing to save
 // only costs the next run a full build.
-func saveState(cacheFile, dest, inputs string, res *Result, diags *diag.List) {
+func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, list []*pages.Page) {
 	out, err := buildcache.Output(dest)
 	if err != nil {
 		buildcache.Remove(cacheFile)
 		return
 	}
-	st := &buildcache.State{Inputs: inputs, Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
+	st := &buildcache.State{Inputs: inputs.Sum, Settings: inputs.Settings, InputFiles: inputs.Files, PageDeps: depsOf(list), Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
@@ -163,8 +222,18 @@ func saveState(cacheFile, dest, inputs string, res *Result, diags *diag.List) {
 }
 
 // write renders p into a fresh folder beside dest, checks its links and
-// swaps it in only when everything succeeded.
-func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options) (*Result, error) {
+// swaps it in only when everything succeeded. With inc it renders only the
+// pages inc names and hard-links every other file from the published
+// output into the fresh folder; written files are new files, so the
+// published site is never changed in place.
+func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
+	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
+	t := time.Now()
+	phase := func(name string) {
+		now := time.Now()
+		res.Phases = append(res.Phases, Phase{name, now.Sub(t)})
+		t = now
+	}
 	st, err := opts.folders.Begin(p.Root, dest)
 	if err != nil {
 		return nil, err
@@ -178,23 +247,38 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if d := DuplicatePages(p); d.Len() > 0 {
 		return nil, &OutputError{Diags: d}
 	}
-	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned()}
-	res := &Result{Pages: countPages(p.Pages)}
+	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: inc != nil}
 	// Static files and the search index first: pages link them by their
-	// fingerprinted names.
+	// fingerprinted names. An incremental build only learns those names;
+	// static files did not change, they are linked below.
 	p.Assets.Reset()
-	if err := CopyStatic(p, out); err != nil {
+	static := out
+	if inc != nil {
+		static = &publish.Output{Dir: st.Dir, Minify: minify, Discard: true}
+	}
+	if err := CopyStatic(p, static); err != nil {
 		return nil, err
 	}
 	list, err := WriteAssets(p, p.Pages, out)
 	if err != nil {
 		return nil, err
 	}
+	if inc != nil {
+		list = inc.render(list)
+	}
+	res.Rendered = len(list)
 	if err := RenderPages(ctx, p, list, out, opts.Progress); err != nil {
 		return nil, err
 	}
 	if ctx.Err() != nil {
 		return nil, ErrAbgebrochen
+	}
+	phase("rendern")
+	if inc != nil {
+		if err := inc.linkRest(static.Written(), p.Pages, out); err != nil {
+			return nil, err
+		}
+		phase("verknüpfen")
 	}
 	links, err := checkLinks(p, st.Dir, out.Links)
 	if err != nil {
@@ -203,16 +287,19 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if ctx.Err() != nil {
 		return nil, ErrAbgebrochen
 	}
+	phase("linkprüfung")
 	res.Files, res.Bytes, res.Links = out.Files(), out.Bytes(), links
 	published = true // Publish cleans up itself, also on failure
 	if err := st.Publish(); err != nil {
 		return nil, err
 	}
 	res.Notes = st.Notes
+	phase("veröffentlichen")
 	report := st.Beside("-externe-links.txt")
 	if writeExternalReport(p, links, report) == nil {
 		res.ExternalReport = report
 	}
+	phase("linkliste")
 	return res, nil
 }
 

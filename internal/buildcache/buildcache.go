@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"time"
 
@@ -25,7 +26,7 @@ import (
 )
 
 // Version changes when the record's meaning changes.
-const Version = 2
+const Version = 3
 
 // State is the record of one successful build.
 type State struct {
@@ -39,6 +40,41 @@ type State struct {
 	Diags   []diag.Diagnostic // warnings of that build, shown again
 	// The link check's counts, for the summary.
 	LinkFiles, LinksInternal int
+	// For an incremental build after a change of content files: the
+	// settings part of Inputs, what each input file looked like, and
+	// which content files each page was made from.
+	Settings   string
+	InputFiles map[string]string   // slash path below the site → size, mode, time
+	PageDeps   map[string][]string // page path → pages.Page.Deps
+}
+
+// Snapshot is what Scan saw of the inputs of a build.
+type Snapshot struct {
+	Sum      string            // the fingerprint of everything, as Inputs
+	Settings string            // the fingerprint of extra and the program alone
+	Files    map[string]string // slash path below root → size, mode, time
+}
+
+// Changed lists the input files that differ between the record of the last
+// build and now (new, changed or deleted), sorted; ok is false when the
+// record has no per-file list or the settings differ, which leaves only a
+// full build.
+func (s *State) Changed(now *Snapshot) (changed []string, ok bool) {
+	if s.InputFiles == nil || !Same(s.Settings, now.Settings) {
+		return nil, false
+	}
+	for f, v := range now.Files {
+		if s.InputFiles[f] != v {
+			changed = append(changed, f)
+		}
+	}
+	for f := range s.InputFiles {
+		if _, there := now.Files[f]; !there {
+			changed = append(changed, f)
+		}
+	}
+	sort.Strings(changed)
+	return changed, true
 }
 
 // File is where the record for the output folder dest lives: beside it,
@@ -96,17 +132,29 @@ func (s *State) DiagList() *diag.List {
 // program itself and the settings in extra (output folder, minify, build
 // date …).
 func Inputs(root string, paths []string, extra ...string) (string, error) {
+	s, err := Scan(root, paths, extra...)
+	if err != nil {
+		return "", err
+	}
+	return s.Sum, nil
+}
+
+// Scan is Inputs with the parts an incremental build needs: the settings
+// alone and every file's line of the fingerprint.
+func Scan(root string, paths []string, extra ...string) (*Snapshot, error) {
 	h := sha256.New()
 	for _, e := range extra {
 		fmt.Fprintf(h, "x %q\n", e)
 	}
 	fmt.Fprintf(h, "exe %s\n", program())
+	snap := &Snapshot{Settings: hex.EncodeToString(h.Sum(nil)), Files: map[string]string{}}
 	for _, p := range paths {
-		if err := walk(h, root, filepath.Join(root, p)); err != nil {
-			return "", err
+		if err := walk(h, root, filepath.Join(root, p), snap.Files); err != nil {
+			return nil, err
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	snap.Sum = hex.EncodeToString(h.Sum(nil))
+	return snap, nil
 }
 
 // program identifies the running tdsite by the contents of its
@@ -142,7 +190,7 @@ func Output(dest string) (string, error) {
 		dest = real
 	}
 	h := sha256.New()
-	if err := walk(h, dest, dest); err != nil {
+	if err := walk(h, dest, dest, nil); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
@@ -152,8 +200,9 @@ func Output(dest string) (string, error) {
 // dir in lexical order (WalkDir's order) into h. Folders below dir are
 // listed by name only: what they hold is in the list, and not asking the
 // file system about ten thousand page folders is a sixth of the system
-// calls of a build without changes.
-func walk(h hash.Hash, root, dir string) error {
+// calls of a build without changes. If files is not nil, each file's
+// line goes there too, under its slash path below root.
+func walk(h hash.Hash, root, dir string, files map[string]string) error {
 	var buf []byte
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -192,6 +241,10 @@ func walk(h hash.Hash, root, dir string) error {
 		}
 		buf = append(buf, '\n')
 		h.Write(buf)
+		if files != nil {
+			name := filepath.ToSlash(p[len(root)+1:])
+			files[name] = string(buf[len(p)-len(root)+1:])
+		}
 		return nil
 	})
 	return err

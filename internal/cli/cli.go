@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -219,6 +220,16 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 	}
 	if !o.Quiet {
 		fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())
+		if res.Incremental {
+			fmt.Fprintf(stdout, "Nur geänderte Inhalte: %d Seiten neu erzeugt, die übrigen aus dem bisherigen Ausgabeordner übernommen. Alles neu bauen: tdsite build --no-cache\n", res.Rendered)
+		}
+		if o.Verbose {
+			var parts []string
+			for _, ph := range res.Phases {
+				parts = append(parts, fmt.Sprintf("%s %s", ph.Name, ph.Took.Round(1e6)))
+			}
+			fmt.Fprintf(stdout, "Zeiten: %s.\n", strings.Join(parts, ", "))
+		}
 		printLinks(stdout, res, o.Verbose)
 	}
 	return ExitOK
