@@ -57,6 +57,17 @@ type Result struct {
 	Rendered    int
 	Incremental bool
 	Phases      []Phase // where the time went, in order
+
+	staging *publish.Staging // removing the previous output
+}
+
+// finish waits until the previous output is removed (see
+// publish.Staging.Background) and takes over what could not be.
+func (res *Result) finish() {
+	t := time.Now()
+	res.staging.Wait()
+	res.Notes = res.staging.Notes
+	res.Phases = append(res.Phases, Phase{"aufräumen", time.Since(t)})
 }
 
 // Phase is a step of a build and the time it took.
@@ -131,6 +142,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if last != nil && last.inputs != nil {
 		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
 	}
+	res.finish()
 	res.Duration = time.Since(start)
 	return res, diags, nil
 }
@@ -290,10 +302,11 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	phase("linkprüfung")
 	res.Files, res.Bytes, res.Links = out.Files(), out.Bytes(), links
 	published = true // Publish cleans up itself, also on failure
+	st.Background = true
 	if err := st.Publish(); err != nil {
 		return nil, err
 	}
-	res.Notes = st.Notes
+	res.staging = st
 	phase("veröffentlichen")
 	report := st.Beside("-externe-links.txt")
 	if writeExternalReport(p, links, report) == nil {
