@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"tdsite/internal/buildcache"
@@ -114,12 +115,10 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 			pv.output = false
 		}
 	}
-	prepStart := time.Now()
 	p, diags := Prepare(root, opts.BuildDate, nil)
 	if p == nil {
 		return nil, diags, ErrContent
 	}
-	prepared := time.Since(prepStart)
 	minify := !opts.NoMinify && p.Config.MinifyEnabled()
 	inc := last.incremental(dest)
 	res, err := write(ctx, p, dest, minify, opts, inc)
@@ -138,7 +137,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res.Phases = append([]Phase{{"vorbereiten", prepared}}, res.Phases...)
+	res.Phases = append(slices.Clone(p.Phases), res.Phases...)
 	if last != nil && last.inputs != nil {
 		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
 	}

@@ -179,10 +179,11 @@ Prüft alle Inhalte und erzeugt die Website im Ausgabeordner (Standard: public/)
 in den Inhalten bleibt der bisherige Ausgabeordner unverändert. Dauert der Bau länger, zeigt
 tdsite im Terminal an, wie viele Seiten schon fertig sind. Hat sich seit dem letzten Bau
 nichts geändert (Inhalte, Vorlagen, Design, config.toml, Ausgabeordner, tdsite selbst),
-bleibt der Ausgabeordner, wie er ist.`).common()
+bleibt der Ausgabeordner, wie er ist. Haben sich nur Dateien in content/ geändert, entstehen
+nur die Seiten neu, die sie zeigen; alle Inhalte werden trotzdem vollständig geprüft.`).common()
 	o.str(&dest, "dest", "ORDNER", "", "Ausgabeordner (Standard: <source>/public)")
 	o.boolean(&noMinify, "no-minify", "", "Ausgabe nicht verkleinern (zum Nachsehen)")
-	o.boolean(&noCache, "no-cache", "", "immer neu bauen, auch wenn sich nichts geändert hat")
+	o.boolean(&noCache, "no-cache", "", "immer alles neu bauen, auch wenn sich nichts oder nur wenig geändert hat")
 	rest, code, ok := o.parse(args, stdout, stderr)
 	if !ok {
 		return code
