@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"tdsite/internal/buildcache"
@@ -100,12 +99,15 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	dest, _ = filepath.Abs(dest)
 	var cacheFile string
 	var last *previous
+	var checked Phase // the look at the last build
 	if opts.Cache {
 		cacheFile = buildcache.File(dest)
 		// Leftovers of an earlier run beside the output need a real build:
 		// only it removes them (under the lock) or says why it cannot.
 		left := publish.HasLeftovers(dest)
+		t := time.Now()
 		res, diags, pv := unchanged(root, dest, cacheFile, opts)
+		checked = Phase{"baustand", time.Since(t)}
 		if res != nil && !left {
 			res.Duration = time.Since(start)
 			return res, diags, nil
@@ -137,9 +139,15 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res.Phases = append(slices.Clone(p.Phases), res.Phases...)
+	before := p.Phases
+	if checked.Name != "" {
+		before = append([]Phase{checked}, before...)
+	}
+	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
+		t := time.Now()
 		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
+		res.Phases = append(res.Phases, Phase{"sichern", time.Since(t)})
 	}
 	res.finish()
 	res.Duration = time.Since(start)

@@ -3,7 +3,11 @@ package build
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
@@ -88,15 +92,33 @@ func (inc *incremental) linkRest(static map[string]bool, list []*pages.Page, out
 			want = append(want, pg.File())
 		}
 	}
-	for _, f := range want {
-		if written[f] {
-			continue
-		}
-		if err := out.Link(inc.prev, f); err != nil {
-			return fmt.Errorf("%w: %v", errNotIncremental, err)
-		}
+	want = slices.DeleteFunc(want, func(f string) bool { return written[f] })
+	// Linking is system calls only (a folder and a link per page), which
+	// overlap well even on few cores.
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		next     atomic.Int64
+	)
+	for w := 0; w < 4*runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(want); i = int(next.Add(1)) - 1 {
+				if err := out.Link(inc.prev, want[i]); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("%w: %v", errNotIncremental, err)
+					}
+					mu.Unlock()
+					return
+				}
+			}
+		}()
 	}
-	return nil
+	wg.Wait()
+	return firstErr
 }
 
 // errNotIncremental: the previous output does not have a file it should
