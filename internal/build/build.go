@@ -156,6 +156,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 
 // previous is what the cache knows of the last build.
 type previous struct {
+	file   string               // the record
 	state  *buildcache.State    // nil: no record
 	inputs *buildcache.Snapshot // the inputs now; nil: unreadable, no cache
 	output bool                 // the published output is the one recorded
@@ -165,14 +166,18 @@ type previous struct {
 // or nil for a full build: when there is no record of it, its output was
 // changed since, or anything but content files changed.
 func (pv *previous) incremental(dest string) *incremental {
-	if pv == nil || pv.state == nil || pv.inputs == nil || !pv.output || pv.state.PageDeps == nil {
+	if pv == nil || pv.state == nil || pv.inputs == nil || !pv.output {
 		return nil
 	}
-	changed, ok := pv.state.Changed(pv.inputs)
+	detail := buildcache.LoadDetail(buildcache.DetailFile(pv.file), pv.state)
+	if detail == nil {
+		return nil
+	}
+	changed, ok := detail.Changed(pv.inputs)
 	if !ok || len(changed) == 0 {
 		return nil
 	}
-	content, ok := ContentOnly(changed)
+	content, ok := contentOnly(changed)
 	if !ok {
 		return nil
 	}
@@ -180,7 +185,7 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	return &incremental{prev: real, content: content, before: pv.state.PageDeps}
+	return &incremental{prev: real, content: content, before: detail.Deps()}
 }
 
 // unchanged returns the result of the last build when neither the inputs
@@ -191,7 +196,7 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 	if day.IsZero() {
 		day = time.Now() // "Stand" on every page; build_datum is in config.toml
 	}
-	pv := &previous{state: buildcache.Load(cacheFile)}
+	pv := &previous{file: cacheFile, state: buildcache.Load(cacheFile)}
 	// Both folders are walked at the same time: on a large site the walks
 	// are most of the time a build without changes takes.
 	type fingerprint struct {
@@ -231,11 +236,11 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 		buildcache.Remove(cacheFile)
 		return
 	}
-	st := &buildcache.State{Inputs: inputs.Sum, Settings: inputs.Settings, InputFiles: inputs.Files, PageDeps: depsOf(list), Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
+	st := &buildcache.State{Inputs: inputs.Sum, Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	if st.Save(cacheFile) != nil {
+	if buildcache.NewDetail(out, inputs, depsOf(list)).Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}
 }

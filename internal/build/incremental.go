@@ -22,10 +22,10 @@ type incremental struct {
 	before  map[string][]string // page path → Deps, of the last build
 }
 
-// ContentOnly returns the changed files as a set when all of them are
+// contentOnly returns the changed files as a set when all of them are
 // content files ("content/…"); any other change (config, templates,
 // static files, themes) can affect every page and needs a full build.
-func ContentOnly(changed []string) (map[string]bool, bool) {
+func contentOnly(changed []string) (map[string]bool, bool) {
 	set := map[string]bool{}
 	for _, f := range changed {
 		if !strings.HasPrefix(f, "content/") {

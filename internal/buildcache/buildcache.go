@@ -2,8 +2,10 @@
 // it keeps, beside the output folder, a small record of the inputs and the
 // output of the last successful build. Inputs and output are recognised by
 // path, size and modification time of every file (like make), which costs
-// a directory walk instead of a build; any difference means a full build,
-// so a wrong answer can only cost time, never publish a stale site.
+// a directory walk instead of a build; any difference means a build (an
+// incremental one, with the Detail, when only content files changed and
+// the output is untouched), so a wrong answer can only cost time, never
+// publish a stale site.
 package buildcache
 
 import (
@@ -40,12 +42,78 @@ type State struct {
 	Diags   []diag.Diagnostic // warnings of that build, shown again
 	// The link check's counts, for the summary.
 	LinkFiles, LinksInternal int
-	// For an incremental build after a change of content files: the
-	// settings part of Inputs, what each input file looked like, and
-	// which content files each page was made from.
-	Settings   string
-	InputFiles map[string]string   // slash path below the site → size, mode, time
-	PageDeps   map[string][]string // page path → pages.Page.Deps
+}
+
+// Detail is the part of the record that only an incremental build reads,
+// in a file of its own (DetailFile): at 10,000 pages it is megabytes,
+// which a build without changes must not have to read.
+type Detail struct {
+	Version  int
+	Output   string            // State.Output of the same build
+	Settings string            // Snapshot.Settings
+	Inputs   map[string]string // Snapshot.Files
+	// Pages maps each page path to its dependencies (pages.Page.Deps),
+	// as indexes into Names: a strategy's page names all its measures.
+	Names []string
+	Pages map[string][]int
+}
+
+// DetailFile is where the Detail for the record file lives.
+func DetailFile(file string) string { return file + "-seiten" }
+
+// NewDetail records the inputs and the page dependencies of a build.
+func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
+	d := &Detail{Output: output, Settings: in.Settings, Inputs: in.Files, Pages: make(map[string][]int, len(deps))}
+	index := map[string]int{}
+	for page, list := range deps {
+		ix := make([]int, len(list))
+		for i, name := range list {
+			n, ok := index[name]
+			if !ok {
+				n = len(d.Names)
+				index[name] = n
+				d.Names = append(d.Names, name)
+			}
+			ix[i] = n
+		}
+		d.Pages[page] = ix
+	}
+	return d
+}
+
+// Deps returns the page dependencies as recorded.
+func (d *Detail) Deps() map[string][]string {
+	out := make(map[string][]string, len(d.Pages))
+	for page, ix := range d.Pages {
+		list := make([]string, len(ix))
+		for i, n := range ix {
+			if n >= 0 && n < len(d.Names) {
+				list[i] = d.Names[n]
+			}
+		}
+		out[page] = list
+	}
+	return out
+}
+
+// LoadDetail reads the Detail of the build recorded in st; nil if it is
+// missing, unreadable or of another build.
+func LoadDetail(file string, st *State) *Detail {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	var d Detail
+	if json.Unmarshal(data, &d) != nil || d.Version != Version || !Same(d.Output, st.Output) {
+		return nil
+	}
+	return &d
+}
+
+// Save writes the Detail atomically.
+func (d *Detail) Save(file string) error {
+	d.Version = Version
+	return save(file, d)
 }
 
 // Snapshot is what Scan saw of the inputs of a build.
@@ -55,20 +123,19 @@ type Snapshot struct {
 	Files    map[string]string // slash path below root → size, mode, time
 }
 
-// Changed lists the input files that differ between the record of the last
-// build and now (new, changed or deleted), sorted; ok is false when the
+// Changed lists the input files that differ between the last build and now (new, changed or deleted), sorted; ok is false when the
 // record has no per-file list or the settings differ, which leaves only a
 // full build.
-func (s *State) Changed(now *Snapshot) (changed []string, ok bool) {
-	if s.InputFiles == nil || !Same(s.Settings, now.Settings) {
+func (d *Detail) Changed(now *Snapshot) (changed []string, ok bool) {
+	if d.Inputs == nil || !Same(d.Settings, now.Settings) {
 		return nil, false
 	}
 	for f, v := range now.Files {
-		if s.InputFiles[f] != v {
+		if d.Inputs[f] != v {
 			changed = append(changed, f)
 		}
 	}
-	for f := range s.InputFiles {
+	for f := range d.Inputs {
 		if _, there := now.Files[f]; !there {
 			changed = append(changed, f)
 		}
@@ -100,7 +167,11 @@ func Load(file string) *State {
 // Save writes the record atomically (temporary file, then rename).
 func (s *State) Save(file string) error {
 	s.Version = Version
-	data, err := json.Marshal(s)
+	return save(file, s)
+}
+
+func save(file string, v any) error {
+	data, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
@@ -115,8 +186,12 @@ func (s *State) Save(file string) error {
 	return nil
 }
 
-// Remove deletes the record, e.g. before a build that may fail halfway.
-func Remove(file string) { os.Remove(file) }
+// Remove deletes the record and its Detail, e.g. before a build that may
+// fail halfway.
+func Remove(file string) {
+	os.Remove(file)
+	os.Remove(DetailFile(file))
+}
 
 // DiagList turns the stored findings back into a list.
 func (s *State) DiagList() *diag.List {
