@@ -52,6 +52,28 @@ type Result struct {
 	// Notes are problems of cleaning up beside the output folder (a
 	// previous output that cannot be deleted); the site was published.
 	Notes []string
+	// Rendered is the number of pages rendered: fewer than Pages after an
+	// incremental build, which took the others from the previous output.
+	Rendered    int
+	Incremental bool
+	Phases      []Phase // where the time went, in order
+
+	staging *publish.Staging // removing the previous output
+}
+
+// finish waits until the previous output is removed (see
+// publish.Staging.Background) and takes over what could not be.
+func (res *Result) finish() {
+	t := time.Now()
+	res.staging.Wait()
+	res.Notes = res.staging.Notes
+	res.Phases = append(res.Phases, Phase{"aufräumen", time.Since(t)})
+}
+
+// Phase is a step of a build and the time it took.
+type Phase struct {
+	Name string
+	Took time.Duration
 }
 
 // ErrAbgebrochen means the build was interrupted (Ctrl+C, SIGTERM) before
@@ -75,23 +97,41 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		dest = filepath.Join(root, "public")
 	}
 	dest, _ = filepath.Abs(dest)
-	var cacheFile, inputs string
+	var cacheFile string
+	var last *previous
+	var checked Phase // the look at the last build
 	if opts.Cache {
 		cacheFile = buildcache.File(dest)
 		// Leftovers of an earlier run beside the output need a real build:
 		// only it removes them (under the lock) or says why it cannot.
 		left := publish.HasLeftovers(dest)
-		if res, diags := unchanged(root, dest, cacheFile, &inputs, opts); res != nil && !left {
+		t := time.Now()
+		res, diags, pv := unchanged(root, dest, cacheFile, opts)
+		checked = Phase{"baustand", time.Since(t)}
+		if res != nil && !left {
 			res.Duration = time.Since(start)
 			return res, diags, nil
+		}
+		last = pv
+		if left && pv != nil {
+			pv.output = false
 		}
 	}
 	p, diags := Prepare(root, opts.BuildDate, nil)
 	if p == nil {
 		return nil, diags, ErrContent
 	}
-	res, err := write(ctx, p, dest, !opts.NoMinify && p.Config.MinifyEnabled(), opts)
+	minify := !opts.NoMinify && p.Config.MinifyEnabled()
+	inc := last.incremental(dest)
+	res, err := write(ctx, p, dest, minify, opts, inc)
 	var le *OutputError
+	if inc != nil && (errors.Is(err, errNotIncremental) || errors.As(err, &le)) {
+		// The previous output lacks a file, or the site has an error that
+		// a full build must confirm: never publish on the strength of the
+		// page dependencies alone.
+		inc = nil
+		res, err = write(ctx, p, dest, minify, opts, nil)
+	}
 	if errors.As(err, &le) {
 		diags.Merge(le.Diags)
 		return nil, diags, ErrContent
@@ -99,23 +139,64 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	if inputs != "" {
-		saveState(cacheFile, dest, inputs, res, diags)
+	before := p.Phases
+	if checked.Name != "" {
+		before = append([]Phase{checked}, before...)
 	}
+	res.Phases = append(before, res.Phases...)
+	if last != nil && last.inputs != nil {
+		t := time.Now()
+		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
+		res.Phases = append(res.Phases, Phase{"sichern", time.Since(t)})
+	}
+	res.finish()
 	res.Duration = time.Since(start)
 	return res, diags, nil
 }
 
+// previous is what the cache knows of the last build.
+type previous struct {
+	file   string               // the record
+	state  *buildcache.State    // nil: no record
+	inputs *buildcache.Snapshot // the inputs now; nil: unreadable, no cache
+	output bool                 // the published output is the one recorded
+}
+
+// incremental returns how to build incrementally after the last build,
+// or nil for a full build: when there is no record of it, its output was
+// changed since, or anything but content files changed.
+func (pv *previous) incremental(dest string) *incremental {
+	if pv == nil || pv.state == nil || pv.inputs == nil || !pv.output {
+		return nil
+	}
+	detail := buildcache.LoadDetail(buildcache.DetailFile(pv.file), pv.state)
+	if detail == nil {
+		return nil
+	}
+	changed, ok := detail.Changed(pv.inputs)
+	if !ok || len(changed) == 0 {
+		return nil
+	}
+	content, ok := contentOnly(changed)
+	if !ok {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return nil
+	}
+	return &incremental{prev: real, content: content, before: detail.Deps()}
+}
+
 // unchanged returns the result of the last build when neither the inputs
-// nor the published output changed since; it sets *inputs to the
-// fingerprint of the inputs for saving after a real build ("" if they
-// could not be read, which turns the cache off).
-func unchanged(root, dest, cacheFile string, inputs *string, opts Options) (*Result, *diag.List) {
+// nor the published output changed since; it also returns what it found
+// for an incremental build and for saving after a real one.
+func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List, *previous) {
 	day := opts.BuildDate
 	if day.IsZero() {
 		day = time.Now() // "Stand" on every page; build_datum is in config.toml
 	}
-	st := buildcache.Load(cacheFile)
+	pv := &previous{file: cacheFile, state: buildcache.Load(cacheFile)}
 	// Both folders are walked at the same time: on a large site the walks
 	// are most of the time a build without changes takes.
 	type fingerprint struct {
@@ -123,48 +204,60 @@ func unchanged(root, dest, cacheFile string, inputs *string, opts Options) (*Res
 		err error
 	}
 	output := make(chan fingerprint, 1)
-	if st != nil {
+	if pv.state != nil {
 		go func() {
 			sum, err := buildcache.Output(dest)
 			output <- fingerprint{sum, err}
 		}()
 	}
-	in, err := buildcache.Inputs(root, []string{config.File, "content", "layouts", "themes", "static"},
+	in, err := buildcache.Scan(root, []string{config.File, "content", "layouts", "themes", "static"},
 		"dest="+dest, fmt.Sprint("nominify=", opts.NoMinify), "datum="+day.Format("2006-01-02"))
+	if pv.state != nil {
+		out := <-output
+		pv.output = out.err == nil && buildcache.Same(out.sum, pv.state.Output)
+	}
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	*inputs = in
-	if st == nil || !buildcache.Same(st.Inputs, in) {
-		return nil, nil
-	}
-	if out := <-output; out.err != nil || !buildcache.Same(out.sum, st.Output) {
-		return nil, nil
+	pv.inputs = in
+	st := pv.state
+	if st == nil || !buildcache.Same(st.Inputs, in.Sum) || !pv.output {
+		return nil, nil, pv
 	}
 	return &Result{Unchanged: true, Built: st.Built, Pages: st.Pages, Files: st.Files, Bytes: st.Bytes,
-		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList()
+		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList(), pv
 }
 
 // saveState records a successful build for the next run. Failing to save
 // only costs the next run a full build.
-func saveState(cacheFile, dest, inputs string, res *Result, diags *diag.List) {
+func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, list []*pages.Page) {
 	out, err := buildcache.Output(dest)
 	if err != nil {
 		buildcache.Remove(cacheFile)
 		return
 	}
-	st := &buildcache.State{Inputs: inputs, Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
+	st := &buildcache.State{Inputs: inputs.Sum, Output: out, Built: time.Now(), Pages: res.Pages, Files: res.Files, Bytes: res.Bytes, Diags: diags.Items()}
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	if st.Save(cacheFile) != nil {
+	if buildcache.NewDetail(out, inputs, depsOf(list)).Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}
 }
 
 // write renders p into a fresh folder beside dest, checks its links and
-// swaps it in only when everything succeeded.
-func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options) (*Result, error) {
+// swaps it in only when everything succeeded. With inc it renders only the
+// pages inc names and hard-links every other file from the published
+// output into the fresh folder; written files are new files, so the
+// published site is never changed in place.
+func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
+	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
+	t := time.Now()
+	phase := func(name string) {
+		now := time.Now()
+		res.Phases = append(res.Phases, Phase{name, now.Sub(t)})
+		t = now
+	}
 	st, err := opts.folders.Begin(p.Root, dest)
 	if err != nil {
 		return nil, err
@@ -178,18 +271,26 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if d := DuplicatePages(p); d.Len() > 0 {
 		return nil, &OutputError{Diags: d}
 	}
-	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned()}
-	res := &Result{Pages: countPages(p.Pages)}
+	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: inc != nil}
 	// Static files and the search index first: pages link them by their
-	// fingerprinted names.
+	// fingerprinted names. An incremental build only learns those names;
+	// static files did not change, they are linked below.
 	p.Assets.Reset()
-	if err := CopyStatic(p, out); err != nil {
+	static := out
+	if inc != nil {
+		static = &publish.Output{Dir: st.Dir, Minify: minify, Discard: true}
+	}
+	if err := CopyStatic(p, static); err != nil {
 		return nil, err
 	}
 	list, err := WriteAssets(p, p.Pages, out)
 	if err != nil {
 		return nil, err
 	}
+	if inc != nil {
+		list = inc.render(list)
+	}
+	res.Rendered = len(list)
 	// Where external links were written comes from what rendering the
 	// Markdown collected; it is indexed while the pages render.
 	written := make(chan *origins, 1)
@@ -200,6 +301,13 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if ctx.Err() != nil {
 		return nil, ErrAbgebrochen
 	}
+	phase("rendern")
+	if inc != nil {
+		if err := inc.linkRest(static.Written(), p.Pages, out); err != nil {
+			return nil, err
+		}
+		phase("verknüpfen")
+	}
 	links, err := checkLinks(p, st.Dir, out.Links)
 	if err != nil {
 		return nil, err
@@ -207,17 +315,21 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if ctx.Err() != nil {
 		return nil, ErrAbgebrochen
 	}
+	phase("linkprüfung")
 	res.Files, res.Bytes, res.Links = out.Files(), out.Bytes(), links
 	external := externalReport(p, <-written, links)
 	published = true // Publish cleans up itself, also on failure
+	st.Background = true
 	if err := st.Publish(); err != nil {
 		return nil, err
 	}
-	res.Notes = st.Notes
+	res.staging = st
+	phase("veröffentlichen")
 	report := st.Beside("-externe-links.txt")
 	if writeReport(report, external) == nil {
 		res.ExternalReport = report
 	}
+	phase("linkliste")
 	return res, nil
 }
 

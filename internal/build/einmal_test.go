@@ -59,7 +59,7 @@ func TestMarkdownEinmalGeparst(t *testing.T) {
 	}
 	md := c.Markdown(cfg.Markdown.UnsafeHTML)
 	dest := filepath.Join(t.TempDir(), "public")
-	res, err := write(context.Background(), p, dest, true, Options{})
+	res, err := write(context.Background(), p, dest, true, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,8 @@ func tdsiteBinary(t *testing.T) string {
 }
 
 // haltEnv makes the test binary a build that pauses in the middle of
-// writing (see haltedBuild): "source dest n".
+// writing (see haltedBuild): "source dest n", with " cache" for a build
+// with the build cache (an incremental one after a change of content).
 const haltEnv = "TDSITE_TEST_ANHALTEN"
 
 // haltedBuild runs instead of the tests when haltEnv is set: it builds
@@ -55,10 +56,12 @@ const haltEnv = "TDSITE_TEST_ANHALTEN"
 func haltedBuild() {
 	var root, dest string
 	var n int
-	if _, err := fmt.Sscan(os.Getenv(haltEnv), &root, &dest, &n); err != nil {
+	args := strings.Fields(os.Getenv(haltEnv))
+	if _, err := fmt.Sscan(strings.Join(args[:min(3, len(args))], " "), &root, &dest, &n); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	cache := len(args) > 3 && args[3] == "cache"
 	var once sync.Once
 	pause := func(done, total int) {
 		if done >= n {
@@ -66,21 +69,21 @@ func haltedBuild() {
 			select {}
 		}
 	}
-	_, _, err := Run(context.Background(), Options{Source: root, Dest: dest, Progress: pause})
-	fmt.Fprintln(os.Stderr, "ended without pausing:", err)
+	res, _, err := Run(context.Background(), Options{Source: root, Dest: dest, Progress: pause, Cache: cache, BuildDate: testDate})
+	fmt.Fprintln(os.Stderr, "ended without pausing:", err, res != nil && res.Incremental)
 	os.Exit(1)
 }
 
 // halted starts a build in a process of its own that pauses after n
 // pages, and returns once it is paused in the middle of writing.
-func halted(t *testing.T, root, dest string, n int) *exec.Cmd {
+func halted(t *testing.T, root, dest string, n int, cache ...string) *exec.Cmd {
 	t.Helper()
 	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(self)
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s %s %d", haltEnv, root, dest, n))
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s %s %d %s", haltEnv, root, dest, n, strings.Join(cache, "")))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -108,6 +111,23 @@ func halted(t *testing.T, root, dest string, n int) *exec.Cmd {
 		t.Fatal("the build did not reach the pause within 60 s")
 	}
 	return cmd
+}
+
+// killMidWrite kills a build (halted, with its options) once it has
+// written n pages, and checks that dest still holds the site old.
+func killMidWrite(t *testing.T, root, dest string, n int, old map[string]string, cache ...string) {
+	t.Helper()
+	cmd := halted(t, root, dest, n, cache...)
+	if got := stagingFiles(t, dest); got < n {
+		t.Fatalf("paused build has written only %d files into its staging folder", got)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if d := diffTrees(old, treeHashes(t, dest)); d != "" {
+		t.Fatalf("public/ changed after SIGKILL mid-write:\n%s", d)
+	}
 }
 
 // stagingFiles counts the files in the staging folders beside dest.
@@ -147,17 +167,7 @@ func TestKillDuringBuild(t *testing.T) {
 	old := treeHashes(t, dest)
 	changeContent(t, root, "Neuer Titel nach dem Abbruch")
 
-	cmd := halted(t, root, dest, 40)
-	if n := stagingFiles(t, dest); n < 40 {
-		t.Fatalf("paused build has written only %d files into its staging folder", n)
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	if d := diffTrees(old, treeHashes(t, dest)); d != "" {
-		t.Fatalf("public/ changed after SIGKILL mid-write:\n%s", d)
-	}
+	killMidWrite(t, root, dest, 40, old)
 	if stagingFiles(t, dest) == 0 {
 		t.Fatalf("expected the killed build's staging folder to be left behind (test proves nothing otherwise)")
 	}

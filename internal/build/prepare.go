@@ -27,6 +27,7 @@ type Prepared struct {
 	Diags     *diag.List
 	Assets    *assets.Set // static and generated files; filled before the pages are rendered
 	Caches    *Caches     // of the build that prepared it
+	Phases    []Phase     // how long loading, checking, modelling took
 }
 
 // Prepare runs load → validate → model and parses the templates, on the
@@ -48,10 +49,18 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 		c = NewCaches()
 	}
 	diags := &diag.List{}
+	var phases []Phase
+	t := time.Now()
+	phase := func(name string) {
+		now := time.Now()
+		phases = append(phases, Phase{name, now.Sub(t)})
+		t = now
+	}
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
 	cs, ld := c.loader.Load(root)
 	diags.Merge(ld)
+	phase("laden")
 	diags.Merge(validate.Check(cs))
 	if cfg == nil {
 		return nil, diags
@@ -64,7 +73,10 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 			bd = datum.FromTime(time.Now())
 		}
 	}
+	phase("prüfen")
+	// The Markdown checks use what building the model rendered.
 	m := ModelChecked(cs, cfg, md, bd, diags)
+	phase("modell")
 	if keep == nil {
 		diags.Merge(checkStatic(root, cfg.Theme))
 	}
@@ -77,9 +89,12 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 	if pd.HasErrors() {
 		return nil, diags
 	}
+	phase("modellprüfung")
+	list := pages.List(m)
+	phase("seitenliste")
 	if keep != nil {
 		keep.Templates.Use(c.fragments)
-		p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: keep.Templates, Pages: pages.List(m), Diags: diags, Assets: keep.Assets, Caches: c}
+		p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: keep.Templates, Pages: list, Diags: diags, Assets: keep.Assets, Caches: c, Phases: phases}
 		return p, diags
 	}
 	set := assets.New()
@@ -89,7 +104,8 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 		return nil, diags
 	}
 	tpl.Use(c.fragments)
-	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: pages.List(m), Diags: diags, Assets: set, Caches: c}
+	phase("vorlagen")
+	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: list, Diags: diags, Assets: set, Caches: c, Phases: phases}
 	return p, diags
 }
 

@@ -2,8 +2,10 @@
 // it keeps, beside the output folder, a small record of the inputs and the
 // output of the last successful build. Inputs and output are recognised by
 // path, size and modification time of every file (like make), which costs
-// a directory walk instead of a build; any difference means a full build,
-// so a wrong answer can only cost time, never publish a stale site.
+// a directory walk instead of a build; any difference means a build (an
+// incremental one, with the Detail, when only content files changed and
+// the output is untouched), so a wrong answer can only cost time, never
+// publish a stale site.
 package buildcache
 
 import (
@@ -18,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"time"
 
@@ -25,7 +28,7 @@ import (
 )
 
 // Version changes when the record's meaning changes.
-const Version = 2
+const Version = 3
 
 // State is the record of one successful build.
 type State struct {
@@ -39,6 +42,106 @@ type State struct {
 	Diags   []diag.Diagnostic // warnings of that build, shown again
 	// The link check's counts, for the summary.
 	LinkFiles, LinksInternal int
+}
+
+// Detail is the part of the record that only an incremental build reads,
+// in a file of its own (DetailFile): at 10,000 pages it is megabytes,
+// which a build without changes must not have to read.
+type Detail struct {
+	Version  int
+	Output   string            // State.Output of the same build
+	Settings string            // Snapshot.Settings
+	Inputs   map[string]string // Snapshot.Files
+	// Pages maps each page path to its dependencies (pages.Page.Deps),
+	// as indexes into Names: a strategy's page names all its measures.
+	Names []string
+	Pages map[string][]int
+}
+
+// DetailFile is where the Detail for the record file lives.
+func DetailFile(file string) string { return file + "-seiten" }
+
+// NewDetail records the inputs and the page dependencies of a build.
+func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
+	d := &Detail{Output: output, Settings: in.Settings, Inputs: in.Files, Pages: make(map[string][]int, len(deps))}
+	index := map[string]int{}
+	for page, list := range deps {
+		ix := make([]int, len(list))
+		for i, name := range list {
+			n, ok := index[name]
+			if !ok {
+				n = len(d.Names)
+				index[name] = n
+				d.Names = append(d.Names, name)
+			}
+			ix[i] = n
+		}
+		d.Pages[page] = ix
+	}
+	return d
+}
+
+// Deps returns the page dependencies as recorded.
+func (d *Detail) Deps() map[string][]string {
+	out := make(map[string][]string, len(d.Pages))
+	for page, ix := range d.Pages {
+		list := make([]string, len(ix))
+		for i, n := range ix {
+			if n >= 0 && n < len(d.Names) {
+				list[i] = d.Names[n]
+			}
+		}
+		out[page] = list
+	}
+	return out
+}
+
+// LoadDetail reads the Detail of the build recorded in st; nil if it is
+// missing, unreadable or of another build.
+func LoadDetail(file string, st *State) *Detail {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	var d Detail
+	if json.Unmarshal(data, &d) != nil || d.Version != Version || !Same(d.Output, st.Output) {
+		return nil
+	}
+	return &d
+}
+
+// Save writes the Detail atomically.
+func (d *Detail) Save(file string) error {
+	d.Version = Version
+	return save(file, d)
+}
+
+// Snapshot is what Scan saw of the inputs of a build.
+type Snapshot struct {
+	Sum      string            // the fingerprint of everything, as Inputs
+	Settings string            // the fingerprint of extra and the program alone
+	Files    map[string]string // slash path below root → size, mode, time
+}
+
+// Changed lists the input files that differ between the last build and now (new, changed or deleted), sorted; ok is false when the
+// record has no per-file list or the settings differ, which leaves only a
+// full build.
+func (d *Detail) Changed(now *Snapshot) (changed []string, ok bool) {
+	if d.Inputs == nil || !Same(d.Settings, now.Settings) {
+		return nil, false
+	}
+	for f, v := range now.Files {
+		if d.Inputs[f] != v {
+			changed = append(changed, f)
+		}
+	}
+	for f := range d.Inputs {
+		if _, there := now.Files[f]; !there {
+			changed = append(changed, f)
+		}
+	}
+	sort.Strings(changed)
+	return changed, true
 }
 
 // File is where the record for the output folder dest lives: beside it,
@@ -64,7 +167,11 @@ func Load(file string) *State {
 // Save writes the record atomically (temporary file, then rename).
 func (s *State) Save(file string) error {
 	s.Version = Version
-	data, err := json.Marshal(s)
+	return save(file, s)
+}
+
+func save(file string, v any) error {
+	data, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
@@ -79,8 +186,12 @@ func (s *State) Save(file string) error {
 	return nil
 }
 
-// Remove deletes the record, e.g. before a build that may fail halfway.
-func Remove(file string) { os.Remove(file) }
+// Remove deletes the record and its Detail, e.g. before a build that may
+// fail halfway.
+func Remove(file string) {
+	os.Remove(file)
+	os.Remove(DetailFile(file))
+}
 
 // DiagList turns the stored findings back into a list.
 func (s *State) DiagList() *diag.List {
@@ -96,17 +207,29 @@ func (s *State) DiagList() *diag.List {
 // program itself and the settings in extra (output folder, minify, build
 // date …).
 func Inputs(root string, paths []string, extra ...string) (string, error) {
+	s, err := Scan(root, paths, extra...)
+	if err != nil {
+		return "", err
+	}
+	return s.Sum, nil
+}
+
+// Scan is Inputs with the parts an incremental build needs: the settings
+// alone and every file's line of the fingerprint.
+func Scan(root string, paths []string, extra ...string) (*Snapshot, error) {
 	h := sha256.New()
 	for _, e := range extra {
 		fmt.Fprintf(h, "x %q\n", e)
 	}
 	fmt.Fprintf(h, "exe %s\n", program())
+	snap := &Snapshot{Settings: hex.EncodeToString(h.Sum(nil)), Files: map[string]string{}}
 	for _, p := range paths {
-		if err := walk(h, root, filepath.Join(root, p)); err != nil {
-			return "", err
+		if err := walk(h, root, filepath.Join(root, p), snap.Files); err != nil {
+			return nil, err
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	snap.Sum = hex.EncodeToString(h.Sum(nil))
+	return snap, nil
 }
 
 // program identifies the running tdsite by the contents of its
@@ -142,7 +265,7 @@ func Output(dest string) (string, error) {
 		dest = real
 	}
 	h := sha256.New()
-	if err := walk(h, dest, dest); err != nil {
+	if err := walk(h, dest, dest, nil); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
@@ -152,8 +275,9 @@ func Output(dest string) (string, error) {
 // dir in lexical order (WalkDir's order) into h. Folders below dir are
 // listed by name only: what they hold is in the list, and not asking the
 // file system about ten thousand page folders is a sixth of the system
-// calls of a build without changes.
-func walk(h hash.Hash, root, dir string) error {
+// calls of a build without changes. If files is not nil, each file's
+// line goes there too, under its slash path below root.
+func walk(h hash.Hash, root, dir string, files map[string]string) error {
 	var buf []byte
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -192,6 +316,10 @@ func walk(h hash.Hash, root, dir string) error {
 		}
 		buf = append(buf, '\n')
 		h.Write(buf)
+		if files != nil {
+			name := filepath.ToSlash(p[len(root)+1:])
+			files[name] = string(buf[len(p)-len(root)+1:])
+		}
 		return nil
 	})
 	return err

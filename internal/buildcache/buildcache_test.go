@@ -3,6 +3,7 @@ package buildcache
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -85,5 +86,35 @@ func TestRecordRoundTrip(t *testing.T) {
 	os.WriteFile(file, []byte("{kaputt"), 0o644)
 	if Load(file) != nil {
 		t.Error("broken record loaded")
+	}
+}
+
+// The detail of a build comes back only for the build it belongs to, with
+// the dependencies as saved, and names the input files that changed since.
+func TestDetail(t *testing.T) {
+	file := DetailFile(filepath.Join(t.TempDir(), ".public.baustand"))
+	before := &Snapshot{Settings: "s1", Files: map[string]string{"content/a.md": "1", "content/b.md": "2", "layouts/x.html": "3"}}
+	deps := map[string][]string{"/a/": {"content/a.md", "content/s.md"}, "/": {"*"}, "/b/": {"content/b.md", "content/s.md"}}
+	if err := NewDetail("out1", before, deps).Save(file); err != nil {
+		t.Fatal(err)
+	}
+	if LoadDetail(file, &State{Output: "out2"}) != nil {
+		t.Fatal("detail of another build accepted")
+	}
+	d := LoadDetail(file, &State{Output: "out1"})
+	if d == nil {
+		t.Fatal("detail not loaded")
+	}
+	if !reflect.DeepEqual(d.Deps(), deps) {
+		t.Errorf("deps = %v, want %v", d.Deps(), deps)
+	}
+	now := &Snapshot{Settings: "s1", Files: map[string]string{"content/a.md": "9", "content/c.md": "4", "layouts/x.html": "3"}}
+	changed, ok := d.Changed(now)
+	if want := []string{"content/a.md", "content/b.md", "content/c.md"}; !ok || !reflect.DeepEqual(changed, want) {
+		t.Errorf("changed = %v, %v; want %v", changed, ok, want)
+	}
+	now.Settings = "s2"
+	if _, ok := d.Changed(now); ok {
+		t.Error("changed settings not noticed")
 	}
 }

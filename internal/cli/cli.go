@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -176,10 +177,11 @@ Prüft alle Inhalte und erzeugt die Website im Ausgabeordner (Standard: public/)
 in den Inhalten bleibt der bisherige Ausgabeordner unverändert. Dauert der Bau länger, zeigt
 tdsite im Terminal an, wie viele Seiten schon fertig sind. Hat sich seit dem letzten Bau
 nichts geändert (Inhalte, Vorlagen, Design, config.toml, Ausgabeordner, tdsite selbst),
-bleibt der Ausgabeordner, wie er ist.`).common()
+bleibt der Ausgabeordner, wie er ist. Haben sich nur Dateien in content/ geändert, entstehen
+nur die Seiten neu, die sie zeigen; alle Inhalte werden trotzdem vollständig geprüft.`).common()
 	o.str(&dest, "dest", "ORDNER", "", "Ausgabeordner (Standard: <source>/public)")
 	o.boolean(&noMinify, "no-minify", "", "Ausgabe nicht verkleinern (zum Nachsehen)")
-	o.boolean(&noCache, "no-cache", "", "immer neu bauen, auch wenn sich nichts geändert hat")
+	o.boolean(&noCache, "no-cache", "", "immer alles neu bauen, auch wenn sich nichts oder nur wenig geändert hat")
 	rest, code, ok := o.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -217,6 +219,16 @@ bleibt der Ausgabeordner, wie er ist.`).common()
 	}
 	if !o.Quiet {
 		fmt.Fprintf(stdout, "Fertig: %d Seiten, %d Dateien (%d KB) in %s. %s.\n", res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(1e6), diags.Summary())
+		if res.Incremental {
+			fmt.Fprintf(stdout, "Nur geänderte Inhalte: %d Seiten neu erzeugt, die übrigen aus dem bisherigen Ausgabeordner übernommen. Alles neu bauen: tdsite build --no-cache\n", res.Rendered)
+		}
+		if o.Verbose {
+			var parts []string
+			for _, ph := range res.Phases {
+				parts = append(parts, fmt.Sprintf("%s %s", ph.Name, ph.Took.Round(1e6)))
+			}
+			fmt.Fprintf(stdout, "Zeiten: %s.\n", strings.Join(parts, ", "))
+		}
 		printLinks(stdout, res, o.Verbose)
 	}
 	return ExitOK

@@ -31,8 +31,60 @@ type Output struct {
 	// Links, if set, scans every file as it is written, so that the link
 	// check need not read the output back.
 	Links *linkcheck.Scanned
+	// Discard only records the names of the files (Written), for an
+	// incremental build: it takes the files from the previous output.
+	Discard bool
+	// Track records the names of the files written (Written).
+	Track bool
 	files atomic.Int64
 	bytes atomic.Int64
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+// Written is the set of files written (or discarded) so far, with Track or
+// Discard.
+func (o *Output) Written() map[string]bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.names
+}
+
+func (o *Output) record(rel string) {
+	if !o.Track && !o.Discard {
+		return
+	}
+	o.mu.Lock()
+	if o.names == nil {
+		o.names = map[string]bool{}
+	}
+	o.names[rel] = true
+	o.mu.Unlock()
+}
+
+// Link publishes the file rel of the previous output prev unchanged, as a
+// hard link: no byte is copied. Files linked so must never be written
+// through (WriteFile of the same name would change the published site);
+// an incremental build links only files it does not write.
+func (o *Output) Link(prev, rel string) error {
+	src := filepath.Join(prev, filepath.FromSlash(rel))
+	dst := filepath.Join(o.Dir, filepath.FromSlash(rel))
+	fi, err := os.Lstat(src)
+	if err != nil {
+		return err
+	}
+	if err := mkdirs(filepath.Dir(dst)); err != nil {
+		return err
+	}
+	if err := os.Link(src, dst); err != nil {
+		return err
+	}
+	if o.Links != nil {
+		o.Links.Copied(rel)
+	}
+	o.files.Add(1)
+	o.bytes.Add(fi.Size())
+	return nil
 }
 
 // Files is the number of files written so far.
@@ -104,6 +156,10 @@ func (o *Output) WriteHTML(rel string, data []byte) error {
 
 // WriteFile writes a file relative to the output directory.
 func (o *Output) WriteFile(rel string, data []byte) error {
+	o.record(rel)
+	if o.Discard {
+		return nil
+	}
 	p := filepath.Join(o.Dir, filepath.FromSlash(rel))
 	if err := mkdirs(filepath.Dir(p)); err != nil {
 		return err
@@ -122,6 +178,10 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 // Copy copies the file src to rel unchanged, without reading it into
 // memory: images and documents are most of the bytes of a site.
 func (o *Output) Copy(src, rel string) error {
+	o.record(rel)
+	if o.Discard {
+		return nil
+	}
 	n, err := CopyFile(src, filepath.Join(o.Dir, filepath.FromSlash(rel)))
 	if o.Links != nil {
 		o.Links.Copied(rel)

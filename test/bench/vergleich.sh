@@ -11,7 +11,8 @@
 # Je RUNS Runden abwechselnd (tdsite, Hugo-Spiegel, Hugo-idiomatisch, Boden);
 # Median der Zeit, der Verhältnisse je Runde und des Spitzenspeichers (RSS);
 # dazu die Größe der ganzen Ausgabe, der Build ohne Änderung und der Build
-# nach Änderung einer Maßnahme (tdsite build mit vorhandener Ausgabe).
+# nach Änderung einer Maßnahme (tdsite build mit vorhandener Ausgabe: inkrementell,
+# nur die betroffenen Seiten neu).
 #   test/bench/vergleich.sh            N = 1000 und 10000
 #   NS="1000 10000 50000" RUNS=5 test/bench/vergleich.sh
 # Danach die Skalierung (nur tdsite, SKALIERUNG="1000 50000", je 3 Läufe).

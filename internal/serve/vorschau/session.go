@@ -552,28 +552,12 @@ func affected(old, p *build.Prepared, c *changes) (first, rest []*pages.Page, re
 	return first, rest, removed
 }
 
-// touches is 2 when pg names a changed file (or a removed directory above
-// one), 1 when it depends on everything, 0 otherwise.
+// touches is build.Touches for pg (0 for no page).
 func touches(pg *pages.Page, c *changes) int {
 	if pg == nil {
 		return 0
 	}
-	hit := 0
-	for _, d := range pg.Deps {
-		if d == pages.All {
-			hit = 1
-			continue
-		}
-		for f := range c.content {
-			if d == f || strings.HasPrefix(d, f+"/") {
-				return 2
-			}
-		}
-	}
-	if len(c.content) == 0 {
-		return 0
-	}
-	return hit
+	return build.Touches(pg.Deps, c.content)
 }
 
 // own reports whether pg is made from a changed file (its first dependency).
