@@ -27,7 +27,7 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		}
 		m.HatSeite = m.Beschreibung != "" || len(cm.Meilensteine) > 0 || cm.KostenNutzen != nil
 		if m.HatSeite {
-			m.URL = "/massnahmen/" + anchorID(cm.ID) + "/"
+			m.URL = MassnahmeSeite(cm.ID)
 		} else {
 			m.URL = st.URL + "#" + m.Anchor
 		}

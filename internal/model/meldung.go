@@ -10,7 +10,7 @@ func (b *builder) meldungen(c *content.Strategie) {
 	st := b.site.strategien[c.Slug]
 	for _, cm := range c.Meldungen {
 		m := &Meldung{Meldung: *cm, Strategie: st, Text: b.md.Render(cm.Body.Text, eigeneSeite),
-			URL: st.URL + "meldungen/" + cm.Slug + "/"}
+			URL: MeldungURL(st.Slug, cm.Slug)}
 		st.Meldungen = append(st.Meldungen, m)
 		b.site.Meldungen = append(b.site.Meldungen, m)
 	}

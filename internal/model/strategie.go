@@ -9,7 +9,7 @@ import (
 
 func (b *builder) strategieBasis(c *content.Strategie) {
 	st := &Strategie{
-		Strategie: *c, URL: "/strategien/" + c.Slug + "/",
+		Strategie: *c, URL: StrategieURL(c.Slug),
 		Rahmen: c.IsRahmen(), Leitfaden: c.Leitfaden(),
 		Federfuehrung: b.akteur(c.Federfuehrung),
 		Beschreibung:  b.render(c.Body, "", 1),

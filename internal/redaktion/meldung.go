@@ -15,6 +15,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/markdown"
+	"tdsite/internal/model"
 	"tdsite/internal/scaffold"
 )
 
@@ -66,7 +67,7 @@ func (h *Handler) meldung(a *anfrage) {
 			rel := path.Join(st.Dir, "meldungen", name+".md")
 			if _, err := os.Stat(filepath.Join(h.Root, filepath.FromSlash(rel))); err == nil {
 				d.ok = "Die Meldung steht in " + rel + "."
-				d.links = []string{"/strategien/" + st.Slug + "/meldungen/" + name + "/", "/strategien/" + st.Slug + "/"}
+				d.links = []string{model.MeldungURL(st.Slug, name), model.StrategieURL(st.Slug)}
 			}
 		}
 		f.Werte.Del("meldung")

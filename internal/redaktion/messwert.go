@@ -12,6 +12,7 @@ import (
 
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
+	"tdsite/internal/model"
 	"tdsite/internal/scaffold"
 	"tdsite/internal/tomledit"
 )
@@ -88,7 +89,7 @@ func (h *Handler) messwert(a *anfrage) {
 	if !a.post {
 		if a.bestaetigt() {
 			d.ok = "Der Messwert steht in " + rel + "; die Tabelle oben zeigt ihn."
-			d.links = []string{"/strategien/" + st.Slug + "/"}
+			d.links = []string{model.StrategieURL(st.Slug)}
 		}
 		f.Werte.Set("version", d.Version)
 		if f.Wert("datum") == "" {

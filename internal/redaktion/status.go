@@ -10,6 +10,7 @@ import (
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
 	"tdsite/internal/decode"
+	"tdsite/internal/model"
 	"tdsite/internal/tomledit"
 )
 
@@ -87,7 +88,7 @@ func (h *Handler) status(a *anfrage) {
 	if !a.post {
 		if a.bestaetigt() {
 			d.ok = "Der Status steht in " + rel + " (letzter Eintrag im Statusverlauf)."
-			d.links = []string{"/massnahmen/" + content.Slugify(m.ID) + "/"}
+			d.links = []string{model.MassnahmeSeite(m.ID)}
 		}
 		f.Werte.Set("version", d.Version)
 		if f.Wert("datum") == "" {

@@ -9,6 +9,7 @@ import (
 
 	"tdsite/internal/content"
 	"tdsite/internal/decode"
+	"tdsite/internal/model"
 )
 
 type textDaten struct {
@@ -35,7 +36,7 @@ func (h *Handler) text(a *anfrage) {
 	}
 	d := textDaten{Strategie: st.Slug, Was: "Strategie: " + st.Name, Datei: st.File}
 	titel := "Text bearbeiten: Strategie"
-	link := "/strategien/" + st.Slug + "/"
+	link := model.StrategieURL(st.Slug)
 	if name := f.Wert("meldung"); name != "" {
 		var m *content.Meldung
 		for _, x := range st.Meldungen {
@@ -49,7 +50,7 @@ func (h *Handler) text(a *anfrage) {
 		}
 		d.Meldung, d.Was, d.Datei = m.Slug, "Meldung: "+m.Titel, m.File
 		titel = "Text bearbeiten: Meldung"
-		link = "/strategien/" + st.Slug + "/meldungen/" + m.Slug + "/"
+		link = model.MeldungURL(st.Slug, m.Slug)
 	} else if id := f.Wert("massnahme"); id != "" {
 		m := massnahme(st, id)
 		if m == nil {
@@ -58,7 +59,7 @@ func (h *Handler) text(a *anfrage) {
 		}
 		d.Massnahme, d.Was, d.Datei = m.ID, "Maßnahme "+m.ID+": "+m.Titel, m.File
 		titel = "Text bearbeiten: " + m.ID
-		link = "/massnahmen/" + content.Slugify(m.ID) + "/"
+		link = model.MassnahmeSeite(m.ID)
 	}
 	disk, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(d.Datei)))
 	if err != nil {
