@@ -3,11 +3,35 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime/pprof"
 
 	"tdsite/internal/cli"
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run())
+}
+
+// run keeps the profile's deferred stop ahead of os.Exit.
+func run() int {
+	// TDSITE_CPUPROFILE=datei writes a CPU profile of the whole run for
+	// `go tool pprof` (docs/leistung.md): the benchmarks cover parts, this
+	// the command as editors and CI run it.
+	if file := os.Getenv("TDSITE_CPUPROFILE"); file != "" {
+		f, err := os.Create(file)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "tdsite: CPU-Profil %q lässt sich nicht schreiben: %v\n", file, err)
+			return 1
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	return cli.Run(os.Args[1:], os.Stdout, os.Stderr)
 }
