@@ -1,5 +1,11 @@
 package model
 
+import (
+	"bytes"
+
+	"tdsite/internal/content"
+)
+
 // The addresses of the pages that a content file has. They are defined
 // here once because the editorial area (internal/redaktion) links to the
 // page of a file it has just written without building the model.
@@ -15,3 +21,23 @@ func MeldungURL(strategie, slug string) string {
 // MassnahmeSeite is the own page of a measure (measures without text,
 // milestones or cost/benefit have none and live on their strategy's page).
 func MassnahmeSeite(id string) string { return "/massnahmen/" + anchorID(id) + "/" }
+
+// MassnahmeURL is where a measure is shown: its own page when it has one,
+// else its entry on the strategy's page. The model knows whether the text
+// renders to anything (mitText); the editorial area, which does not
+// render, passes whether the text has more than white space.
+func MassnahmeURL(strategie string, m *content.Massnahme, mitText bool) string {
+	if HatSeite(m, mitText) {
+		return MassnahmeSeite(m.ID)
+	}
+	return StrategieURL(strategie) + "#massnahme-" + anchorID(m.ID)
+}
+
+// HatSeite says whether a measure has its own page: only a text,
+// milestones or cost and benefit fill one.
+func HatSeite(m *content.Massnahme, mitText bool) bool {
+	return mitText || len(m.Meilensteine) > 0 || m.KostenNutzen != nil
+}
+
+// HatText is how the editorial area guesses mitText without rendering.
+func HatText(m *content.Massnahme) bool { return len(bytes.TrimSpace(m.Body.Text)) > 0 }

@@ -25,12 +25,8 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		if st.StandMassnahmen.IsZero() || st.StandMassnahmen.Start().Before(m.Stand.Start()) {
 			st.StandMassnahmen = m.Stand
 		}
-		m.HatSeite = m.Beschreibung != "" || len(cm.Meilensteine) > 0 || cm.KostenNutzen != nil
-		if m.HatSeite {
-			m.URL = MassnahmeSeite(cm.ID)
-		} else {
-			m.URL = st.URL + "#" + m.Anchor
-		}
+		m.HatSeite = HatSeite(cm, m.Beschreibung != "")
+		m.URL = MassnahmeURL(st.Slug, cm, m.Beschreibung != "")
 		for _, f := range cm.Federfuehrung {
 			if a := b.akteur(f); a != nil {
 				m.Federfuehrung = append(m.Federfuehrung, a)

@@ -368,3 +368,25 @@ func TestBearbeitenLink(t *testing.T) {
 		t.Errorf("Text einer Meldung: Status %d", code)
 	}
 }
+
+// A measure without text, milestones or cost/benefit has no page of its
+// own: after a status report the editor is sent to its entry on the
+// strategy's page, where the site shows it, not to an address that does
+// not exist.
+func TestStatusOhneEigeneSeite(t *testing.T) {
+	r := starte(t, false)
+	head, _, _ := strings.Cut(r.lies(bsp02), "\n[kosten_nutzen]")
+	head = strings.NewReplacer(`"BSP-02"`, `"BSP-99"`, "Einzelberatung", "Kurzberatung").Replace(head)
+	if err := os.WriteFile(filepath.Join(r.root, bsp, "massnahmen/BSP-99.md"), []byte(head+"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, page := r.sende("/redaktion/status?strategie=beispiel-kommunen&massnahme=BSP-99", "/redaktion/status", url.Values{
+		"strategie": {"beispiel-kommunen"}, "massnahme": {"BSP-99"}, "datum": {"20.11.2026"}, "status": {"laufend"},
+		"quelle": {"Monitoringbericht zum 20.11.2026"}, "sicherheit": {"belegt"}})
+	if code != 200 || !strings.Contains(page, "Gespeichert") {
+		t.Fatalf("Status %d:\n%s", code, page)
+	}
+	if !strings.Contains(page, `href="/strategien/beispiel-kommunen/#massnahme-bsp-99"`) || strings.Contains(page, "/massnahmen/bsp-99/") {
+		t.Errorf("der Link führt nicht zum Eintrag auf der Strategieseite:\n%s", page)
+	}
+}

@@ -88,7 +88,7 @@ func (h *Handler) status(a *anfrage) {
 	if !a.post {
 		if a.bestaetigt() {
 			d.ok = "Der Status steht in " + rel + " (letzter Eintrag im Statusverlauf)."
-			d.links = []string{model.MassnahmeSeite(m.ID)}
+			d.links = []string{model.MassnahmeURL(st.Slug, m, model.HatText(m))}
 		}
 		f.Werte.Set("version", d.Version)
 		if f.Wert("datum") == "" {

@@ -59,7 +59,7 @@ func (h *Handler) text(a *anfrage) {
 		}
 		d.Massnahme, d.Was, d.Datei = m.ID, "Maßnahme "+m.ID+": "+m.Titel, m.File
 		titel = "Text bearbeiten: " + m.ID
-		link = model.MassnahmeSeite(m.ID)
+		link = model.MassnahmeURL(st.Slug, m, model.HatText(m))
 	}
 	disk, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(d.Datei)))
 	if err != nil {
