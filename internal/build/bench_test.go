@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -60,15 +59,6 @@ func BenchmarkLinkCheck(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/float64(res.Pages), "cpu-ns/page")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(res.Pages), "ns/page")
 	b.ReportMetric(float64(res.Links.Links), "links")
-}
-
-// cpuTime is the user and system CPU time of the process in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 // BenchmarkMarkdownChecks measures the link, raw-HTML and structure checks
@@ -239,7 +229,7 @@ func BenchmarkBuildEigeneTexte(b *testing.B) {
 
 // reportCPU reports the CPU time per operation since cpu and how many
 // cores were busy on average.
-func reportCPU(b *testing.B, cpu int64) {
+func reportCPU(b *testing.B, cpu time.Duration) {
 	used := float64(cpuTime() - cpu)
 	b.ReportMetric(used/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(used/float64(b.Elapsed().Nanoseconds()), "cpu/wall")
@@ -296,7 +286,7 @@ func BenchmarkIncremental10k(b *testing.B) {
 			b.Fatal("full build instead of an incremental one")
 		}
 		rendered = res.Rendered
-		total := []Phase{{"gesamt", time.Since(start)}, {"cpu", time.Duration(cpuTime() - cpu)}}
+		total := []Phase{{Name: "gesamt", Took: time.Since(start)}, {Name: "cpu", Took: cpuTime() - cpu}}
 		for _, ph := range append(res.Phases, total...) {
 			if phases[ph.Name] == nil {
 				order = append(order, ph.Name)

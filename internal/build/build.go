@@ -64,16 +64,10 @@ type Result struct {
 // finish waits until the previous output is removed (see
 // publish.Staging.Background) and takes over what could not be.
 func (res *Result) finish() {
-	t := time.Now()
+	w := startWatch()
 	res.staging.Wait()
 	res.Notes = res.staging.Notes
-	res.Phases = append(res.Phases, Phase{"aufräumen", time.Since(t)})
-}
-
-// Phase is a step of a build and the time it took.
-type Phase struct {
-	Name string
-	Took time.Duration
+	res.Phases = append(res.Phases, w.lap("aufräumen"))
 }
 
 // ErrAbgebrochen means the build was interrupted (Ctrl+C, SIGTERM) before
@@ -105,9 +99,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		// Leftovers of an earlier run beside the output need a real build:
 		// only it removes them (under the lock) or says why it cannot.
 		left := publish.HasLeftovers(dest)
-		t := time.Now()
+		w := startWatch()
 		res, diags, pv := unchanged(root, dest, cacheFile, opts)
-		checked = Phase{"baustand", time.Since(t)}
+		checked = w.lap("baustand")
 		if res != nil && !left {
 			res.Duration = time.Since(start)
 			return res, diags, nil
@@ -145,9 +139,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	}
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
-		t := time.Now()
+		w := startWatch()
 		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
-		res.Phases = append(res.Phases, Phase{"sichern", time.Since(t)})
+		res.Phases = append(res.Phases, w.lap("sichern"))
 	}
 	res.finish()
 	res.Duration = time.Since(start)
@@ -252,12 +246,8 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 // published site is never changed in place.
 func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
 	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
-	t := time.Now()
-	phase := func(name string) {
-		now := time.Now()
-		res.Phases = append(res.Phases, Phase{name, now.Sub(t)})
-		t = now
-	}
+	w := startWatch()
+	phase := func(name string) { res.Phases = append(res.Phases, w.lap(name)) }
 	st, err := opts.folders.Begin(p.Root, dest)
 	if err != nil {
 		return nil, err

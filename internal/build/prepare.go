@@ -50,12 +50,8 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 	}
 	diags := &diag.List{}
 	var phases []Phase
-	t := time.Now()
-	phase := func(name string) {
-		now := time.Now()
-		phases = append(phases, Phase{name, now.Sub(t)})
-		t = now
-	}
+	w := startWatch()
+	phase := func(name string) { phases = append(phases, w.lap(name)) }
 	cfg, cd := config.Load(root)
 	diags.Merge(cd)
 	cs, ld := c.loader.Load(root)

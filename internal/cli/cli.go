@@ -225,9 +225,14 @@ nur die Seiten neu, die sie zeigen; alle Inhalte werden trotzdem vollständig ge
 		if o.Verbose {
 			var parts []string
 			for _, ph := range res.Phases {
-				parts = append(parts, fmt.Sprintf("%s %s", ph.Name, ph.Took.Round(1e6)))
+				part := fmt.Sprintf("%s %s", ph.Name, ph.Took.Round(1e6))
+				if ph.CPU > 0 && ph.Took >= 50*time.Millisecond {
+					// how many cores the step kept busy, for longer steps
+					part += fmt.Sprintf(" (%.1f Kerne)", ph.CPU.Seconds()/ph.Took.Seconds())
+				}
+				parts = append(parts, part)
 			}
-			fmt.Fprintf(stdout, "Zeiten: %s.\n", strings.Join(parts, ", "))
+			fmt.Fprintf(stdout, "Zeiten (Kerne: Rechenzeit je Sekunde): %s.\n", strings.Join(parts, ", "))
 		}
 		printLinks(stdout, res, o.Verbose)
 	}
