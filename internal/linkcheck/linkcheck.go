@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unique"
 )
 
 // Options describe the output and where it will be served.
@@ -454,7 +455,11 @@ func attribute(f *file, anchor bool, key, raw []byte) {
 	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
 		raw = raw[1 : len(raw)-1]
 	}
-	val := html.UnescapeString(string(raw))
+	// A site links the same few thousand addresses hundreds of thousands
+	// of times (menus, icons, strategy pages) and repeats ids from page
+	// to page; keeping one copy of each holds the check's memory at 10,000
+	// pages to a fraction.
+	val := unique.Make(html.UnescapeString(string(raw))).Value()
 	switch name {
 	case "id":
 		f.ids[val] = struct{}{}
