@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tdsite/internal/gencontent"
+	"tdsite/internal/model"
 	"tdsite/internal/pages"
 )
 
@@ -34,6 +35,14 @@ func TestSeitengewicht(t *testing.T) {
 		// Only the newest news go into the feed (each has a category).
 		if n := strings.Count(readOut(t, dest, "feed.xml"), "<category term="); n != pages.FeedEintraege {
 			t.Errorf("feed.xml: %d Meldungen, erwartet die neuesten %d", n, pages.FeedEintraege)
+		}
+
+		// A landing page lists the first connections and points to the
+		// Handlungsfeld pages for the rest, instead of all 160 copies.
+		eg := readOut(t, dest, "strategien/e-government-it/index.html")
+		if n := strings.Count(eg, "(fiktives Beispiel): gemeinsame Handlungsfelder"); n > model.MaxVerbindungen ||
+			!strings.Contains(eg, "weitere Strategien teilen Handlungsfelder mit dieser Strategie. Alle stehen auf den Seiten der Handlungsfelder: <a href=\"/handlungsfelder/transparenz-teilhabe-daten/\">") {
+			t.Errorf("e-government-it: %d Verbindungen zu Beispielen ohne Verweis auf die übrigen", n)
 		}
 
 		// The split list leads through its pages with and without script.

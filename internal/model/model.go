@@ -213,6 +213,66 @@ type Verbindung struct {
 	Handlungsfelder []*Handlungsfeld
 }
 
+// MaxVerbindungen is how many connections through shared Handlungsfelder
+// a landing page lists (page weight, issue 21): with hundreds of
+// strategies in one field the list would outweigh the page, and the
+// Handlungsfeld's own page lists them all anyway.
+const MaxVerbindungen = 20
+
+// VerbindungenGezeigt are the connections the landing page lists: the
+// first MaxVerbindungen in the site's order (framework, the Land's
+// strategies, examples, replaced ones) and every declared one, which no
+// Handlungsfeld page would show.
+func (s *Strategie) VerbindungenGezeigt() []*Verbindung {
+	if len(s.Verbindungen) <= MaxVerbindungen {
+		return s.Verbindungen
+	}
+	out := s.Verbindungen[:MaxVerbindungen:MaxVerbindungen]
+	for _, v := range s.Verbindungen[MaxVerbindungen:] {
+		if len(v.Handlungsfelder) == 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// WeitereVerbindungen says how many connections the landing page leaves
+// out and which of its Handlungsfelder's pages list them.
+func (s *Strategie) WeitereVerbindungen() *Weitere {
+	n, hfs := s.weitereVerbindungen()
+	if n == 0 {
+		return nil
+	}
+	return &Weitere{Anzahl: n, Handlungsfelder: hfs}
+}
+
+// Weitere are connections a landing page leaves out.
+type Weitere struct {
+	Anzahl          int
+	Handlungsfelder []*Handlungsfeld
+}
+
+func (s *Strategie) weitereVerbindungen() (n int, hfs []*Handlungsfeld) {
+	if len(s.Verbindungen) <= MaxVerbindungen {
+		return 0, nil
+	}
+	seen := map[*Handlungsfeld]bool{}
+	for _, v := range s.Verbindungen[MaxVerbindungen:] {
+		if len(v.Handlungsfelder) > 0 {
+			n++
+		}
+		for _, h := range v.Handlungsfelder {
+			seen[h] = true
+		}
+	}
+	for _, h := range s.HF {
+		if seen[h.Handlungsfeld] {
+			hfs = append(hfs, h.Handlungsfeld)
+		}
+	}
+	return n, hfs
+}
+
 // Handlungsfeld is a shared field of action across strategies.
 type Handlungsfeld struct {
 	content.Handlungsfeld

@@ -126,3 +126,31 @@ func TestVerbindungen(t *testing.T) {
 		t.Error("no connection is shared between strategies; the test proves nothing")
 	}
 }
+
+// A landing page lists at most MaxVerbindungen connections through shared
+// Handlungsfelder, the Land's strategies first; declared ones always; the
+// rest is counted with the Handlungsfelder whose pages list them.
+func TestVerbindungenBegrenzt(t *testing.T) {
+	hf := []*Handlungsfeld{{}, {}}
+	st := &Strategie{HF: []*StrategieHF{{Handlungsfeld: hf[0]}, {Handlungsfeld: hf[1]}}}
+	if st.WeitereVerbindungen() != nil {
+		t.Fatal("without connections nothing is left out")
+	}
+	for i := 0; i < MaxVerbindungen+5; i++ {
+		st.Verbindungen = append(st.Verbindungen, &Verbindung{Strategie: &Strategie{}, Handlungsfelder: hf[1:]})
+	}
+	declared := &Verbindung{Strategie: &Strategie{}}
+	st.Verbindungen = append(st.Verbindungen, declared)
+	after := st.Verbindungen[MaxVerbindungen]
+	shown := st.VerbindungenGezeigt()
+	if st.Verbindungen[MaxVerbindungen] != after {
+		t.Error("listing the shown ones changed the model's list")
+	}
+	if len(shown) != MaxVerbindungen+1 || shown[0] != st.Verbindungen[0] || shown[len(shown)-1] != declared {
+		t.Errorf("shown %d, want the first %d and the declared one", len(shown), MaxVerbindungen)
+	}
+	w := st.WeitereVerbindungen()
+	if w == nil || w.Anzahl != 5 || len(w.Handlungsfelder) != 1 || w.Handlungsfelder[0] != hf[1] {
+		t.Errorf("weitere: %+v, want 5 through the second Handlungsfeld", w)
+	}
+}
