@@ -135,7 +135,7 @@ async function vorschauZeigt(was, pfad, text) {
   }
 }
 
-const tdsite = (...args) => execFileSync(a.tdsite, [...args, "--source", cli], { encoding: "utf8" });
+const tdsite = (...args) => execFileSync(a.tdsite, [...args, "--source", cli], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const zeiten = {};
 
 try {
