@@ -57,11 +57,24 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 	cs, ld := c.loader.Load(root)
 	diags.Merge(ld)
 	phase("laden")
+	var md *markdown.Renderer
+	vorab := make(chan struct{})
+	if cfg != nil {
+		// The checks of the content run on one core; the Markdown of
+		// measures and news, most of the model's work, renders meanwhile.
+		md = c.Markdown(cfg.Markdown.UnsafeHTML)
+		go func() {
+			defer close(vorab)
+			model.Vorab(cs, md)
+		}()
+	} else {
+		close(vorab)
+	}
 	diags.Merge(validate.Check(cs))
+	<-vorab
 	if cfg == nil {
 		return nil, diags
 	}
-	md := c.Markdown(cfg.Markdown.UnsafeHTML)
 	bd := datum.FromTime(date)
 	if date.IsZero() {
 		bd = cfg.BuildDatum

@@ -72,6 +72,11 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	return s
 }
 
+// Vorab renders the texts of measures and news on all cores into md's
+// cache, where Build finds them: a build starts it while the content is
+// still being checked on one core.
+func Vorab(cs *content.Site, md *markdown.Renderer) { (&builder{cs: cs, md: md}).vorab() }
+
 // eigeneSeite renders the text of a measure or news item, which has a
 // page of its own.
 var eigeneSeite = markdown.Options{}
