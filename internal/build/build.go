@@ -146,7 +146,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
 		t := time.Now()
-		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
+		saveState(cacheFile, dest, last.inputs, res, diags, p)
 		res.Phases = append(res.Phases, Phase{"sichern", time.Since(t)})
 	}
 	res.finish()
@@ -185,7 +185,7 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	return &incremental{prev: real, content: content, before: detail.Deps()}
+	return &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe}
 }
 
 // unchanged returns the result of the last build when neither the inputs
@@ -230,7 +230,7 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 
 // saveState records a successful build for the next run. Failing to save
 // only costs the next run a full build.
-func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, list []*pages.Page) {
+func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, p *Prepared) {
 	out, err := buildcache.Output(dest)
 	if err != nil {
 		buildcache.Remove(cacheFile)
@@ -240,7 +240,9 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	if buildcache.NewDetail(out, inputs, depsOf(list)).Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
+	detail := buildcache.NewDetail(out, inputs, depsOf(p.Pages))
+	detail.Koepfe = koepfe(p.Content)
+	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}
 }
@@ -288,7 +290,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		return nil, err
 	}
 	if inc != nil {
-		list = inc.render(list)
+		list = inc.render(list, p.Pages, p.Content)
 	}
 	res.Rendered = len(list)
 	// Where external links were written comes from what rendering the

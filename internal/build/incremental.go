@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"tdsite/internal/content"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 )
@@ -20,6 +21,7 @@ type incremental struct {
 	prev    string              // the published output (symlinks resolved)
 	content map[string]bool     // the changed content files
 	before  map[string][]string // page path → Deps, of the last build
+	koepfe  map[string]string   // heads of measures and news, of the last build
 }
 
 // contentOnly returns the changed files as a set when all of them are
@@ -59,22 +61,88 @@ func Touches(deps []string, content map[string]bool) int {
 	return hit
 }
 
-// render lists the pages of list to render again: new ones and those
-// that depend, now or in the last build, on a changed file. Pages that
-// others link by a fingerprinted name are left out: WriteAssets writes
-// them always.
-func (inc *incremental) render(list []*pages.Page) []*pages.Page {
+// render lists the pages of list to render again: new ones, those that
+// depend, now or in the last build, on a changed file, and – where only
+// the text of a measure or news item changed – those that show that text
+// (pages.Page.Texte). Pages that others link by a fingerprinted name are
+// left out: WriteAssets writes them always. all is every page of the
+// build, cs its content.
+func (inc *incremental) render(list, all []*pages.Page, cs *content.Site) []*pages.Page {
+	full, texts := inc.split(koepfe(cs), all)
 	var out []*pages.Page
 	for _, pg := range list {
 		if pg.Asset {
 			continue
 		}
 		prev, ok := inc.before[pg.Path]
-		if !ok || Touches(pg.Deps, inc.content) > 0 || Touches(prev, inc.content) > 0 {
+		if !ok || Touches(pg.Deps, full) > 0 || Touches(prev, full) > 0 || showsText(pg, texts) {
 			out = append(out, pg)
 		}
 	}
 	return out
+}
+
+// split divides the changed content files into those whose text alone
+// changed – measures and news with the head of the last build – and the
+// others (full). A text alone can still decide whether a measure has a
+// page of its own (model.Massnahme.HatSeite), and with it the address
+// every list links: when the pages are not those of the last build, all
+// changes count as full.
+func (inc *incremental) split(now map[string]string, all []*pages.Page) (full, texts map[string]bool) {
+	full, texts = map[string]bool{}, map[string]bool{}
+	for f := range inc.content {
+		if k, ok := now[f]; ok && k == inc.koepfe[f] && pages.EigenerText(f) {
+			texts[f] = true
+		} else {
+			full[f] = true
+		}
+	}
+	if len(texts) == 0 {
+		return full, texts
+	}
+	same := len(all) == len(inc.before)
+	for _, pg := range all {
+		if _, ok := inc.before[pg.Path]; !ok {
+			same = false
+			break
+		}
+	}
+	if !same {
+		return inc.content, nil
+	}
+	return full, texts
+}
+
+// showsText reports whether pg shows, or derives anything from, the text
+// of one of the files in texts.
+func showsText(pg *pages.Page, texts map[string]bool) bool {
+	if len(texts) == 0 {
+		return false
+	}
+	if pg.Texte == nil {
+		return Touches(pg.Deps, texts) > 0
+	}
+	for _, f := range pg.Texte {
+		if texts[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// koepfe maps the files of the measures and news of cs to their heads'
+// fingerprints, for the next build's split.
+func koepfe(cs *content.Site) map[string]string {
+	m := map[string]string{}
+	for _, st := range cs.Strategien {
+		for _, x := range st.Massnahmen {
+			m[x.File] = x.Body.Kopf
+		}
+		for _, x := range st.Meldungen {
+			m[x.File] = x.Body.Kopf
+		}
+	}
+	return m
 }
 
 // linkRest completes the staging folder of an incremental build: every

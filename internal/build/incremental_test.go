@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 
+	"tdsite/internal/decode"
 	"tdsite/internal/publish"
 )
 
@@ -168,5 +169,78 @@ func TestKillDuringIncrementalBuild(t *testing.T) {
 	mustBuild(t, root, full)
 	if d := diffTrees(treeHashes(t, full), treeHashes(t, dest)); d != "" {
 		t.Fatalf("build after the kill (incremental %v) differs from a full build:\n%s", res.Incremental, d)
+	}
+}
+
+// A change of a Markdown text alone, the TOML head as it was, publishes
+// exactly what a full build publishes, for every kind of file with a text:
+// a paragraph with a heading, an external link and a footnote added, then
+// taken away, then the text emptied. A measure's or news item's text is
+// shown on its own page (and the news in the feed) only, so the lists of
+// all measures stay as they are.
+func TestIncrementalTextOnly(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	files := []struct {
+		file  string
+		most  int  // pages rendered at most after the first edit (with the search page); 0: not checked
+		empty bool // the text may be empty
+	}{
+		{"content/strategien/digitale-gesellschaft/massnahmen/b1-01.md", 2, true},
+		// Without its text the measure has no page of its own any more: the
+		// lists link it on its strategy's page then.
+		{"content/strategien/e-government-it-2014/massnahmen/EGOV14-02.md", 2, true},
+		{"content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md", 3, true},
+		{"content/strategien/smart-state/strategie.md", 0, true},
+		{"content/strategien/digitale-gesellschaft/handlungsfelder/arbeitswelt-4-0.md", 0, true},
+		{"content/handlungsfelder/breitbandausbau.md", 0, true},
+		{"content/seiten/impressum.md", 0, false},
+		{"content/strategien/smart-state/leichte-sprache.md", 0, false},
+		{"content/agenda/fortschrittsbericht-2026.md", 0, true},
+	}
+	added := "\n## Ergänzung im Test\n\nMehr dazu bei [Beispiel](https://example.org/ergaenzung-im-test) und in einer Fußnote.[^test]\n\n[^test]: Die Fußnote des Tests.\n"
+	for _, f := range files {
+		p := filepath.Join(root, filepath.FromSlash(f.file))
+		orig, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _, ok := decode.SplitFrontMatter(orig)
+		if !ok {
+			t.Fatalf("%s: no head", f.file)
+		}
+		head := string(orig[:len(orig)-len(body)])
+		edits := []struct{ name, body string }{
+			{"Text ergänzt", string(body) + added},
+			{"Ergänzung entfernt", string(body)},
+		}
+		if f.empty {
+			edits = append(edits, struct{ name, body string }{"Text leer", ""}, struct{ name, body string }{"Text wieder da", string(body)})
+		}
+		for i, e := range edits {
+			writeFile(t, p, head+e.body)
+			res := cachedBuild(t, Options{Source: root, Dest: dest})
+			if !res.Incremental {
+				t.Fatalf("%s, %s: full build instead of an incremental one", f.file, e.name)
+			}
+			if i == 0 && f.most > 0 && (res.Rendered == 0 || res.Rendered > f.most) {
+				t.Errorf("%s, %s: %d pages rendered, want 1 to %d", f.file, e.name, res.Rendered, f.most)
+			}
+			full := filepath.Join(t.TempDir(), "public")
+			want := mustBuild(t, root, full)
+			if d := diffTrees(treeHashes(t, full), treeHashes(t, dest)); d != "" {
+				t.Fatalf("%s, %s: incremental output differs from a full build:\n%s", f.file, e.name, d)
+			}
+			if res.Files != want.Files || res.Bytes != want.Bytes || res.Links.Internal != want.Links.Internal || len(res.Links.External) != len(want.Links.External) {
+				t.Errorf("%s, %s: counts %d files, %d bytes, %d links, %d external; full build %d, %d, %d, %d", f.file, e.name,
+					res.Files, res.Bytes, res.Links.Internal, len(res.Links.External), want.Files, want.Bytes, want.Links.Internal, len(want.Links.External))
+			}
+			report, _ := os.ReadFile(res.ExternalReport)
+			wantReport, _ := os.ReadFile(want.ExternalReport)
+			if string(report) != string(wantReport) {
+				t.Errorf("%s, %s: external link report differs from a full build's:\n%s\nwant:\n%s", f.file, e.name, report, wantReport)
+			}
+		}
 	}
 }
