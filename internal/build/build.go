@@ -56,7 +56,10 @@ type Result struct {
 	// incremental build, which took the others from the previous output.
 	Rendered    int
 	Incremental bool
-	Phases      []Phase // where the time went, in order
+	// LinksSince: the link check resolved the references of the rendered
+	// pages only (see linkcheck.CheckSince).
+	LinksSince bool
+	Phases     []Phase // where the time went, in order
 
 	staging *publish.Staging // removing the previous output
 }
@@ -185,7 +188,7 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	return &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe}
+	return &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
 }
 
 // unchanged returns the result of the last build when neither the inputs
@@ -241,7 +244,7 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
 	detail := buildcache.NewDetail(out, inputs, depsOf(p.Pages))
-	detail.Koepfe = koepfe(p.Content)
+	detail.Koepfe, detail.Links = koepfe(p.Content), res.Links
 	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}
@@ -293,6 +296,10 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		list = inc.render(list, p.Pages, p.Content)
 	}
 	res.Rendered = len(list)
+	var since *linkcheck.Since
+	if inc != nil {
+		since = inc.since(list, p.Pages)
+	}
 	// Where external links were written comes from what rendering the
 	// Markdown collected; it is indexed while the pages render.
 	written := make(chan *origins, 1)
@@ -310,7 +317,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		}
 		phase("verknüpfen")
 	}
-	links, err := checkLinks(p, st.Dir, out.Links)
+	links, only, err := checkLinks(p, st.Dir, out.Links, since)
 	if err != nil {
 		return nil, err
 	}
@@ -319,6 +326,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	}
 	phase("linkprüfung")
 	res.Files, res.Bytes, res.Links = out.Files(), out.Bytes(), links
+	res.LinksSince = only
 	external := externalReport(p, <-written, links)
 	published = true // Publish cleans up itself, also on failure
 	st.Background = true

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"tdsite/internal/content"
+	"tdsite/internal/linkcheck"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 )
@@ -22,6 +23,7 @@ type incremental struct {
 	content map[string]bool     // the changed content files
 	before  map[string][]string // page path → Deps, of the last build
 	koepfe  map[string]string   // heads of measures and news, of the last build
+	links   *linkcheck.Result   // the last build's link check
 }
 
 // contentOnly returns the changed files as a set when all of them are
@@ -111,6 +113,34 @@ func (inc *incremental) split(now map[string]string, all []*pages.Page) (full, t
 		return inc.content, nil
 	}
 	return full, texts
+}
+
+// since prepares checking only the links of the pages in list, which are
+// about to be rendered, all being every page of the build: it reads their
+// previous versions before they are replaced. nil: check all.
+func (inc *incremental) since(list, all []*pages.Page) *linkcheck.Since {
+	if inc.links == nil {
+		return nil
+	}
+	names := make([]string, len(list))
+	for i, pg := range list {
+		names[i] = pg.File()
+	}
+	earlier, err := linkcheck.ReadEarlier(inc.prev, names)
+	if err != nil {
+		return nil
+	}
+	now := make(map[string]bool, len(all))
+	for _, pg := range all {
+		now[pg.Path] = true
+	}
+	var gone []string
+	for path := range inc.before {
+		if !now[path] {
+			gone = append(gone, (&pages.Page{Path: path}).File())
+		}
+	}
+	return &linkcheck.Since{Before: inc.links, Earlier: earlier, Gone: gone}
 }
 
 // showsText reports whether pg shows, or derives anything from, the text

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -227,6 +228,11 @@ func TestIncrementalTextOnly(t *testing.T) {
 			if i == 0 && f.most > 0 && (res.Rendered == 0 || res.Rendered > f.most) {
 				t.Errorf("%s, %s: %d pages rendered, want 1 to %d", f.file, e.name, res.Rendered, f.most)
 			}
+			// Adding keeps every anchor: the links of the pages not
+			// rendered hold without reading them.
+			if i == 0 && !res.LinksSince {
+				t.Errorf("%s, %s: the links of all pages were checked", f.file, e.name)
+			}
 			full := filepath.Join(t.TempDir(), "public")
 			want := mustBuild(t, root, full)
 			if d := diffTrees(treeHashes(t, full), treeHashes(t, dest)); d != "" {
@@ -236,6 +242,10 @@ func TestIncrementalTextOnly(t *testing.T) {
 				t.Errorf("%s, %s: counts %d files, %d bytes, %d links, %d external; full build %d, %d, %d, %d", f.file, e.name,
 					res.Files, res.Bytes, res.Links.Internal, len(res.Links.External), want.Files, want.Bytes, want.Links.Internal, len(want.Links.External))
 			}
+			if res.Links.Links != want.Links.Links || res.Links.Files != want.Links.Files {
+				t.Errorf("%s, %s: link check saw %d references in %d files; full build %d in %d", f.file, e.name,
+					res.Links.Links, res.Links.Files, want.Links.Links, want.Links.Files)
+			}
 			report, _ := os.ReadFile(res.ExternalReport)
 			wantReport, _ := os.ReadFile(want.ExternalReport)
 			if string(report) != string(wantReport) {
@@ -243,4 +253,53 @@ func TestIncrementalTextOnly(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The link check of an incremental build finds what a full build's finds,
+// with the same file and line: a broken link on a rendered page, and a
+// link of a page not rendered into an anchor that a text change removed.
+func TestIncrementalLinkCheck(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	measure := filepath.Join(root, "content/strategien/digitale-gesellschaft/massnahmen/b1-01.md")
+	news := filepath.Join(root, "content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md")
+	orig, err := os.ReadFile(measure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	origNews, err := os.ReadFile(news)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, measure, string(orig)+"\n## Zielbild im Test\n\nText.\n")
+	writeFile(t, news, string(origNews)+"\nSiehe das [Zielbild](/massnahmen/b1-01/#zielbild-im-test).\n")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	page, _ := os.ReadFile(filepath.Join(dest, "massnahmen/b1-01/index.html"))
+	if !strings.Contains(string(page), `id="zielbild-im-test"`) {
+		t.Fatal("the heading has no anchor zielbild-im-test")
+	}
+	// (An incremental build with errors is done again in full, which
+	// reports them; what matters is that it does not publish.)
+	failing := func(name string) {
+		t.Helper()
+		opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
+		_, diags, err := Run(context.Background(), opts)
+		if !errors.Is(err, ErrContent) {
+			t.Fatalf("%s: err = %v, want ErrContent", name, err)
+		}
+		_, fullDiags, _ := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+		if got, want := printDiags(diags), printDiags(fullDiags); got != want || !strings.Contains(got, "link-kaputt") {
+			t.Errorf("%s: findings\n%s\nwant those of a full build:\n%s", name, got, want)
+		}
+	}
+	// The news page is rendered: its own broken link.
+	writeFile(t, news, string(origNews)+"\nSiehe das [Zielbild](/massnahmen/b1-01/#zielbild-verschrieben).\n")
+	failing("kaputter Link auf einer gerenderten Seite")
+	writeFile(t, news, string(origNews)+"\nSiehe das [Zielbild](/massnahmen/b1-01/#zielbild-im-test).\n")
+	if res := cachedBuild(t, Options{Source: root, Dest: dest}); !res.Incremental {
+		t.Fatal("full build instead of an incremental one")
+	}
+	// The news page is not rendered; the anchor it links goes.
+	writeFile(t, measure, string(orig)+"\nText ohne Überschrift.\n")
+	failing("Anker entfernt")
 }

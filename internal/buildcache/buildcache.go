@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/linkcheck"
 )
 
 // Version changes when the record's meaning changes.
@@ -60,6 +61,9 @@ type Detail struct {
 	// TOML heads (content.Markdown.Kopf): a file whose head is unchanged
 	// changed its text alone.
 	Koepfe map[string]string
+	// Links is the link check of the whole output (no broken links: it
+	// was published), which an incremental check updates.
+	Links *linkcheck.Result
 }
 
 // DetailFile is where the Detail for the record file lives.
