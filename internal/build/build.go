@@ -244,7 +244,7 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
 	detail := buildcache.NewDetail(out, inputs, depsOf(p.Pages))
-	detail.Koepfe, detail.Links = koepfe(p.Content), res.Links
+	detail.Koepfe, detail.Links = Koepfe(p.Content), res.Links
 	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}

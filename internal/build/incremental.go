@@ -63,56 +63,72 @@ func Touches(deps []string, content map[string]bool) int {
 	return hit
 }
 
-// render lists the pages of list to render again: new ones, those that
-// depend, now or in the last build, on a changed file, and – where only
-// the text of a measure or news item changed – those that show that text
-// (pages.Page.Texte). Pages that others link by a fingerprinted name are
-// left out: WriteAssets writes them always. all is every page of the
-// build, cs its content.
+// render lists the pages of list to render again (Changes.Affects).
+// Pages that others link by a fingerprinted name are left out:
+// WriteAssets writes them always. all is every page of the build, cs its
+// content.
 func (inc *incremental) render(list, all []*pages.Page, cs *content.Site) []*pages.Page {
-	full, texts := inc.split(koepfe(cs), all)
+	paths := make(map[string]bool, len(inc.before))
+	for path := range inc.before {
+		paths[path] = true
+	}
+	ch := SplitChanges(inc.content, inc.koepfe, Koepfe(cs), SamePages(paths, all))
 	var out []*pages.Page
 	for _, pg := range list {
 		if pg.Asset {
 			continue
 		}
 		prev, ok := inc.before[pg.Path]
-		if !ok || Touches(pg.Deps, full) > 0 || Touches(prev, full) > 0 || showsText(pg, texts) {
+		if !ok || ch.Affects(pg, prev) {
 			out = append(out, pg)
 		}
 	}
 	return out
 }
 
-// split divides the changed content files into those whose text alone
-// changed – measures and news with the head of the last build – and the
-// others (full). A text alone can still decide whether a measure has a
-// page of its own (model.Massnahme.HatSeite), and with it the address
-// every list links: when the pages are not those of the last build, all
-// changes count as full.
-func (inc *incremental) split(now map[string]string, all []*pages.Page) (full, texts map[string]bool) {
-	full, texts = map[string]bool{}, map[string]bool{}
-	for f := range inc.content {
-		if k, ok := now[f]; ok && k == inc.koepfe[f] && pages.EigenerText(f) {
-			texts[f] = true
+// Changes are the changed content files, divided for deciding which
+// pages to render again.
+type Changes struct {
+	full  map[string]bool // may change anything
+	texts map[string]bool // measures and news whose text alone changed
+}
+
+// SplitChanges divides the changed content files into those whose text
+// alone changed – measures and news with the head they had (before and
+// now: Koepfe of the content then and now) – and the others. A text alone
+// can still decide whether a measure has a page of its own
+// (model.Massnahme.HatSeite), and with it the address every list links:
+// unless samePages (SamePages), all changes count as whole ones.
+func SplitChanges(changed map[string]bool, before, now map[string]string, samePages bool) Changes {
+	ch := Changes{full: map[string]bool{}, texts: map[string]bool{}}
+	for f := range changed {
+		if k, ok := now[f]; ok && samePages && k == before[f] && pages.EigenerText(f) {
+			ch.texts[f] = true
 		} else {
-			full[f] = true
+			ch.full[f] = true
 		}
 	}
-	if len(texts) == 0 {
-		return full, texts
+	return ch
+}
+
+// SamePages reports whether the pages of list have the paths of before.
+func SamePages(before map[string]bool, list []*pages.Page) bool {
+	if len(list) != len(before) {
+		return false
 	}
-	same := len(all) == len(inc.before)
-	for _, pg := range all {
-		if _, ok := inc.before[pg.Path]; !ok {
-			same = false
-			break
+	for _, pg := range list {
+		if !before[pg.Path] {
+			return false
 		}
 	}
-	if !same {
-		return inc.content, nil
-	}
-	return full, texts
+	return true
+}
+
+// Affects reports whether pg must be rendered again: it depends, now or
+// with prev (its Deps in the last build), on a changed file, or it shows
+// (pages.Page.Texte) a text that alone changed.
+func (ch Changes) Affects(pg *pages.Page, prev []string) bool {
+	return Touches(pg.Deps, ch.full) > 0 || Touches(prev, ch.full) > 0 || showsText(pg, ch.texts)
 }
 
 // since prepares checking only the links of the pages in list, which are
@@ -160,10 +176,13 @@ func showsText(pg *pages.Page, texts map[string]bool) bool {
 	return false
 }
 
-// koepfe maps the files of the measures and news of cs to their heads'
-// fingerprints, for the next build's split.
-func koepfe(cs *content.Site) map[string]string {
+// Koepfe maps the files of the measures and news of cs to their heads'
+// fingerprints, for SplitChanges.
+func Koepfe(cs *content.Site) map[string]string {
 	m := map[string]string{}
+	if cs == nil {
+		return m
+	}
 	for _, st := range cs.Strategien {
 		for _, x := range st.Massnahmen {
 			m[x.File] = x.Body.Kopf
