@@ -56,7 +56,10 @@ type Result struct {
 	// incremental build, which took the others from the previous output.
 	Rendered    int
 	Incremental bool
-	Phases      []Phase // where the time went, in order
+	// LinksSince: the link check resolved the references of the rendered
+	// pages only (see linkcheck.CheckSince).
+	LinksSince bool
+	Phases     []Phase // where the time went, in order
 
 	staging *publish.Staging // removing the previous output
 }
@@ -140,7 +143,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
 		w := startWatch()
-		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
+		saveState(cacheFile, dest, last.inputs, res, diags, p)
 		res.Phases = append(res.Phases, w.lap("sichern"))
 	}
 	res.finish()
@@ -179,7 +182,7 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	return &incremental{prev: real, content: content, before: detail.Deps()}
+	return &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
 }
 
 // unchanged returns the result of the last build when neither the inputs
@@ -224,7 +227,7 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 
 // saveState records a successful build for the next run. Failing to save
 // only costs the next run a full build.
-func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, list []*pages.Page) {
+func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, p *Prepared) {
 	out, err := buildcache.Output(dest)
 	if err != nil {
 		buildcache.Remove(cacheFile)
@@ -234,7 +237,9 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	if buildcache.NewDetail(out, inputs, depsOf(list)).Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
+	detail := buildcache.NewDetail(out, inputs, depsOf(p.Pages))
+	detail.Koepfe, detail.Links = Koepfe(p.Content), res.Links
+	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}
 }
@@ -278,9 +283,13 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		return nil, err
 	}
 	if inc != nil {
-		list = inc.render(list)
+		list = inc.render(list, p.Pages, p.Content)
 	}
 	res.Rendered = len(list)
+	var since *linkcheck.Since
+	if inc != nil {
+		since = inc.since(list, p.Pages)
+	}
 	// Where external links were written comes from what rendering the
 	// Markdown collected; it is indexed while the pages render.
 	written := make(chan *origins, 1)
@@ -298,7 +307,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		}
 		phase("verknüpfen")
 	}
-	links, err := checkLinks(p, st.Dir, out.Links)
+	links, only, err := checkLinks(p, st.Dir, out.Links, since)
 	if err != nil {
 		return nil, err
 	}
@@ -307,6 +316,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	}
 	phase("linkprüfung")
 	res.Files, res.Bytes, res.Links = out.Files(), out.Bytes(), links
+	res.LinksSince = only
 	external := externalReport(p, <-written, links)
 	published = true // Publish cleans up itself, also on failure
 	st.Background = true

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"tdsite/internal/content"
+	"tdsite/internal/linkcheck"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 )
@@ -20,6 +22,8 @@ type incremental struct {
 	prev    string              // the published output (symlinks resolved)
 	content map[string]bool     // the changed content files
 	before  map[string][]string // page path → Deps, of the last build
+	koepfe  map[string]string   // heads of measures and news, of the last build
+	links   *linkcheck.Result   // the last build's link check
 }
 
 // contentOnly returns the changed files as a set when all of them are
@@ -59,22 +63,135 @@ func Touches(deps []string, content map[string]bool) int {
 	return hit
 }
 
-// render lists the pages of list to render again: new ones and those
-// that depend, now or in the last build, on a changed file. Pages that
-// others link by a fingerprinted name are left out: WriteAssets writes
-// them always.
-func (inc *incremental) render(list []*pages.Page) []*pages.Page {
+// render lists the pages of list to render again (Changes.Affects).
+// Pages that others link by a fingerprinted name are left out:
+// WriteAssets writes them always. all is every page of the build, cs its
+// content.
+func (inc *incremental) render(list, all []*pages.Page, cs *content.Site) []*pages.Page {
+	paths := make(map[string]bool, len(inc.before))
+	for path := range inc.before {
+		paths[path] = true
+	}
+	ch := SplitChanges(inc.content, inc.koepfe, Koepfe(cs), SamePages(paths, all))
 	var out []*pages.Page
 	for _, pg := range list {
 		if pg.Asset {
 			continue
 		}
 		prev, ok := inc.before[pg.Path]
-		if !ok || Touches(pg.Deps, inc.content) > 0 || Touches(prev, inc.content) > 0 {
+		if !ok || ch.Affects(pg, prev) {
 			out = append(out, pg)
 		}
 	}
 	return out
+}
+
+// Changes are the changed content files, divided for deciding which
+// pages to render again.
+type Changes struct {
+	full  map[string]bool // may change anything
+	texts map[string]bool // measures and news whose text alone changed
+}
+
+// SplitChanges divides the changed content files into those whose text
+// alone changed – measures and news with the head they had (before and
+// now: Koepfe of the content then and now) – and the others. A text alone
+// can still decide whether a measure has a page of its own
+// (model.Massnahme.HatSeite), and with it the address every list links:
+// unless samePages (SamePages), all changes count as whole ones.
+func SplitChanges(changed map[string]bool, before, now map[string]string, samePages bool) Changes {
+	ch := Changes{full: map[string]bool{}, texts: map[string]bool{}}
+	for f := range changed {
+		if k, ok := now[f]; ok && samePages && k == before[f] && pages.EigenerText(f) {
+			ch.texts[f] = true
+		} else {
+			ch.full[f] = true
+		}
+	}
+	return ch
+}
+
+// SamePages reports whether the pages of list have the paths of before.
+func SamePages(before map[string]bool, list []*pages.Page) bool {
+	if len(list) != len(before) {
+		return false
+	}
+	for _, pg := range list {
+		if !before[pg.Path] {
+			return false
+		}
+	}
+	return true
+}
+
+// Affects reports whether pg must be rendered again: it depends, now or
+// with prev (its Deps in the last build), on a changed file, or it shows
+// (pages.Page.Texte) a text that alone changed.
+func (ch Changes) Affects(pg *pages.Page, prev []string) bool {
+	return Touches(pg.Deps, ch.full) > 0 || Touches(prev, ch.full) > 0 || showsText(pg, ch.texts)
+}
+
+// since prepares checking only the links of the pages in list, which are
+// about to be rendered, all being every page of the build: it reads their
+// previous versions before they are replaced. nil: check all.
+func (inc *incremental) since(list, all []*pages.Page) *linkcheck.Since {
+	if inc.links == nil {
+		return nil
+	}
+	names := make([]string, len(list))
+	for i, pg := range list {
+		names[i] = pg.File()
+	}
+	earlier, err := linkcheck.ReadEarlier(inc.prev, names)
+	if err != nil {
+		return nil
+	}
+	now := make(map[string]bool, len(all))
+	for _, pg := range all {
+		now[pg.Path] = true
+	}
+	var gone []string
+	for path := range inc.before {
+		if !now[path] {
+			gone = append(gone, (&pages.Page{Path: path}).File())
+		}
+	}
+	return &linkcheck.Since{Before: inc.links, Earlier: earlier, Gone: gone}
+}
+
+// showsText reports whether pg shows, or derives anything from, the text
+// of one of the files in texts.
+func showsText(pg *pages.Page, texts map[string]bool) bool {
+	if len(texts) == 0 {
+		return false
+	}
+	if pg.Texte == nil {
+		return Touches(pg.Deps, texts) > 0
+	}
+	for _, f := range pg.Texte {
+		if texts[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// Koepfe maps the files of the measures and news of cs to their heads'
+// fingerprints, for SplitChanges.
+func Koepfe(cs *content.Site) map[string]string {
+	m := map[string]string{}
+	if cs == nil {
+		return m
+	}
+	for _, st := range cs.Strategien {
+		for _, x := range st.Massnahmen {
+			m[x.File] = x.Body.Kopf
+		}
+		for _, x := range st.Meldungen {
+			m[x.File] = x.Body.Kopf
+		}
+	}
+	return m
 }
 
 // linkRest completes the staging folder of an incremental build: every

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"tdsite/internal/decode"
 	"tdsite/internal/publish"
 )
 
@@ -169,4 +171,135 @@ func TestKillDuringIncrementalBuild(t *testing.T) {
 	if d := diffTrees(treeHashes(t, full), treeHashes(t, dest)); d != "" {
 		t.Fatalf("build after the kill (incremental %v) differs from a full build:\n%s", res.Incremental, d)
 	}
+}
+
+// A change of a Markdown text alone, the TOML head as it was, publishes
+// exactly what a full build publishes, for every kind of file with a text:
+// a paragraph with a heading, an external link and a footnote added, then
+// taken away, then the text emptied. A measure's or news item's text is
+// shown on its own page (and the news in the feed) only, so the lists of
+// all measures stay as they are.
+func TestIncrementalTextOnly(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	files := []struct {
+		file  string
+		most  int  // pages rendered at most after the first edit (with the search page); 0: not checked
+		empty bool // the text may be empty
+	}{
+		{"content/strategien/digitale-gesellschaft/massnahmen/b1-01.md", 2, true},
+		// Without its text the measure has no page of its own any more: the
+		// lists link it on its strategy's page then.
+		{"content/strategien/e-government-it-2014/massnahmen/EGOV14-02.md", 2, true},
+		{"content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md", 3, true},
+		{"content/strategien/smart-state/strategie.md", 0, true},
+		{"content/strategien/digitale-gesellschaft/handlungsfelder/arbeitswelt-4-0.md", 0, true},
+		{"content/handlungsfelder/breitbandausbau.md", 0, true},
+		{"content/seiten/impressum.md", 0, false},
+		{"content/strategien/smart-state/leichte-sprache.md", 0, false},
+		{"content/agenda/fortschrittsbericht-2026.md", 0, true},
+	}
+	added := "\n## Ergänzung im Test\n\nMehr dazu bei [Beispiel](https://example.org/ergaenzung-im-test) und in einer Fußnote.[^test]\n\n[^test]: Die Fußnote des Tests.\n"
+	for _, f := range files {
+		p := filepath.Join(root, filepath.FromSlash(f.file))
+		orig, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _, ok := decode.SplitFrontMatter(orig)
+		if !ok {
+			t.Fatalf("%s: no head", f.file)
+		}
+		head := string(orig[:len(orig)-len(body)])
+		edits := []struct{ name, body string }{
+			{"Text ergänzt", string(body) + added},
+			{"Ergänzung entfernt", string(body)},
+		}
+		if f.empty {
+			edits = append(edits, struct{ name, body string }{"Text leer", ""}, struct{ name, body string }{"Text wieder da", string(body)})
+		}
+		for i, e := range edits {
+			writeFile(t, p, head+e.body)
+			res := cachedBuild(t, Options{Source: root, Dest: dest})
+			if !res.Incremental {
+				t.Fatalf("%s, %s: full build instead of an incremental one", f.file, e.name)
+			}
+			if i == 0 && f.most > 0 && (res.Rendered == 0 || res.Rendered > f.most) {
+				t.Errorf("%s, %s: %d pages rendered, want 1 to %d", f.file, e.name, res.Rendered, f.most)
+			}
+			// Adding keeps every anchor: the links of the pages not
+			// rendered hold without reading them.
+			if i == 0 && !res.LinksSince {
+				t.Errorf("%s, %s: the links of all pages were checked", f.file, e.name)
+			}
+			full := filepath.Join(t.TempDir(), "public")
+			want := mustBuild(t, root, full)
+			if d := diffTrees(treeHashes(t, full), treeHashes(t, dest)); d != "" {
+				t.Fatalf("%s, %s: incremental output differs from a full build:\n%s", f.file, e.name, d)
+			}
+			if res.Files != want.Files || res.Bytes != want.Bytes || res.Links.Internal != want.Links.Internal || len(res.Links.External) != len(want.Links.External) {
+				t.Errorf("%s, %s: counts %d files, %d bytes, %d links, %d external; full build %d, %d, %d, %d", f.file, e.name,
+					res.Files, res.Bytes, res.Links.Internal, len(res.Links.External), want.Files, want.Bytes, want.Links.Internal, len(want.Links.External))
+			}
+			if res.Links.Links != want.Links.Links || res.Links.Files != want.Links.Files {
+				t.Errorf("%s, %s: link check saw %d references in %d files; full build %d in %d", f.file, e.name,
+					res.Links.Links, res.Links.Files, want.Links.Links, want.Links.Files)
+			}
+			report, _ := os.ReadFile(res.ExternalReport)
+			wantReport, _ := os.ReadFile(want.ExternalReport)
+			if string(report) != string(wantReport) {
+				t.Errorf("%s, %s: external link report differs from a full build's:\n%s\nwant:\n%s", f.file, e.name, report, wantReport)
+			}
+		}
+	}
+}
+
+// The link check of an incremental build finds what a full build's finds,
+// with the same file and line: a broken link on a rendered page, and a
+// link of a page not rendered into an anchor that a text change removed.
+func TestIncrementalLinkCheck(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	measure := filepath.Join(root, "content/strategien/digitale-gesellschaft/massnahmen/b1-01.md")
+	news := filepath.Join(root, "content/strategien/beispiel-kommunen/meldungen/2025-01-21-kickoff.md")
+	orig, err := os.ReadFile(measure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	origNews, err := os.ReadFile(news)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, measure, string(orig)+"\n## Zielbild im Test\n\nText.\n")
+	writeFile(t, news, string(origNews)+"\nSiehe das [Zielbild](/massnahmen/b1-01/#zielbild-im-test).\n")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	page, _ := os.ReadFile(filepath.Join(dest, "massnahmen/b1-01/index.html"))
+	if !strings.Contains(string(page), `id="zielbild-im-test"`) {
+		t.Fatal("the heading has no anchor zielbild-im-test")
+	}
+	// (An incremental build with errors is done again in full, which
+	// reports them; what matters is that it does not publish.)
+	failing := func(name string) {
+		t.Helper()
+		opts := Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true}
+		_, diags, err := Run(context.Background(), opts)
+		if !errors.Is(err, ErrContent) {
+			t.Fatalf("%s: err = %v, want ErrContent", name, err)
+		}
+		_, fullDiags, _ := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+		if got, want := printDiags(diags), printDiags(fullDiags); got != want || !strings.Contains(got, "link-kaputt") {
+			t.Errorf("%s: findings\n%s\nwant those of a full build:\n%s", name, got, want)
+		}
+	}
+	// The news page is rendered: its own broken link.
+	writeFile(t, news, string(origNews)+"\nSiehe das [Zielbild](/massnahmen/b1-01/#zielbild-verschrieben).\n")
+	failing("kaputter Link auf einer gerenderten Seite")
+	writeFile(t, news, string(origNews)+"\nSiehe das [Zielbild](/massnahmen/b1-01/#zielbild-im-test).\n")
+	if res := cachedBuild(t, Options{Source: root, Dest: dest}); !res.Incremental {
+		t.Fatal("full build instead of an incremental one")
+	}
+	// The news page is not rendered; the anchor it links goes.
+	writeFile(t, measure, string(orig)+"\nText ohne Überschrift.\n")
+	failing("Anker entfernt")
 }

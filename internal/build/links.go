@@ -29,13 +29,21 @@ func (e *OutputError) Error() string {
 
 // checkLinks runs the link check on the staging directory and turns broken
 // references into findings that name the file an editor has to change.
-func checkLinks(p *Prepared, dir string, scanned *linkcheck.Scanned) (*linkcheck.Result, error) {
-	res, err := linkcheck.Check(linkcheck.Options{Dir: dir, BaseURL: p.Config.BaseURL, Scanned: scanned})
+// With since (an incremental build) it checks the rendered pages only
+// where that is as good as checking all (only is then true).
+func checkLinks(p *Prepared, dir string, scanned *linkcheck.Scanned, since *linkcheck.Since) (res *linkcheck.Result, only bool, err error) {
+	opts := linkcheck.Options{Dir: dir, BaseURL: p.Config.BaseURL, Scanned: scanned}
+	if since != nil {
+		res, only, err = linkcheck.CheckSince(opts, since)
+	}
+	if err == nil && !only {
+		res, err = linkcheck.Check(opts)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("Linkprüfung: %w", err)
+		return nil, false, fmt.Errorf("Linkprüfung: %w", err)
 	}
 	if len(res.Broken) == 0 {
-		return res, nil
+		return res, only, nil
 	}
 	o := newOrigins(p, nil)
 	// One finding per place to fix: a template line that produces the same
@@ -85,7 +93,7 @@ func checkLinks(p *Prepared, dir string, scanned *linkcheck.Scanned) (*linkcheck
 		}
 		l.Errorf(k.pos, "link-kaputt", hint, "Kaputter Link „%s“%s auf %s: %s", g.first.Href, similar, on, g.first.Reason)
 	}
-	return res, &OutputError{Diags: l}
+	return res, only, &OutputError{Diags: l}
 }
 
 func isTemplate(file string) bool {

@@ -25,10 +25,11 @@ import (
 	"time"
 
 	"tdsite/internal/diag"
+	"tdsite/internal/linkcheck"
 )
 
 // Version changes when the record's meaning changes.
-const Version = 3
+const Version = 4
 
 // State is the record of one successful build.
 type State struct {
@@ -56,6 +57,13 @@ type Detail struct {
 	// as indexes into Names: a strategy's page names all its measures.
 	Names []string
 	Pages map[string][]int
+	// Koepfe maps the files of measures and news to a fingerprint of their
+	// TOML heads (content.Markdown.Kopf): a file whose head is unchanged
+	// changed its text alone.
+	Koepfe map[string]string
+	// Links is the link check of the whole output (no broken links: it
+	// was published), which an incremental check updates.
+	Links *linkcheck.Result
 }
 
 // DetailFile is where the Detail for the record file lives.

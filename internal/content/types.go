@@ -36,6 +36,10 @@ type Akteur struct {
 type Markdown struct {
 	Text []byte
 	Line int // line of the first body line in the file
+	// Kopf fingerprints the file's TOML head: a later version of the file
+	// with the same Kopf differs in its text alone, which spares an
+	// incremental build the pages that show no text of it.
+	Kopf string
 }
 
 // Handlungsfeld is content/handlungsfelder/<key>.md, the shared registry.

@@ -22,7 +22,7 @@ func FuzzLinks(f *testing.F) {
 		scanMarkup(data, page)
 		files := map[string]*file{"index.html": page, "a/index.html": {ids: map[string]struct{}{"x": {}}}}
 		for _, r := range page.refs {
-			reason, ext := resolve("a/index.html", r, base, "/sub/", exists, files)
+			reason, ext := resolve("a/index.html", r, base, "/sub/", exists, lookup(files))
 			if reason != "" && ext != "" {
 				t.Errorf("%q is both broken and external", r.href)
 			}

@@ -77,6 +77,18 @@ func (s *Scanned) get(name string) (*file, bool) {
 	return f, ok
 }
 
+// written lists the files added with their content, sorted.
+func (s *Scanned) written() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.files))
+	for n := range s.files {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // names lists every file recorded, sorted.
 func (s *Scanned) names() []string {
 	s.mu.Lock()
@@ -130,16 +142,9 @@ type file struct {
 
 // Check reads the output directory and checks all references.
 func Check(opts Options) (*Result, error) {
-	base, err := url.Parse(opts.BaseURL)
-	if err != nil {
-		base = &url.URL{Path: "/"}
-	}
-	basePath := base.Path
-	if !strings.HasSuffix(basePath, "/") {
-		basePath += "/"
-	}
-
+	base, basePath := baseOf(opts.BaseURL)
 	var names []string
+	var err error
 	if opts.Scanned != nil {
 		names = opts.Scanned.names()
 	} else {
@@ -191,13 +196,49 @@ func Check(opts Options) (*Result, error) {
 			res.Files++
 		}
 	}
-	// Each file is resolved on its own, in parallel; the results are
-	// merged in file order so that the report does not depend on timing.
-	type found struct {
-		links, internal int
-		broken          []Broken
-		external        []string
+	external := map[string]map[string]bool{}
+	for i, r := range resolveAll(names, files, &resolver{base, basePath, exists, lookup(byName)}) {
+		res.Links += r.links
+		res.Internal += r.internal
+		res.Broken = append(res.Broken, r.broken...)
+		addExternal(external, r.external, PagePath(names[i]))
 	}
+	res.External = externalList(external)
+	return res, nil
+}
+
+// baseOf parses the base URL; basePath ends in "/".
+func baseOf(baseURL string) (*url.URL, string) {
+	base, err := url.Parse(baseURL)
+	if err != nil {
+		base = &url.URL{Path: "/"}
+	}
+	basePath := base.Path
+	if !strings.HasSuffix(basePath, "/") {
+		basePath += "/"
+	}
+	return base, basePath
+}
+
+// resolver resolves references in one output.
+type resolver struct {
+	base     *url.URL
+	basePath string
+	exists   map[string]bool
+	files    func(string) *file
+}
+
+// found is what resolving the references of one file found.
+type found struct {
+	links, internal int
+	broken          []Broken
+	external        []string
+}
+
+// resolveAll resolves the references of each file on its own, in
+// parallel; the results are in file order so that the report does not
+// depend on timing.
+func resolveAll(names []string, files []*file, rv *resolver) []found {
 	per := make([]found, len(names))
 	parallel(len(names), func(i int, valid map[ref]string) {
 		f, n := files[i], names[i]
@@ -214,7 +255,7 @@ func Check(opts Options) (*Result, error) {
 			ext, ok := valid[rf]
 			if !ok {
 				var reason string
-				reason, ext = resolve(n, rf, base, basePath, exists, byName)
+				reason, ext = resolve(n, rf, rv.base, rv.basePath, rv.exists, rv.files)
 				if reason != "" {
 					r.broken = append(r.broken, Broken{File: n, Href: rf.href, Reason: reason})
 				} else if pageIndependent(rf.href) {
@@ -228,28 +269,40 @@ func Check(opts Options) (*Result, error) {
 			}
 		}
 	})
-	external := map[string]map[string]bool{}
-	for i, r := range per {
-		res.Links += r.links
-		res.Internal += r.internal
-		res.Broken = append(res.Broken, r.broken...)
-		for _, ext := range r.external {
-			if external[ext] == nil {
-				external[ext] = map[string]bool{}
-			}
-			external[ext][PagePath(names[i])] = true
+	return per
+}
+
+// addExternal records that page links the addresses in urls.
+func addExternal(external map[string]map[string]bool, urls []string, page string) {
+	for _, ext := range urls {
+		if external[ext] == nil {
+			external[ext] = map[string]bool{}
 		}
+		external[ext][page] = true
 	}
+}
+
+// externalList is the sorted list of the external addresses and their pages.
+func externalList(external map[string]map[string]bool) []External {
+	var out []External
 	for u, pages := range external {
+		if len(pages) == 0 {
+			continue
+		}
 		e := External{URL: u}
 		for p := range pages {
 			e.Pages = append(e.Pages, p)
 		}
 		sort.Strings(e.Pages)
-		res.External = append(res.External, e)
+		out = append(out, e)
 	}
-	sort.Slice(res.External, func(i, j int) bool { return res.External[i].URL < res.External[j].URL })
-	return res, nil
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
+}
+
+// lookup is a map of files as resolve reads them.
+func lookup(m map[string]*file) func(string) *file {
+	return func(name string) *file { return m[name] }
 }
 
 // parallel calls do for 0 … n-1 on one worker per core; each worker has a
@@ -295,7 +348,7 @@ func PagePath(name string) string {
 
 // resolve checks one reference from output file from. It returns a German
 // reason if it is broken and the URL if it is external.
-func resolve(from string, r ref, base *url.URL, basePath string, exists map[string]bool, files map[string]*file) (reason, external string) {
+func resolve(from string, r ref, base *url.URL, basePath string, exists map[string]bool, files func(string) *file) (reason, external string) {
 	href := strings.TrimSpace(r.href)
 	if href == "" {
 		return "Der Link hat kein Ziel.", ""
@@ -358,7 +411,7 @@ func resolve(from string, r ref, base *url.URL, basePath string, exists map[stri
 	if frag == "" || strings.HasPrefix(frag, ":~:") {
 		return "", ""
 	}
-	f := files[target]
+	f := files(target)
 	if f == nil || f.ids == nil { // a PDF, an image …: fragments are not ids
 		return "", ""
 	}

@@ -21,13 +21,18 @@ func extras(s *model.Site, all *[]*Page) []*Page {
 	}
 	index := raw("/suche/index.json", []string{All}, func() ([]byte, error) { return suchindex(s, *all) })
 	index.Asset = true
+	feedPage := raw("/feed.xml", []string{All}, func() ([]byte, error) { return feed(s, abs) })
+	feedPage.Texte = []string{}
+	for _, n := range feedMeldungen(s) {
+		feedPage.Texte = append(feedPage.Texte, n.File)
+	}
 	return []*Page{
 		index,
-		raw("/sitemap.xml", []string{All}, func() ([]byte, error) { return sitemap(*all, abs) }),
+		keineTexte(raw("/sitemap.xml", []string{All}, func() ([]byte, error) { return sitemap(*all, abs) })),
 		raw("/robots.txt", []string{}, func() ([]byte, error) {
 			return []byte("User-agent: *\nAllow: /\n\nSitemap: " + abs("/sitemap.xml") + "\n"), nil
 		}),
-		raw("/feed.xml", []string{All}, func() ([]byte, error) { return feed(s, abs) }),
+		feedPage,
 	}
 }
 
@@ -117,9 +122,7 @@ func feed(m *model.Site, abs func(string) string) ([]byte, error) {
 			{Href: abs("/meldungen/"), Rel: "alternate", Type: "text/html"}}}
 	f.Author.Name = orString(m.Config.Herausgeber, m.Config.Titel)
 	updated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	// The newest news only: feed readers fetch the whole file again and
-	// again, and older news stay on the site (page-weight budget).
-	for _, n := range m.Meldungen[:min(len(m.Meldungen), FeedEintraege)] {
+	for _, n := range feedMeldungen(m) {
 		t := n.Datum.Start()
 		if t.After(updated) {
 			updated = t
@@ -144,6 +147,13 @@ func feed(m *model.Site, abs func(string) string) ([]byte, error) {
 }
 
 var reRootLink = regexp.MustCompile(`(href|src)="/`)
+
+// feedMeldungen are the news in the feed: the newest only, as feed
+// readers fetch the whole file again and again, and older news stay on
+// the site (page-weight budget).
+func feedMeldungen(m *model.Site) []*model.Meldung {
+	return m.Meldungen[:min(len(m.Meldungen), FeedEintraege)]
+}
 
 // absolutize makes root-relative links absolute: feed readers show entries
 // outside the site.

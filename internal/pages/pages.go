@@ -6,6 +6,7 @@ package pages
 import (
 	"path"
 	"sort"
+	"strings"
 
 	"tdsite/internal/model"
 )
@@ -30,7 +31,13 @@ type Page struct {
 	Data        any
 	Site        *model.Site
 	Deps        []string // content files, the page's own first; All for site-wide pages
-	NoIndex     bool     // excluded from the sitemap and search engines
+	// Texte narrows Deps for the files with a text of their own (EigenerText:
+	// measures and news): when not nil, the page shows or derives anything
+	// (HTML, excerpt, anchors, links) from the Markdown text of these alone
+	// and of the others only their TOML heads, so a change of another's
+	// text alone leaves it as it is. nil: any text it depends on.
+	Texte   []string
+	NoIndex bool // excluded from the sitemap and search engines
 	// Blatt is the page's part of a long list (see gewicht.go); nil on
 	// pages without one.
 	Blatt *Blatt
@@ -67,6 +74,26 @@ func (p *Page) DependsOn(file string) bool {
 
 var home = Crumb{"Startseite", "/"}
 
+// EigenerText reports whether file is a measure or a news item: their
+// texts are shown on their own pages (and the newest news in the feed),
+// nowhere else; model.Massnahme.Beschreibung and HatSeite and
+// model.Meldung.Text are all that the model makes of them. Pages that list
+// them without their text say so with Texte.
+func EigenerText(file string) bool {
+	dir, name := path.Split(file)
+	if path.Ext(name) != ".md" || !strings.HasPrefix(dir, "content/strategien/") {
+		return false
+	}
+	parts := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	return len(parts) == 4 && (parts[3] == "massnahmen" || parts[3] == "meldungen")
+}
+
+// keineTexte marks p as showing no text of a measure or news item (Texte).
+func keineTexte(p *Page) *Page {
+	p.Texte = []string{}
+	return p
+}
+
 // List returns every page of the site in a stable order.
 func List(s *model.Site) []*Page {
 	var out []*Page
@@ -81,14 +108,14 @@ func List(s *model.Site) []*Page {
 			add(q)
 		}
 	}
-	add(&Page{Path: "/", Template: "home.html", Title: s.Config.Titel, Description: s.Config.Untertitel,
-		Section: "start", Deps: []string{All}})
-	add(&Page{Path: "/strategien/", Template: "strategien.html", Title: "Strategien",
+	add(keineTexte(&Page{Path: "/", Template: "home.html", Title: s.Config.Titel, Description: s.Config.Untertitel,
+		Section: "start", Deps: []string{All}}))
+	add(keineTexte(&Page{Path: "/strategien/", Template: "strategien.html", Title: "Strategien",
 		Description: "Alle Digitalstrategien des Freistaats Thüringen mit ihrem Stand.", Section: "strategien",
-		Crumbs: []Crumb{home}, Deps: []string{All}})
+		Crumbs: []Crumb{home}, Deps: []string{All}}))
 	for _, st := range s.Strategien {
-		add(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
-			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: strategyDeps(st)})
+		add(keineTexte(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
+			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: strategyDeps(st)}))
 		for _, pg := range dokumentSeiten(st) {
 			add(pg)
 		}
@@ -105,15 +132,15 @@ func List(s *model.Site) []*Page {
 		}
 	}
 	for _, p := range mapPages(s) {
-		add(p)
+		add(keineTexte(p))
 	}
-	add(&Page{Path: "/handlungsfelder/", Template: "handlungsfelder.html", Title: "Handlungsfelder",
+	add(keineTexte(&Page{Path: "/handlungsfelder/", Template: "handlungsfelder.html", Title: "Handlungsfelder",
 		Description: "Die Handlungsfelder aller Strategien und wie sie die Strategien verbinden.",
-		Section:     "handlungsfelder", Crumbs: []Crumb{home}, Deps: []string{All}})
+		Section:     "handlungsfelder", Crumbs: []Crumb{home}, Deps: []string{All}}))
 	for _, h := range s.Handlungsfelder {
-		addList(&Page{Path: h.URL, Template: "handlungsfeld.html", Title: h.Name,
+		addList(keineTexte(&Page{Path: h.URL, Template: "handlungsfeld.html", Title: h.Name,
 			Description: "Handlungsfeld „" + h.Name + "“: Strategien, Ziele und Maßnahmen.", Section: "handlungsfelder",
-			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: hfDeps(h)},
+			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: hfDeps(h)}),
 			len(h.Massnahmen)+len(h.Beispiel.Massnahmen), ProSeite)
 	}
 	for _, m := range s.Massnahmen {
@@ -130,8 +157,8 @@ func List(s *model.Site) []*Page {
 			Data: m, Deps: measureDeps(m)})
 	}
 	if len(s.Meldungen) > 0 {
-		add(&Page{Path: "/meldungen/", Template: "meldungen.html", Title: "Meldungen",
-			Description: "Neuigkeiten aus allen Strategien.", Section: "meldungen", Crumbs: []Crumb{home}, Deps: []string{All}})
+		add(keineTexte(&Page{Path: "/meldungen/", Template: "meldungen.html", Title: "Meldungen",
+			Description: "Neuigkeiten aus allen Strategien.", Section: "meldungen", Crumbs: []Crumb{home}, Deps: []string{All}}))
 	}
 	var slugs []string
 	for slug := range s.Seiten {
@@ -140,11 +167,14 @@ func List(s *model.Site) []*Page {
 	sort.Strings(slugs)
 	for _, slug := range slugs {
 		p := s.Seiten[slug]
-		add(&Page{Path: p.URL, Template: seitenVorlage(slug), Title: p.Titel, Description: p.Beschreibung,
-			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: seitenDeps(p)})
+		add(keineTexte(&Page{Path: p.URL, Template: seitenVorlage(slug), Title: p.Titel, Description: p.Beschreibung,
+			Section: slug, Crumbs: []Crumb{home}, Data: p, Deps: seitenDeps(p)}))
 	}
+	// The search page stays with every text: it links the search index by
+	// its content's fingerprint.
 	add(suchseite(s))
 	for _, p := range agendaPages(s) {
+		keineTexte(p)
 		if n, pro := listLen(p); pro > 0 {
 			addList(p, n, pro)
 		} else {

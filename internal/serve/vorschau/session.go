@@ -504,8 +504,8 @@ func (s *Session) classify(changed []string) *changes {
 
 // affected lists the pages of p to render after c, and the paths of old
 // pages that are gone. A page is rendered when it is new, when it depends
-// (now or before) on a changed content file, or when its template uses a
-// changed template file. first are the pages made from a changed file
+// (now or before) on a changed content file (build.Changes), or when its
+// template uses a changed template file. first are the pages made from a changed file
 // (a measure's own page) and new pages: the pages an editor most likely
 // looks at.
 func affected(old, p *build.Prepared, c *changes) (first, rest []*pages.Page, removed []string) {
@@ -532,14 +532,25 @@ func affected(old, p *build.Prepared, c *changes) (first, rest []*pages.Page, re
 		// renamed file shadows another (themes/ over layouts/).
 		return !old.Templates.Has(name) || old.Templates.File(name) != p.Templates.File(name)
 	}
+	// A change of a measure's or news item's text alone spares the lists
+	// that show none (as in `tdsite build`).
+	paths := make(map[string]bool, len(before))
+	for path := range before {
+		paths[path] = true
+	}
+	ch := build.SplitChanges(c.content, build.Koepfe(old.Content), build.Koepfe(p.Content), build.SamePages(paths, p.Pages))
 	now := map[string]bool{}
 	for _, pg := range p.Pages {
 		now[pg.Path] = true
 		prev := before[pg.Path]
+		var prevDeps []string
+		if prev != nil {
+			prevDeps = prev.Deps
+		}
 		switch {
 		case prev == nil && pg.Raw == nil, own(pg, c):
 			first = append(first, pg)
-		case prev == nil, touches(pg, c) > 0, touches(prev, c) > 0, pg.Raw == nil && templateHit(pg.Template):
+		case prev == nil, ch.Affects(pg, prevDeps), pg.Raw == nil && templateHit(pg.Template):
 			rest = append(rest, pg)
 		}
 	}

@@ -281,3 +281,47 @@ func TestCachesStayBoundedOverManyEdits(t *testing.T) {
 		}
 	}
 }
+
+// A change of a measure's text alone renders its page, not the lists of
+// all measures, and the preview then shows what a new session shows.
+func TestTextOnlyChange(t *testing.T) {
+	s, _ := editSession(t)
+	file := "content/strategien/digitale-gesellschaft/massnahmen/b1-01.md"
+	p := filepath.Join(s.Root, filepath.FromSlash(file))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, "\n## Neu im Test\n\nMit [Link](https://example.org/neu-im-test).\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	up, d, err := s.Apply([]string{file}, nil)
+	if err != nil {
+		var b strings.Builder
+		d.Print(&b, false)
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if !slices.Contains(up.Rendered, "/massnahmen/b1-01/") || slices.Contains(up.Rendered, "/agenda/massnahmen/") {
+		t.Errorf("rendered %v; want the measure's page and not the list of all measures", up.Rendered)
+	}
+	fresh := NewSession(s.Root, t.TempDir())
+	fresh.Date = testkit.Date
+	if _, _, err := fresh.Build(); err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(fresh.Dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(fresh.Dir, path)
+		want, _ := os.ReadFile(path)
+		got, err := os.ReadFile(filepath.Join(s.Dir, rel))
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s differs from a new session's", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
