@@ -59,6 +59,8 @@ type Result struct {
 	Phases      []Phase // where the time went, in order
 
 	staging *publish.Staging // removing the previous output
+	output  generation       // for the next build
+	reused  bool             // built in the parked site before the last
 }
 
 // finish waits until the previous output is removed (see
@@ -185,7 +187,11 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	return &incremental{prev: real, content: content, before: detail.Deps()}
+	inc := &incremental{prev: real, content: content, before: detail.Deps()}
+	if !inc.fromDetail(detail) {
+		return nil
+	}
+	return inc
 }
 
 // unchanged returns the result of the last build when neither the inputs
@@ -240,7 +246,7 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	if buildcache.NewDetail(out, inputs, depsOf(list)).Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
+	if res.output.record(buildcache.NewDetail(out, inputs, depsOf(list))).Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
 	}
 }
@@ -248,8 +254,9 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 // write renders p into a fresh folder beside dest, checks its links and
 // swaps it in only when everything succeeded. With inc it renders only the
 // pages inc names and hard-links every other file from the published
-// output into the fresh folder; written files are new files, so the
-// published site is never changed in place.
+// output into the fresh folder, or finds them there when it reuses the
+// site before (vorig.go); written files are new files, so the published
+// site is never changed in place.
 func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
 	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
 	t := time.Now()
@@ -258,7 +265,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		res.Phases = append(res.Phases, Phase{name, now.Sub(t)})
 		t = now
 	}
-	st, err := opts.folders.Begin(p.Root, dest)
+	st, err := opts.folders.BeginKept(p.Root, dest, inc.keptFolder())
 	if err != nil {
 		return nil, err
 	}
@@ -268,10 +275,13 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 			st.Abort()
 		}
 	}()
+	if st.Reused {
+		phase("übernehmen") // the parked output brought up to the published
+	}
 	if d := DuplicatePages(p); d.Len() > 0 {
 		return nil, &OutputError{Diags: d}
 	}
-	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: inc != nil}
+	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: true}
 	// Static files and the search index first: pages link them by their
 	// fingerprinted names. An incremental build only learns those names;
 	// static files did not change, they are linked below.
@@ -303,12 +313,21 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	}
 	phase("rendern")
 	if inc != nil {
-		if err := inc.linkRest(static.Written(), p.Pages, out); err != nil {
+		complete := inc.linkRest
+		if st.Reused {
+			complete = inc.keepRest
+		}
+		if err := complete(static.Written(), p.Pages, out); err != nil {
 			return nil, err
 		}
 		phase("verknüpfen")
 	}
 	links, err := checkLinks(p, st.Dir, out.Links)
+	if err != nil && st.Reused {
+		// A file of the reused folder missing or unreadable, or a broken
+		// link in it: a full build confirms or corrects it.
+		err = fmt.Errorf("%w: %v", errNotIncremental, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -320,10 +339,12 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	external := externalReport(p, <-written, links)
 	published = true // Publish cleans up itself, also on failure
 	st.Background = true
+	st.Keep = inc != nil
 	if err := st.Publish(); err != nil {
 		return nil, err
 	}
-	res.staging = st
+	res.staging, res.reused = st, st.Reused
+	res.output = newGeneration(out, inc, st.KeptID)
 	phase("veröffentlichen")
 	report := st.Beside("-externe-links.txt")
 	if writeReport(report, external) == nil {

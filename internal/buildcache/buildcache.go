@@ -28,7 +28,7 @@ import (
 )
 
 // Version changes when the record's meaning changes.
-const Version = 3
+const Version = 4
 
 // State is the record of one successful build.
 type State struct {
@@ -56,6 +56,13 @@ type Detail struct {
 	// as indexes into Names: a strategy's page names all its measures.
 	Names []string
 	Pages map[string][]int
+	// Files maps every file of the output to its size.
+	Files map[string]int64
+	// Kept is the generation id of the site before this build's output,
+	// parked beside it (package publish), "" if there is none; Written
+	// and Removed are the files this build wrote and removed against it.
+	Kept             string
+	Written, Removed []string
 }
 
 // DetailFile is where the Detail for the record file lives.
