@@ -116,7 +116,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		}
 		last = pv
 		if left && pv != nil {
-			pv.output = false
+			pv.output, pv.listing = false, nil
 		}
 	}
 	p, diags := Prepare(root, opts.BuildDate, nil)
@@ -148,7 +148,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
 		t := time.Now()
-		saveState(cacheFile, dest, last.inputs, res, diags, p.Pages)
+		saveState(cacheFile, dest, last, res, diags, p.Pages)
 		res.Phases = append(res.Phases, Phase{"sichern", time.Since(t)})
 	}
 	res.finish()
@@ -162,6 +162,8 @@ type previous struct {
 	state  *buildcache.State    // nil: no record
 	inputs *buildcache.Snapshot // the inputs now; nil: unreadable, no cache
 	output bool                 // the published output is the one recorded
+	// listing is the published output as walked, if it is the one recorded.
+	listing *buildcache.Listing
 }
 
 // incremental returns how to build incrementally after the last build,
@@ -206,21 +208,24 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 	// Both folders are walked at the same time: on a large site the walks
 	// are most of the time a build without changes takes.
 	type fingerprint struct {
-		sum string
-		err error
+		list *buildcache.Listing
+		err  error
 	}
 	output := make(chan fingerprint, 1)
 	if pv.state != nil {
 		go func() {
-			sum, err := buildcache.Output(dest)
-			output <- fingerprint{sum, err}
+			l, err := buildcache.ListOutput(dest)
+			output <- fingerprint{l, err}
 		}()
 	}
 	in, err := buildcache.Scan(root, []string{config.File, "content", "layouts", "themes", "static"},
 		"dest="+dest, fmt.Sprint("nominify=", opts.NoMinify), "datum="+day.Format("2006-01-02"))
 	if pv.state != nil {
 		out := <-output
-		pv.output = out.err == nil && buildcache.Same(out.sum, pv.state.Output)
+		pv.output = out.err == nil && buildcache.Same(out.list.Sum, pv.state.Output)
+		if pv.output {
+			pv.listing = out.list
+		}
 	}
 	if err != nil {
 		return nil, nil, nil
@@ -236,8 +241,9 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 
 // saveState records a successful build for the next run. Failing to save
 // only costs the next run a full build.
-func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, list []*pages.Page) {
-	out, err := buildcache.Output(dest)
+func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.List, list []*pages.Page) {
+	inputs := last.inputs
+	out, err := outputSum(dest, last.listing, res)
 	if err != nil {
 		buildcache.Remove(cacheFile)
 		return

@@ -259,6 +259,18 @@ func TestIncrementalSequenceReusesPreviousOutput(t *testing.T) {
 		assertNoLeftovers(t, dest)
 		published = withoutMarker(treeHashes(t, dest))
 	}
+	// The fingerprint of the output, computed from the changed files
+	// alone, is the one a walk gives: nothing to do now.
+	if res := cachedBuild(t, Options{Source: root, Dest: dest}); !res.Unchanged {
+		t.Error("build without changes after incremental ones was not skipped")
+	}
+	// … and it still sees an edit by hand.
+	writeFile(t, filepath.Join(dest, "impressum/index.html"), "von Hand\n")
+	retitle(t, root, "BSP-02", "Vierte Änderung")
+	if res := cachedBuild(t, Options{Source: root, Dest: dest}); res.Incremental {
+		t.Error("incremental build on an output changed by hand")
+	}
+	assertLikeFullBuild(t, root, dest, "von Hand geändert", nil)
 }
 
 // Whatever is uncertain about the parked output – gone, another

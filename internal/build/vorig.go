@@ -52,17 +52,16 @@ func (inc *incremental) keepRest(static map[string]bool, list []*pages.Page, out
 type generation struct {
 	files            map[string]int64 // every file of the output → size
 	kept             string           // id of the parked previous site
-	written, removed []string         // against that site
+	written, removed []string         // against the output before
 }
 
 // newGeneration describes the output of a build that wrote out and, if
 // it was incremental, parked the previous site under the id kept.
 func newGeneration(out *publish.Output, inc *incremental, kept string) generation {
-	g := generation{files: out.Sizes()}
-	if inc == nil || kept == "" {
+	g := generation{files: out.Sizes(), kept: kept}
+	if inc == nil {
 		return g
 	}
-	g.kept = kept
 	for f := range out.Written() {
 		g.written = append(g.written, f)
 	}
@@ -93,4 +92,15 @@ func (inc *incremental) fromDetail(d *buildcache.Detail) bool {
 		inc.kept = &publish.Kept{ID: d.Kept, Written: d.Written, Removed: d.Removed}
 	}
 	return true
+}
+
+// outputSum fingerprints the output after the build res. After an
+// incremental build only the files it changed are looked at: every other
+// file is the one listed before the build, shared by a hard link.
+func outputSum(dest string, listing *buildcache.Listing, res *Result) (string, error) {
+	if listing == nil || !res.Incremental {
+		return buildcache.Output(dest)
+	}
+	changed := append([]string{publish.Marker}, res.output.written...)
+	return listing.After(dest, append(changed, res.output.removed...)), nil
 }
