@@ -158,8 +158,8 @@ func (s *Staging) kept() string { return filepath.Join(s.parent, "."+s.base+".vo
 // the published site; it returns that folder, or "" when there is none
 // to reuse. A parked site of another generation is kept for removal.
 func (s *Staging) reuse(k *Kept) string {
-	if _, err := os.Lstat(s.kept()); err != nil {
-		return ""
+	if fi, err := os.Lstat(s.kept()); err != nil || !fi.IsDir() {
+		return "" // a file or link of that name is not tdsite's
 	}
 	dir, err := s.freeName(".neu-")
 	if err == nil {
