@@ -37,9 +37,12 @@ func deniedLikeNonRoot(p string) error {
 
 // retitleBSP01 gives the measure BSP-01 a new title, so that a new build
 // differs from the last.
-func retitleBSP01(t *testing.T, root, title string) {
+func retitleBSP01(t *testing.T, root, title string) { retitle(t, root, "BSP-01", title) }
+
+// retitle gives the measure id of the example strategy a new title.
+func retitle(t *testing.T, root, id, title string) {
 	t.Helper()
-	p := filepath.Join(root, "content/strategien/beispiel-kommunen/massnahmen/BSP-01.md")
+	p := filepath.Join(root, "content/strategien/beispiel-kommunen/massnahmen", id+".md")
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +112,11 @@ func TestPublishOldOutputCannotBeRemoved(t *testing.T) {
 		return os.RemoveAll(p)
 	}
 	retitleBSP01(t, root, "Zweiter Stand")
+	// A template changed too: a full build, which removes the previous
+	// output (an incremental one parks it).
+	layout := filepath.Join(root, "layouts/massnahme.html")
+	data, _ := os.ReadFile(layout)
+	writeFile(t, layout, string(data)+"\n")
 	res, diags, err := Run(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, printDiags(diags))

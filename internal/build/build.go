@@ -62,6 +62,8 @@ type Result struct {
 	Phases     []Phase // where the time went, in order
 
 	staging *publish.Staging // removing the previous output
+	output  generation       // for the next build
+	reused  bool             // built in the parked site before the last
 }
 
 // finish waits until the previous output is removed (see
@@ -111,7 +113,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		}
 		last = pv
 		if left && pv != nil {
-			pv.output = false
+			pv.output, pv.listing = false, nil
 		}
 	}
 	p, diags := Prepare(root, opts.BuildDate, nil)
@@ -143,7 +145,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
 		w := startWatch()
-		saveState(cacheFile, dest, last.inputs, res, diags, p)
+		saveState(cacheFile, dest, last, res, diags, p)
 		res.Phases = append(res.Phases, w.lap("sichern"))
 	}
 	res.finish()
@@ -157,6 +159,8 @@ type previous struct {
 	state  *buildcache.State    // nil: no record
 	inputs *buildcache.Snapshot // the inputs now; nil: unreadable, no cache
 	output bool                 // the published output is the one recorded
+	// listing is the published output as walked, if it is the one recorded.
+	listing *buildcache.Listing
 }
 
 // incremental returns how to build incrementally after the last build,
@@ -182,7 +186,11 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	return &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
+	inc := &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
+	if !inc.fromDetail(detail) {
+		return nil
+	}
+	return inc
 }
 
 // unchanged returns the result of the last build when neither the inputs
@@ -197,21 +205,24 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 	// Both folders are walked at the same time: on a large site the walks
 	// are most of the time a build without changes takes.
 	type fingerprint struct {
-		sum string
-		err error
+		list *buildcache.Listing
+		err  error
 	}
 	output := make(chan fingerprint, 1)
 	if pv.state != nil {
 		go func() {
-			sum, err := buildcache.Output(dest)
-			output <- fingerprint{sum, err}
+			l, err := buildcache.ListOutput(dest)
+			output <- fingerprint{l, err}
 		}()
 	}
 	in, err := buildcache.Scan(root, []string{config.File, "content", "layouts", "themes", "static"},
 		"dest="+dest, fmt.Sprint("nominify=", opts.NoMinify), "datum="+day.Format("2006-01-02"))
 	if pv.state != nil {
 		out := <-output
-		pv.output = out.err == nil && buildcache.Same(out.sum, pv.state.Output)
+		pv.output = out.err == nil && buildcache.Same(out.list.Sum, pv.state.Output)
+		if pv.output {
+			pv.listing = out.list
+		}
 	}
 	if err != nil {
 		return nil, nil, nil
@@ -227,8 +238,9 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 
 // saveState records a successful build for the next run. Failing to save
 // only costs the next run a full build.
-func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result, diags *diag.List, p *Prepared) {
-	out, err := buildcache.Output(dest)
+func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.List, p *Prepared) {
+	inputs := last.inputs
+	out, err := outputSum(dest, last.listing, res)
 	if err != nil {
 		buildcache.Remove(cacheFile)
 		return
@@ -237,7 +249,7 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	detail := buildcache.NewDetail(out, inputs, depsOf(p.Pages))
+	detail := res.output.record(buildcache.NewDetail(out, inputs, depsOf(p.Pages)))
 	detail.Koepfe, detail.Links = Koepfe(p.Content), res.Links
 	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		buildcache.Remove(cacheFile)
@@ -247,13 +259,14 @@ func saveState(cacheFile, dest string, inputs *buildcache.Snapshot, res *Result,
 // write renders p into a fresh folder beside dest, checks its links and
 // swaps it in only when everything succeeded. With inc it renders only the
 // pages inc names and hard-links every other file from the published
-// output into the fresh folder; written files are new files, so the
-// published site is never changed in place.
+// output into the fresh folder, or finds them there when it reuses the
+// site before (vorig.go); written files are new files, so the published
+// site is never changed in place.
 func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
 	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
 	w := startWatch()
 	phase := func(name string) { res.Phases = append(res.Phases, w.lap(name)) }
-	st, err := opts.folders.Begin(p.Root, dest)
+	st, err := opts.folders.BeginKept(p.Root, dest, inc.keptFolder())
 	if err != nil {
 		return nil, err
 	}
@@ -263,10 +276,13 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 			st.Abort()
 		}
 	}()
+	if st.Reused {
+		phase("übernehmen") // the parked output brought up to the published
+	}
 	if d := DuplicatePages(p); d.Len() > 0 {
 		return nil, &OutputError{Diags: d}
 	}
-	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: inc != nil}
+	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: true}
 	// Static files and the search index first: pages link them by their
 	// fingerprinted names. An incremental build only learns those names;
 	// static files did not change, they are linked below.
@@ -302,12 +318,21 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	}
 	phase("rendern")
 	if inc != nil {
-		if err := inc.linkRest(static.Written(), p.Pages, out); err != nil {
+		complete := inc.linkRest
+		if st.Reused {
+			complete = inc.keepRest
+		}
+		if err := complete(static.Written(), p.Pages, out); err != nil {
 			return nil, err
 		}
 		phase("verknüpfen")
 	}
 	links, only, err := checkLinks(p, st.Dir, out.Links, since)
+	if err != nil && st.Reused {
+		// A file of the reused folder missing or unreadable, or a broken
+		// link in it: a full build confirms or corrects it.
+		err = fmt.Errorf("%w: %v", errNotIncremental, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -320,10 +345,12 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	external := externalReport(p, <-written, links)
 	published = true // Publish cleans up itself, also on failure
 	st.Background = true
+	st.Keep = inc != nil
 	if err := st.Publish(); err != nil {
 		return nil, err
 	}
-	res.staging = st
+	res.staging, res.reused = st, st.Reused
+	res.output = newGeneration(out, inc, st.KeptID)
 	phase("veröffentlichen")
 	report := st.Beside("-externe-links.txt")
 	if writeReport(report, external) == nil {

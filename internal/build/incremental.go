@@ -3,11 +3,8 @@ package build
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"tdsite/internal/content"
 	"tdsite/internal/linkcheck"
@@ -24,6 +21,8 @@ type incremental struct {
 	before  map[string][]string // page path → Deps, of the last build
 	koepfe  map[string]string   // heads of measures and news, of the last build
 	links   *linkcheck.Result   // the last build's link check
+	files   map[string]int64    // the previous output: file → size
+	kept    *publish.Kept       // the site before it, parked; nil: none
 }
 
 // contentOnly returns the changed files as a set when all of them are
@@ -199,7 +198,17 @@ func Koepfe(cs *content.Site) map[string]string {
 // in list) that this build did not write is linked from the previous
 // output. Files of pages that are gone are thereby left out.
 func (inc *incremental) linkRest(static map[string]bool, list []*pages.Page, out *publish.Output) error {
-	written := out.Written()
+	want := rest(static, list, out.Written())
+	err := publish.Each(len(want), func(i int) error { return out.Link(inc.prev, want[i]) })
+	if err != nil {
+		return fmt.Errorf("%w: %v", errNotIncremental, err)
+	}
+	return nil
+}
+
+// rest lists the files a full build would write (static files in static,
+// pages and assets in list) that are not in written.
+func rest(static map[string]bool, list []*pages.Page, written map[string]bool) []string {
 	want := make([]string, 0, len(list)+len(static))
 	for f := range static {
 		want = append(want, f)
@@ -209,33 +218,7 @@ func (inc *incremental) linkRest(static map[string]bool, list []*pages.Page, out
 			want = append(want, pg.File())
 		}
 	}
-	want = slices.DeleteFunc(want, func(f string) bool { return written[f] })
-	// Linking is system calls only (a folder and a link per page), which
-	// overlap well even on few cores.
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-		next     atomic.Int64
-	)
-	for w := 0; w < 4*runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(want); i = int(next.Add(1)) - 1 {
-				if err := out.Link(inc.prev, want[i]); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = fmt.Errorf("%w: %v", errNotIncremental, err)
-					}
-					mu.Unlock()
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return firstErr
+	return slices.DeleteFunc(want, func(f string) bool { return written[f] })
 }
 
 // errNotIncremental: the previous output does not have a file it should

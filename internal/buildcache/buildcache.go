@@ -19,9 +19,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"tdsite/internal/diag"
@@ -64,6 +66,13 @@ type Detail struct {
 	// Links is the link check of the whole output (no broken links: it
 	// was published), which an incremental check updates.
 	Links *linkcheck.Result
+	// Files maps every file of the output to its size.
+	Files map[string]int64
+	// Kept is the generation id of the site before this build's output,
+	// parked beside it (package publish), "" if there is none; Written
+	// and Removed are the files this build wrote and removed against it.
+	Kept             string
+	Written, Removed []string
 }
 
 // DetailFile is where the Detail for the record file lives.
@@ -267,16 +276,116 @@ func program() string {
 // Output fingerprints a published output folder, so that a folder someone
 // changed or deleted by hand is built again.
 func Output(dest string) (string, error) {
-	// A symlinked output folder (public → /srv/www/…) is published into
-	// its target; walk that, not the link.
-	if real, err := filepath.EvalSymlinks(dest); err == nil {
-		dest = real
-	}
-	h := sha256.New()
-	if err := walk(h, dest, dest, nil); err != nil {
+	l, err := ListOutput(dest)
+	if err != nil {
 		return "", err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return l.Sum, nil
+}
+
+// Listing is what ListOutput saw of an output folder: its fingerprint
+// and the hash of each entry's line, of which the fingerprint is the
+// exclusive or. An order-free sum lets After compute the fingerprint
+// once a build changed a few files from those alone, instead of walking
+// ten thousand files again.
+type Listing struct {
+	Sum   string
+	sum   [sha256.Size]byte
+	lines map[string][sha256.Size]byte // "" the folder, "/a/" a folder in it, "/a/b" a file
+}
+
+// ListOutput is Output with the parts After needs.
+func ListOutput(dest string) (*Listing, error) {
+	dest = realDir(dest)
+	l := &Listing{lines: map[string][sha256.Size]byte{}}
+	var buf []byte
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dest {
+				return nil // no output: the empty sum
+			}
+			return err
+		}
+		key := p[len(dest):]
+		if d.IsDir() && p != dest {
+			key += "/"
+			l.add(key, append(append(buf[:0], key...), '\n'))
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		buf = appendLine(append(buf[:0], key...), p, fi)
+		l.add(key, buf)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.Sum = hex.EncodeToString(l.sum[:])
+	return l, nil
+}
+
+func (l *Listing) add(key string, line []byte) {
+	h := sha256.Sum256(line)
+	l.lines[key] = h
+	xor(&l.sum, &h)
+}
+
+func xor(a, b *[sha256.Size]byte) {
+	for i := range a {
+		a[i] ^= b[i]
+	}
+}
+
+// After returns the fingerprint of the output folder dest, which was
+// listed as l, after the files changed (slash paths: written, replaced
+// or removed) and nothing else changed. Every other file keeps its line
+// from the listing: if it was changed all the same (by hand), the next
+// walk differs and the next build is a full one.
+func (l *Listing) After(dest string, changed []string) string {
+	dest = realDir(dest)
+	keys := map[string]bool{"": true}
+	for _, f := range changed {
+		keys["/"+f] = true
+		for d := path.Dir(f); d != "." && !keys["/"+d+"/"]; d = path.Dir(d) {
+			keys["/"+d+"/"] = true
+		}
+	}
+	sum := l.sum
+	var buf []byte
+	for key := range keys {
+		if h, ok := l.lines[key]; ok {
+			xor(&sum, &h)
+		}
+		fi, err := os.Lstat(dest + filepath.FromSlash(key))
+		switch {
+		case err != nil:
+			continue // gone
+		case strings.HasSuffix(key, "/"):
+			if !fi.IsDir() {
+				continue
+			}
+			buf = append(append(buf[:0], key...), '\n')
+		case key != "" && fi.IsDir():
+			continue
+		default:
+			buf = appendLine(append(buf[:0], key...), dest+filepath.FromSlash(key), fi)
+		}
+		h := sha256.Sum256(buf)
+		xor(&sum, &h)
+	}
+	return hex.EncodeToString(sum[:])
+}
+
+// realDir is dest with symlinks resolved: a symlinked output folder
+// (public → /srv/www/…) is published into its target.
+func realDir(dest string) string {
+	if real, err := filepath.EvalSymlinks(dest); err == nil {
+		return real
+	}
+	return dest
 }
 
 // walk writes path, size, mode and modification time of every file under
@@ -304,25 +413,7 @@ func walk(h hash.Hash, root, dir string, files map[string]string) error {
 		if err != nil {
 			return err
 		}
-		// Appended by hand: fmt would cost as much as the walk itself.
-		buf = append(buf[:0], p[len(root):]...)
-		buf = append(buf, 0)
-		buf = strconv.AppendInt(buf, fi.Size(), 10)
-		buf = append(buf, ' ')
-		buf = strconv.AppendUint(buf, uint64(fi.Mode()), 8)
-		buf = append(buf, ' ')
-		buf = strconv.AppendInt(buf, fi.ModTime().UnixNano(), 10)
-		if d.Type()&fs.ModeSymlink != 0 {
-			// A link to a file inside the site is read like the file
-			// (package eingabe): an edit of the target is an edit.
-			if t, err := os.Stat(p); err == nil {
-				buf = append(buf, " -> "...)
-				buf = strconv.AppendInt(buf, t.Size(), 10)
-				buf = append(buf, ' ')
-				buf = strconv.AppendInt(buf, t.ModTime().UnixNano(), 10)
-			}
-		}
-		buf = append(buf, '\n')
+		buf = appendLine(append(buf[:0], p[len(root):]...), p, fi)
 		h.Write(buf)
 		if files != nil {
 			name := filepath.ToSlash(p[len(root)+1:])
@@ -331,6 +422,29 @@ func walk(h hash.Hash, root, dir string, files map[string]string) error {
 		return nil
 	})
 	return err
+}
+
+// appendLine appends size, mode and modification time of the file p (as
+// Lstat gave them in fi) to the line in buf. Appended by hand: fmt would
+// cost as much as the walk itself.
+func appendLine(buf []byte, p string, fi fs.FileInfo) []byte {
+	buf = append(buf, 0)
+	buf = strconv.AppendInt(buf, fi.Size(), 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendUint(buf, uint64(fi.Mode()), 8)
+	buf = append(buf, ' ')
+	buf = strconv.AppendInt(buf, fi.ModTime().UnixNano(), 10)
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		// A link to a file inside the site is read like the file
+		// (package eingabe): an edit of the target is an edit.
+		if t, err := os.Stat(p); err == nil {
+			buf = append(buf, " -> "...)
+			buf = strconv.AppendInt(buf, t.Size(), 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, t.ModTime().UnixNano(), 10)
+		}
+	}
+	return append(buf, '\n')
 }
 
 // Same reports whether two fingerprints are set and equal.

@@ -118,3 +118,45 @@ func TestDetail(t *testing.T) {
 		t.Error("changed settings not noticed")
 	}
 }
+
+// After computes from a listing and the changed files the fingerprint a
+// new walk gives; a change it is not told about (a hand edit) is not in
+// it, so the next walk differs.
+func TestOutputAfterChanges(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	write := func(rel, text string) {
+		p := filepath.Join(dest, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.Remove(p)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"index.html", "a/index.html", "a/b/index.html", "c/index.html", "d/x.css"} {
+		write(f, "1")
+	}
+	l, err := ListOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, _ := Output(dest); sum != l.Sum || l.After(dest, nil) != l.Sum {
+		t.Fatal("no change, other fingerprint")
+	}
+	write("a/index.html", "22") // rewritten
+	write("e/f/index.html", "neu")
+	os.RemoveAll(filepath.Join(dest, "c"))
+	os.Remove(filepath.Join(dest, "a/b/index.html")) // leaves a/b/ empty
+	changed := []string{"a/index.html", "e/f/index.html", "c/index.html", "a/b/index.html"}
+	want, err := Output(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.After(dest, changed); got != want {
+		t.Errorf("After %s, walk %s", got, want)
+	}
+	time.Sleep(10 * time.Millisecond)
+	write("d/x.css", "von Hand")
+	if want, _ := Output(dest); l.After(dest, changed) == want {
+		t.Error("a change After was not told about is in its fingerprint")
+	}
+}

@@ -40,6 +40,7 @@ type Output struct {
 	bytes atomic.Int64
 	mu    sync.Mutex
 	names map[string]bool
+	sizes map[string]int64
 }
 
 // Written is the set of files written (or discarded) so far, with Track or
@@ -62,10 +63,63 @@ func (o *Output) record(rel string) {
 	o.mu.Unlock()
 }
 
+// Sizes maps every file in the output so far (written, copied, linked or
+// kept) to its size, with Track: the next incremental build counts the
+// files it keeps with it and removes those no longer wanted.
+func (o *Output) Sizes() map[string]int64 {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.sizes
+}
+
+// counted counts a file of the output.
+func (o *Output) counted(rel string, size int64) {
+	o.files.Add(1)
+	o.bytes.Add(size)
+	if !o.Track {
+		return
+	}
+	o.mu.Lock()
+	if o.sizes == nil {
+		o.sizes = map[string]int64{}
+	}
+	o.sizes[rel] = size
+	o.mu.Unlock()
+}
+
+// Kept counts the file rel that is already in Dir, unchanged from the
+// previous output (a reused folder, see Staging.Reused); the link check
+// reads it from disk.
+func (o *Output) Kept(rel string, size int64) {
+	if o.Links != nil {
+		o.Links.Copied(rel)
+	}
+	o.counted(rel, size)
+}
+
+// Remove deletes the file rel from a reused folder and the folders it
+// leaves empty, as a full build would not create them.
+func (o *Output) Remove(rel string) error {
+	return removeFile(o.Dir, rel)
+}
+
+func removeFile(dir, rel string) error {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for d := filepath.Dir(p); len(d) > len(dir); d = filepath.Dir(d) {
+		if os.Remove(d) != nil {
+			break // not empty
+		}
+	}
+	return nil
+}
+
 // Link publishes the file rel of the previous output prev unchanged, as a
-// hard link: no byte is copied. Files linked so must never be written
-// through (WriteFile of the same name would change the published site);
-// an incremental build links only files it does not write.
+// hard link: no byte is copied. Linked files are shared with the
+// published site; WriteFile and Copy therefore never write into an
+// existing file but replace it by a new one.
 func (o *Output) Link(prev, rel string) error {
 	src := filepath.Join(prev, filepath.FromSlash(rel))
 	dst := filepath.Join(o.Dir, filepath.FromSlash(rel))
@@ -82,8 +136,7 @@ func (o *Output) Link(prev, rel string) error {
 	if o.Links != nil {
 		o.Links.Copied(rel)
 	}
-	o.files.Add(1)
-	o.bytes.Add(fi.Size())
+	o.counted(rel, fi.Size())
 	return nil
 }
 
@@ -170,8 +223,7 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	if o.Links != nil {
 		o.Links.Add(rel, data)
 	}
-	o.files.Add(1)
-	o.bytes.Add(int64(len(data)))
+	o.counted(rel, int64(len(data)))
 	return nil
 }
 
@@ -186,12 +238,12 @@ func (o *Output) Copy(src, rel string) error {
 	if o.Links != nil {
 		o.Links.Copied(rel)
 	}
-	o.files.Add(1)
-	o.bytes.Add(n)
+	o.counted(rel, n)
 	return err
 }
 
-// CopyFile copies a file, creating folders.
+// CopyFile copies a file, creating folders; an existing dst is replaced
+// by a new file (see create).
 func CopyFile(src, dst string) (int64, error) {
 	in, err := os.Open(src)
 	if err != nil {
@@ -201,7 +253,7 @@ func CopyFile(src, dst string) (int64, error) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return 0, err
 	}
-	out, err := os.Create(dst)
+	out, err := create(dst)
 	if err != nil {
 		return 0, err
 	}
@@ -226,9 +278,34 @@ func mkdirs(dir string) error {
 	return os.MkdirAll(dir, 0o755)
 }
 
+// create creates the file p as a new file. An existing file of that name
+// is unlinked first, never truncated: in a reused output folder it may be
+// a hard link shared with the published site, which a web server is
+// reading. In a fresh folder the first attempt succeeds, so this costs
+// nothing there.
+func create(p string) (*os.File, error) {
+	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	f, err := os.OpenFile(p, flags, 0o644)
+	if !errors.Is(err, fs.ErrExist) {
+		return f, err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return os.OpenFile(p, flags, 0o644)
+}
+
 func (o *Output) write(p string, data []byte) error {
 	if !o.Atomic {
-		return os.WriteFile(p, data, 0o644)
+		f, err := create(p)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {

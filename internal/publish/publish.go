@@ -3,13 +3,18 @@
 package publish
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -22,10 +27,26 @@ import (
 //	<parent>/.public.neu-XXXX          staging directory of a running build
 //	<parent>/.public.alt-XXXX          previous site during a fallback swap
 //	<parent>/.public.sperre            lock: one publishing build at a time
+//	<parent>/.public.vorig             the site before the published one,
+//	                                   kept by an incremental build (Kept)
 //
 // A build that is killed leaves a staging directory (or, in the fallback
 // swap, an old one) behind; the next build removes them while holding the
 // lock, so it never deletes the staging directory of a running build.
+//
+// An incremental build does not delete the site it replaced: it parks it
+// as .vorig, with a generation id in its Marker that the build cache
+// records together with the files the build wrote and removed. The next
+// incremental build renames .vorig into its staging folder, brings it up
+// to the published site by applying just those files (hard links to the
+// published ones) and then writes only what it renders; the unchanged
+// files never need to be linked one by one, nor the replaced site to be
+// deleted file by file. Its files are mostly hard links shared with the
+// published site, so nothing in it is ever written in place (see create
+// in output.go). Only marker and id are checked, not the files: .vorig is
+// tdsite's own, like the build cache beside it. Without it, or with
+// another id, the build starts from a fresh folder, and .vorig may be
+// deleted at any time.
 
 // Folders is how publishing changes folders. The zero value is the
 // operating system's; tests replace a function to fail the way other
@@ -63,6 +84,22 @@ type Staging struct {
 	// Background: see Publish.
 	Background bool
 	done       chan struct{}
+	// Reused: Dir is the kept previous site brought up to the published
+	// one (see BeginKept), not an empty folder.
+	Reused bool
+	// Keep: Publish parks the replaced site as .vorig instead of deleting
+	// it, and sets KeptID to its generation id ("" if it could not).
+	Keep   bool
+	KeptID string
+	stale  []string // a kept site not reused, removed after publishing
+}
+
+// Kept is what the build cache knows of the parked previous site: its
+// generation id and what the build after it wrote and removed (slash
+// paths), which is the way from it to the published site.
+type Kept struct {
+	ID               string
+	Written, Removed []string
 }
 
 // Begin locks the destination, removes leftovers of killed builds and
@@ -71,7 +108,12 @@ type Staging struct {
 func Begin(root, dest string) (*Staging, error) { return Folders{}.Begin(root, dest) }
 
 // Begin is the package's Begin on these folders.
-func (f Folders) Begin(root, dest string) (*Staging, error) {
+func (f Folders) Begin(root, dest string) (*Staging, error) { return f.BeginKept(root, dest, nil) }
+
+// BeginKept is Begin that takes the parked previous site as the staging
+// folder when k describes it (Reused); a parked site that does not match
+// is removed after publishing.
+func (f Folders) BeginKept(root, dest string, k *Kept) (*Staging, error) {
 	real, err := resolveDest(dest)
 	if err != nil {
 		return nil, err
@@ -89,20 +131,138 @@ func (f Folders) Begin(root, dest string) (*Staging, error) {
 	}
 	s.unlock = unlock
 	s.recover()
-	s.Dir, err = os.MkdirTemp(s.parent, "."+s.base+".neu-")
-	if err == nil {
-		// MkdirTemp creates 0700; a web server running as another user must
-		// be able to read the published directory.
-		err = os.Chmod(s.Dir, 0o755)
+	if s.Dir = s.reuse(k); s.Dir == "" {
+		s.Dir, err = os.MkdirTemp(s.parent, "."+s.base+".neu-")
+		if err == nil {
+			// MkdirTemp creates 0700; a web server running as another user
+			// must be able to read the published directory.
+			err = os.Chmod(s.Dir, 0o755)
+		}
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(s.Dir, Marker), []byte(markerText), 0o644)
+		err = writeNew(filepath.Join(s.Dir, Marker), markerText)
 	}
 	if err != nil {
-		unlock()
+		s.Abort()
 		return nil, fmt.Errorf("Der Ausgabeordner kann nicht angelegt werden: %w", err)
 	}
 	return s, nil
+}
+
+// keptLine precedes the generation id in the marker of a parked site.
+const keptLine = "Vorige Ausgabe, Generation "
+
+func (s *Staging) kept() string { return filepath.Join(s.parent, "."+s.base+".vorig") }
+
+// reuse renames the parked site into a staging folder and brings it up to
+// the published site; it returns that folder, or "" when there is none
+// to reuse. A parked site of another generation is kept for removal.
+func (s *Staging) reuse(k *Kept) string {
+	if fi, err := os.Lstat(s.kept()); err != nil || !fi.IsDir() {
+		return "" // a file or link of that name is not tdsite's
+	}
+	dir, err := s.freeName(".neu-")
+	if err == nil {
+		err = os.Rename(s.kept(), dir)
+	}
+	if err != nil {
+		return ""
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, Marker))
+	if k == nil || k.ID == "" || string(data) != markerText+keptLine+k.ID+"\n" || s.catchUp(dir, k) != nil {
+		s.stale = append(s.stale, dir)
+		return ""
+	}
+	s.Reused = true
+	return dir
+}
+
+// catchUp applies to dir what the last build changed: files it removed
+// go, files it wrote are linked from the published site.
+func (s *Staging) catchUp(dir string, k *Kept) error {
+	for _, rel := range k.Removed {
+		if err := removeFile(dir, rel); err != nil {
+			return err
+		}
+	}
+	return Each(len(k.Written), func(i int) error {
+		rel := filepath.FromSlash(k.Written[i])
+		dst := filepath.Join(dir, rel)
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err := mkdirs(filepath.Dir(dst)); err != nil {
+			return err
+		}
+		return os.Link(filepath.Join(s.dest, rel), dst)
+	})
+}
+
+// Each calls do for 0 … n-1 on several goroutines and returns the first
+// error; after one, the others stop soon. For work that is system calls
+// (links, removals): they overlap well even on few cores.
+func Each(n int, do func(i int) error) error {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		next     atomic.Int64
+		failed   atomic.Bool
+	)
+	for w := 0; w < 4*runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n && !failed.Load(); i = int(next.Add(1)) - 1 {
+				if err := do(i); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// freeName returns an unused name beside the destination of the given
+// kind (".neu-", ".alt-") for a folder to be renamed there.
+func (s *Staging) freeName(kind string) (string, error) {
+	p, err := os.MkdirTemp(s.parent, "."+s.base+kind)
+	if err == nil {
+		err = os.Remove(p) // only the unique name is needed
+	}
+	return p, err
+}
+
+// writeNew writes a file as a new file beside and renames it over p: p
+// may be shared (a hard link) or read at the same time.
+func writeNew(p, text string) error {
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// park keeps the replaced site old as .vorig under a new generation id.
+func (s *Staging) park(old string) bool {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	id := hex.EncodeToString(b[:])
+	if writeNew(filepath.Join(old, Marker), markerText+keptLine+id+"\n") != nil || os.Rename(old, s.kept()) != nil {
+		return false
+	}
+	s.KeptID = id
+	return true
 }
 
 // Marker is written into every output folder. Publishing replaces the
@@ -248,7 +408,11 @@ func modTime(p string) time.Time {
 
 // Abort removes the staging folder and releases the lock.
 func (s *Staging) Abort() {
-	_ = s.f.removeTree(s.Dir) // else the next build removes it
+	for _, p := range append(s.stale, s.Dir) {
+		if p != "" {
+			_ = s.f.removeTree(p) // else the next build removes it
+		}
+	}
 	s.unlock()
 }
 
@@ -263,23 +427,34 @@ func (s *Staging) Beside(suffix string) string { return filepath.Join(s.parent, 
 // moment between them. With Background the previous site is removed
 // while the caller goes on (Wait waits for it, and holds the lock until
 // then): deleting ten thousand files takes seconds, and the new site is
-// online already.
+// online already. With Keep the previous site is parked instead.
 func (s *Staging) Publish() error {
 	old, err := s.swap()
-	if err != nil || old == "" {
-		s.unlock()
+	if err != nil {
+		s.unlock() // the next build removes a stale kept site
 		return err
 	}
-	if !s.Background {
-		s.removeOld(old)
+	if old != "" && s.Keep && s.park(old) {
+		old = ""
+	}
+	trash := s.stale
+	if old != "" {
+		trash = append(trash, old)
+	}
+	remove := func() {
+		for _, p := range trash {
+			s.removeOld(p)
+		}
 		s.unlock()
+	}
+	if !s.Background || len(trash) == 0 {
+		remove()
 		return nil
 	}
 	s.done = make(chan struct{})
 	go func() {
 		defer close(s.done)
-		s.removeOld(old)
-		s.unlock()
+		remove()
 	}()
 	return nil
 }
@@ -310,10 +485,7 @@ func (s *Staging) swap() (string, error) {
 		_ = s.f.removeTree(s.Dir)
 		return "", publishError(s.dest, err)
 	}
-	old, err := os.MkdirTemp(s.parent, "."+s.base+".alt-")
-	if err == nil {
-		err = os.Remove(old) // only the unique name is needed
-	}
+	old, err := s.freeName(".alt-")
 	if err == nil {
 		err = os.Rename(s.dest, old)
 	}

@@ -90,3 +90,85 @@ func writeTestFile(t testing.TB, p, data string) {
 		t.Fatal(err)
 	}
 }
+
+// Keep parks the replaced site as .vorig with a generation id; the next
+// BeginKept with that id and what the build wrote and removed turns it
+// into the published site again, sharing every file with it, and a build
+// that writes into it leaves the published site alone. Any other id, or
+// none, and the parked site is removed instead.
+func TestKeptSite(t *testing.T) {
+	tmp := t.TempDir()
+	dest := filepath.Join(tmp, "public")
+	kept := filepath.Join(tmp, ".public.vorig")
+	for _, f := range []string{"a.html", "b.html", "c/index.html", Marker} {
+		writeTestFile(t, filepath.Join(dest, f), "1")
+	}
+	// A first build writes a and d, keeps b, drops c.
+	st, err := Begin(t.TempDir(), dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &Output{Dir: st.Dir}
+	if out.WriteFile("a.html", []byte("2")) != nil || out.WriteFile("d.html", []byte("2")) != nil || out.Link(dest, "b.html") != nil {
+		t.Fatal("writing the first build failed")
+	}
+	st.Keep = true
+	if err := st.Publish(); err != nil || st.KeptID == "" {
+		t.Fatalf("publish: %v, kept %q", err, st.KeptID)
+	}
+	if data, _ := os.ReadFile(filepath.Join(kept, "a.html")); string(data) != "1" {
+		t.Fatalf("parked site is not the previous one: a.html %q", data)
+	}
+	last := &Kept{ID: st.KeptID, Written: []string{"a.html", "d.html"}, Removed: []string{"c/index.html"}}
+
+	st, err = Folders{}.BeginKept(t.TempDir(), dest, last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Reused {
+		t.Fatal("parked site not reused")
+	}
+	for _, f := range []string{"a.html", "b.html", "d.html"} {
+		if inode(t, filepath.Join(st.Dir, f)) != inode(t, filepath.Join(dest, f)) {
+			t.Errorf("%s is not shared with the published site", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(st.Dir, "c")); !os.IsNotExist(err) {
+		t.Errorf("removed file or its folder still there: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(st.Dir, Marker)); string(data) != markerText {
+		t.Errorf("marker of the reused folder: %q", data)
+	}
+	out = &Output{Dir: st.Dir}
+	if out.WriteFile("a.html", []byte("3")) != nil || out.Remove("b.html") != nil {
+		t.Fatal("writing the second build failed")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dest, "a.html")); string(data) != "2" {
+		t.Errorf("the published site changed before the swap: a.html %q", data)
+	}
+	st.Keep = true
+	if err := st.Publish(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(kept, "a.html")); string(data) != "2" {
+		t.Errorf("parked site after the second build: a.html %q", data)
+	}
+
+	for _, k := range []*Kept{{ID: "anders"}, nil} {
+		writeTestFile(t, filepath.Join(kept, Marker), markerText+keptLine+"x\n")
+		st, err = Folders{}.BeginKept(t.TempDir(), dest, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Reused {
+			t.Errorf("parked site reused with %v", k)
+		}
+		if err := st.Publish(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Lstat(kept); !os.IsNotExist(err) {
+			t.Errorf("parked site not removed after a build with %v: %v", k, err)
+		}
+		assertNoLeftovers(t, dest)
+	}
+}
