@@ -29,8 +29,9 @@ import (
 // a Hugo site would do itself: measure pages, news and text pages from
 // the same Markdown and front matter, and every table of measures on
 // strategy, Handlungsfeld, facet, indicator and report pages selected
-// with `where` over all pages and rendered by a shortcode; home gets a
-// JSON export of all measures. What Hugo has no data or code for – goals,
+// from the measures grouped by the page's filter (`where`, GroupByParam),
+// narrowed to the IDs of tdsite's table and rendered by a shortcode;
+// home gets a JSON export of all measures. What Hugo has no data or code for – goals,
 // charts, the layout of the strategy maps – comes ready-made: the rest of
 // those pages is tdsite's rendered HTML, as a raw HTML body.
 func Write(src, dst string) error {
@@ -139,11 +140,18 @@ func hugoPage(src string, pg *pages.Page, main string) (string, error) {
 	}) + text, nil
 }
 
-var reTable = regexp.MustCompile(`(?s)<table class="massnahmen[^"]*"[^>]*>.*?</table>`)
+var (
+	reTable = regexp.MustCompile(`(?s)<table class="massnahmen[^"]*"[^>]*>.*?</table>`)
+	// The ID cell that begins each row of a table of measures.
+	reRowID = regexp.MustCompile(`<tr\b[^>]*>\s*<td>([^<]+)</td>`)
+)
 
 // withTables puts a shortcode in place of each table of measures in
-// tdsite's HTML, filtered as the page filters them; the HTML between is
-// kept on single lines so that Markdown takes each part as one raw block.
+// tdsite's HTML; the HTML between is kept on single lines so that
+// Markdown takes each part as one raw block. The shortcode selects the
+// page's measures as the page filters them and, within those, the IDs of
+// the table it replaces, in tdsite's order: a strategy page has one table
+// per Handlungsfeld, a long list one slice per page (seite/<n>/).
 func withTables(pg *pages.Page, main string) string {
 	feld, wert := "alle", ""
 	switch d := pg.Data.(type) {
@@ -157,7 +165,10 @@ func withTables(pg *pages.Page, main string) string {
 			feld, wert = "handlungsfeld", d.Handlungsfeld.Key
 		case d.Akteur != nil:
 			feld, wert = "federfuehrung", d.Akteur.Kuerzel
-		case d.Status != "":
+		case d.Status != "" && d.Status != model.Veraltet:
+			// Veraltet is no status of a measure but its age, which
+			// tdsite computes on the build date: Hugo takes it from
+			// all measures by the IDs.
 			feld, wert = "status", d.Status
 		}
 	}
@@ -167,14 +178,12 @@ func withTables(pg *pages.Page, main string) string {
 	var b strings.Builder
 	last := 0
 	for _, loc := range reTable.FindAllStringIndex(main, -1) {
-		teil := ""
-		if t := main[loc[0]:loc[1]]; strings.Contains(t[:200], "tabelle-land") {
-			teil = "nein"
-		} else if strings.Contains(t[:200], "tabelle-beispiel") {
-			teil = "ja"
+		var ids []string
+		for _, m := range reRowID.FindAllStringSubmatch(main[loc[0]:loc[1]], -1) {
+			ids = append(ids, m[1])
 		}
 		b.WriteString(oneLine(main[last:loc[0]]))
-		fmt.Fprintf(&b, "\n\n{{< massnahmen feld=%q wert=%q beispiel=%q titel=%q >}}\n\n", feld, wert, teil, pg.Title)
+		fmt.Fprintf(&b, "\n\n{{< massnahmen feld=%q wert=%q ids=%q titel=%q >}}\n\n", feld, wert, strings.Join(ids, " "), pg.Title)
 		last = loc[1]
 	}
 	b.WriteString(oneLine(main[last:]))
@@ -299,9 +308,15 @@ block = true
 `,
 	"layouts/partials/gruppen.html": `{{ return (partialCached "alle.html" "alle" "alle").GroupByParam . }}
 `,
-	"layouts/shortcodes/massnahmen.html": `{{ $alle := partialCached "alle.html" "alle" "alle" }}{{ $m := $alle }}{{ $f := .Get "feld" }}{{ $w := .Get "wert" }}
+	// The measures a page filters (a strategy's, a Handlungsfeld's, a
+	// Ressort's, a status's or all) by ID, once per build and filter, so
+	// that each table costs as much as its own rows.
+	"layouts/partials/nach-id.html": `{{ $f := index . 0 }}{{ $w := index . 1 }}{{ $alle := partialCached "alle.html" "alle" "alle" }}{{ $m := $alle }}
 {{ if eq $f "federfuehrung" }}{{ $m = where $alle "Params.federfuehrung" "intersect" (slice $w) }}{{ else if ne $f "alle" }}{{ $m = slice }}{{ range partialCached "gruppen.html" $f $f }}{{ if eq .Key $w }}{{ $m = .Pages }}{{ end }}{{ end }}{{ end }}
-{{ with .Get "beispiel" }}{{ $m = where $m "Params.beispiel" . }}{{ end }}
+{{ $i := newScratch }}{{ range $m }}{{ $i.Set .Params.id . }}{{ end }}{{ return $i.Values }}
+`,
+	"layouts/shortcodes/massnahmen.html": `{{ $f := .Get "feld" }}{{ $w := .Get "wert" }}{{ $i := partialCached "nach-id.html" (slice $f $w) $f $w }}
+{{ $m := slice }}{{ range split (.Get "ids") " " }}{{ with index $i . }}{{ $m = $m | append . }}{{ end }}{{ end }}
 <table class="massnahmen"><caption>{{ .Get "titel" }} ({{ len $m }})</caption><thead><tr><th scope="col">ID</th><th scope="col">Maßnahme</th><th scope="col">Strategie</th><th scope="col">Handlungsfeld</th><th scope="col">Status</th><th scope="col">Federführung</th><th scope="col">Start</th></tr></thead><tbody>
 {{ range $m }}<tr data-massnahme="{{ .Params.id }}" data-status="{{ .Params.status }}" data-handlungsfeld="{{ .Params.handlungsfeld }}" data-ressorts="{{ delimit .Params.federfuehrung " " }}" data-strategie="{{ .Params.strategie }}"><td>{{ .Params.id }}</td><th scope="row"><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.zusammenfassung }}<span class="zusammenfassung">{{ . }}</span>{{ end }}</th><td><a href="/strategien/{{ .Params.strategie }}/">{{ .Params.strategiename }}</a>{{ if eq .Params.beispiel "ja" }} <span class="marke">Fiktives Beispiel</span>{{ end }}</td><td><a href="/agenda/handlungsfelder/{{ .Params.handlungsfeld }}/">{{ .Params.handlungsfeld | humanize }}</a></td><td><span class="status status-{{ .Params.status }}">{{ .Params.status | humanize }}</span></td><td>{{ delimit .Params.federfuehrung ", " }}</td><td>{{ .Params.start }}</td></tr>
 {{ end }}</tbody></table>
