@@ -219,10 +219,9 @@ func TestIncrementalSequenceReusesPreviousOutput(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	cachedBuild(t, Options{Source: root, Dest: dest})
 	change := func(id, title string) func() { return func() { retitle(t, root, id, title) } }
-	// New measures go into a strategy that is not sectoral: a sectoral
-	// one's new measure changes the counts on the page of its umbrella
-	// strategy, which does not depend on the new file (left to the page
-	// dependencies).
+	// A new measure of a sectoral strategy also changes the numbers on the
+	// map of its framework strategy, which its landing page shows too.
+	sektoral := filepath.Join(root, "content/strategien/beispiel-kommunen/massnahmen")
 	other := filepath.Join(root, "content/strategien/e-government-it-2014/massnahmen")
 	egov04, err := os.ReadFile(filepath.Join(other, "EGOV14-04.md"))
 	if err != nil {
@@ -242,6 +241,32 @@ func TestIncrementalSequenceReusesPreviousOutput(t *testing.T) {
 		}, true},
 		{"Maßnahme gelöscht", func() {
 			if err := os.Remove(filepath.Join(other, "EGOV14-07.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"Maßnahme neu in einer sektoralen Strategie", func() {
+			writeFile(t, filepath.Join(sektoral, "BSP-11.md"), `+++
+id = "BSP-11"
+titel = "Gruppenberatung für Nachbargemeinden"
+handlungsfeld = "kommunale-digitalstrategien"
+federfuehrung = ["TMDI"]
+ziele = ["E1.2"]
+start = "2026"
+zusammenfassung = "Nachbargemeinden lassen sich gemeinsam beraten."
+quelle = "Fiktives Beispiel"
+stand = "30.09.2026"
+
+[[verlauf]]
+datum = "30.09.2026"
+status = "geplant"
+quelle = "Fiktives Beispiel"
+sicherheit = "belegt"
++++
+Nachbargemeinden lassen sich gemeinsam beraten.
+`)
+		}, true},
+		{"Maßnahme der sektoralen Strategie gelöscht", func() {
+			if err := os.Remove(filepath.Join(sektoral, "BSP-11.md")); err != nil {
 				t.Fatal(err)
 			}
 		}, true},

@@ -115,7 +115,7 @@ func List(s *model.Site) []*Page {
 		Crumbs: []Crumb{home}, Deps: []string{All}}))
 	for _, st := range s.Strategien {
 		add(keineTexte(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
-			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: strategyDeps(st)}))
+			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: landingDeps(st)}))
 		for _, pg := range dokumentSeiten(st) {
 			add(pg)
 		}
