@@ -56,8 +56,7 @@ func (a At) Has(key string) bool {
 	if a.ix == nil {
 		return false
 	}
-	_, ok := a.ix.lines[join(a.Path, key)]
-	return ok
+	return a.ix.has(join(a.Path, key))
 }
 
 // NewAt builds an At for files without TOML (for example plain Markdown).

@@ -63,7 +63,7 @@ func TestIndexLines(t *testing.T) {
 			t.Errorf("Line(%q) = %d, want %d", path, got, line)
 		}
 	}
-	if _, ok := doc.Index.lines["nicht_eine_tabelle"]; ok {
+	if doc.Index.has("nicht_eine_tabelle") {
 		t.Error("a table header inside a multi-line string was indexed")
 	}
 	// Unknown paths fall back to the nearest ancestor.

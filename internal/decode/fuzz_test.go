@@ -67,13 +67,13 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		last := first + bytes.Count(src, []byte("\n"))
-		for p, l := range doc.Index.lines {
+		for p, l := range keyLines(doc.Index) {
 			if l < first || l > last {
 				t.Errorf("key %q in line %d, outside the text (%d–%d)", p, l, first, last)
 			}
 		}
 		for _, p := range leafPaths("", doc.Root) {
-			if _, ok := doc.Index.lines[p]; !ok && !strings.ContainsAny(p, "\"'. ") {
+			if !doc.Index.has(p) && !strings.ContainsAny(p, "\"'. ") {
 				t.Errorf("no line for key %q; index: %v", p, sortedIndex(doc.Index))
 			}
 		}
@@ -131,7 +131,7 @@ func bareKey(k string) bool {
 
 func sortedIndex(ix *Index) []string {
 	var out []string
-	for p, l := range ix.lines {
+	for p, l := range keyLines(ix) {
 		out = append(out, p+":"+strconv.Itoa(l))
 	}
 	sort.Strings(out)
@@ -202,4 +202,15 @@ func FuzzClean(f *testing.F) {
 			}
 		}
 	})
+}
+
+// keyLines is the line of every key written in the text.
+func keyLines(ix *Index) map[string]int {
+	m := map[string]int{}
+	for _, e := range ix.entries {
+		if e.line > 0 {
+			m[e.path] = int(e.line)
+		}
+	}
+	return m
 }

@@ -1,18 +1,44 @@
 package decode
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unique"
 )
 
 // Index maps key paths such as "massnahme[2].meilenstein[0].datum" to the line
 // where the key is written. BurntSushi/toml keeps no positions for keys, and
 // editors need the exact line of a wrong value, so this file scans the
 // (already syntax-checked) TOML text once more just for keys and lines.
+//
+// A site of 10,000 files keeps the index of every file until its pages are
+// written, so it is kept small: one sorted slice per file, with key paths
+// that are the same from file to file ("verlauf[0].status") stored once.
 type Index struct {
-	first  int // line of the first line of the text: position of the root table
-	lines  map[string]int
-	values map[string]int // path → line where a string value's text begins
+	first   int          // line of the first line of the text: position of the root table
+	entries []indexEntry // sorted by path
+}
+
+type indexEntry struct {
+	path  string
+	line  int32 // line of the key; 0: not written
+	value int32 // line where a string value's text begins; 0: none
+}
+
+// find returns the entry of path, or nil.
+func (ix *Index) find(path string) *indexEntry {
+	i, ok := slices.BinarySearchFunc(ix.entries, path, func(e indexEntry, p string) int { return strings.Compare(e.path, p) })
+	if !ok {
+		return nil
+	}
+	return &ix.entries[i]
+}
+
+// has reports whether the key at path is written in the text.
+func (ix *Index) has(path string) bool {
+	e := ix.find(path)
+	return e != nil && e.line > 0
 }
 
 // Line returns the line of path, or of its nearest ancestor that has one.
@@ -23,8 +49,8 @@ func (ix *Index) Line(path string) int {
 		return 0
 	}
 	for path != "" {
-		if l, ok := ix.lines[path]; ok {
-			return l
+		if e := ix.find(path); e != nil && e.line > 0 {
+			return int(e.line)
 		}
 		path = parent(path)
 	}
@@ -38,8 +64,8 @@ func (ix *Index) ValueLine(path string) int {
 	if ix == nil {
 		return 0
 	}
-	if l, ok := ix.values[path]; ok {
-		return l
+	if e := ix.find(path); e != nil && e.value > 0 {
+		return int(e.value)
 	}
 	return ix.Line(path)
 }
@@ -76,7 +102,17 @@ type scanner struct {
 func buildIndex(src []byte, firstLine int) *Index {
 	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, values: map[string]int{}, arrays: map[string]int{}}
 	sc.run()
-	return &Index{first: firstLine, lines: sc.lines, values: sc.values}
+	entries := make([]indexEntry, 0, len(sc.lines)+len(sc.values))
+	for p, l := range sc.lines {
+		entries = append(entries, indexEntry{path: unique.Make(p).Value(), line: int32(l), value: int32(sc.values[p])})
+	}
+	for p, v := range sc.values {
+		if _, ok := sc.lines[p]; !ok {
+			entries = append(entries, indexEntry{path: unique.Make(p).Value(), value: int32(v)})
+		}
+	}
+	slices.SortFunc(entries, func(a, b indexEntry) int { return strings.Compare(a.path, b.path) })
+	return &Index{first: firstLine, entries: entries}
 }
 
 func (sc *scanner) eof() bool { return sc.i >= len(sc.s) }
