@@ -61,9 +61,10 @@ type Result struct {
 	LinksSince bool
 	Phases     []Phase // where the time went, in order
 
-	staging *publish.Staging // removing the previous output
-	output  generation       // for the next build
-	reused  bool             // built in the parked site before the last
+	staging *publish.Staging    // removing the previous output
+	output  generation          // for the next build
+	fresh   *buildcache.Listing // the output of a full build as written, for the record
+	reused  bool                // built in the parked site before the last
 }
 
 // finish waits until the previous output is removed (see
@@ -282,7 +283,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if d := DuplicatePages(p); d.Len() > 0 {
 		return nil, &OutputError{Diags: d}
 	}
-	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: true}
+	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: true, Stat: inc == nil && opts.Cache}
 	// Static files and the search index first: pages link them by their
 	// fingerprinted names. An incremental build only learns those names;
 	// static files did not change, they are linked below.
@@ -351,6 +352,9 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	}
 	res.staging, res.reused = st, st.Reused
 	res.output = newGeneration(out, inc, st.KeptID)
+	if infos := out.Infos(); out.Stat && len(infos) == out.Files() {
+		res.fresh = buildcache.ListingOf(dest, infos, publish.Marker)
+	}
 	phase("veröffentlichen")
 	report := st.Beside("-externe-links.txt")
 	if writeReport(report, external) == nil {

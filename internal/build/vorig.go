@@ -98,6 +98,9 @@ func (inc *incremental) fromDetail(d *buildcache.Detail) bool {
 // incremental build only the files it changed are looked at: every other
 // file is the one listed before the build, shared by a hard link.
 func outputSum(dest string, listing *buildcache.Listing, res *Result) (string, error) {
+	if !res.Incremental && res.fresh != nil {
+		return res.fresh.Sum, nil
+	}
 	if listing == nil || !res.Incremental {
 		return buildcache.Output(dest)
 	}

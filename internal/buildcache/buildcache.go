@@ -327,6 +327,47 @@ func ListOutput(dest string) (*Listing, error) {
 	return l, nil
 }
 
+// ListingOf is ListOutput of the output folder dest as a build just
+// wrote it, from what the system said of each file when it was written
+// (files, slash paths relative to dest) and of the files more; folders
+// are those above the files. It returns nil when a file of more cannot
+// be seen: then only a walk knows.
+func ListingOf(dest string, files map[string]fs.FileInfo, more ...string) *Listing {
+	dest = realDir(dest)
+	root, err := os.Lstat(dest)
+	if err != nil {
+		return nil
+	}
+	all := make(map[string]fs.FileInfo, len(files)+len(more))
+	for rel, fi := range files {
+		all[rel] = fi
+	}
+	for _, rel := range more {
+		fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil
+		}
+		all[rel] = fi
+	}
+	l := &Listing{lines: map[string][sha256.Size]byte{}}
+	l.add("", appendLine(nil, dest, root))
+	sep := string(filepath.Separator)
+	var buf []byte
+	for rel, fi := range all {
+		key := sep + filepath.FromSlash(rel)
+		l.add(key, appendLine(append(buf[:0], key...), dest+key, fi))
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			dk := sep + filepath.FromSlash(d) + "/"
+			if _, ok := l.lines[dk]; ok {
+				break // and the folders above it
+			}
+			l.add(dk, append(append(buf[:0], dk...), '\n'))
+		}
+	}
+	l.Sum = hex.EncodeToString(l.sum[:])
+	return l
+}
+
 func (l *Listing) add(key string, line []byte) {
 	h := sha256.Sum256(line)
 	l.lines[key] = h

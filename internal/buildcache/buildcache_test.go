@@ -1,6 +1,7 @@
 package buildcache
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -158,5 +159,43 @@ func TestOutputAfterChanges(t *testing.T) {
 	write("d/x.css", "von Hand")
 	if want, _ := Output(dest); l.After(dest, changed) == want {
 		t.Error("a change After was not told about is in its fingerprint")
+	}
+}
+
+// The fingerprint of a fresh output from what the build saw of each file
+// it wrote is the one a walk gives; one file it did not report makes it
+// different, and a file it cannot see makes it unknown.
+func TestListingOfWrittenFiles(t *testing.T) {
+	dest := t.TempDir()
+	infos := map[string]fs.FileInfo{}
+	for _, rel := range []string{"index.html", "a/index.html", "a/b/index.html", "a/b/c.css", "d/e/f/g.svg"} {
+		p := filepath.Join(dest, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(rel), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		infos[rel] = fi
+	}
+	if err := os.WriteFile(filepath.Join(dest, ".marke"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	walked, err := Output(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := ListingOf(dest, infos, ".marke"); l == nil || l.Sum != walked {
+		t.Errorf("ListingOf differs from a walk: %v", l)
+	}
+	if l := ListingOf(dest, infos); l == nil || l.Sum == walked {
+		t.Error("ListingOf without the marker equals the walk")
+	}
+	if l := ListingOf(dest, infos, "fehlt"); l != nil {
+		t.Error("ListingOf with a file it cannot see")
 	}
 }

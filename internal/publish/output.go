@@ -36,6 +36,11 @@ type Output struct {
 	Discard bool
 	// Track records the names of the files written (Written).
 	Track bool
+	// Stat records what the system says of each file written or copied
+	// (Infos): the build record's fingerprint of a fresh output then needs
+	// no walk of ten thousand folders after the build.
+	Stat  bool
+	infos map[string]fs.FileInfo
 	files atomic.Int64
 	bytes atomic.Int64
 	mu    sync.Mutex
@@ -60,6 +65,32 @@ func (o *Output) record(rel string) {
 		o.names = map[string]bool{}
 	}
 	o.names[rel] = true
+	o.mu.Unlock()
+}
+
+// Infos maps the files written or copied so far to their state on disk,
+// with Stat.
+func (o *Output) Infos() map[string]fs.FileInfo {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.infos
+}
+
+// stat records the state of the file rel at p, with Stat. A file it
+// cannot see leaves Infos incomplete, which the caller notices.
+func (o *Output) stat(rel, p string) {
+	if !o.Stat {
+		return
+	}
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return
+	}
+	o.mu.Lock()
+	if o.infos == nil {
+		o.infos = map[string]fs.FileInfo{}
+	}
+	o.infos[rel] = fi
 	o.mu.Unlock()
 }
 
@@ -223,6 +254,7 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	if o.Links != nil {
 		o.Links.Add(rel, data)
 	}
+	o.stat(rel, p)
 	o.counted(rel, int64(len(data)))
 	return nil
 }
@@ -234,9 +266,13 @@ func (o *Output) Copy(src, rel string) error {
 	if o.Discard {
 		return nil
 	}
-	n, err := CopyFile(src, filepath.Join(o.Dir, filepath.FromSlash(rel)))
+	dst := filepath.Join(o.Dir, filepath.FromSlash(rel))
+	n, err := CopyFile(src, dst)
 	if o.Links != nil {
 		o.Links.Copied(rel)
+	}
+	if err == nil {
+		o.stat(rel, dst)
 	}
 	o.counted(rel, n)
 	return err
