@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unique"
 )
 
 // Index maps key paths such as "massnahme[2].meilenstein[0].datum" to the line
@@ -13,8 +12,10 @@ import (
 // (already syntax-checked) TOML text once more just for keys and lines.
 //
 // A site of 10,000 files keeps the index of every file until its pages are
-// written, so it is kept small: one sorted slice per file, with key paths
-// that are the same from file to file ("verlauf[0].status") stored once.
+// written, so it is kept small: one sorted slice per file instead of two
+// maps (10,000 pages: 23 instead of 55 MB). Sharing the key paths that
+// recur from file to file (unique.Make) saved 8 MB more but cost as much
+// time again as the slice.
 type Index struct {
 	first   int          // line of the first line of the text: position of the root table
 	entries []indexEntry // sorted by path
@@ -104,11 +105,11 @@ func buildIndex(src []byte, firstLine int) *Index {
 	sc.run()
 	entries := make([]indexEntry, 0, len(sc.lines)+len(sc.values))
 	for p, l := range sc.lines {
-		entries = append(entries, indexEntry{path: unique.Make(p).Value(), line: int32(l), value: int32(sc.values[p])})
+		entries = append(entries, indexEntry{path: p, line: int32(l), value: int32(sc.values[p])})
 	}
 	for p, v := range sc.values {
 		if _, ok := sc.lines[p]; !ok {
-			entries = append(entries, indexEntry{path: unique.Make(p).Value(), value: int32(v)})
+			entries = append(entries, indexEntry{path: p, value: int32(v)})
 		}
 	}
 	slices.SortFunc(entries, func(a, b indexEntry) int { return strings.Compare(a.path, b.path) })
