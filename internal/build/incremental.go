@@ -67,11 +67,7 @@ func Touches(deps []string, content map[string]bool) int {
 // WriteAssets writes them always. all is every page of the build, cs its
 // content.
 func (inc *incremental) render(list, all []*pages.Page, cs *content.Site) []*pages.Page {
-	paths := make(map[string]bool, len(inc.before))
-	for path := range inc.before {
-		paths[path] = true
-	}
-	ch := SplitChanges(inc.content, inc.koepfe, Koepfe(cs), SamePages(paths, all))
+	ch := SplitChanges(inc.content, inc.koepfe, Koepfe(cs), SamePages(inc.before, all))
 	var out []*pages.Page
 	for _, pg := range list {
 		if pg.Asset {
@@ -110,13 +106,14 @@ func SplitChanges(changed map[string]bool, before, now map[string]string, samePa
 	return ch
 }
 
-// SamePages reports whether the pages of list have the paths of before.
-func SamePages(before map[string]bool, list []*pages.Page) bool {
+// SamePages reports whether the pages of list have the paths of before,
+// whatever it knows of each.
+func SamePages[V any](before map[string]V, list []*pages.Page) bool {
 	if len(list) != len(before) {
 		return false
 	}
 	for _, pg := range list {
-		if !before[pg.Path] {
+		if _, ok := before[pg.Path]; !ok {
 			return false
 		}
 	}

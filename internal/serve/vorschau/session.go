@@ -534,11 +534,7 @@ func affected(old, p *build.Prepared, c *changes) (first, rest []*pages.Page, re
 	}
 	// A change of a measure's or news item's text alone spares the lists
 	// that show none (as in `tdsite build`).
-	paths := make(map[string]bool, len(before))
-	for path := range before {
-		paths[path] = true
-	}
-	ch := build.SplitChanges(c.content, build.Koepfe(old.Content), build.Koepfe(p.Content), build.SamePages(paths, p.Pages))
+	ch := build.SplitChanges(c.content, build.Koepfe(old.Content), build.Koepfe(p.Content), build.SamePages(before, p.Pages))
 	now := map[string]bool{}
 	for _, pg := range p.Pages {
 		now[pg.Path] = true
