@@ -57,14 +57,19 @@ func (o *Output) Written() map[string]bool {
 }
 
 func (o *Output) record(rel string) {
-	if !o.Track && !o.Discard {
-		return
+	if o.Track || o.Discard {
+		put(o, &o.names, rel, true)
 	}
+}
+
+// put sets (*m)[rel] under o's lock; the workers of a build write files
+// at the same time.
+func put[V any](o *Output, m *map[string]V, rel string, v V) {
 	o.mu.Lock()
-	if o.names == nil {
-		o.names = map[string]bool{}
+	if *m == nil {
+		*m = map[string]V{}
 	}
-	o.names[rel] = true
+	(*m)[rel] = v
 	o.mu.Unlock()
 }
 
@@ -82,16 +87,9 @@ func (o *Output) stat(rel, p string) {
 	if !o.Stat {
 		return
 	}
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return
+	if fi, err := os.Lstat(p); err == nil {
+		put(o, &o.infos, rel, fi)
 	}
-	o.mu.Lock()
-	if o.infos == nil {
-		o.infos = map[string]fs.FileInfo{}
-	}
-	o.infos[rel] = fi
-	o.mu.Unlock()
 }
 
 // Sizes maps every file in the output so far (written, copied, linked or
@@ -107,15 +105,9 @@ func (o *Output) Sizes() map[string]int64 {
 func (o *Output) counted(rel string, size int64) {
 	o.files.Add(1)
 	o.bytes.Add(size)
-	if !o.Track {
-		return
+	if o.Track {
+		put(o, &o.sizes, rel, size)
 	}
-	o.mu.Lock()
-	if o.sizes == nil {
-		o.sizes = map[string]int64{}
-	}
-	o.sizes[rel] = size
-	o.mu.Unlock()
 }
 
 // Kept counts the file rel that is already in Dir, unchanged from the
