@@ -30,8 +30,11 @@ func MassnahmeURL(strategie string, m *content.Massnahme, mitText bool) string {
 	if HatSeite(m, mitText) {
 		return MassnahmeSeite(m.ID)
 	}
-	return StrategieURL(strategie) + "#massnahme-" + anchorID(m.ID)
+	return StrategieURL(strategie) + "#" + MassnahmeAnker(m.ID)
 }
+
+// MassnahmeAnker is the id of a measure's entry on its strategy's page.
+func MassnahmeAnker(id string) string { return "massnahme-" + anchorID(id) }
 
 // HatSeite says whether a measure has its own page: only a text,
 // milestones or cost and benefit fill one.

@@ -15,7 +15,7 @@ func (b *builder) massnahmen(c *content.Strategie) {
 			continue
 		}
 		m := &Massnahme{
-			Massnahme: *cm, Strategie: st, Anchor: "massnahme-" + anchorID(cm.ID),
+			Massnahme: *cm, Strategie: st, Anchor: MassnahmeAnker(cm.ID),
 			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld],
 			Beschreibung:  b.md.Render(cm.Body.Text, eigeneSeite),
 		}
