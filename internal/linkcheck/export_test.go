@@ -2,7 +2,6 @@ package linkcheck
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -11,24 +10,20 @@ import (
 )
 
 // Scans returns what scanMarkup and, as a reference, the HTML lexer of
-// tdewolff/parse find in data: ids (sorted) and references (in order).
+// tdewolff/parse find in data: ids (sorted) and references (each once, in
+// order of first appearance, with how often it occurs).
 func Scans(data []byte) (fast, lexer string) {
-	a, b := &file{ids: map[string]struct{}{}}, &file{ids: map[string]struct{}{}}
+	a, b := newMarkup(), newMarkup()
 	scanMarkup(data, a)
 	scanWithLexer(data, b)
-	return dump(a), dump(b)
+	return dump(a.done()), dump(b.done())
 }
 
 func dump(f *file) string {
-	var ids []string
-	for id := range f.ids {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	var b strings.Builder
-	fmt.Fprintf(&b, "ids %q\n", ids)
+	fmt.Fprintf(&b, "ids %q\n", f.ids)
 	for _, r := range f.refs {
-		fmt.Fprintf(&b, "%c %q\n", r.kind, r.href)
+		fmt.Fprintf(&b, "%c %q ×%d\n", r.kind, r.href.Value(), r.n)
 	}
 	return b.String()
 }

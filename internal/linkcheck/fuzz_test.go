@@ -18,13 +18,14 @@ func FuzzLinks(f *testing.F) {
 	base, _ := url.Parse("https://example.org/sub/")
 	exists := map[string]bool{"index.html": true, "a/index.html": true, "i.svg": true}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		page := &file{ids: map[string]struct{}{}}
+		page := newMarkup()
 		scanMarkup(data, page)
-		files := map[string]*file{"index.html": page, "a/index.html": {ids: map[string]struct{}{"x": {}}}}
-		for _, r := range page.refs {
-			reason, ext := resolve("a/index.html", r, base, "/sub/", exists, lookup(files))
+		page.done()
+		files := map[string]*file{"index.html": page, "a/index.html": {markup: true, ids: []string{"x"}}}
+		for _, u := range page.refs {
+			reason, ext := resolve("a/index.html", u.ref(), base, "/sub/", exists, lookup(files))
 			if reason != "" && ext != "" {
-				t.Errorf("%q is both broken and external", r.href)
+				t.Errorf("%q is both broken and external", u.href.Value())
 			}
 		}
 	})

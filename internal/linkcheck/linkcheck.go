@@ -134,10 +134,67 @@ type ref struct {
 	kind byte // 'a' link, 'r' resource (img, css, use …)
 }
 
-// file is what the check keeps of one output file.
+// file is what the check keeps of one output file. It is kept for every
+// page until the site is checked, so it is compact: the ids of a page as
+// one sorted list, and each distinct reference once with its count (a
+// page repeats its menu, icon and table links; at 10,000 pages 770,000
+// references are 440,000 distinct ones).
 type file struct {
-	ids  map[string]struct{}
-	refs []ref
+	markup bool        // HTML or SVG: a fragment names one of ids
+	ids    []string    // sorted, distinct
+	refs   []use       // in order of first appearance
+	seen   map[ref]int // index in refs, while scanning
+}
+
+// seenMaps are reused: a fresh map for each of 10,000 pages cost more
+// than the check saved.
+var seenMaps = sync.Pool{New: func() any { return map[ref]int{} }}
+
+// use is a reference and how often the file makes it.
+type use struct {
+	href unique.Handle[string]
+	n    uint32
+	kind byte
+}
+
+func (u use) ref() ref { return ref{href: u.href.Value(), kind: u.kind} }
+
+func newMarkup() *file { return &file{markup: true} }
+
+// addRef records a reference; href is interned, because a site links the
+// same few thousand addresses hundreds of thousands of times.
+func (f *file) addRef(href string, kind byte) {
+	h := unique.Make(href)
+	r := ref{href: h.Value(), kind: kind}
+	if f.seen == nil {
+		f.seen = seenMaps.Get().(map[ref]int)
+	}
+	if i, ok := f.seen[r]; ok {
+		f.refs[i].n++
+		return
+	}
+	f.seen[r] = len(f.refs)
+	f.refs = append(f.refs, use{href: h, n: 1, kind: kind})
+}
+
+// done ends the scan: ids sorted for lookups, memory for scanning freed.
+func (f *file) done() *file {
+	if f.seen != nil {
+		clear(f.seen)
+		seenMaps.Put(f.seen)
+		f.seen = nil
+	}
+	slices.Sort(f.ids)
+	// Exact copies: appending left up to twice the room, and the lists
+	// live until the whole site is checked.
+	f.refs = slices.Clone(f.refs)
+	f.ids = slices.Clone(slices.Compact(f.ids))
+	return f
+}
+
+func (f *file) hasID(id string) bool {
+	_, ok := slices.BinarySearch(f.ids, id)
+	return ok
 }
 
 // Check reads the output directory and checks all references.
@@ -241,13 +298,15 @@ type found struct {
 func resolveAll(names []string, files []*file, rv *resolver) []found {
 	per := make([]found, len(names))
 	parallel(len(names), func(i int, valid map[ref]string) {
-		f, n := files[i], names[i]
+		f, name := files[i], names[i]
 		if f == nil {
 			return
 		}
 		r := &per[i]
-		for _, rf := range f.refs {
-			r.links++
+		for _, u := range f.refs {
+			rf := u.ref()
+			n := int(u.n)
+			r.links += n
 			// The navigation repeats the same links on every page; an
 			// address that does not depend on the page it is on is
 			// resolved once per worker. Only valid results are kept, as a
@@ -255,15 +314,17 @@ func resolveAll(names []string, files []*file, rv *resolver) []found {
 			ext, ok := valid[rf]
 			if !ok {
 				var reason string
-				reason, ext = resolve(n, rf, rv.base, rv.basePath, rv.exists, rv.files)
+				reason, ext = resolve(name, rf, rv.base, rv.basePath, rv.exists, rv.files)
 				if reason != "" {
-					r.broken = append(r.broken, Broken{File: n, Href: rf.href, Reason: reason})
+					for range n {
+						r.broken = append(r.broken, Broken{File: name, Href: rf.href, Reason: reason})
+					}
 				} else if pageIndependent(rf.href) {
 					valid[rf] = ext
 				}
 			}
 			if ext == "" {
-				r.internal++
+				r.internal += n
 			} else {
 				r.external = append(r.external, ext)
 			}
@@ -412,10 +473,10 @@ func resolve(from string, r ref, base *url.URL, basePath string, exists map[stri
 		return "", ""
 	}
 	f := files(target)
-	if f == nil || f.ids == nil { // a PDF, an image …: fragments are not ids
+	if f == nil || !f.markup { // a PDF, an image …: fragments are not ids
 		return "", ""
 	}
-	if _, ok := f.ids[frag]; !ok {
+	if !f.hasID(frag) {
 		where := "auf dieser Seite"
 		if target != from {
 			where = "in " + PagePath(target)
@@ -452,7 +513,7 @@ func scan(name string, data []byte) *file {
 		for _, m := range reCSSURL.FindAllSubmatch(data, -1) {
 			u := string(bytes.Join(m[1:], nil))
 			if !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "#") {
-				f.refs = append(f.refs, ref{href: u, kind: 'r'})
+				f.addRef(u, 'r')
 			}
 		}
 	case ".xml":
@@ -460,15 +521,15 @@ func scan(name string, data []byte) *file {
 			return nil
 		}
 		for _, m := range reLoc.FindAllSubmatch(data, -1) {
-			f.refs = append(f.refs, ref{href: html.UnescapeString(string(m[1])), kind: 'a'})
+			f.addRef(html.UnescapeString(string(m[1])), 'a')
 		}
 	case ".html", ".svg":
-		f.ids = map[string]struct{}{}
+		f.markup = true
 		scanMarkup(data, f)
 	default:
 		return nil // only a link target
 	}
-	return f
+	return f.done()
 }
 
 var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
@@ -508,26 +569,23 @@ func attribute(f *file, anchor bool, key, raw []byte) {
 	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
 		raw = raw[1 : len(raw)-1]
 	}
-	// A site links the same few thousand addresses hundreds of thousands
-	// of times (menus, icons, strategy pages) and repeats ids from page
-	// to page; keeping one copy of each holds the check's memory at 10,000
-	// pages to a fraction.
-	val := unique.Make(html.UnescapeString(string(raw))).Value()
+	val := html.UnescapeString(string(raw))
 	switch name {
 	case "id":
-		f.ids[val] = struct{}{}
+		// Pages repeat ids from page to page (sections, tables): one copy.
+		f.ids = append(f.ids, unique.Make(val).Value())
 	case "href":
 		kind := byte('r') // <link>, <use>, <image>: loaded with the page
 		if anchor {
 			kind = 'a'
 		}
-		f.refs = append(f.refs, ref{href: val, kind: kind})
+		f.addRef(val, kind)
 	case "src":
-		f.refs = append(f.refs, ref{href: val, kind: 'r'})
+		f.addRef(val, 'r')
 	case "srcset":
 		for _, part := range strings.Split(val, ",") {
 			if fs := strings.Fields(part); len(fs) > 0 {
-				f.refs = append(f.refs, ref{href: fs[0], kind: 'r'})
+				f.addRef(fs[0], 'r')
 			}
 		}
 	}

@@ -210,3 +210,31 @@ func TestTagAfterInlineSVG(t *testing.T) {
 		}
 	}
 }
+
+// A page keeps each distinct reference once with its count: the report and
+// the totals must still see every occurrence, and a page without any id
+// still has its fragments checked.
+func TestRepeatedReferences(t *testing.T) {
+	dir := site(t, map[string]string{
+		"index.html": `<a href="/weg/">1</a><a href="/a/">2</a><a href="/weg/">3</a><a href="/a/">4</a>` +
+			`<a href="/a/#nix">5</a><a href="https://x.example/">6</a><a href="https://x.example/">7</a><link href="/a/">`,
+		"a/index.html": `<p>ohne id</p>`,
+	})
+	res, err := Check(Options{Dir: dir, BaseURL: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range res.Broken {
+		got = append(got, b.Href)
+	}
+	if want := "/weg/ /weg/ /a/#nix"; strings.Join(got, " ") != want {
+		t.Errorf("broken %q, want %q", strings.Join(got, " "), want)
+	}
+	if res.Links != 8 || res.Internal != 6 {
+		t.Errorf("links %d, internal %d; want 8 and 6", res.Links, res.Internal)
+	}
+	if len(res.External) != 1 || len(res.External[0].Pages) != 1 {
+		t.Errorf("external %v, want x.example once on /", res.External)
+	}
+}

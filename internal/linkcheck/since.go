@@ -102,19 +102,19 @@ func CheckSince(opts Options, since *Since) (res *Result, ok bool, err error) {
 		if old == nil {
 			continue
 		}
-		for id := range old.ids {
-			if files[i] == nil || !hasID(files[i], id) {
+		for _, id := range old.ids {
+			if files[i] == nil || !files[i].hasID(id) {
 				return nil, false, nil // pages written before may link it
 			}
 		}
 		res.Files--
 		page := PagePath(n)
-		for _, rf := range old.refs {
-			res.Links--
-			if _, ext := resolve(n, rf, base, basePath, nil, none); ext != "" {
+		for _, u := range old.refs {
+			res.Links -= int(u.n)
+			if _, ext := resolve(n, u.ref(), base, basePath, nil, none); ext != "" {
 				delete(external[ext], page)
 			} else {
-				res.Internal--
+				res.Internal -= int(u.n)
 			}
 		}
 	}
@@ -133,11 +133,6 @@ func CheckSince(opts Options, since *Since) (res *Result, ok bool, err error) {
 	}
 	res.External = externalList(external)
 	return res, true, nil
-}
-
-func hasID(f *file, id string) bool {
-	_, ok := f.ids[id]
-	return ok
 }
 
 // lazyFiles reads the targets of anchors in files that were not written
