@@ -125,6 +125,17 @@ func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic)
 	if d := guard(file, src, firstLine); d != nil {
 		return nil, d
 	}
+	if root, ix, ok := fastParse(src, firstLine); ok {
+		// Strings with control characters are left to the general path, so
+		// checkControl would find nothing here.
+		return &Document{File: file, Root: root, Index: ix}, nil
+	}
+	return parseGeneral(file, src, firstLine)
+}
+
+// parseGeneral reads any TOML, valid or not: BurntSushi/toml for the values
+// and the errors, the scanner for the lines of the keys.
+func parseGeneral(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic) {
 	root := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
 		d := syntaxError(file, err, firstLine)
