@@ -100,17 +100,19 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 			Hint:    "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht „ANSI“ oder „Windows-1252“)."}
 	}
 	// Invisible control characters (often pasted from PDFs or Word) end up
-	// in titles and the feed, where XML does not allow them.
-	line := 1
-	for _, c := range data {
+	// in titles and the feed, where XML does not allow them. The line is
+	// counted only for a finding, not along every byte of every clean file.
+	for i, c := range data {
+		if c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' {
+			continue
+		}
+		line := 1 + bytes.Count(data[:i], []byte("\n"))
 		switch {
-		case c == '\n':
-			line++
 		case c == 0:
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
 				Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
-		case c < 0x20 && c != '\t' || c == 0x7f:
+		default:
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: fmt.Sprintf("Die Zeile enthält ein unsichtbares Steuerzeichen (U+%04X).", c),
 				Hint:    "Löschen Sie die Zeile und schreiben Sie sie neu; solche Zeichen entstehen oft beim Kopieren aus PDF- oder Word-Dateien."}

@@ -48,6 +48,8 @@ type fastParser struct {
 	kinds   map[string]tableKind // tables by path that headers and dotted keys may add to
 	arrays  map[string]int       // array-of-tables path → number of elements, as in scanner
 	entries []indexEntry
+	spans   [][2]int // of the parts of the key keys read last
+	parts   []string
 	bad     bool // a comment held a control character
 }
 
@@ -61,14 +63,17 @@ func (p *fastParser) entry(path string) *indexEntry {
 	return &p.entries[len(p.entries)-1]
 }
 
-// setLine and implicit record lines exactly as scanner does: a key's own
-// line always, its parents' only when they have none yet.
+// setLine records lines as scanner does: a key's own line always, its
+// parents' only when they have none yet. Every key with a line has parents
+// with lines, so the walk up ends at the first parent that has one.
 func (p *fastParser) setLine(path string, line int) {
 	p.entry(path).line = int32(line)
 	for q := parent(path); q != ""; q = parent(q) {
-		if e := p.entry(q); e.line == 0 {
-			e.line = int32(line)
+		e := p.entry(q)
+		if e.line != 0 {
+			return
 		}
+		e.line = int32(line)
 	}
 }
 
@@ -138,7 +143,7 @@ func (p *fastParser) run() bool {
 			if array {
 				p.i++
 			}
-			keys, ok := p.keys()
+			_, keys, ok := p.keys("")
 			if !ok || p.eof() || p.s[p.i] != ']' {
 				return false
 			}
@@ -204,9 +209,6 @@ func (p *fastParser) header(keys []string, array bool, line int) (map[string]any
 		p.arrays = map[string]int{}
 	}
 	p.arrays[path] = len(elems) + 1
-	if e := p.entry(path); e.line == 0 {
-		e.line = int32(line)
-	}
 	elemPath := path + "[" + strconv.Itoa(len(elems)) + "]"
 	m[k] = append(elems, sub)
 	p.kinds[elemPath] = tableExplicit
@@ -232,9 +234,12 @@ func (p *fastParser) open(m map[string]any, k, path string, kind tableKind) (map
 	return nil, false
 }
 
-// keys reads bare keys joined by dots.
-func (p *fastParser) keys() ([]string, bool) {
-	var out []string
+// keys reads bare keys joined by dots. It returns their path below prefix
+// and the parts, which share the path's memory: one allocation for a key
+// instead of three. parts is valid until the next call.
+func (p *fastParser) keys(prefix string) (full string, parts []string, ok bool) {
+	p.spans = p.spans[:0]
+	size := len(prefix)
 	for {
 		p.skipBlank()
 		start := p.i
@@ -242,26 +247,46 @@ func (p *fastParser) keys() ([]string, bool) {
 			p.i++
 		}
 		if p.i == start {
-			return nil, false // empty, quoted or not a key
+			return "", nil, false // empty, quoted or not a key
 		}
-		out = append(out, string(p.s[start:p.i]))
+		p.spans = append(p.spans, [2]int{start, p.i})
+		size += 1 + p.i - start
 		p.skipBlank()
 		if p.i < len(p.s) && p.s[p.i] == '.' {
 			p.i++
 			continue
 		}
-		return out, true
+		break
 	}
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(prefix)
+	offs := p.parts[:0]
+	for i, sp := range p.spans {
+		if i > 0 || prefix != "" {
+			b.WriteByte('.')
+		}
+		b.Write(p.s[sp[0]:sp[1]])
+	}
+	full = b.String()
+	at := len(full)
+	for i := len(p.spans) - 1; i >= 0; i-- { // the parts from the end: the prefix may contain dots
+		n := p.spans[i][1] - p.spans[i][0]
+		offs = append(offs, full[at-n:at])
+		at -= n + 1
+	}
+	slices.Reverse(offs)
+	p.parts = offs
+	return full, offs, true
 }
 
 // keyValue reads key = value into m, the table at path.
 func (p *fastParser) keyValue(m map[string]any, path string, line int) bool {
-	keys, ok := p.keys()
+	full, keys, ok := p.keys(path)
 	if !ok || p.eof() || p.s[p.i] != '=' {
 		return false
 	}
 	p.i++
-	full := join(path, strings.Join(keys, "."))
 	for _, k := range keys[:len(keys)-1] {
 		path = join(path, k)
 		if m, ok = p.open(m, k, path, tableDotted); !ok {

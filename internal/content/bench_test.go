@@ -1,0 +1,31 @@
+package content
+
+import (
+	"path/filepath"
+	"testing"
+
+	"tdsite/internal/diag"
+	"tdsite/internal/gencontent"
+	"tdsite/internal/testkit"
+)
+
+// BenchmarkLoad10k reads the content of a generated site of 10,000 pages
+// with an empty cache, as a full build and every `tdsite build` in a new
+// process do (the step „laden“ of `build -v`).
+func BenchmarkLoad10k(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(testkit.Root(), src, 10000); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var site *Site
+	for i := 0; i < b.N; i++ {
+		var diags *diag.List
+		site, diags = Load(src)
+		if diags.HasErrors() {
+			b.Fatal("findings while loading")
+		}
+	}
+	b.ReportMetric(float64(len(site.Files)), "files")
+}
