@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -153,6 +154,16 @@ func (p *fastParser) run() bool {
 					return false
 				}
 				p.i++
+			}
+			p.skipBlank()
+			if c := p.i; p.i < len(p.s) && p.s[p.i] == '#' {
+				p.skipComment()
+				// scanner reads quotes in a comment after a header as the
+				// start of a text, and a triple quote hides the keys after
+				// it: the general path keeps their lines as they were.
+				if bytes.ContainsAny(p.s[c:p.i], `"'`) {
+					return false
+				}
 			}
 			if !p.endLine() {
 				return false

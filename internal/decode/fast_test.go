@@ -130,6 +130,8 @@ func TestFastParseCases(t *testing.T) {
 		"[a]x = 1\n", "[a\n", "[[a]\n", "[[a] ]\n", "[]\n", "[a.]\n", "[.a]\n", "a..b = 1\n", "= 1\n", "a\n",
 		"s = \"\\u00\"\n", "s = \"\\uD800\"\n", "s = \"\\U00110000\"\n", "s = \"\\q\"\n",
 		"a = 1\r\n", "ä = 1\n",
+		// the general path's lines for a quote in a comment after a header
+		"[[a]] # \"\"\"\nb = 1\n", "[a] # it's\n",
 	}
 	for _, src := range fast {
 		if !sameAsGeneral(t, "fast", []byte(src)) {
