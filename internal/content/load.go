@@ -274,7 +274,7 @@ func parseFile(e entry) *parsed {
 // for one (regular) a short read ends the loop without a second call that
 // only says EOF: 10,000 system calls fewer.
 func readLimited(name string, size int64, regular bool) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := openFile(name)
 	if err != nil {
 		return nil, err
 	}
