@@ -146,3 +146,23 @@ func TestLoaderSubset(t *testing.T) {
 		t.Error("subset with a deleted file")
 	}
 }
+
+// TestReadLimitedGrown: a file that grew after the walk saw its size is
+// still read whole, and one beyond MaxFileSize only to one byte past it.
+func TestReadLimitedGrown(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 100, 70000, MaxFileSize + 5000} {
+		p := filepath.Join(dir, "f")
+		data := []byte(strings.Repeat("x", n))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, seen := range []int64{0, int64(n) / 2, int64(n)} {
+			got, err := readLimited(p, seen, true)
+			want := min(n, MaxFileSize+1)
+			if err != nil || len(got) != want {
+				t.Errorf("file of %d bytes, walk saw %d: read %d bytes (%v), want %d", n, seen, len(got), err, want)
+			}
+		}
+	}
+}

@@ -240,7 +240,13 @@ var (
 // Parse reads a German date expression.
 func Parse(s string) (Datum, error) {
 	raw := s
-	t := strings.TrimSpace(reSpace.ReplaceAllString(s, " "))
+	t := s
+	// \s+ changes only tabs, line breaks and runs of spaces. Most dates have
+	// none, and the regular expression took almost half the time of reading one.
+	if strings.ContainsAny(s, "\t\n\f\r") || strings.Contains(s, "  ") {
+		t = reSpace.ReplaceAllString(s, " ")
+	}
+	t = strings.TrimSpace(t)
 	if t == "" {
 		return Datum{}, &Error{Raw: raw, Reason: "Die Angabe ist leer."}
 	}

@@ -97,3 +97,19 @@ func TestParseDay(t *testing.T) {
 		}
 	}
 }
+
+// TestParseLeerraum: tabs, line breaks and runs of spaces read as one
+// space, also where Parse skips the regular expression for them.
+func TestParseLeerraum(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Ende  Oktober\t2015", "Ende Oktober 2015"}, {"Oktober\n2019", "Oktober 2019"}, {"Q2  2025", "Q2 2025"}, {"Mitte\nMärz 2026", "Mitte März 2026"},
+		{"01.01.2025  bis\r31.12.2025", "01.01.2025 bis 31.12.2025"}, {"ab\f2027", "ab 2027"}, {" \t2027 ", "2027"},
+	} {
+		got, err1 := Parse(c[0])
+		want, err2 := Parse(c[1])
+		got.Raw, want.Raw = "", ""
+		if err1 != nil || err2 != nil || got != want {
+			t.Errorf("Parse(%q) = %+v, %v; want %+v like %q (%v)", c[0], got, err1, want, c[1], err2)
+		}
+	}
+}

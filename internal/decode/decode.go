@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,17 +101,19 @@ func Clean(file string, data []byte) ([]byte, *diag.Diagnostic) {
 			Hint:    "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht „ANSI“ oder „Windows-1252“)."}
 	}
 	// Invisible control characters (often pasted from PDFs or Word) end up
-	// in titles and the feed, where XML does not allow them.
-	line := 1
-	for _, c := range data {
+	// in titles and the feed, where XML does not allow them. The line is
+	// counted only for a finding, not along every byte of every clean file.
+	for i, c := range data {
+		if c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' {
+			continue
+		}
+		line := 1 + bytes.Count(data[:i], []byte("\n"))
 		switch {
-		case c == '\n':
-			line++
 		case c == 0:
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: "Die Datei enthält Binärdaten (Null-Bytes) und ist keine Textdatei.",
 				Hint:    "Legen Sie hier nur Text-, Markdown- oder TOML-Dateien ab."}
-		case c < 0x20 && c != '\t' || c == 0x7f:
+		default:
 			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Rule: "kodierung",
 				Message: fmt.Sprintf("Die Zeile enthält ein unsichtbares Steuerzeichen (U+%04X).", c),
 				Hint:    "Löschen Sie die Zeile und schreiben Sie sie neu; solche Zeichen entstehen oft beim Kopieren aus PDF- oder Word-Dateien."}
@@ -125,6 +128,17 @@ func Parse(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic)
 	if d := guard(file, src, firstLine); d != nil {
 		return nil, d
 	}
+	if root, ix, ok := fastParse(src, firstLine); ok {
+		// Strings with control characters are left to the general path, so
+		// checkControl would find nothing here.
+		return &Document{File: file, Root: root, Index: ix}, nil
+	}
+	return parseGeneral(file, src, firstLine)
+}
+
+// parseGeneral reads any TOML, valid or not: BurntSushi/toml for the values
+// and the errors, the scanner for the lines of the keys.
+func parseGeneral(file string, src []byte, firstLine int) (*Document, *diag.Diagnostic) {
 	root := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
 		d := syntaxError(file, err, firstLine)
@@ -242,7 +256,7 @@ func SplitFrontMatter(data []byte) (front []byte, body []byte, bodyLine int, ok 
 // Decode fills v (a pointer to a struct) from the document root.
 func (doc *Document) Decode(v any, l *diag.List) {
 	d := &decoder{doc: doc, diags: l}
-	d.value("", "", doc.Root, reflect.ValueOf(v).Elem())
+	d.value(keyPath{idx: -1}, "", doc.Root, reflect.ValueOf(v).Elem())
 }
 
 // At returns the position handle of the table at path.
@@ -262,8 +276,24 @@ var (
 	atType          = reflect.TypeOf(At{})
 )
 
+// keyPath is the path of a value, put together only when a table, a list
+// or a finding needs it: most values are texts, numbers and dates, which
+// need no path of their own.
+type keyPath struct {
+	base string // path of the table or list that holds the value
+	key  string // the value's key in that table
+	idx  int    // the value's index in that list; -1 for a table's value
+}
+
+func (p keyPath) String() string {
+	if p.idx >= 0 {
+		return p.base + "[" + strconv.Itoa(p.idx) + "]"
+	}
+	return join(p.base, p.key)
+}
+
 // value decodes src into dst. key is the last key name, for messages.
-func (d *decoder) value(path, key string, src any, dst reflect.Value) {
+func (d *decoder) value(path keyPath, key string, src any, dst reflect.Value) {
 	if dst.CanAddr() && dst.Addr().Type().Implements(unmarshalerType) {
 		if err := dst.Addr().Interface().(Unmarshaler).UnmarshalTOMLValue(src); err != nil {
 			hint := ""
@@ -271,7 +301,7 @@ func (d *decoder) value(path, key string, src any, dst reflect.Value) {
 			if errors.As(err, &h) {
 				hint = h.Hint()
 			}
-			d.diags.Errorf(d.pos(path), "wert", hint, "Ungültiger Wert bei „%s“: %s", key, err.Error())
+			d.diags.Errorf(d.pos(path.String()), "wert", hint, "Ungültiger Wert bei „%s“: %s", key, err.Error())
 		}
 		return
 	}
@@ -284,21 +314,21 @@ func (d *decoder) value(path, key string, src any, dst reflect.Value) {
 	case reflect.Struct:
 		m, ok := src.(map[string]any)
 		if !ok {
-			d.typeError(path, key, src, "eine Tabelle (Abschnitt mit Schlüssel = Wert)")
+			d.typeError(path.String(), key, src, "eine Tabelle (Abschnitt mit Schlüssel = Wert)")
 			return
 		}
-		d.table(path, m, dst)
+		d.table(path.String(), m, dst)
 	case reflect.String:
 		s, ok := src.(string)
 		if !ok {
-			d.typeError(path, key, src, "Text in Anführungszeichen")
+			d.typeError(path.String(), key, src, "Text in Anführungszeichen")
 			return
 		}
 		dst.SetString(s)
 	case reflect.Int, reflect.Int64:
 		n, ok := src.(int64)
 		if !ok {
-			d.typeError(path, key, src, "eine ganze Zahl ohne Anführungszeichen")
+			d.typeError(path.String(), key, src, "eine ganze Zahl ohne Anführungszeichen")
 			return
 		}
 		dst.SetInt(n)
@@ -310,18 +340,18 @@ func (d *decoder) value(path, key string, src any, dst reflect.Value) {
 			if math.IsNaN(n) || math.IsInf(n, 0) {
 				// TOML knows nan and inf; as a target or measured value they
 				// would silently break every progress bar.
-				d.diags.Errorf(d.pos(path), "typ", "Schreiben Sie eine gewöhnliche Zahl, z. B. 50 oder 12.5.",
+				d.diags.Errorf(d.pos(path.String()), "typ", "Schreiben Sie eine gewöhnliche Zahl, z. B. 50 oder 12.5.",
 					"Bei „%s“ ist „%v“ keine zulässige Zahl.", key, n)
 				return
 			}
 			dst.SetFloat(n)
 		default:
-			d.typeError(path, key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")
+			d.typeError(path.String(), key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")
 		}
 	case reflect.Bool:
 		b, ok := src.(bool)
 		if !ok {
-			d.typeError(path, key, src, "true oder false (ohne Anführungszeichen)")
+			d.typeError(path.String(), key, src, "true oder false (ohne Anführungszeichen)")
 			return
 		}
 		dst.SetBool(b)
@@ -341,24 +371,29 @@ func (d *decoder) value(path, key string, src any, dst reflect.Value) {
 					break
 				}
 			}
-			d.typeError(path, key, src, "eine Liste in eckigen Klammern, z. B. [\"a\", \"b\"]")
+			d.typeError(path.String(), key, src, "eine Liste in eckigen Klammern, z. B. [\"a\", \"b\"]")
 			return
 		}
 		out := reflect.MakeSlice(dst.Type(), len(items), len(items))
+		base := ""
+		if len(items) > 0 {
+			base = path.String()
+		}
 		for i, it := range items {
-			d.value(path+"["+strconv.Itoa(i)+"]", key, it, out.Index(i))
+			d.value(keyPath{base: base, idx: i}, key, it, out.Index(i))
 		}
 		dst.Set(out)
 	case reflect.Map:
 		m, ok := src.(map[string]any)
 		if !ok {
-			d.typeError(path, key, src, "eine Tabelle, z. B. { a = \"…\" }")
+			d.typeError(path.String(), key, src, "eine Tabelle, z. B. { a = \"…\" }")
 			return
 		}
 		out := reflect.MakeMapWithSize(dst.Type(), len(m))
+		base := path.String()
 		for _, k := range sortedKeys(m) {
 			ev := reflect.New(dst.Type().Elem()).Elem()
-			d.value(join(path, k), k, m[k], ev)
+			d.value(keyPath{base: base, key: k, idx: -1}, k, m[k], ev)
 			out.SetMapIndex(reflect.ValueOf(k), ev)
 		}
 		dst.Set(out)
@@ -419,13 +454,19 @@ func (d *decoder) table(path string, m map[string]any, dst reflect.Value) {
 	if at >= 0 {
 		dst.Field(at).Set(reflect.ValueOf(At{File: d.doc.File, Path: path, ix: d.doc.Index}))
 	}
-	for _, k := range sortedKeys(m) {
+	var buf [32]string // the keys of a table of a content file fit, on the stack
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
 		fi, ok := byName[k]
 		if !ok {
 			d.unknownKey(join(path, k), k, names)
 			continue
 		}
-		d.value(join(path, k), k, m[k], dst.Field(fi.index))
+		d.value(keyPath{base: path, key: k, idx: -1}, k, m[k], dst.Field(fi.index))
 	}
 	for _, name := range names {
 		if byName[name].required {

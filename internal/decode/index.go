@@ -10,6 +10,8 @@ import (
 // where the key is written. BurntSushi/toml keeps no positions for keys, and
 // editors need the exact line of a wrong value, so this file scans the
 // (already syntax-checked) TOML text once more just for keys and lines.
+// That is the general path; the TOML of content files gets values and lines
+// in one pass from fastParse (fast.go), which must agree with this scanner.
 //
 // A site of 10,000 files keeps the index of every file until its pages are
 // written, so it is kept small: one sorted slice per file instead of two
