@@ -203,7 +203,7 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && !guard.Link(p, diags) {
+		if !guard.Entry(p, d.Type(), diags) {
 			return nil
 		}
 		st, err := os.Stat(p)

@@ -111,10 +111,40 @@ func (g *Guard) File(p string, diags *diag.List) bool {
 		return false
 	}
 	info, err := os.Lstat(p)
-	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+	if err != nil {
 		return true
 	}
-	return g.Link(p, diags)
+	return g.Entry(p, info.Mode().Type(), diags)
+}
+
+// Entry checks the tree entry p of type typ (fs.DirEntry.Type, not
+// followed) and reports whether it may be read as a file. Besides links it
+// refuses what is no plain file: opening a named pipe waits until someone
+// writes into it, so one in content/ would hang every build; a device or
+// socket has no content to publish.
+func (g *Guard) Entry(p string, typ fs.FileMode, diags *diag.List) bool {
+	switch {
+	case typ&fs.ModeSymlink != 0:
+		return g.Link(p, diags)
+	case typ&fs.ModeType != 0:
+		p, _ = filepath.Abs(p)
+		diags.Errorf(diag.Pos{File: g.rel(p)}, Rule, "Entfernen Sie sie aus dem Ordner der Website oder legen Sie an ihrer Stelle eine gewöhnliche Datei ab.",
+			"Das ist keine gewöhnliche Datei, sondern %s; sie wird nicht gelesen.", kindOf(typ))
+		return false
+	}
+	return true
+}
+
+func kindOf(typ fs.FileMode) string {
+	switch {
+	case typ&fs.ModeNamedPipe != 0:
+		return "eine benannte Pipe (FIFO)"
+	case typ&fs.ModeSocket != 0:
+		return "ein Socket"
+	case typ&fs.ModeDevice != 0:
+		return "eine Gerätedatei"
+	}
+	return "eine besondere Datei"
 }
 
 // Tree checks the folders from the site folder down to dir and reports
@@ -148,7 +178,8 @@ func (g *Guard) Tree(dir string, diags *diag.List) bool {
 }
 
 // Walk calls fn for every file of the tree dir that may be read: regular
-// files and links to files inside the site folder, in lexical order.
+// files and links to files inside the site folder (see Entry), in lexical
+// order.
 // skip, if not nil, names entries to pass over (folders with all below).
 // Errors of fn or of reading a folder end the walk and are returned.
 func (g *Guard) Walk(dir string, skip func(fs.DirEntry) bool, diags *diag.List, fn func(p string) error) error {
@@ -171,7 +202,7 @@ func (g *Guard) Walk(dir string, skip func(fs.DirEntry) bool, diags *diag.List, 
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && !g.Link(p, diags) {
+		if !g.Entry(p, d.Type(), diags) {
 			return nil
 		}
 		return fn(p)
