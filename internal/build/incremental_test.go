@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -571,6 +572,14 @@ func TestIncrementalBefunde(t *testing.T) {
 		if i == 0 && n > 0 {
 			t.Errorf("%s: the unchanged text of b1-02.md was parsed %d times", s.name, n)
 		}
+		// Only the texts of this build are kept: after the first step the
+		// text it wrote, after the second no more.
+		if i < 2 {
+			_, first, _, _ := decode.SplitFrontMatter([]byte(steps[0].text))
+			if _, kept := savedBefunde(t, dest).Befunde.Texte[sha256.Sum256(first)]; kept != (i == 0) {
+				t.Errorf("%s: findings of the text of the first step saved: %v", s.name, kept)
+			}
+		}
 	}
 	// The other measure gets the text of the first, with its external
 	// link: known by its hash, at lines of its own file.
@@ -605,14 +614,7 @@ func TestIncrementalBefundeUnbrauchbar(t *testing.T) {
 	// Every text said to have a problem: used, the build fails.
 	vergiftet := func(mutate func(*befundeDatei)) {
 		t.Helper()
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var d befundeDatei
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
-			t.Fatal(err)
-		}
+		d := savedBefunde(t, dest)
 		for k, b := range d.Befunde.Texte {
 			b.Problem = &markdown.Problem{Line: 1, Message: "Vergiftet im Test."}
 			d.Befunde.Texte[k] = b
@@ -657,10 +659,22 @@ func TestIncrementalBefundeUnbrauchbar(t *testing.T) {
 			t.Fatalf("%s: full build instead of an incremental one", s.name)
 		}
 		assertLikeFullBuild(t, root, dest, s.name, res)
-		data, err := os.ReadFile(file)
-		var d befundeDatei
-		if err != nil || gob.NewDecoder(bytes.NewReader(data)).Decode(&d) != nil || len(d.Befunde.Texte) < 100 {
-			t.Fatalf("%s: no good findings saved after the build (%v)", s.name, err)
+		if n := len(savedBefunde(t, dest).Befunde.Texte); n < 100 {
+			t.Fatalf("%s: findings of %d texts saved after the build", s.name, n)
 		}
 	}
+}
+
+// savedBefunde reads the findings saved beside the record of dest.
+func savedBefunde(t *testing.T, dest string) befundeDatei {
+	t.Helper()
+	data, err := os.ReadFile(buildcache.MarkdownFile(buildcache.File(dest)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d befundeDatei
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
