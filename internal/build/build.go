@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -117,12 +118,18 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 			pv.output, pv.listing = false, nil
 		}
 	}
-	p, diags := Prepare(root, opts.BuildDate, nil)
+	inc := last.incremental(dest)
+	c := NewCaches()
+	if inc != nil {
+		// Only a few pages are rendered: the other texts need their
+		// findings, not their HTML.
+		c.seed = inc.befunde
+	}
+	p, diags := Prepare(root, opts.BuildDate, c)
 	if p == nil {
 		return nil, diags, ErrContent
 	}
 	minify := !opts.NoMinify && p.Config.MinifyEnabled()
-	inc := last.incremental(dest)
 	res, err := write(ctx, p, dest, minify, opts, inc)
 	var le *OutputError
 	if inc != nil && (errors.Is(err, errNotIncremental) || errors.As(err, &le)) {
@@ -187,7 +194,8 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
+	inc := &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links,
+		befunde: loadBefunde(buildcache.MarkdownFile(pv.file), pv.state)}
 	if !inc.fromDetail(detail) {
 		return nil
 	}
@@ -252,8 +260,24 @@ func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.
 	}
 	detail := res.output.record(buildcache.NewDetail(out, inputs, depsOf(p.Pages)))
 	detail.Koepfe, detail.Links = Koepfe(p.Content), res.Links
+	// The findings in the Markdown are written on the other core, while
+	// the Detail is encoded.
+	befunde := make(chan error, 1)
+	go func() {
+		md := p.Caches.markdown
+		if md == nil {
+			befunde <- os.ErrNotExist
+			return
+		}
+		befunde <- saveBefunde(buildcache.MarkdownFile(cacheFile), out, md.Befunde())
+	}()
 	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
+		<-befunde
 		buildcache.Remove(cacheFile)
+		return
+	}
+	if <-befunde != nil {
+		os.Remove(buildcache.MarkdownFile(cacheFile))
 	}
 }
 

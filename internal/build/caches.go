@@ -16,6 +16,7 @@ type Caches struct {
 	loader    *content.Loader
 	markdown  *markdown.Renderer // made for the config's raw HTML setting
 	fragments *render.Fragments
+	seed      *markdown.Befunde // for the renderer when it is made
 }
 
 // NewCaches returns empty caches for a build.
@@ -43,6 +44,7 @@ func (c *Caches) Loader() *content.Loader { return c.loader }
 func (c *Caches) Markdown(unsafe bool) *markdown.Renderer {
 	if c.markdown == nil || c.markdown.Unsafe() != unsafe {
 		c.markdown = markdown.New(unsafe)
+		c.markdown.Seed(c.seed)
 	}
 	return c.markdown
 }

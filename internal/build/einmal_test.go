@@ -7,11 +7,9 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"tdsite/internal/config"
-	"tdsite/internal/markdown"
 	"tdsite/internal/validate"
 )
 
@@ -33,18 +31,9 @@ func TestMarkdownEinmalGeparst(t *testing.T) {
 	if cfg == nil {
 		t.Fatal(printDiags(cd))
 	}
-	var mu sync.Mutex
-	parses := map[string]int{}
-	markdown.OnParse = func(src []byte) {
-		mu.Lock()
-		parses[string(src)]++
-		mu.Unlock()
-	}
-	t.Cleanup(func() { markdown.OnParse = nil })
+	counts := parseCounts(t)
 	twice := func() (n int) {
-		mu.Lock()
-		defer mu.Unlock()
-		for src, c := range parses {
+		for src, c := range counts() {
 			if c > 1 {
 				t.Logf("%d× geparst: %.60q", c, src)
 				n++
@@ -63,8 +52,8 @@ func TestMarkdownEinmalGeparst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(parses) < 100 {
-		t.Errorf("only %d texts parsed", len(parses))
+	if n := len(counts()); n < 100 {
+		t.Errorf("only %d texts parsed", n)
 	}
 	if n := twice(); n > 0 {
 		t.Errorf("%d Markdown texts were parsed more than once in one build", n)

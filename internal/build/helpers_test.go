@@ -6,14 +6,17 @@ import (
 	"encoding/hex"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"tdsite/internal/diag"
 	"tdsite/internal/gencontent"
+	"tdsite/internal/markdown"
 	"tdsite/internal/publish"
 	"tdsite/internal/testkit"
 )
@@ -119,4 +122,22 @@ func writeFile(t testing.TB, p, data string) {
 func copyFile(src, dst string) error {
 	_, err := publish.CopyFile(src, dst)
 	return err
+}
+
+// parseCounts counts how often each Markdown text is parsed until the
+// test ends; the returned function gives a copy of the counts so far.
+func parseCounts(t *testing.T) func() map[string]int {
+	var mu sync.Mutex
+	parses := map[string]int{}
+	markdown.OnParse = func(src []byte) {
+		mu.Lock()
+		parses[string(src)]++
+		mu.Unlock()
+	}
+	t.Cleanup(func() { markdown.OnParse = nil })
+	return func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		return maps.Clone(parses)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"tdsite/internal/content"
 	"tdsite/internal/linkcheck"
+	"tdsite/internal/markdown"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 )
@@ -23,6 +24,7 @@ type incremental struct {
 	links   *linkcheck.Result   // the last build's link check
 	files   map[string]int64    // the previous output: file → size
 	kept    *publish.Kept       // the site before it, parked; nil: none
+	befunde *markdown.Befunde   // the last build's findings in its Markdown; nil: none
 }
 
 // contentOnly returns the changed files as a set when all of them are

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -11,7 +14,9 @@ import (
 	"syscall"
 	"testing"
 
+	"tdsite/internal/buildcache"
 	"tdsite/internal/decode"
+	"tdsite/internal/markdown"
 	"tdsite/internal/publish"
 )
 
@@ -484,4 +489,192 @@ func TestIncrementalLinkCheck(t *testing.T) {
 	// The news page is not rendered; the anchor it links goes.
 	writeFile(t, measure, string(orig)+"\nText ohne Überschrift.\n")
 	failing("Anker entfernt")
+}
+
+// findingsLikeFullBuild builds with the cache and fails the test unless
+// the findings (and the error, if any) are those of a full build. It
+// returns the result of the cached build (nil if it failed); after (if
+// not nil) runs right after that build, before the full one.
+func findingsLikeFullBuild(t *testing.T, root, dest, what string, after func()) *Result {
+	t.Helper()
+	res, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true})
+	if after != nil {
+		after()
+	}
+	_, fullDiags, fullErr := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+	if !errors.Is(err, fullErr) && (err == nil || fullErr == nil || err.Error() != fullErr.Error()) {
+		t.Fatalf("%s: err = %v, full build: %v", what, err, fullErr)
+	}
+	if got, want := printDiags(diags), printDiags(fullDiags); got != want {
+		t.Fatalf("%s: findings\n%s\nwant those of a full build:\n%s", what, got, want)
+	}
+	return res
+}
+
+// An incremental build takes what the last build found in the Markdown
+// of unchanged texts from its file beside the record (by SHA-256 of the
+// text) and parses only changed texts and those of the pages it renders.
+// Whatever a text becomes – back to what it was, a broken link, an
+// address that is not allowed, the text of another file with a head of
+// another length – findings with file and line, the report of external
+// links and the output are those of a full build.
+func TestIncrementalBefunde(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	dir := filepath.Join(root, "content/strategien/digitale-gesellschaft/massnahmen")
+	measure, other := filepath.Join(dir, "b1-01.md"), filepath.Join(dir, "b1-02.md")
+	orig, err := os.ReadFile(measure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	origOther, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, otherBody, _, _ := decode.SplitFrontMatter(origOther)
+	headOther := string(origOther[:len(origOther)-len(otherBody)])
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	if _, err := os.Stat(buildcache.MarkdownFile(buildcache.File(dest))); err != nil {
+		t.Fatalf("no findings saved beside the record: %v", err)
+	}
+
+	counts := parseCounts(t)
+
+	lines := strings.Count(string(orig), "\n")
+	added := "\nMehr bei [Beispiel](https://example.org/befunde-im-test).\n"
+	steps := []struct {
+		name, text string
+		want       string // in the findings; "" for a clean build
+	}{
+		{"Absatz dazu", string(orig) + added, ""},
+		{"zurück", string(orig), ""},
+		{"kaputter interner Link", string(orig) + "\nSiehe [dort](/gibt-es-nicht/).\n",
+			fmt.Sprintf("b1-01.md:%d: Fehler: Kaputter Link „/gibt-es-nicht/“", lines+2)},
+		{"javascript-Link", string(orig) + "\n\nKlicken Sie [hier](javascript:alert(1)).\n",
+			fmt.Sprintf("b1-01.md:%d: Fehler: Der Link „javascript:alert(1)“ ist nicht erlaubt", lines+3)},
+		{"repariert", string(orig) + added, ""},
+	}
+	for i, s := range steps {
+		writeFile(t, measure, s.text)
+		before, n := counts()[string(otherBody)], 0
+		res := findingsLikeFullBuild(t, root, dest, s.name, func() { n = counts()[string(otherBody)] - before })
+		if s.want != "" {
+			_, diags, _ := Run(context.Background(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), BuildDate: testDate})
+			if !strings.Contains(printDiags(diags), s.want) {
+				t.Fatalf("%s: findings lack %q:\n%s", s.name, s.want, printDiags(diags))
+			}
+			continue
+		}
+		if !res.Incremental {
+			t.Fatalf("%s: full build instead of an incremental one", s.name)
+		}
+		assertLikeFullBuild(t, root, dest, s.name, res)
+		if i == 0 && n > 0 {
+			t.Errorf("%s: the unchanged text of b1-02.md was parsed %d times", s.name, n)
+		}
+		// Only the texts of this build are kept: after the first step the
+		// text it wrote, after the second no more.
+		if i < 2 {
+			_, first, _, _ := decode.SplitFrontMatter([]byte(steps[0].text))
+			if _, kept := savedBefunde(t, dest).Befunde.Texte[sha256.Sum256(first)]; kept != (i == 0) {
+				t.Errorf("%s: findings of the text of the first step saved: %v", s.name, kept)
+			}
+		}
+	}
+	// The other measure gets the text of the first, with its external
+	// link: known by its hash, at lines of its own file.
+	_, body, _, _ := decode.SplitFrontMatter([]byte(string(orig) + added))
+	writeFile(t, other, headOther+string(body))
+	res := findingsLikeFullBuild(t, root, dest, "Text einer anderen Datei", nil)
+	if !res.Incremental {
+		t.Fatal("Text einer anderen Datei: full build instead of an incremental one")
+	}
+	assertLikeFullBuild(t, root, dest, "Text einer anderen Datei", res)
+	full := mustBuild(t, root, filepath.Join(t.TempDir(), "public"))
+	report, _ := os.ReadFile(res.ExternalReport)
+	wantReport, _ := os.ReadFile(full.ExternalReport)
+	if string(report) != string(wantReport) {
+		t.Errorf("external link report differs from a full build's:\n%s\nwant:\n%s", report, wantReport)
+	}
+	if !strings.Contains(string(report), "b1-02.md:") || !strings.Contains(string(report), "b1-01.md:") {
+		t.Errorf("the report does not name both files for https://example.org/befunde-im-test:\n%s", report)
+	}
+}
+
+// A damaged file of findings, one of another version and one of another
+// build are not used: the build parses every text and publishes what a
+// full build publishes, and saves a good file again. The same findings,
+// wrong on purpose but of the right version and build, are used: the
+// test would notice if the others were.
+func TestIncrementalBefundeUnbrauchbar(t *testing.T) {
+	root := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	file := buildcache.MarkdownFile(buildcache.File(dest))
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	// Every text said to have a problem: used, the build fails.
+	vergiftet := func(mutate func(*befundeDatei)) {
+		t.Helper()
+		d := savedBefunde(t, dest)
+		for k, b := range d.Befunde.Texte {
+			b.Problem = &markdown.Problem{Line: 1, Message: "Vergiftet im Test."}
+			d.Befunde.Texte[k] = b
+		}
+		mutate(&d)
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(d); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, file, buf.String())
+	}
+	steps := []struct {
+		name    string
+		damage  func()
+		trusted bool
+	}{
+		{"beschädigt", func() { writeFile(t, file, "kein gob\x00\xff") }, false},
+		{"abgeschnitten", func() {
+			data, _ := os.ReadFile(file)
+			writeFile(t, file, string(data[:len(data)/2]))
+		}, false},
+		{"andere Version", func() { vergiftet(func(d *befundeDatei) { d.Version++ }) }, false},
+		{"andere Fassung der Befunde", func() { vergiftet(func(d *befundeDatei) { d.Befunde.Version++ }) }, false},
+		{"anderer Build", func() { vergiftet(func(d *befundeDatei) { d.Output = "anderer Build" }) }, false},
+		{"fehlt", func() { os.Remove(file) }, false},
+		{"passend", func() { vergiftet(func(*befundeDatei) {}) }, true},
+	}
+	for i, s := range steps {
+		s.damage()
+		changeContent(t, root, fmt.Sprintf("Befunde %d", i))
+		res, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate, Cache: true})
+		if s.trusted {
+			if err == nil || !strings.Contains(printDiags(diags), "Vergiftet im Test.") {
+				t.Fatalf("%s: the findings of the file were not used (err %v)", s.name, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", s.name, err, printDiags(diags))
+		}
+		if !res.Incremental {
+			t.Fatalf("%s: full build instead of an incremental one", s.name)
+		}
+		assertLikeFullBuild(t, root, dest, s.name, res)
+		if n := len(savedBefunde(t, dest).Befunde.Texte); n < 100 {
+			t.Fatalf("%s: findings of %d texts saved after the build", s.name, n)
+		}
+	}
+}
+
+// savedBefunde reads the findings saved beside the record of dest.
+func savedBefunde(t *testing.T, dest string) befundeDatei {
+	t.Helper()
+	data, err := os.ReadFile(buildcache.MarkdownFile(buildcache.File(dest)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d befundeDatei
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -192,6 +192,12 @@ func save(file string, v any) error {
 	if err != nil {
 		return err
 	}
+	return WriteFile(file, data)
+}
+
+// WriteFile writes data to file atomically (temporary file, then rename):
+// a reader sees the old file or the new one, never half of it.
+func WriteFile(file string, data []byte) error {
 	tmp := file + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
@@ -203,12 +209,18 @@ func save(file string, v any) error {
 	return nil
 }
 
-// Remove deletes the record and its Detail, e.g. before a build that may
-// fail halfway.
+// Remove deletes the record and the files beside it, e.g. before a build
+// that may fail halfway.
 func Remove(file string) {
 	os.Remove(file)
 	os.Remove(DetailFile(file))
+	os.Remove(MarkdownFile(file))
 }
+
+// MarkdownFile is where the findings of the Markdown texts of the build
+// recorded in file live (package build keeps them; like the Detail, only
+// an incremental build reads them).
+func MarkdownFile(file string) string { return file + "-markdown" }
 
 // DiagList turns the stored findings back into a list.
 func (s *State) DiagList() *diag.List {

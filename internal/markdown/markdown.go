@@ -57,12 +57,34 @@ type Renderer struct {
 	// builds are dropped.
 	prev, prevScans *sync.Map
 	salt            string
+	// seeded: prevScans holds the findings of an earlier process (Seed),
+	// without HTML; RenderAll leaves those texts to Render on demand.
+	seeded bool
 }
 
 // analysis is what parsing one text found, whatever it was rendered with.
 type analysis struct {
 	scan    Scanned
 	problem *Problem
+	html    inhalt
+}
+
+// inhalt says whether a text renders to any HTML: a text of link
+// definitions alone renders to nothing, and a measure without rendered
+// text has no page of its own. Options do not change it.
+type inhalt uint8
+
+const (
+	unbekannt inhalt = iota // only scanned, not rendered
+	leer
+	vorhanden
+)
+
+func inhaltVon(out template.HTML) inhalt {
+	if out == "" {
+		return leer
+	}
+	return vorhanden
 }
 
 // OnParse, when set, is called before every parse of a text: tests count
@@ -192,11 +214,18 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 			return ""
 		}
 	}
-	out, scan, p := r.convert(src, opt)
+	// A text parsed before – in this build, the one before or a seed –
+	// is known to finish: the time budget guards against the others. The
+	// checks have taken their findings from that parse, and a budget
+	// problem now (on a busy machine) would empty the text with no check
+	// reporting it.
+	out, scan, p := r.convert(src, opt, known == nil)
 	if known == nil || p != nil {
 		// A budget problem is stored too, so that the checks report the
 		// empty text: Scanned hands it out once.
-		r.scans.Store(id, &analysis{scan: scan, problem: p})
+		r.scans.Store(id, &analysis{scan: scan, problem: p, html: inhaltVon(out)})
+	} else if known.html == unbekannt {
+		r.scans.Store(id, &analysis{scan: known.scan, html: inhaltVon(out)})
 	}
 	if p != nil {
 		return ""
@@ -207,6 +236,8 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 
 // RenderAll renders texts with opt on all cores into the cache, where
 // Render finds them. Each text is parsed once, also when it is repeated.
+// Of a seeded renderer (Seed) it renders only the texts the seed does not
+// know: the others are rendered when a page asks for them.
 func (r *Renderer) RenderAll(texts [][]byte, opt Options) {
 	// Hashes, not copies of the texts, tell repeats: on a collision a text
 	// is only left for Render to do when it is asked for.
@@ -219,6 +250,9 @@ func (r *Renderer) RenderAll(texts [][]byte, opt Options) {
 		go func() {
 			defer wg.Done()
 			for src := range work {
+				if r.seeded && r.bekannt(src) {
+					continue
+				}
 				r.Render(src, opt)
 			}
 		}()
@@ -252,9 +286,29 @@ func (r *Renderer) analysis(id [32]byte) *analysis {
 	return nil
 }
 
-// convert parses and renders src within ScanBudget; on timeout the parse
-// finishes unobserved.
-func (r *Renderer) convert(src []byte, opt Options) (template.HTML, Scanned, *Problem) {
+// bekannt reports whether the findings of src say all that the build
+// needs without its HTML (HatHTML).
+func (r *Renderer) bekannt(src []byte) bool {
+	a := r.analysis(sha256.Sum256(src))
+	return a != nil && (a.problem != nil || a.html != unbekannt)
+}
+
+// HatHTML reports whether Render(src, opt) is not empty, without rendering
+// when a parse of src recorded it (in this build, the one before or a
+// seed).
+func (r *Renderer) HatHTML(src []byte, opt Options) bool {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return false
+	}
+	if a := r.analysis(sha256.Sum256(src)); a != nil && (a.problem != nil || a.html != unbekannt) {
+		return a.problem == nil && a.html == vorhanden
+	}
+	return r.Render(src, opt) != ""
+}
+
+// convert parses and renders src, if limited within ScanBudget; on
+// timeout the parse finishes unobserved.
+func (r *Renderer) convert(src []byte, opt Options, limited bool) (template.HTML, Scanned, *Problem) {
 	type result struct {
 		html template.HTML
 		scan Scanned
@@ -277,7 +331,13 @@ func (r *Renderer) convert(src []byte, opt Options) (template.HTML, Scanned, *Pr
 		}
 		done <- result{template.HTML(buf.String()), scan} // #nosec: goldmark escapes text and drops raw HTML unless opted in
 	}()
-	res, p := withinBudget(done)
+	var res result
+	var p *Problem
+	if limited {
+		res, p = withinBudget(done)
+	} else {
+		res = <-done
+	}
 	if p == nil && res.scan.TiefeZeile > 0 {
 		p = tiefeMeldung(res.scan.TiefeZeile)
 	}

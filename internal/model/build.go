@@ -97,6 +97,15 @@ func (b *builder) vorab() {
 	b.md.RenderAll(texts, eigeneSeite)
 }
 
+// eigenerText renders the text of a measure or news item; without a
+// renderer (a model made by hand) there is none.
+func eigenerText(md *markdown.Renderer, src []byte) template.HTML {
+	if md == nil {
+		return ""
+	}
+	return md.Render(src, eigeneSeite)
+}
+
 func (b *builder) render(m content.Markdown, prefix string, offset int) template.HTML {
 	return b.md.Render(m.Text, markdown.Options{Prefix: prefix, Offset: offset})
 }

@@ -16,8 +16,7 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		}
 		m := &Massnahme{
 			Massnahme: *cm, Strategie: st, Anchor: MassnahmeAnker(cm.ID),
-			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld],
-			Beschreibung:  b.md.Render(cm.Body.Text, eigeneSeite),
+			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld], md: b.md,
 		}
 		if m.Stand.IsZero() {
 			m.Stand = st.Stand
@@ -25,8 +24,9 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		if st.StandMassnahmen.IsZero() || st.StandMassnahmen.Start().Before(m.Stand.Start()) {
 			st.StandMassnahmen = m.Stand
 		}
-		m.HatSeite = HatSeite(cm, m.Beschreibung != "")
-		m.URL = MassnahmeURL(st.Slug, cm, m.Beschreibung != "")
+		mitText := b.md.HatHTML(cm.Body.Text, eigeneSeite)
+		m.HatSeite = HatSeite(cm, mitText)
+		m.URL = MassnahmeURL(st.Slug, cm, mitText)
 		for _, f := range cm.Federfuehrung {
 			if a := b.akteur(f); a != nil {
 				m.Federfuehrung = append(m.Federfuehrung, a)

@@ -9,8 +9,7 @@ import (
 func (b *builder) meldungen(c *content.Strategie) {
 	st := b.site.strategien[c.Slug]
 	for _, cm := range c.Meldungen {
-		m := &Meldung{Meldung: *cm, Strategie: st, Text: b.md.Render(cm.Body.Text, eigeneSeite),
-			URL: MeldungURL(st.Slug, cm.Slug)}
+		m := &Meldung{Meldung: *cm, Strategie: st, URL: MeldungURL(st.Slug, cm.Slug), md: b.md}
 		st.Meldungen = append(st.Meldungen, m)
 		b.site.Meldungen = append(b.site.Meldungen, m)
 	}

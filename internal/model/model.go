@@ -10,6 +10,7 @@ import (
 	"tdsite/internal/config"
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
+	"tdsite/internal/markdown"
 )
 
 // Site is the whole website's data.
@@ -427,8 +428,13 @@ type Massnahme struct {
 	Verlauf       []StatusEintrag // dated statuses, oldest first; the last is the current status
 	Veraltet      bool            // the current status is older than the monitoring interval
 	VeraltetTage  int             // that interval in days
-	Beschreibung  template.HTML   // the body of the file
+	md            *markdown.Renderer
 }
+
+// Beschreibung is the body of the file as HTML. It is rendered when a page
+// shows it, not with the model: an incremental build renders a few pages
+// of thousands, and the renderer keeps what it rendered.
+func (m *Massnahme) Beschreibung() template.HTML { return eigenerText(m.md, m.Body.Text) }
 
 // StatusLabel is the reader-facing status word.
 func (m *Massnahme) StatusLabel() string { return content.StatusLabel[m.Status] }
@@ -453,9 +459,13 @@ type BacklogEintrag = content.BacklogEintrag
 type Meldung struct {
 	content.Meldung
 	Strategie *Strategie
-	Text      template.HTML // the body of the file
 	URL       string
+	md        *markdown.Renderer
 }
+
+// Text is the body of the file as HTML, rendered when a page or the feed
+// shows it (see Massnahme.Beschreibung).
+func (m *Meldung) Text() template.HTML { return eigenerText(m.md, m.Body.Text) }
 
 // Seite is a plain content page. Build may set Stand (Erklärung zur
 // Barrierefreiheit); Videos hides the videos as written with their

@@ -129,7 +129,7 @@ func feed(m *model.Site, abs func(string) string) ([]byte, error) {
 		}
 		e := entry{Title: n.Titel, ID: abs(n.URL), Link: link{Href: abs(n.URL)},
 			Updated: t.Format(time.RFC3339), Summary: n.Zusammenfassung,
-			Content: text{Type: "html", Body: absolutize(string(n.Text), abs("/"))}}
+			Content: text{Type: "html", Body: absolutize(string(n.Text()), abs("/"))}}
 		e.Category = &struct {
 			Term  string `xml:"term,attr"`
 			Label string `xml:"label,attr"`

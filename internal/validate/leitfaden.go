@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tdsite/internal/content"
 )
@@ -159,11 +161,39 @@ func (c *checker) steuerkreis(s *content.Strategie) {
 
 // nenntRessort reports whether text names the Ressort by Kürzel (as a word) or full name.
 func nenntRessort(text, kuerzel string, a *content.Akteur) bool {
-	if regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(kuerzel) + `($|[^\pL\pN])`).MatchString(text) {
+	if alsWort(text, kuerzel) {
 		return true
 	}
 	return a != nil && a.Name != "" && strings.Contains(strings.ToLower(text), strings.ToLower(a.Name))
 }
+
+// alsWort reports whether word occurs in text with no letter or digit
+// right before or after it. It finds what the regular expression
+// (^|[^\pL\pN])word($|[^\pL\pN]) finds without compiling one per call:
+// at 10,000 pages the compiling was half the time of all checks.
+func alsWort(text, word string) bool {
+	if word == "" {
+		return leeresWort.MatchString(text)
+	}
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !buchstabeOderZiffer(before)) && (end == len(text) || !buchstabeOderZiffer(after)) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
+var leeresWort = regexp.MustCompile(`(^|[^\pL\pN])($|[^\pL\pN])`)
+
+func buchstabeOderZiffer(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
 func aufzaehlung(list []string) string {
 	if len(list) == 1 {
