@@ -2,9 +2,10 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tdsite/internal/content"
 )
@@ -159,10 +160,44 @@ func (c *checker) steuerkreis(s *content.Strategie) {
 
 // nenntRessort reports whether text names the Ressort by Kürzel (as a word) or full name.
 func nenntRessort(text, kuerzel string, a *content.Akteur) bool {
-	if regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(kuerzel) + `($|[^\pL\pN])`).MatchString(text) {
+	if enthaeltWort(text, kuerzel) {
 		return true
 	}
 	return a != nil && a.Name != "" && strings.Contains(strings.ToLower(text), strings.ToLower(a.Name))
+}
+
+// enthaeltWort reports whether w occurs in text with no letter or digit
+// directly before or after it. It runs for every Ressort of every
+// Steuerkreis; compiling a regular expression per call cost more than the
+// check itself.
+func enthaeltWort(text, w string) bool {
+	for i := 0; i <= len(text)-len(w); {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if grenze(text[:at], true) && grenze(text[at+len(w):], false) {
+			return true
+		}
+		i = at + 1
+	}
+	return false
+}
+
+// grenze reports whether the rune at the end (vorher) or start of s is no
+// letter or digit; an empty s is a boundary.
+func grenze(s string, vorher bool) bool {
+	if s == "" {
+		return true
+	}
+	var r rune
+	if vorher {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeRuneInString(s)
+	}
+	return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 }
 
 func aufzaehlung(list []string) string {
