@@ -29,7 +29,7 @@ func insertLine(t *testing.T, p string, n int, text string) {
 // A template that fails while a page is rendered is a fault of the
 // templates (ErrContent, exit 1), not of the disk: one finding at the
 // failing template file and line – page template, base layout, a partial
-// by {{template}}, by rahmen, from the theme – naming a page, with Go's
+// by {{template}}, by fragment, by rahmen, from the theme – naming a page, with Go's
 // detail and a hint. The last good output stays.
 func TestTemplateRuntimeErrorIsATemplateFinding(t *testing.T) {
 	testkit.Slow(t)
@@ -40,7 +40,8 @@ func TestTemplateRuntimeErrorIsATemplateFinding(t *testing.T) {
 	}{
 		{name: "seitenvorlage", file: "layouts/massnahme.html", line: 3},
 		{name: "grundvorlage", file: "layouts/_base.html", line: 3},
-		{name: "partial-template", file: "layouts/partials/status.html", line: 1},
+		{name: "partial-template", file: "layouts/partials/beispiel-hinweis.html", line: 1},
+		{name: "partial-fragment", file: "layouts/partials/status.html", line: 1},
 		{name: "partial-rahmen", file: "layouts/partials/fuss.html", line: 3},
 		{name: "theme", file: "themes/thueringendigital/layouts/partials/kopf.html", from: "layouts/partials/kopf.html", line: 3},
 	} {
@@ -107,11 +108,12 @@ func TestMissingPageTemplate(t *testing.T) {
 }
 
 // A deleted partial is named by the line that includes it, with a hint
-// to restore it, for {{template}} and rahmen alike.
+// to restore it, for {{template}}, fragment and rahmen alike.
 func TestMissingPartial(t *testing.T) {
 	testkit.Slow(t)
 	for _, c := range []struct{ partial, at string }{
-		{"layouts/partials/status.html", "layouts/massnahme.html"},
+		{"layouts/partials/beispiel-hinweis.html", "layouts/massnahme.html"},
+		{"layouts/partials/status.html", "layouts/partials/status-stand.html"},
 		{"layouts/partials/fuss.html", "layouts/_base.html"},
 	} {
 		root := copySite(t)

@@ -17,10 +17,19 @@ import (
 // Sans per character, and a small safety margin covers kerning and hinting.
 const widthMargin = 1.03
 
-var advRegular, advBold = func() (map[rune]float64, map[rune]float64) {
-	r, b := map[rune]float64{}, map[rune]float64{}
+// advRegular and advBold hold the advance of each rune in the table plus
+// one, indexed by the rune; 0 is a rune outside the table. Text is
+// measured for every line a map tries, and a slice index costs a fraction
+// of a map lookup. The advances are whole numbers, so their sum is exact
+// in any order.
+var advRegular, advBold = func() ([]uint16, []uint16) {
+	n := 0
 	for _, a := range advances {
-		r[rune(a[0])], b[rune(a[0])] = float64(a[1]), float64(a[2])
+		n = max(n, int(a[0])+1)
+	}
+	r, b := make([]uint16, n), make([]uint16, n)
+	for _, a := range advances {
+		r[a[0]], b[a[0]] = a[1]+1, a[2]+1
 	}
 	return r, b
 }()
@@ -31,19 +40,27 @@ const fallbackAdvance = 1000
 
 // textWidth is the width of s in pixels at the given font size.
 func textWidth(s string, size float64, bold bool) float64 {
+	return scale(advance(s, bold), size)
+}
+
+// scale turns a sum of advances into pixels at the given font size.
+func scale(adv, size float64) float64 { return adv * size / 1000 * widthMargin }
+
+// advance is the sum of the advances of s in 1/1000 em.
+func advance(s string, bold bool) float64 {
 	table := advRegular
 	if bold {
 		table = advBold
 	}
 	w := 0.0
 	for _, r := range s {
-		a, ok := table[r]
-		if !ok {
-			a = fallbackAdvance
+		a := fallbackAdvance
+		if r >= 0 && int(r) < len(table) && table[r] != 0 {
+			a = int(table[r]) - 1
 		}
-		w += a
+		w += float64(a)
 	}
-	return w * size / 1000 * widthMargin
+	return w
 }
 
 // font is a text style of the map.
@@ -71,21 +88,27 @@ func (f font) width(s string) float64 { return textWidth(s, f.size, f.bold) }
 // are broken after a hyphen or slash, or else hard with a hyphen. With
 // maxLines > 0 the text is cut there and the last line ends with "…".
 func wrap(text string, f font, maxW float64, maxLines int) (lines []string, cut bool) {
-	cur := ""
+	// The line grows word by word; its advance grows with it instead of
+	// measuring the whole line again for every word. Advances are whole
+	// numbers, so the sum is the same as measuring the joined line.
+	cur, curAdv := "", 0.0
+	space := advance(" ", f.bold)
 	for _, word := range strings.Fields(text) {
 		for k, w := range splitLong(word, f, maxW) {
-			sep := " "
+			sep, sepAdv := " ", space
 			if k > 0 {
-				sep = "" // the next piece of the same word
+				sep, sepAdv = "", 0 // the next piece of the same word
 			}
+			wAdv := advance(w, f.bold)
 			switch {
 			case cur == "":
-				cur = w
-			case f.width(cur+sep+w) <= maxW:
+				cur, curAdv = w, wAdv
+			case scale(curAdv+sepAdv+wAdv, f.size) <= maxW:
 				cur += sep + w
+				curAdv += sepAdv + wAdv
 			default:
 				lines = append(lines, cur)
-				cur = w
+				cur, curAdv = w, wAdv
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWrap(t *testing.T) {
@@ -54,5 +55,25 @@ func TestTextWidthUnknownRunes(t *testing.T) {
 	}
 	if textWidth("Mm", 14, true) <= textWidth("Mm", 14, false) {
 		t.Error("bold should be wider")
+	}
+}
+
+// Every rune of the table measures its own advance, the soft hyphen (0)
+// included; runes between and beyond the table's entries fall back to a
+// full em.
+func TestTextWidthTabelle(t *testing.T) {
+	in := map[rune]bool{}
+	for _, a := range advances {
+		in[rune(a[0])] = true
+		for bold, want := range map[bool]uint16{false: a[1], true: a[2]} {
+			if got := textWidth(string(rune(a[0])), 1000, bold); got != float64(want)*widthMargin {
+				t.Errorf("%q (fett %v): %v, want %v", rune(a[0]), bold, got, float64(want)*widthMargin)
+			}
+		}
+	}
+	for _, r := range []rune{0, 31, 0x2714, 0x10FFFF, utf8.RuneError, 9676} {
+		if !in[r] && textWidth(string(r), 1000, false) != fallbackAdvance*widthMargin {
+			t.Errorf("%U: %v, want the fallback", r, textWidth(string(r), 1000, false))
+		}
 	}
 }

@@ -10,6 +10,7 @@ package linkcheck
 
 import (
 	"bytes"
+	"hash/maphash"
 	"html"
 	"io/fs"
 	"net/url"
@@ -22,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unique"
 )
 
@@ -140,15 +142,20 @@ type ref struct {
 // page repeats its menu, icon and table links; at 10,000 pages 770,000
 // references are 440,000 distinct ones).
 type file struct {
-	markup bool        // HTML or SVG: a fragment names one of ids
-	ids    []string    // sorted, distinct
-	refs   []use       // in order of first appearance
-	seen   map[ref]int // index in refs, while scanning
+	markup bool            // HTML or SVG: a fragment names one of ids
+	ids    []string        // sorted, distinct
+	refs   []use           // in order of first appearance
+	seen   map[seenKey]int // index in refs, while scanning
+}
+
+type seenKey struct {
+	href unique.Handle[string]
+	kind byte
 }
 
 // seenMaps are reused: a fresh map for each of 10,000 pages cost more
 // than the check saved.
-var seenMaps = sync.Pool{New: func() any { return map[ref]int{} }}
+var seenMaps = sync.Pool{New: func() any { return map[seenKey]int{} }}
 
 // use is a reference and how often the file makes it.
 type use struct {
@@ -163,11 +170,12 @@ func newMarkup() *file { return &file{markup: true} }
 
 // addRef records a reference; href is interned, because a site links the
 // same few thousand addresses hundreds of thousands of times.
-func (f *file) addRef(href string, kind byte) {
-	h := unique.Make(href)
-	r := ref{href: h.Value(), kind: kind}
+func (f *file) addRef(href string, kind byte) { f.add(unique.Make(href), kind) }
+
+func (f *file) add(h unique.Handle[string], kind byte) {
+	r := seenKey{href: h, kind: kind}
 	if f.seen == nil {
-		f.seen = seenMaps.Get().(map[ref]int)
+		f.seen = seenMaps.Get().(map[seenKey]int)
 	}
 	if i, ok := f.seen[r]; ok {
 		f.refs[i].n++
@@ -534,6 +542,40 @@ func scan(name string, data []byte) *file {
 
 var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
 
+// intern returns the unescaped attribute value raw as its one shared copy.
+// A site links the same few thousand addresses hundreds of thousands of
+// times (menus, icons, strategy pages) and repeats ids from page to page;
+// keeping one copy of each holds the check's memory at 10,000 pages to a
+// fraction. unique.Make alone cost 0.7 s CPU there (a concurrent trie of
+// weak pointers); a small table of the values seen last answers most
+// lookups with one hash and one comparison.
+func intern(raw []byte) unique.Handle[string] {
+	slot := &internTable[maphash.Bytes(internSeed, raw)&(internSlots-1)]
+	if e := slot.Load(); e != nil && e.raw == string(raw) {
+		return e.val
+	}
+	val := unique.Make(html.UnescapeString(string(raw)))
+	key := val.Value()
+	if bytes.IndexByte(raw, '&') >= 0 { // only entities make raw differ from val
+		key = string(raw)
+	}
+	slot.Store(&internEntry{raw: key, val: val})
+	return val
+}
+
+// internSlots bounds the table: it keeps at most that many values alive.
+const internSlots = 1 << 14
+
+type internEntry struct {
+	raw string
+	val unique.Handle[string]
+}
+
+var (
+	internTable [internSlots]atomic.Pointer[internEntry]
+	internSeed  = maphash.MakeSeed()
+)
+
 // isAnchor reports <a> and <area>: their targets are followed, not loaded.
 func isAnchor(tag []byte) bool {
 	return bytes.EqualFold(tag, []byte("a")) || bytes.EqualFold(tag, []byte("area"))
@@ -569,19 +611,19 @@ func attribute(f *file, anchor bool, key, raw []byte) {
 	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
 		raw = raw[1 : len(raw)-1]
 	}
-	val := html.UnescapeString(string(raw))
+	h := intern(raw)
+	val := h.Value()
 	switch name {
 	case "id":
-		// Pages repeat ids from page to page (sections, tables): one copy.
-		f.ids = append(f.ids, unique.Make(val).Value())
+		f.ids = append(f.ids, val)
 	case "href":
 		kind := byte('r') // <link>, <use>, <image>: loaded with the page
 		if anchor {
 			kind = 'a'
 		}
-		f.addRef(val, kind)
+		f.add(h, kind)
 	case "src":
-		f.addRef(val, 'r')
+		f.add(h, 'r')
 	case "srcset":
 		for _, part := range strings.Split(val, ",") {
 			if fs := strings.Fields(part); len(fs) > 0 {

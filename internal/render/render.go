@@ -235,6 +235,7 @@ func walkTemplates(n parse.Node, f func(string)) {
 // arguments it was given, which are all it can see.
 type fragmentKey struct {
 	name string
+	n    int // number of arguments: a single value is the dot, not a name
 	args [fragmentArgs]any
 }
 
@@ -253,11 +254,16 @@ const fragmentArgs = 6
 // identity: a new model after an edit never meets fragments of the old
 // one. The result is HTML, so the call must stand in element content, not
 // in an attribute. Safe for concurrent use.
+//
+// With a single value instead of names and values ({{fragment
+// "partials/status.html" .Status}}), the partial gets that value as its
+// dot, like {{template}}: a small partial that a page calls with the same
+// value again and again is then rendered once per value.
 func (t *Templates) Fragment(name string, kv ...any) (template.HTML, error) {
 	if len(kv) > fragmentArgs {
 		return "", fmt.Errorf("fragment %s: höchstens %d Argumente", name, fragmentArgs)
 	}
-	k := fragmentKey{name: name}
+	k := fragmentKey{name: name, n: len(kv)}
 	for i, v := range kv {
 		if v != nil && !reflect.ValueOf(v).Comparable() {
 			return "", fmt.Errorf("fragment %s: Argument %d (%T) taugt nicht als Schlüssel", name, i+1, v)
@@ -268,9 +274,15 @@ func (t *Templates) Fragment(name string, kv ...any) (template.HTML, error) {
 	if v, ok := cache.Load(k); ok {
 		return v.(template.HTML), nil
 	}
-	data, err := dict(kv...)
-	if err != nil {
-		return "", err
+	var data any
+	if len(kv) == 1 {
+		data = kv[0]
+	} else {
+		m, err := dict(kv...)
+		if err != nil {
+			return "", err
+		}
+		data = m
 	}
 	if t.base == nil || t.base.Lookup(name) == nil {
 		return "", fmt.Errorf("fragment: Vorlage „%s“ fehlt", name)
@@ -316,7 +328,7 @@ func (t *Templates) Frame(name string, kv ...any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	k := fragmentKey{name: name}
+	k := fragmentKey{name: name, n: len(blank)}
 	copy(k.args[:], blank)
 	cache := &t.fragments.Load().links
 	links, ok := cache.Load(k)

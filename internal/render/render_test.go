@@ -182,3 +182,31 @@ func TestFrame(t *testing.T) {
 		t.Errorf("frame without Path: %v", err)
 	}
 }
+
+// With a single value, fragment gives the partial that value as its dot,
+// escaped as {{template}} would, and renders it once per value; a name
+// without a value is another call than the name as the value.
+func TestFragmentEinWert(t *testing.T) {
+	var calls atomic.Int64
+	tpl := layouts(t, map[string]string{
+		"_base.html":           `{{block "main" .}}{{end}}`,
+		"seite.html":           `{{define "main"}}{{range .}}{{fragment "partials/status.html" .}}{{end}}|{{fragment "partials/status.html" "E" nil}}{{end}}`,
+		"vergleich.html":       `{{define "main"}}{{range .}}{{template "partials/status.html" .}}{{end}}|{{template "partials/status.html" (dict "E" nil)}}{{end}}`,
+		"partials/status.html": `{{zaehle}}<span class="s-{{.}}">{{.}}</span>`,
+	}, template.FuncMap{"zaehle": func() string { calls.Add(1); return "" }, "dict": dict})
+	werte := []string{"a&b", "<x>", "a&b", "E", "a&b"}
+	got, err := tpl.ExecuteString("seite.html", werte)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := calls.Load(); n != 4 {
+		t.Errorf("partial rendered %d times, want once per value (3) and once for the dict", n)
+	}
+	want, err := tpl.ExecuteString("vergleich.html", werte)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("fragment:  %s\ntemplate: %s", got, want)
+	}
+}
