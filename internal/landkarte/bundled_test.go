@@ -236,11 +236,12 @@ func overlap(a, b landkarte.Box) bool {
 func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 	s := bundled(t)
 	for name, m := range allMaps(t, s) {
+		wide, narrow := m.Boxes()
 		for _, v := range []struct {
 			variant       string
 			labels, rects []landkarte.Box
 			w, h          float64
-		}{{"breit", m.Labels, m.Rects, m.Width, m.Height}, {"schmal", m.LabelsNarrow, m.RectsNarrow, 288, m.NarrowHeight}} {
+		}{{"breit", wide.Labels, wide.Rects, m.Width, m.Height}, {"schmal", narrow.Labels, narrow.Rects, 288, m.NarrowHeight}} {
 			where := name + " (" + v.variant + ")"
 			if len(v.rects) != len(m.Nodes) {
 				t.Errorf("%s: %d boxes drawn for %d nodes", where, len(v.rects), len(m.Nodes))

@@ -152,12 +152,9 @@ type Map struct {
 	NarrowHeight  float64
 	Tree          []*Item // text version: nested list
 	Extra         []Extra // text version: edges the list does not show
-	Labels        []Box   // every line of text of the wide map with its box, for tests
-	Rects         []Box   // every node of the wide map
-	LabelsNarrow  []Box
-	RectsNarrow   []Box
 	Routes        [][]layered.Point
 	headerH       float64
+	url           func(string) string // of the build that drew it (Boxes)
 }
 
 // Layer is a column.

@@ -74,8 +74,6 @@ func (m *Map) finish(url func(string) string) error {
 		return err
 	}
 	m.render(url)
-	m.textVersion()
-	m.renderNarrow(url)
 	return nil
 }
 

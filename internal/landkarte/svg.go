@@ -16,7 +16,9 @@ type svgWriter struct {
 	b      strings.Builder
 	m      *Map
 	url    func(string) string
-	boxes  []*box // geometry of each node in this drawing
+	boxes  []*box  // geometry of each node in this drawing
+	keep   bool    // list labels and rects (Map.Boxes)
+	height float64 // of the narrow drawing
 	labels []Box
 	rects  []Box
 }
@@ -47,7 +49,9 @@ func (w *svgWriter) text(class string, f font, x, y float64, lines []string, nod
 		// document text (minifiers drop ordinary trailing spaces); it is
 		// invisible at the end of a line.
 		w.p(`<text class="`, class, `" x="`, num(x), `" y="`, num(y+f.ascent), `"`, f.attrs(), `>`, esc(l), "\u00a0</text>")
-		w.labels = append(w.labels, Box{X: x, Y: y, W: f.width(l), H: f.line, Node: node, Text: l})
+		if w.keep {
+			w.labels = append(w.labels, Box{X: x, Y: y, W: f.width(l), H: f.line, Node: node, Text: l})
+		}
 		y += f.line
 	}
 	return y
@@ -101,10 +105,34 @@ func MinWidthClass(minWidth float64) string {
 // minScale is how far the wide map may shrink to fit (text 14 px → 12 px).
 const minScale = 0.86
 
-// render writes the wide map: columns with headers, edges behind, nodes in
-// reading order (column by column, top to bottom), each column a group.
+// render draws both maps; finish calls it once the layout is done.
 func (m *Map) render(url func(string) string) {
-	w := &svgWriter{m: m, url: url}
+	m.url = url
+	m.SVG = template.HTML(m.drawWide(false).b.String())
+	m.textVersion()
+	w := m.drawNarrow(false)
+	m.SVGNarrow, m.NarrowHeight = template.HTML(w.b.String()), w.height
+}
+
+// Boxes draws both maps again and returns every line of text and every
+// node with its box, for tests that check labels fit. A build does not
+// keep them: at 10,000 pages they were 20 MB of the memory of rendering,
+// for no reader.
+func (m *Map) Boxes() (wide, narrow Drawing) {
+	w, n := m.drawWide(true), m.drawNarrow(true)
+	return Drawing{Labels: w.labels, Rects: w.rects}, Drawing{Labels: n.labels, Rects: n.rects}
+}
+
+// Drawing lists the boxes of one drawing of a map.
+type Drawing struct {
+	Labels []Box // every line of text with its box
+	Rects  []Box // every node
+}
+
+// drawWide writes the wide map: columns with headers, edges behind, nodes in
+// reading order (column by column, top to bottom), each column a group.
+func (m *Map) drawWide(keep bool) *svgWriter {
+	w := &svgWriter{m: m, url: m.url, keep: keep}
 	w.b.Grow(w.estimate())
 	for _, n := range m.Nodes {
 		w.boxes = append(w.boxes, n.wide)
@@ -151,8 +179,7 @@ func (m *Map) render(url func(string) string) {
 		w.p(`</g>`)
 	}
 	w.p(`</svg>`)
-	m.SVG = template.HTML(w.b.String())
-	m.Labels, m.Rects = w.labels, w.rects
+	return w
 }
 
 // Geometry of the narrow map.
@@ -162,11 +189,11 @@ const (
 	narrowGap = 8
 )
 
-// renderNarrow writes the map for narrow screens: the nested list of the
+// drawNarrow writes the map for narrow screens: the nested list of the
 // text version drawn as boxes, each indented under the box it belongs to,
 // joined by lines on the left. Connections the nesting cannot show are
 // written into the box ("Auch: trägt bei zu E2.1").
-func (m *Map) renderNarrow(url func(string) string) {
+func (m *Map) drawNarrow(keep bool) *svgWriter {
 	also := map[*Node][]Extra{}
 	for _, e := range m.Extra {
 		also[e.From] = append(also[e.From], e)
@@ -175,7 +202,7 @@ func (m *Map) renderNarrow(url func(string) string) {
 	for i, n := range m.Nodes {
 		index[n] = i
 	}
-	w := &svgWriter{m: m, url: url, boxes: make([]*box, len(m.Nodes))}
+	w := &svgWriter{m: m, url: m.url, keep: keep, boxes: make([]*box, len(m.Nodes))}
 	w.b.Grow(w.estimate())
 	var order []int
 	var conn strings.Builder
@@ -210,15 +237,14 @@ func (m *Map) renderNarrow(url func(string) string) {
 	for _, it := range m.Tree {
 		walk(it, 0)
 	}
-	m.NarrowHeight = math.Ceil(y - narrowGap + margin)
-	w.open(m.ID+"-s", narrowW, m.NarrowHeight, 0)
+	w.height = math.Ceil(y - narrowGap + margin)
+	w.open(m.ID+"-s", narrowW, w.height, 0)
 	w.p(`<path aria-hidden="true" class="sk-e" d="`, conn.String(), `"/>`)
 	for _, i := range order {
 		w.node(i)
 	}
 	w.p(`</svg>`)
-	m.SVGNarrow = template.HTML(w.b.String())
-	m.LabelsNarrow, m.RectsNarrow = w.labels, w.rects
+	return w
 }
 
 // relations says in words which goals a box of the narrow map serves, where
@@ -322,7 +348,9 @@ func (w *svgWriter) openLink(href, label, class string) {
 
 func (w *svgWriter) node(i int) {
 	n, b := w.m.Nodes[i], w.boxes[i]
-	w.rects = append(w.rects, Box{X: b.x, Y: b.y, W: b.w, H: b.h, Node: i, Text: n.Key})
+	if w.keep {
+		w.rects = append(w.rects, Box{X: b.x, Y: b.y, W: b.w, H: b.h, Node: i, Text: n.Key})
+	}
 	class := "sk-n sk-" + string(n.Kind)
 	if n.Foreign {
 		class += " sk-fremd"
