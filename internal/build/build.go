@@ -194,11 +194,12 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links,
-		befunde: loadBefunde(buildcache.MarkdownFile(pv.file), pv.state)}
+	inc := &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
 	if !inc.fromDetail(detail) {
 		return nil
 	}
+	// Megabytes at 10,000 pages: read only for a build that is incremental.
+	inc.befunde = loadBefunde(buildcache.MarkdownFile(pv.file), pv.state)
 	return inc
 }
 
