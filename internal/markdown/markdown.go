@@ -288,10 +288,11 @@ func (r *Renderer) analysis(id [32]byte) *analysis {
 
 // bekannt reports whether the findings of src say all that the build
 // needs without its HTML (HatHTML).
-func (r *Renderer) bekannt(src []byte) bool {
-	a := r.analysis(sha256.Sum256(src))
-	return a != nil && (a.problem != nil || a.html != unbekannt)
-}
+func (r *Renderer) bekannt(src []byte) bool { return r.analysis(sha256.Sum256(src)).complete() }
+
+// complete reports whether a says whether its text renders to anything:
+// a problem empties it, else a render recorded it.
+func (a *analysis) complete() bool { return a != nil && (a.problem != nil || a.html != unbekannt) }
 
 // HatHTML reports whether Render(src, opt) is not empty, without rendering
 // when a parse of src recorded it (in this build, the one before or a
@@ -300,7 +301,7 @@ func (r *Renderer) HatHTML(src []byte, opt Options) bool {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return false
 	}
-	if a := r.analysis(sha256.Sum256(src)); a != nil && (a.problem != nil || a.html != unbekannt) {
+	if a := r.analysis(sha256.Sum256(src)); a.complete() {
 		return a.problem == nil && a.html == vorhanden
 	}
 	return r.Render(src, opt) != ""
