@@ -314,21 +314,21 @@ func (d *decoder) value(path keyPath, key string, src any, dst reflect.Value) {
 	case reflect.Struct:
 		m, ok := src.(map[string]any)
 		if !ok {
-			d.typeError(path.String(), key, src, "eine Tabelle (Abschnitt mit Schlüssel = Wert)")
+			d.typeError(path, key, src, "eine Tabelle (Abschnitt mit Schlüssel = Wert)")
 			return
 		}
 		d.table(path.String(), m, dst)
 	case reflect.String:
 		s, ok := src.(string)
 		if !ok {
-			d.typeError(path.String(), key, src, "Text in Anführungszeichen")
+			d.typeError(path, key, src, "Text in Anführungszeichen")
 			return
 		}
 		dst.SetString(s)
 	case reflect.Int, reflect.Int64:
 		n, ok := src.(int64)
 		if !ok {
-			d.typeError(path.String(), key, src, "eine ganze Zahl ohne Anführungszeichen")
+			d.typeError(path, key, src, "eine ganze Zahl ohne Anführungszeichen")
 			return
 		}
 		dst.SetInt(n)
@@ -346,12 +346,12 @@ func (d *decoder) value(path keyPath, key string, src any, dst reflect.Value) {
 			}
 			dst.SetFloat(n)
 		default:
-			d.typeError(path.String(), key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")
+			d.typeError(path, key, src, "eine Zahl ohne Anführungszeichen und ohne Einheit")
 		}
 	case reflect.Bool:
 		b, ok := src.(bool)
 		if !ok {
-			d.typeError(path.String(), key, src, "true oder false (ohne Anführungszeichen)")
+			d.typeError(path, key, src, "true oder false (ohne Anführungszeichen)")
 			return
 		}
 		dst.SetBool(b)
@@ -371,7 +371,7 @@ func (d *decoder) value(path keyPath, key string, src any, dst reflect.Value) {
 					break
 				}
 			}
-			d.typeError(path.String(), key, src, "eine Liste in eckigen Klammern, z. B. [\"a\", \"b\"]")
+			d.typeError(path, key, src, "eine Liste in eckigen Klammern, z. B. [\"a\", \"b\"]")
 			return
 		}
 		out := reflect.MakeSlice(dst.Type(), len(items), len(items))
@@ -386,7 +386,7 @@ func (d *decoder) value(path keyPath, key string, src any, dst reflect.Value) {
 	case reflect.Map:
 		m, ok := src.(map[string]any)
 		if !ok {
-			d.typeError(path.String(), key, src, "eine Tabelle, z. B. { a = \"…\" }")
+			d.typeError(path, key, src, "eine Tabelle, z. B. { a = \"…\" }")
 			return
 		}
 		out := reflect.MakeMapWithSize(dst.Type(), len(m))
@@ -495,8 +495,8 @@ func (d *decoder) unknownKey(path, key string, allowed []string) {
 		"Unbekanntes Feld „%s“%s – der Wert würde sonst stillschweigend ignoriert.", key, where(parent(path)))
 }
 
-func (d *decoder) typeError(path, key string, src any, want string) {
-	d.diags.Errorf(d.pos(path), "typ",
+func (d *decoder) typeError(path keyPath, key string, src any, want string) {
+	d.diags.Errorf(d.pos(path.String()), "typ",
 		"Schreiben Sie Texte in Anführungszeichen, Zahlen und true/false ohne; die Einheit einer Zahl gehört in ein eigenes Feld.",
 		"Bei „%s“ wird %s erwartet, gefunden wurde %s.", key, want, describe(src))
 }
