@@ -23,7 +23,7 @@ func dump(f *file) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ids %q\n", f.ids)
 	for _, r := range f.refs {
-		fmt.Fprintf(&b, "%c %q ×%d\n", r.kind, r.href.Value(), r.n)
+		fmt.Fprintf(&b, "%c %q ×%d\n", r.kind, *r.href, r.n)
 	}
 	return b.String()
 }

@@ -25,7 +25,7 @@ func FuzzLinks(f *testing.F) {
 		for _, u := range page.refs {
 			reason, ext := resolve("a/index.html", u.ref(), base, "/sub/", exists, lookup(files))
 			if reason != "" && ext != "" {
-				t.Errorf("%q is both broken and external", u.href.Value())
+				t.Errorf("%q is both broken and external", *u.href)
 			}
 		}
 	})

@@ -24,7 +24,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unique"
 )
 
 // Options describe the output and where it will be served.
@@ -142,62 +141,122 @@ type ref struct {
 // page repeats its menu, icon and table links; at 10,000 pages 770,000
 // references are 440,000 distinct ones).
 type file struct {
-	markup bool            // HTML or SVG: a fragment names one of ids
-	ids    []string        // sorted, distinct
-	refs   []use           // in order of first appearance
-	seen   map[seenKey]int // index in refs, while scanning
+	markup bool     // HTML or SVG: a fragment names one of ids
+	ids    []string // sorted, distinct
+	refs   []use    // in order of first appearance
+	sc     *scratch // while scanning
 }
 
-type seenKey struct {
-	href unique.Handle[string]
-	kind byte
+// scratch collects the findings of one file while it is scanned. It is
+// reused from file to file: at 10,000 pages, growing lists and a map for
+// each page, and clearing a map that a large page had grown for every
+// small one after it, cost more than the scanning itself. done copies the
+// findings out at their exact size.
+type scratch struct {
+	ids  []string
+	refs []use
+	// index finds a reference in refs: open addressing, each slot
+	// gen<<32 | position in refs. A slot of an earlier generation (an
+	// earlier file) is empty, so the index is never cleared.
+	index []uint64
+	gen   uint64
 }
 
-// seenMaps are reused: a fresh map for each of 10,000 pages cost more
-// than the check saved.
-var seenMaps = sync.Pool{New: func() any { return map[seenKey]int{} }}
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+func (f *file) scratch() *scratch {
+	if f.sc == nil {
+		f.sc = scratches.Get().(*scratch)
+		f.sc.gen++
+		if f.sc.gen == 1<<32 { // positions would reach the generation bits
+			clear(f.sc.index)
+			f.sc.gen = 1
+		}
+	}
+	return f.sc
+}
 
 // use is a reference and how often the file makes it.
 type use struct {
-	href unique.Handle[string]
+	href *string // interned
 	n    uint32
 	kind byte
 }
 
-func (u use) ref() ref { return ref{href: u.href.Value(), kind: u.kind} }
+func (u use) ref() ref { return ref{href: *u.href, kind: u.kind} }
 
 func newMarkup() *file { return &file{markup: true} }
 
 // addRef records a reference; href is interned, because a site links the
 // same few thousand addresses hundreds of thousands of times.
-func (f *file) addRef(href string, kind byte) { f.add(unique.Make(href), kind) }
+func (f *file) addRef(href string, kind byte) { f.add(internString(href), kind) }
 
-func (f *file) add(h unique.Handle[string], kind byte) {
-	r := seenKey{href: h, kind: kind}
-	if f.seen == nil {
-		f.seen = seenMaps.Get().(map[seenKey]int)
-	}
-	if i, ok := f.seen[r]; ok {
-		f.refs[i].n++
-		return
-	}
-	f.seen[r] = len(f.refs)
-	f.refs = append(f.refs, use{href: h, n: 1, kind: kind})
+func (f *file) addID(id string) {
+	sc := f.scratch()
+	sc.ids = append(sc.ids, id)
 }
 
-// done ends the scan: ids sorted for lookups, memory for scanning freed.
-func (f *file) done() *file {
-	if f.seen != nil {
-		clear(f.seen)
-		seenMaps.Put(f.seen)
-		f.seen = nil
+func (f *file) add(h *string, kind byte) {
+	sc := f.scratch()
+	if 2*(len(sc.refs)+1) > len(sc.index) {
+		sc.grow()
 	}
-	slices.Sort(f.ids)
-	// Exact copies: appending left up to twice the room, and the lists
-	// live until the whole site is checked.
-	f.refs = slices.Clone(f.refs)
-	f.ids = slices.Clone(slices.Compact(f.ids))
+	mask := uint64(len(sc.index) - 1)
+	for i := refHash(h, kind) & mask; ; i = (i + 1) & mask {
+		e := sc.index[i]
+		if e>>32 != sc.gen {
+			sc.index[i] = sc.gen<<32 | uint64(len(sc.refs))
+			sc.refs = append(sc.refs, use{href: h, n: 1, kind: kind})
+			return
+		}
+		if u := &sc.refs[uint32(e)]; *u.href == *h && u.kind == kind {
+			u.n++
+			return
+		}
+	}
+}
+
+// grow doubles the index, keeping it at most half full.
+func (sc *scratch) grow() {
+	sc.index = make([]uint64, max(64, 2*len(sc.index)))
+	mask := uint64(len(sc.index) - 1)
+	for p, u := range sc.refs {
+		i := refHash(u.href, u.kind) & mask
+		for sc.index[i]>>32 == sc.gen {
+			i = (i + 1) & mask
+		}
+		sc.index[i] = sc.gen<<32 | uint64(p)
+	}
+}
+
+// refHash hashes a reference by its text: two copies of a value (see
+// internString) must meet in the index.
+func refHash(h *string, kind byte) uint64 {
+	return maphash.String(internSeed, *h) ^ uint64(kind)
+}
+
+// done ends the scan: ids sorted for lookups, the scratch handed on.
+func (f *file) done() *file {
+	sc := f.sc
+	if sc == nil {
+		return f
+	}
+	f.sc = nil
+	slices.Sort(sc.ids)
+	// Exact copies: the lists live until the whole site is checked.
+	f.ids = exact(slices.Compact(sc.ids))
+	f.refs = exact(sc.refs)
+	sc.ids, sc.refs = sc.ids[:0], sc.refs[:0]
+	scratches.Put(sc)
 	return f
+}
+
+// exact copies s into a slice of its length; nil if empty.
+func exact[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 func (f *file) hasID(id string) bool {
@@ -546,86 +605,208 @@ var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
 // A site links the same few thousand addresses hundreds of thousands of
 // times (menus, icons, strategy pages) and repeats ids from page to page;
 // keeping one copy of each holds the check's memory at 10,000 pages to a
-// fraction. unique.Make alone cost 0.7 s CPU there (a concurrent trie of
-// weak pointers); a small table of the values seen last answers most
-// lookups with one hash and one comparison.
-func intern(raw []byte) unique.Handle[string] {
+// fraction. A table of the values seen last answers most lookups with one
+// hash and one comparison, without a lock.
+func intern(raw []byte) *string {
+	if bytes.IndexByte(raw, '&') >= 0 { // entities: rare, and the value differs from raw
+		return internString(html.UnescapeString(string(raw)))
+	}
 	slot := &internTable[maphash.Bytes(internSeed, raw)&(internSlots-1)]
-	if e := slot.Load(); e != nil && e.raw == string(raw) {
-		return e.val
+	if p := slot.Load(); p != nil && *p == string(raw) {
+		return p
 	}
-	val := unique.Make(html.UnescapeString(string(raw)))
-	key := val.Value()
-	if bytes.IndexByte(raw, '&') >= 0 { // only entities make raw differ from val
-		key = string(raw)
-	}
-	slot.Store(&internEntry{raw: key, val: val})
-	return val
+	p := internBytes(raw)
+	slot.Store(p)
+	return p
 }
 
-// internSlots bounds the table: it keeps at most that many values alive.
-const internSlots = 1 << 14
-
-type internEntry struct {
-	raw string
-	val unique.Handle[string]
-}
+// internSlots: at 10,000 pages with 62,000 distinct values, 2^17 slots
+// (1 MB) miss a value in 8 % of the lookups, 2^14 slots in 11 %, and a
+// lookup costs less than in a smaller table.
+const internSlots = 1 << 17
 
 var (
-	internTable [internSlots]atomic.Pointer[internEntry]
+	internTable [internSlots]atomic.Pointer[string]
 	internSeed  = maphash.MakeSeed()
+)
+
+// internString returns the shared copy of s. The copies are kept in a
+// plain map, not with unique.Make: its weak pointers cost 2–3 µs for each
+// new value, 0.25 s CPU at 10,000 pages, and the files hold on to their
+// values until the site is checked anyway. The map is dropped when it
+// gets large (a long serve session); values are compared by their text,
+// so a second copy of a value costs memory, not correctness.
+func internString(s string) *string {
+	internMu.Lock()
+	defer internMu.Unlock()
+	if p, ok := internMap[s]; ok {
+		return p
+	}
+	return internNew(s)
+}
+
+func internBytes(b []byte) *string {
+	internMu.Lock()
+	defer internMu.Unlock()
+	if p, ok := internMap[string(b)]; ok { // no copy of b for the lookup
+		return p
+	}
+	return internNew(string(b))
+}
+
+// internNew adds s; internMu is held.
+func internNew(s string) *string {
+	if len(internMap) >= internMax {
+		internMap = map[string]*string{}
+	}
+	p := &s
+	internMap[s] = p
+	return p
+}
+
+const internMax = 1 << 20
+
+var (
+	internMu  sync.Mutex
+	internMap = map[string]*string{}
 )
 
 // isAnchor reports <a> and <area>: their targets are followed, not loaded.
 func isAnchor(tag []byte) bool {
-	return bytes.EqualFold(tag, []byte("a")) || bytes.EqualFold(tag, []byte("area"))
+	switch len(tag) { // most tags are decided by their length alone
+	case 1:
+		return tag[0] == 'a' || tag[0] == 'A'
+	case 4:
+		return bytes.EqualFold(tag, []byte("area"))
+	}
+	return false
 }
 
-// attribute records an id or a reference. Most attributes are neither, so
-// the name is compared before anything is copied.
-func attribute(f *file, anchor bool, key, raw []byte) {
-	var name string
-	for _, c := range key {
-		if 'A' <= c && c <= 'Z' { // minified output is lower case
+// What an attribute is to the check (attrKind).
+const (
+	attrOther  = iota
+	attrID     // id, and name on <a>
+	attrHref   // followed from <a>, loaded from other elements
+	attrSrc    // loaded with the page
+	attrSrcset // a list of addresses
+)
+
+// attrKind says what the attribute key is; ascii reports that key has no
+// byte above 0x7f (the scanner learns it while reading the name). Pages
+// have five times more attributes than the check needs, so the length
+// decides most before a byte is compared.
+func attrKind(key []byte, ascii, anchor bool) int {
+	if !ascii {
+		// The rare general case: with an upper-case letter, the name is
+		// lower-cased as Unicode, which can shorten it ("İD" is "id").
+		if bytes.ContainsFunc(key, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
 			key = bytes.ToLower(key)
-			break
+		}
+		return kindOf(string(key), anchor)
+	}
+	switch len(key) {
+	case 2:
+		if is(key, "id") {
+			return attrID
+		}
+	case 3:
+		if is(key, "src") {
+			return attrSrc
+		}
+	case 4:
+		switch {
+		case is(key, "href"):
+			return attrHref
+		case is(key, "name"):
+			if anchor {
+				return attrID
+			}
+		case is(key, "data"):
+			return attrSrc
+		}
+	case 6:
+		switch {
+		case is(key, "poster"), is(key, "action"):
+			return attrSrc
+		case is(key, "srcset"):
+			return attrSrcset
+		}
+	case 10:
+		if is(key, "xlink:href") {
+			return attrHref
 		}
 	}
-	switch string(key) {
-	case "id":
-		name = "id"
-	case "name":
-		if !anchor {
-			return
+	return attrOther
+}
+
+// is reports whether the ASCII name equals lower, a lower-case name of
+// the same length, in any case.
+func is(name []byte, lower string) bool {
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' { // minified output is lower case
+			c += 'a' - 'A'
 		}
-		name = "id"
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func kindOf(name string, anchor bool) int {
+	switch name {
+	case "id":
+		return attrID
+	case "name":
+		if anchor {
+			return attrID
+		}
 	case "href", "xlink:href":
-		name = "href"
+		return attrHref
 	case "src", "poster", "data", "action":
-		name = "src"
+		return attrSrc
 	case "srcset":
-		name = "srcset"
-	default:
+		return attrSrcset
+	}
+	return attrOther
+}
+
+// attribute records an id or a reference.
+func attribute(f *file, anchor bool, key, raw []byte) {
+	record(f, anchor, attrKind(key, isASCII(key), anchor), raw)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// record records the value raw (quotes and all) of an attribute of kind.
+func record(f *file, anchor bool, kind int, raw []byte) {
+	if kind == attrOther {
 		return
 	}
 	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
 		raw = raw[1 : len(raw)-1]
 	}
 	h := intern(raw)
-	val := h.Value()
-	switch name {
-	case "id":
-		f.ids = append(f.ids, val)
-	case "href":
-		kind := byte('r') // <link>, <use>, <image>: loaded with the page
+	switch kind {
+	case attrID:
+		f.addID(*h)
+	case attrHref:
+		k := byte('r') // <link>, <use>, <image>: loaded with the page
 		if anchor {
-			kind = 'a'
+			k = 'a'
 		}
-		f.add(h, kind)
-	case "src":
+		f.add(h, k)
+	case attrSrc:
 		f.add(h, 'r')
-	case "srcset":
-		for _, part := range strings.Split(val, ",") {
+	case attrSrcset:
+		for _, part := range strings.Split(*h, ",") {
 			if fs := strings.Fields(part); len(fs) > 0 {
 				f.addRef(fs[0], 'r')
 			}

@@ -11,37 +11,51 @@ import "bytes"
 // compares it with the HTML lexer of tdewolff/parse on all built pages.
 func scanMarkup(data []byte, f *file) {
 	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '<')
-		if j < 0 {
+		if data[i] != '<' { // a tag often follows right after the last one
+			j := bytes.IndexByte(data[i:], '<')
+			if j < 0 {
+				return
+			}
+			i += j
+		}
+		i++
+		if i >= len(data) {
 			return
 		}
-		i += j + 1
-		rest := data[i:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("!--")):
-			i = skipPast(data, i+3, "-->")
-		case bytes.HasPrefix(rest, []byte("![CDATA[")):
-			i = skipPast(data, i, "]]>")
-		case len(rest) > 0 && (rest[0] == '!' || rest[0] == '?' || rest[0] == '/'):
-			i = skipPast(data, i, ">") // doctype, processing instruction, end tag
-		case len(rest) > 0 && isLetter(rest[0]):
+		switch c := data[i]; {
+		case isLetter(c):
 			i = scanTag(data, i, f)
+		case c == '/': // end tag
+			i = skipPastByte(data, i+1, '>')
+		case c == '!':
+			switch rest := data[i:]; {
+			case bytes.HasPrefix(rest, []byte("!--")):
+				i = skipPast(data, i+3, "-->")
+			case bytes.HasPrefix(rest, []byte("![CDATA[")):
+				i = skipPast(data, i, "]]>")
+			default: // doctype
+				i = skipPastByte(data, i, '>')
+			}
+		case c == '?': // processing instruction
+			i = skipPastByte(data, i, '>')
 		}
 	}
 }
 
 // scanTag reads the start tag whose name begins at data[i] and returns the
-// position after it (and after the content of a raw text element).
+// position after it (and after the content of a raw text element). Only
+// the few attributes the check needs are looked at; the value of any
+// other is skipped (one IndexByte for a quoted value, e.g. an SVG path).
 func scanTag(data []byte, i int, f *file) int {
 	start := i
-	for i < len(data) && !isSpace(data[i]) && data[i] != '>' && data[i] != '/' {
+	for i < len(data) && class[data[i]]&endsName == 0 {
 		i++
 	}
 	name := data[start:i]
 	anchor := isAnchor(name)
 	selfClosing := false
 	for i < len(data) {
-		for i < len(data) && isSpace(data[i]) {
+		for i < len(data) && class[data[i]]&space != 0 {
 			i++
 		}
 		if i >= len(data) {
@@ -63,42 +77,63 @@ func scanTag(data []byte, i int, f *file) int {
 		}
 		selfClosing = false
 		ks := i
-		for i < len(data) && !isSpace(data[i]) && data[i] != '=' && data[i] != '>' && data[i] != '/' {
+		var bits byte // all bytes of the name or-ed: is it ASCII?
+		for i < len(data) && class[data[i]]&endsKey == 0 {
+			bits |= data[i]
 			i++
 		}
 		if i == ks { // a stray '=' or quote
 			i++
 			continue
 		}
-		key := data[ks:i]
-		for i < len(data) && isSpace(data[i]) {
+		kind := attrKind(data[ks:i], bits < 0x80, anchor)
+		for i < len(data) && class[data[i]]&space != 0 {
 			i++
 		}
 		if i >= len(data) || data[i] != '=' {
-			attribute(f, anchor, key, nil) // <a href>: a link without target
+			record(f, anchor, kind, nil) // <a href>: a link without target
 			continue
 		}
 		i++
-		for i < len(data) && isSpace(data[i]) {
+		for i < len(data) && class[data[i]]&space != 0 {
 			i++
 		}
 		vs := i
 		if i < len(data) && (data[i] == '"' || data[i] == '\'') {
 			q := bytes.IndexByte(data[i+1:], data[i])
 			if q < 0 { // unterminated: the value runs to the end, quote and all
-				attribute(f, anchor, key, data[vs:])
+				record(f, anchor, kind, data[vs:])
 				return len(data)
 			}
 			i += q + 2
 		} else {
-			for i < len(data) && !isSpace(data[i]) && data[i] != '>' {
+			for i < len(data) && class[data[i]]&endsValue == 0 {
 				i++
 			}
 		}
-		attribute(f, anchor, key, data[vs:i])
+		record(f, anchor, kind, data[vs:i])
 	}
 	return i
 }
+
+// Byte classes of the scanner, one table lookup instead of up to seven
+// comparisons per byte.
+const (
+	space     = 1 << iota // between attributes
+	endsName              // of a tag: space, '>' or '/'
+	endsKey               // of an attribute name: also '='
+	endsValue             // unquoted: space or '>'
+)
+
+var class = func() (c [256]byte) {
+	for _, b := range []byte(" \t\n\r\f") {
+		c[b] = space | endsName | endsKey | endsValue
+	}
+	c['>'] = endsName | endsKey | endsValue
+	c['/'] = endsName | endsKey
+	c['='] = endsKey
+	return c
+}()
 
 // rawTextEnd is the end tag of elements whose content is text, not markup.
 func rawTextEnd(name []byte) string {
@@ -122,6 +157,18 @@ func skipPast(data []byte, i int, s string) int {
 	return i + k + len(s)
 }
 
+// skipPastByte returns the position after the first c at or after i. It
+// is mostly the '>' of an end tag a few bytes on, nearer than calling
+// IndexByte is worth.
+func skipPastByte(data []byte, i int, c byte) int {
+	for end := min(i+16, len(data)); i < end; i++ {
+		if data[i] == c {
+			return i + 1
+		}
+	}
+	return skipPast(data, i, string(c))
+}
+
 // skipPastFold is skipPast for an ASCII s in any case; it stops before s.
 func skipPastFold(data []byte, i int, s string) int {
 	for i < len(data) {
@@ -139,5 +186,3 @@ func skipPastFold(data []byte, i int, s string) int {
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -26,6 +26,21 @@ func TestScanLikeLexer(t *testing.T) {
 		`<!DOCTYPE html><html lang="de"><input name="q" value="a"><a name="anker"></a><br/><img src = "/leer.png" >`,
 		`a < b and b > c <a href="/i/"><video poster="/p.jpg"><source src="/v.mp4"></video><form action="/suche/"></form>`,
 		`<a href="/kaputt`, `<a href`, `<`, `<a href="x" <b id="z">`,
+		// Unquoted values, '>' in quoted ones, spaces around '='.
+		`<a href=/u/?a=1&amp;b=2 id=u1>u</a><a title='>' href='/q/'>q</a><a href = '/r/' id = "r1" >r</a>`,
+		// Comments that look like tags or end early.
+		`<!----><!-- a -- b <a href="/nicht/"> --><!--><a href="/k/">k</a>`,
+		// Raw text in any case; an end tag far from its '>'.
+		`<SCRIPT>let s = "</scrip>";</SCRIPT ><Style>p{}</STYLE><a href="/l/">l</a></abcdefghijklmnopqrstuvwxyz ><a href="/m/">m</a>`,
+		// Attribute names in any case.
+		`<AREA HREF="/ar/" NAME="n2"><img SRC="/u.png" SRCSET="/u.png 1x,/u2.png 2x"><Object DATA="/o.svg"></Object><FORM ACTION="/f/"><VIDEO POSTER="/v.jpg">`,
+		`<svg><use XLINK:HREF="/s.svg#a"/><a Href="/sv/">x</a></svg><p Name="kein-anker" iD="i2">`,
+		// Entities in addresses and ids.
+		`<a href="/suche/?q=a&amp;b=c#x&amp;y">e</a><a href="&#47;ent/" id="a&amp;b">f</a><img src="/bild&#46;png">`,
+		// Names that only look like the ones the check needs.
+		`<a hrefx="/nicht/" xhref="/nicht2/" ids="n" srcsetx="/n3/" data-src="/n4/" aria-describedby="n5">`,
+		// Doctype and processing instruction, a bare '<', a stray quote.
+		`<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN"><p>1 < 2</p><a "x" href="/n/">`,
 	} {
 		fast, lexer := linkcheck.Scans([]byte(page))
 		if fast != lexer {
