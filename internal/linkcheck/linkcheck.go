@@ -587,9 +587,7 @@ func scan(name string, data []byte) *file {
 		if name != "sitemap.xml" {
 			return nil
 		}
-		for _, m := range reLoc.FindAllSubmatch(data, -1) {
-			f.addRef(html.UnescapeString(string(m[1])), 'a')
-		}
+		sitemapLocs(data, func(loc []byte) { f.add(intern(loc), 'a') })
 	case ".html", ".svg":
 		f.markup = true
 		scanMarkup(data, f)
@@ -599,7 +597,27 @@ func scan(name string, data []byte) *file {
 	return f.done()
 }
 
-var reLoc = regexp.MustCompile(`<loc>([^<]*)</loc>`)
+// sitemapLocs calls fn with the text of each <loc>…</loc> in data, as
+// the regular expression <loc>([^<]*)</loc> finds them; the expression
+// took 0.08 s CPU for the sitemap of 10,000 pages.
+func sitemapLocs(data []byte, fn func(loc []byte)) {
+	for {
+		k := bytes.Index(data, []byte("<loc>"))
+		if k < 0 {
+			return
+		}
+		data = data[k+len("<loc>"):]
+		e := bytes.IndexByte(data, '<')
+		if e < 0 {
+			return
+		}
+		if bytes.HasPrefix(data[e:], []byte("</loc>")) {
+			fn(data[:e])
+			e += len("</loc>")
+		}
+		data = data[e:] // without </loc>, the next <loc> can start here
+	}
+}
 
 // intern returns the unescaped attribute value raw as its one shared copy.
 // A site links the same few thousand addresses hundreds of thousands of
