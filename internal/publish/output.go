@@ -204,7 +204,7 @@ func Minify(mediatype string, data []byte) []byte {
 // MinifyPage minifies a rendered page as WriteHTML does; on failure the
 // page is returned unchanged.
 func MinifyPage(data []byte) []byte {
-	out, err := minifyPage(nil, data)
+	out, err := minifyPage(make([]byte, 0, len(data)), data)
 	if err != nil {
 		return data
 	}
