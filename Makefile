@@ -44,6 +44,7 @@ FUZZ_TARGETS = \
 	./internal/decode:FuzzClean \
 	./internal/datum:FuzzParse \
 	./internal/render:FuzzZahl \
+	./internal/publish:FuzzMinifyFast \
 	./internal/markdown:FuzzMarkdown \
 	./internal/chart:FuzzIndikator \
 	./internal/model:FuzzFortschritt \

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -205,29 +204,41 @@ func Minify(mediatype string, data []byte) []byte {
 // MinifyPage minifies a rendered page as WriteHTML does; on failure the
 // page is returned unchanged.
 func MinifyPage(data []byte) []byte {
-	out, err := pageMinifier.Bytes("text/html", data)
+	out, err := minifyPage(make([]byte, 0, len(data)), data)
 	if err != nil {
 		return data
 	}
 	return out
 }
 
+// minifyPage appends the minified page data to dst: in one pass where
+// minifyFast knows the HTML, else with the HTML minifier.
+func minifyPage(dst, data []byte) ([]byte, error) {
+	if out, ok := minifyFast(dst, data); ok {
+		return out, nil
+	}
+	w := buffer.NewWriter(dst[:0])
+	err := pageMinifier.Minify("text/html", w, buffer.NewReader(data))
+	return w.Bytes(), err
+}
+
 // minified holds buffers for minified pages: a fresh one per page would
 // allocate the size of the whole site again.
-var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var minified = sync.Pool{New: func() any { return new([]byte) }}
 
 // WriteHTML writes a rendered page.
 func (o *Output) WriteHTML(rel string, data []byte) error {
 	if !o.Minify {
 		return o.WriteFile(rel, data)
 	}
-	b := minified.Get().(*bytes.Buffer)
+	b := minified.Get().(*[]byte)
 	defer minified.Put(b)
-	b.Reset()
-	if err := pageMinifier.Minify("text/html", b, buffer.NewReader(data)); err != nil {
+	out, err := minifyPage((*b)[:0], data)
+	*b = out
+	if err != nil {
 		return o.WriteFile(rel, data) // readable output beats no output
 	}
-	return o.WriteFile(rel, b.Bytes())
+	return o.WriteFile(rel, out)
 }
 
 // WriteFile writes a file relative to the output directory.
