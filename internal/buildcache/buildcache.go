@@ -30,8 +30,9 @@ import (
 	"tdsite/internal/linkcheck"
 )
 
-// Version changes when the record's meaning changes.
-const Version = 4
+// Version changes when the record's meaning or the format of a file
+// beside it changes.
+const Version = 5
 
 // State is the record of one successful build.
 type State struct {
@@ -48,8 +49,9 @@ type State struct {
 }
 
 // Detail is the part of the record that only an incremental build reads,
-// in a file of its own (DetailFile): at 10,000 pages it is megabytes,
-// which a build without changes must not have to read.
+// in a file of its own (DetailFile, in the format of seiten.go): at
+// 10,000 pages it is megabytes, which a build without changes must not
+// have to read.
 type Detail struct {
 	Version  int
 	Output   string            // State.Output of the same build
@@ -116,21 +118,17 @@ func (d *Detail) Deps() map[string][]string {
 // LoadDetail reads the Detail of the build recorded in st; nil if it is
 // missing, unreadable or of another build.
 func LoadDetail(file string, st *State) *Detail {
-	data, err := os.ReadFile(file)
-	if err != nil {
+	d, err := readDetail(file)
+	if err != nil || !Same(d.Output, st.Output) {
 		return nil
 	}
-	var d Detail
-	if json.Unmarshal(data, &d) != nil || d.Version != Version || !Same(d.Output, st.Output) {
-		return nil
-	}
-	return &d
+	return d
 }
 
 // Save writes the Detail atomically.
 func (d *Detail) Save(file string) error {
 	d.Version = Version
-	return save(file, d)
+	return WriteFile(file, d.encode())
 }
 
 // Snapshot is what Scan saw of the inputs of a build.
