@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"os"
+	"unsafe"
 
 	"tdsite/internal/linkcheck"
 )
@@ -27,7 +28,7 @@ var errDetail = errors.New("Baustand-Seiten beschädigt oder anderer Fassung")
 
 // encode returns the Detail in the format LoadDetail reads.
 func (d *Detail) encode() []byte {
-	w := writer{buf: make([]byte, 0, 1<<20)}
+	w := writer{buf: make([]byte, 0, d.size())}
 	w.buf = append(w.buf, detailMagic...)
 	w.uint(uint64(d.Version))
 	w.str(d.Output)
@@ -55,6 +56,37 @@ func (d *Detail) encode() []byte {
 	return binary.LittleEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
 }
 
+// size is about the length of the encoded Detail, a little more: the
+// buffer grown step by step cost as much as the encoding.
+func (d *Detail) size() int {
+	n := 1024 + len(d.Output) + len(d.Settings) + 8*len(d.Written)
+	for k, v := range d.Inputs {
+		n += len(k) + len(v) + 4
+	}
+	for _, s := range d.Names {
+		n += len(s) + 2
+	}
+	for k, ix := range d.Pages {
+		n += len(k) + 3*len(ix) + 4
+	}
+	for k, v := range d.Koepfe {
+		n += len(k) + len(v) + 4
+	}
+	for f := range d.Files {
+		n += len(f) + 12
+	}
+	if d.Links != nil {
+		for _, e := range d.Links.External {
+			n += len(e.URL) + 2
+			for _, p := range e.Pages {
+				n += len(p) + 2
+			}
+		}
+		n += 128 * len(d.Links.Broken)
+	}
+	return n
+}
+
 // decodeDetail reads what encode wrote.
 func decodeDetail(data []byte) (*Detail, error) {
 	n := len(data) - 4
@@ -63,8 +95,10 @@ func decodeDetail(data []byte) (*Detail, error) {
 		return nil, errDetail
 	}
 	// One string for the whole file: every string read is a part of it
-	// instead of an allocation of its own.
-	r := reader{s: string(data[len(detailMagic):n])}
+	// instead of an allocation of its own. data was read for this alone
+	// and is never written again, so the string may share its memory
+	// (copying megabytes cost more than decoding them).
+	r := reader{s: unsafe.String(&data[len(detailMagic)], n-len(detailMagic))}
 	d := &Detail{Version: int(r.uint())}
 	if d.Version != Version {
 		return nil, errDetail
