@@ -87,9 +87,17 @@ func DetailFile(file string) string { return file + "-seiten" }
 // NewDetail records the inputs and the page dependencies of a build.
 func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
 	d := &Detail{Output: output, Settings: in.Settings, Inputs: in.Files, Pages: make(map[string][]int, len(deps))}
-	index := map[string]int{}
+	// Pages depend on input files: as many names as inputs, about. All
+	// lists share one array instead of ten thousand allocations.
+	index := make(map[string]int, len(in.Files))
+	n := 0
+	for _, list := range deps {
+		n += len(list)
+	}
+	all := make([]int, n)
 	for page, list := range deps {
-		ix := make([]int, len(list))
+		ix := all[:len(list):len(list)]
+		all = all[len(list):]
 		for i, name := range list {
 			n, ok := index[name]
 			if !ok {
@@ -305,7 +313,8 @@ func Output(dest string) (string, error) {
 type Listing struct {
 	Sum   string
 	sum   [sha256.Size]byte
-	lines map[string][sha256.Size]byte // "" the folder, "/a/" a folder in it, "/a/b" a file
+	lines map[string][sha256.Size]byte   // "" the folder, "/a/" a folder in it, "/a/b" a file
+	more  []map[string][sha256.Size]byte // more lines, as ListOutput's workers found them
 }
 
 // ListOutput is Output with the parts After needs. The folders are read
@@ -340,10 +349,10 @@ func ListOutput(dest string) (*Listing, error) {
 		if w.err != nil {
 			return nil, w.err
 		}
+		// The workers' lines stay where they are: only After looks up a
+		// few of them, and a build without changes none.
 		for _, p := range parts {
-			for k, h := range p.lines {
-				l.lines[k] = h
-			}
+			l.more = append(l.more, p.lines)
 			xor(&l.sum, &p.sum)
 		}
 	}
@@ -483,6 +492,19 @@ func ListingOf(dest string, files map[string]fs.FileInfo, more ...string) *Listi
 	return l
 }
 
+// line returns the hash of the line of key.
+func (l *Listing) line(key string) ([sha256.Size]byte, bool) {
+	if h, ok := l.lines[key]; ok {
+		return h, true
+	}
+	for _, m := range l.more {
+		if h, ok := m[key]; ok {
+			return h, true
+		}
+	}
+	return [sha256.Size]byte{}, false
+}
+
 func (l *Listing) add(key string, line []byte) {
 	h := sha256.Sum256(line)
 	l.lines[key] = h
@@ -512,7 +534,7 @@ func (l *Listing) After(dest string, changed []string) string {
 	sum := l.sum
 	var buf []byte
 	for key := range keys {
-		if h, ok := l.lines[key]; ok {
+		if h, ok := l.line(key); ok {
 			xor(&sum, &h)
 		}
 		fi, err := os.Lstat(dest + filepath.FromSlash(key))
