@@ -175,9 +175,16 @@ func Build(s *model.Site) *Agenda {
 	for _, z := range a.Zeilen {
 		sammleAlles(a.Alle, z.Strategie)
 	}
+	// The reports read only the rows: they are made on another core
+	// while the views are.
+	berichte := make(chan struct{})
+	go func() {
+		defer close(berichte)
+		a.berichte()
+	}()
 	a.facetten()
 	a.indikatoren()
-	a.berichte()
+	<-berichte
 	return a
 }
 

@@ -241,7 +241,7 @@ func (a *Agenda) berichte() {
 				r.Vorjahr, r.VorjahrVon = p.Bis, p.Von
 			}
 		}
-		r.Land, r.Beispiel = &BerichtTeil{Summe: &BerichtStrategie{}}, &BerichtTeil{Summe: &BerichtStrategie{}}
+		r.Land, r.Beispiel = &BerichtTeil{}, &BerichtTeil{}
 		for _, z := range a.Zeilen {
 			bs := r.strategie(z.Strategie)
 			t := r.Land
@@ -249,8 +249,8 @@ func (a *Agenda) berichte() {
 				t = r.Beispiel
 			}
 			t.Strategien = append(t.Strategien, bs)
-			t.Summe.add(bs)
 		}
+		r.Land.Summe, r.Beispiel.Summe = summe(r.Land.Strategien), summe(r.Beispiel.Strategien)
 
 		a.Berichte = append(a.Berichte, r)
 	}
@@ -381,6 +381,34 @@ func wechsel(from, to string) string {
 		return Ausgesetzt
 	}
 	return ""
+}
+
+// summe is the sum of the strategies' reports. Its lists are made at
+// their full length first: a large site's example part appends the events
+// of a hundred strategies.
+func summe(list []*BerichtStrategie) *BerichtStrategie {
+	var e, m, z, w int
+	for _, o := range list {
+		e, m, z, w = e+len(o.Ereignisse), m+len(o.Meilensteine), z+len(o.Ziele), w+len(o.Wirkung)
+	}
+	s := &BerichtStrategie{}
+	// Empty lists stay nil, as if appended to.
+	if e > 0 {
+		s.Ereignisse = make([]Ereignis, 0, e)
+	}
+	if m > 0 {
+		s.Meilensteine = make([]MeilensteinEreignis, 0, m)
+	}
+	if z > 0 {
+		s.Ziele = make([]*ZielStand, 0, z)
+	}
+	if w > 0 {
+		s.Wirkung = make([]*model.Wirkungsmessung, 0, w)
+	}
+	for _, o := range list {
+		s.add(o)
+	}
+	return s
 }
 
 // add sums another strategy's report into b.

@@ -15,6 +15,7 @@ import (
 	"tdsite/internal/gencontent"
 	"tdsite/internal/linkcheck"
 	"tdsite/internal/markdown"
+	"tdsite/internal/model"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 	"tdsite/internal/validate"
@@ -305,4 +306,33 @@ func BenchmarkIncremental10k(b *testing.B) {
 	b.ReportMetric(float64(first.Duration.Milliseconds()), "voll-ms")
 	b.ReportMetric(float64(rendered), "rendered")
 	b.ReportMetric(float64(gencontent.Pages(10000)), "pages")
+}
+
+// BenchmarkModellSeiten10k measures building the model and the page list
+// of a generated site of 10,000 pages from loaded content, as every build
+// does after loading; the Markdown is rendered before, as the checks do.
+func BenchmarkModellSeiten10k(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(repoRoot(b), src, 10000); err != nil {
+		b.Fatal(err)
+	}
+	p, diags := Prepare(src, testDate, nil)
+	if p == nil {
+		b.Fatal(printDiags(diags))
+	}
+	md := p.Caches.Markdown(p.Config.Markdown.UnsafeHTML)
+	b.Run("modell", func(b *testing.B) {
+		cpu := cpuTime()
+		for i := 0; i < b.N; i++ {
+			model.Build(p.Content, p.Config, md, p.Model.BuildDate)
+		}
+		reportCPU(b, cpu)
+	})
+	b.Run("seitenliste", func(b *testing.B) {
+		cpu := cpuTime()
+		for i := 0; i < b.N; i++ {
+			pages.List(p.Model)
+		}
+		reportCPU(b, cpu)
+	})
 }

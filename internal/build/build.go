@@ -15,6 +15,7 @@ import (
 	"tdsite/internal/config"
 	"tdsite/internal/diag"
 	"tdsite/internal/linkcheck"
+	"tdsite/internal/markdown"
 	"tdsite/internal/pages"
 	"tdsite/internal/publish"
 )
@@ -118,14 +119,26 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 			pv.output, pv.listing = false, nil
 		}
 	}
-	inc := last.incremental(dest)
+	// Whether the build can be incremental is read from the records
+	// while the content loads.
+	var inc *incremental
+	known := make(chan struct{})
+	go func() {
+		defer close(known)
+		inc = last.incremental(dest)
+	}()
 	c := NewCaches()
-	if inc != nil {
+	c.seed = func() *markdown.Befunde {
+		<-known
+		if inc == nil {
+			return nil
+		}
 		// Only a few pages are rendered: the other texts need their
 		// findings, not their HTML.
-		c.seed = inc.befunde
+		return inc.befunde
 	}
 	p, diags := Prepare(root, opts.BuildDate, c)
+	<-known
 	if p == nil {
 		return nil, diags, ErrContent
 	}

@@ -16,7 +16,9 @@ type Caches struct {
 	loader    *content.Loader
 	markdown  *markdown.Renderer // made for the config's raw HTML setting
 	fragments *render.Fragments
-	seed      *markdown.Befunde // for the renderer when it is made
+	// seed gives the findings for the renderer when it is made (nil: none);
+	// it may wait for them to be read.
+	seed func() *markdown.Befunde
 }
 
 // NewCaches returns empty caches for a build.
@@ -44,7 +46,9 @@ func (c *Caches) Loader() *content.Loader { return c.loader }
 func (c *Caches) Markdown(unsafe bool) *markdown.Renderer {
 	if c.markdown == nil || c.markdown.Unsafe() != unsafe {
 		c.markdown = markdown.New(unsafe)
-		c.markdown.Seed(c.seed)
+		if c.seed != nil {
+			c.markdown.Seed(c.seed())
+		}
 	}
 	return c.markdown
 }

@@ -83,6 +83,21 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 		}
 	}
 	phase("prüfen")
+	// The templates need the configuration alone: they are parsed while
+	// the model and the page list are made, which leave a core idle.
+	type parsed struct {
+		tpl   *render.Templates
+		diags *diag.List
+		set   *assets.Set
+	}
+	templates := make(chan parsed, 1)
+	if keep == nil {
+		go func() {
+			set := assets.New()
+			tpl, td := loadTemplates(root, cfg, set)
+			templates <- parsed{tpl, td, set}
+		}()
+	}
 	// The Markdown checks use what building the model rendered.
 	m := ModelChecked(cs, cfg, md, bd, diags)
 	phase("modell")
@@ -106,15 +121,14 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 		p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: keep.Templates, Pages: list, Diags: diags, Assets: keep.Assets, Caches: c, Phases: phases}
 		return p, diags
 	}
-	set := assets.New()
-	tpl, td := loadTemplates(root, cfg, set)
-	mergeNew(diags, td)
-	if tpl == nil || td.HasErrors() {
+	pt := <-templates
+	mergeNew(diags, pt.diags)
+	if pt.tpl == nil || pt.diags.HasErrors() {
 		return nil, diags
 	}
-	tpl.Use(c.fragments)
+	pt.tpl.Use(c.fragments)
 	phase("vorlagen")
-	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: tpl, Pages: list, Diags: diags, Assets: set, Caches: c, Phases: phases}
+	p := &Prepared{Root: root, Config: cfg, Content: cs, Model: m, Templates: pt.tpl, Pages: list, Diags: diags, Assets: pt.set, Caches: c, Phases: phases}
 	return p, diags
 }
 

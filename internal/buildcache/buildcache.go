@@ -9,6 +9,7 @@
 package buildcache
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -21,17 +22,21 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"tdsite/internal/diag"
 	"tdsite/internal/linkcheck"
 )
 
-// Version changes when the record's meaning changes.
-const Version = 4
+// Version changes when the record's meaning or the format of a file
+// beside it changes.
+const Version = 5
 
 // State is the record of one successful build.
 type State struct {
@@ -48,8 +53,9 @@ type State struct {
 }
 
 // Detail is the part of the record that only an incremental build reads,
-// in a file of its own (DetailFile): at 10,000 pages it is megabytes,
-// which a build without changes must not have to read.
+// in a file of its own (DetailFile, in the format of seiten.go): at
+// 10,000 pages it is megabytes, which a build without changes must not
+// have to read.
 type Detail struct {
 	Version  int
 	Output   string            // State.Output of the same build
@@ -81,9 +87,17 @@ func DetailFile(file string) string { return file + "-seiten" }
 // NewDetail records the inputs and the page dependencies of a build.
 func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
 	d := &Detail{Output: output, Settings: in.Settings, Inputs: in.Files, Pages: make(map[string][]int, len(deps))}
-	index := map[string]int{}
+	// Pages depend on input files: as many names as inputs, about. All
+	// lists share one array instead of ten thousand allocations.
+	index := make(map[string]int, len(in.Files))
+	n := 0
+	for _, list := range deps {
+		n += len(list)
+	}
+	all := make([]int, n)
 	for page, list := range deps {
-		ix := make([]int, len(list))
+		ix := all[:len(list):len(list)]
+		all = all[len(list):]
 		for i, name := range list {
 			n, ok := index[name]
 			if !ok {
@@ -116,21 +130,17 @@ func (d *Detail) Deps() map[string][]string {
 // LoadDetail reads the Detail of the build recorded in st; nil if it is
 // missing, unreadable or of another build.
 func LoadDetail(file string, st *State) *Detail {
-	data, err := os.ReadFile(file)
-	if err != nil {
+	d, err := readDetail(file)
+	if err != nil || !Same(d.Output, st.Output) {
 		return nil
 	}
-	var d Detail
-	if json.Unmarshal(data, &d) != nil || d.Version != Version || !Same(d.Output, st.Output) {
-		return nil
-	}
-	return &d
+	return d
 }
 
 // Save writes the Detail atomically.
 func (d *Detail) Save(file string) error {
 	d.Version = Version
-	return save(file, d)
+	return WriteFile(file, d.encode())
 }
 
 // Snapshot is what Scan saw of the inputs of a build.
@@ -303,40 +313,142 @@ func Output(dest string) (string, error) {
 type Listing struct {
 	Sum   string
 	sum   [sha256.Size]byte
-	lines map[string][sha256.Size]byte // "" the folder, "/a/" a folder in it, "/a/b" a file
+	lines map[string][sha256.Size]byte   // "" the folder, "/a/" a folder in it, "/a/b" a file
+	more  []map[string][sha256.Size]byte // more lines, as ListOutput's workers found them
 }
 
-// ListOutput is Output with the parts After needs.
+// ListOutput is Output with the parts After needs. The folders are read
+// on all cores (the sum does not depend on the order): at 10,000 pages
+// this walk is the longest part of a build without changes, while the
+// inputs are walked beside it.
 func ListOutput(dest string) (*Listing, error) {
 	dest = realDir(dest)
 	l := &Listing{lines: map[string][sha256.Size]byte{}}
-	var buf []byte
-	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dest {
-				return nil // no output: the empty sum
-			}
-			return err
-		}
-		key := p[len(dest):]
-		if d.IsDir() && p != dest {
-			key += "/"
-			l.add(key, append(append(buf[:0], key...), '\n'))
-			return nil
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		buf = appendLine(append(buf[:0], key...), p, fi)
-		l.add(key, buf)
-		return nil
-	})
+	root, err := os.Lstat(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return l, nil // no output: the empty sum
+	}
 	if err != nil {
 		return nil, err
 	}
+	l.add("", appendLine(nil, dest, root))
+	if root.IsDir() {
+		w := &outputWalk{dest: dest, todo: []string{""}, busy: runtime.GOMAXPROCS(0)}
+		w.cond = sync.NewCond(&w.mu)
+		parts := make([]*Listing, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for i := range parts {
+			parts[i] = &Listing{lines: map[string][sha256.Size]byte{}}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				w.work(parts[i])
+			}()
+		}
+		wg.Wait()
+		if w.err != nil {
+			return nil, w.err
+		}
+		// The workers' lines stay where they are: only After looks up a
+		// few of them, and a build without changes none.
+		for _, p := range parts {
+			l.more = append(l.more, p.lines)
+			xor(&l.sum, &p.sum)
+		}
+	}
 	l.Sum = hex.EncodeToString(l.sum[:])
 	return l, nil
+}
+
+// outputWalk hands the folders of an output to the workers of ListOutput.
+// Each worker reads the folders it finds itself and shares half of them
+// only while another has nothing to do: a lock and a wake-up for each of
+// ten thousand folders cost more than the walk gained.
+type outputWalk struct {
+	dest string
+	mu   sync.Mutex
+	cond *sync.Cond
+	todo []string // keys of folders to read ("" the output itself)
+	busy int      // workers with folders of their own
+	idle atomic.Int32
+	err  error
+}
+
+func (w *outputWalk) work(l *Listing) {
+	var buf []byte
+	for {
+		mine := w.take()
+		for len(mine) > 0 {
+			dir := mine[len(mine)-1]
+			mine = mine[:len(mine)-1]
+			entries, err := os.ReadDir(w.dest + dir)
+			for _, e := range entries {
+				if err != nil {
+					break
+				}
+				key := dir + string(filepath.Separator) + e.Name()
+				if e.IsDir() {
+					l.add(key+"/", append(append(buf[:0], key...), "/\n"...))
+					mine = append(mine, key)
+					continue
+				}
+				var fi fs.FileInfo
+				if fi, err = e.Info(); err == nil {
+					buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
+					l.add(key, buf)
+				}
+			}
+			if err != nil {
+				w.mu.Lock()
+				w.err = cmp.Or(w.err, err)
+				w.mu.Unlock()
+				w.cond.Broadcast()
+				return
+			}
+			if len(mine) > 1 && w.idle.Load() > 0 {
+				half := len(mine) / 2
+				w.mu.Lock()
+				w.todo = append(w.todo, mine[:half]...)
+				w.mu.Unlock()
+				w.cond.Broadcast()
+				mine = mine[half:]
+			}
+		}
+		if !w.more() {
+			return
+		}
+	}
+}
+
+// take returns a folder to read, nil when there are none left.
+func (w *outputWalk) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.todo) == 0 || w.err != nil {
+		return nil
+	}
+	dir := w.todo[len(w.todo)-1]
+	w.todo = w.todo[:len(w.todo)-1]
+	return []string{dir}
+}
+
+// more waits, after a worker read all its folders, until another shares
+// some (true) or all are done (false).
+func (w *outputWalk) more() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.busy--
+	w.idle.Add(1)
+	for len(w.todo) == 0 && w.busy > 0 && w.err == nil {
+		w.cond.Wait()
+	}
+	w.idle.Add(-1)
+	if len(w.todo) == 0 || w.err != nil {
+		w.cond.Broadcast() // the others are done too
+		return false
+	}
+	w.busy++
+	return true
 }
 
 // ListingOf is ListOutput of the output folder dest as a build just
@@ -380,6 +492,19 @@ func ListingOf(dest string, files map[string]fs.FileInfo, more ...string) *Listi
 	return l
 }
 
+// line returns the hash of the line of key.
+func (l *Listing) line(key string) ([sha256.Size]byte, bool) {
+	if h, ok := l.lines[key]; ok {
+		return h, true
+	}
+	for _, m := range l.more {
+		if h, ok := m[key]; ok {
+			return h, true
+		}
+	}
+	return [sha256.Size]byte{}, false
+}
+
 func (l *Listing) add(key string, line []byte) {
 	h := sha256.Sum256(line)
 	l.lines[key] = h
@@ -409,7 +534,7 @@ func (l *Listing) After(dest string, changed []string) string {
 	sum := l.sum
 	var buf []byte
 	for key := range keys {
-		if h, ok := l.lines[key]; ok {
+		if h, ok := l.line(key); ok {
 			xor(&sum, &h)
 		}
 		fi, err := os.Lstat(dest + filepath.FromSlash(key))

@@ -1,10 +1,14 @@
 package buildcache
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -197,5 +201,72 @@ func TestListingOfWrittenFiles(t *testing.T) {
 	}
 	if l := ListingOf(dest, infos, "fehlt"); l != nil {
 		t.Error("ListingOf with a file it cannot see")
+	}
+}
+
+// The output is walked on all cores; the listing is the one a walk in
+// lexical order (filepath.WalkDir, as before) gives: every folder, file
+// and link with its line, the output folder's own line under "".
+func TestListOutputLikeWalkDir(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	for i := range 300 {
+		p := filepath.Join(dest, "massnahmen", fmt.Sprintf("m-%d", i), "index.html")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Repeat("x", i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"leer", "a/b/c/d"} {
+		if err := os.MkdirAll(filepath.Join(dest, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("start"), 0o644)
+	os.Symlink("index.html", filepath.Join(dest, "a", "verweis"))
+	os.Symlink("../massnahmen", filepath.Join(dest, "a", "ordner"))
+
+	want := &Listing{lines: map[string][sha256.Size]byte{}}
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		key := p[len(dest):]
+		if d.IsDir() && p != dest {
+			key += "/"
+			want.add(key, []byte(key+"\n"))
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want.add(key, appendLine([]byte(key), p, fi))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ListOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := maps.Clone(got.lines)
+	for _, m := range got.more {
+		maps.Copy(lines, m)
+	}
+	if got.sum != want.sum || !reflect.DeepEqual(lines, want.lines) {
+		t.Errorf("listing of %d entries differs from the walk's %d", len(lines), len(want.lines))
+	}
+	if none, err := ListOutput(filepath.Join(dest, "fehlt")); err != nil || none.sum != ([sha256.Size]byte{}) {
+		t.Errorf("missing output: %v, %v", none, err)
+	}
+	os.Chmod(filepath.Join(dest, "a", "b"), 0)
+	defer os.Chmod(filepath.Join(dest, "a", "b"), 0o755)
+	if os.Getuid() != 0 {
+		if _, err := ListOutput(dest); err == nil {
+			t.Error("unreadable folder not reported")
+		}
 	}
 }

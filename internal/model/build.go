@@ -20,6 +20,10 @@ type builder struct {
 	cs   *content.Site
 	md   *markdown.Renderer
 	site *Site
+	// mitText: whether a measure's text makes HTML (Renderer.HatHTML),
+	// asked beside the linking on one core; a measure not in it is asked
+	// when it is linked.
+	mitText map[*content.Massnahme]bool
 }
 
 // Build links validated content into the model. It tolerates content with
@@ -40,6 +44,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 	vorab := make(chan struct{})
 	go func() {
 		b.vorab()
+		b.mitTexten()
 		close(vorab)
 	}()
 	b.akteure()
@@ -95,6 +100,23 @@ func (b *builder) vorab() {
 		}
 	}
 	b.md.RenderAll(texts, eigeneSeite)
+}
+
+// mitTexten asks for every measure whether its text makes HTML. Each
+// answer hashes the text: at 10,000 pages as long as linking the
+// measures, so it is done while the strategies are linked.
+func (b *builder) mitTexten() {
+	n := 0
+	for _, st := range b.cs.Strategien {
+		n += len(st.Massnahmen)
+	}
+	m := make(map[*content.Massnahme]bool, n)
+	for _, st := range b.cs.Strategien {
+		for _, cm := range st.Massnahmen {
+			m[cm] = b.md.HatHTML(cm.Body.Text, eigeneSeite)
+		}
+	}
+	b.mitText = m
 }
 
 // eigenerText renders the text of a measure or news item; without a

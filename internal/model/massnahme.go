@@ -24,7 +24,10 @@ func (b *builder) massnahmen(c *content.Strategie) {
 		if st.StandMassnahmen.IsZero() || st.StandMassnahmen.Start().Before(m.Stand.Start()) {
 			st.StandMassnahmen = m.Stand
 		}
-		mitText := b.md.HatHTML(cm.Body.Text, eigeneSeite)
+		mitText, ok := b.mitText[cm]
+		if !ok {
+			mitText = b.md.HatHTML(cm.Body.Text, eigeneSeite)
+		}
 		m.HatSeite = HatSeite(cm, mitText)
 		m.URL = MassnahmeURL(st.Slug, cm, mitText)
 		for _, f := range cm.Federfuehrung {

@@ -16,9 +16,14 @@ type AgendaStart struct {
 	SchemaVersion string
 }
 
+// agendaSeiten are the pages of the Digitale Agenda and its open data,
+// the roadmaps of the strategies (package pages makes them meanwhile)
+// between its reports and its own roadmaps.
+type agendaSeiten struct{ vorn, hinten []*Page }
+
 // agendaPages are the pages of the Digitale Agenda and its open data. They
 // summarise all strategies, so they depend on every content file.
-func agendaPages(s *model.Site) []*Page {
+func agendaPages(s *model.Site) agendaSeiten {
 	a := agenda.Build(s)
 	daten := opendata.Dateien(a)
 	all := []string{All}
@@ -68,11 +73,11 @@ func agendaPages(s *model.Site) []*Page {
 		}
 	}
 
-	out = append(out, fahrplanPages(s, a)...)
+	hinten := agendaFahrplaene(s, a)
 	for _, f := range daten {
-		out = append(out, &Page{Path: f.Pfad, Title: f.Titel, Raw: f.Inhalt, Deps: all, NoIndex: true})
+		hinten = append(hinten, &Page{Path: f.Pfad, Title: f.Titel, Raw: f.Inhalt, Deps: all, NoIndex: true})
 	}
-	return out
+	return agendaSeiten{out, hinten}
 }
 
 // listLen is the length of the list an agenda page shows and how many

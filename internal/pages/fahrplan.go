@@ -27,9 +27,8 @@ type FahrplanSeite struct {
 // FahrplanPfad is the agenda's roadmap below agenda.Pfad.
 const FahrplanPfad = agenda.Pfad + "fahrplan/"
 
-// fahrplanPages are the roadmaps of each strategy with measures and of the
-// agenda, whole and per Handlungsfeld and Ressort.
-func fahrplanPages(s *model.Site, a *agenda.Agenda) []*Page {
+// strategieFahrplaene are the roadmaps of each strategy with measures.
+func strategieFahrplaene(s *model.Site, deps stDeps) []*Page {
 	heute := s.BuildDate.Start()
 	var out []*Page
 	for _, st := range s.Strategien {
@@ -42,9 +41,16 @@ func fahrplanPages(s *model.Site, a *agenda.Agenda) []*Page {
 			Section:     "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
 			Data: &FahrplanSeite{Oberzeile: "Umsetzungsfahrplan", Titel: st.Name, Strategie: st,
 				Land: fahrplan.FuerStrategie(st, heute)},
-			Deps: strategyDeps(st)})
+			Deps: deps.of(st)})
 	}
+	return out
+}
 
+// agendaFahrplaene are the roadmaps of the agenda, whole and per
+// Handlungsfeld and Ressort.
+func agendaFahrplaene(s *model.Site, a *agenda.Agenda) []*Page {
+	heute := s.BuildDate.Start()
+	var out []*Page
 	crumbs := []Crumb{home, {a.Titel, agenda.Pfad}}
 	all := []string{All}
 	land := fahrplan.Neu("fahrplan-agenda", "Umsetzungsfahrplan der "+a.Titel, heute, fahrplan.NachStrategie(a.Land.Massnahmen))

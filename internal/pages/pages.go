@@ -5,6 +5,7 @@ package pages
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -96,7 +97,12 @@ func keineTexte(p *Page) *Page {
 
 // List returns every page of the site in a stable order.
 func List(s *model.Site) []*Page {
+	// The agenda's pages summarise the whole model and are half the work
+	// of the list: they are made on the other core meanwhile.
+	agendaDone := make(chan agendaSeiten, 1)
+	go func() { agendaDone <- agendaPages(s) }()
 	var out []*Page
+	deps := make(stDeps, len(s.Strategien))
 	add := func(p *Page) {
 		p.Site = s
 		out = append(out, p)
@@ -115,7 +121,7 @@ func List(s *model.Site) []*Page {
 		Crumbs: []Crumb{home}, Deps: []string{All}}))
 	for _, st := range s.Strategien {
 		add(keineTexte(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
-			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: landingDeps(st)}))
+			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: deps.landing(st)}))
 		for _, pg := range dokumentSeiten(st) {
 			add(pg)
 		}
@@ -131,7 +137,7 @@ func List(s *model.Site) []*Page {
 				Data:   st, Deps: []string{ls.File, firstFile(st)}})
 		}
 	}
-	for _, p := range mapPages(s) {
+	for _, p := range mapPages(s, deps) {
 		add(keineTexte(p))
 	}
 	add(keineTexte(&Page{Path: "/handlungsfelder/", Template: "handlungsfelder.html", Title: "Handlungsfelder",
@@ -173,7 +179,9 @@ func List(s *model.Site) []*Page {
 	// The search page stays with every text: it links the search index by
 	// its content's fingerprint.
 	add(suchseite(s))
-	for _, p := range agendaPages(s) {
+	fahrplaene := strategieFahrplaene(s, deps)
+	ag := <-agendaDone
+	for _, p := range slices.Concat(ag.vorn, fahrplaene, ag.hinten) {
 		keineTexte(p)
 		if n, pro := listLen(p); pro > 0 {
 			addList(p, n, pro)
@@ -200,7 +208,8 @@ func description(st *model.Strategie) string {
 func firstFile(st *model.Strategie) string { return "content/strategien/" + st.Slug + "/strategie.md" }
 
 func strategyDeps(st *model.Strategie) []string {
-	deps := append([]string{"content/akteure.toml"}, st.Files...)
+	deps := append(make([]string, 0, len(st.Files)+8), "content/akteure.toml")
+	deps = append(deps, st.Files...)
 	for _, e := range st.HF {
 		deps = append(deps, e.Handlungsfeld.File)
 	}
@@ -212,9 +221,13 @@ func strategyDeps(st *model.Strategie) []string {
 	if st.Rahmenstrategie != nil {
 		deps = append(deps, firstFile(st.Rahmenstrategie))
 	}
+	// Each other strategy once: the initiatives of a strategy support many
+	// goals of the same framework strategy.
+	seen := map[*model.Strategie]bool{st: true}
 	for _, in := range st.Initiativen {
 		for _, z := range in.Unterstuetzt {
-			if z.Strategie != st {
+			if !seen[z.Strategie] {
+				seen[z.Strategie] = true
 				deps = append(deps, z.Strategie.Files...)
 			}
 		}
@@ -266,8 +279,18 @@ func measureDeps(m *model.Massnahme) []string {
 func uniq(list []string) []string {
 	// Order is kept: the first dependency is the file the page is made
 	// from, which the preview renders first.
-	seen := map[string]bool{}
 	out := list[:0]
+	if len(list) <= 16 {
+		// A measure's few: looking through them costs less than a map
+		// for each of ten thousand pages.
+		for _, v := range list {
+			if v != "" && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(list))
 	for _, v := range list {
 		if v != "" && !seen[v] {
 			seen[v] = true
