@@ -46,8 +46,12 @@ park() {
 mkdir "$tmp/alt"
 
 # timed NAME CMD...: runs CMD and appends "seconds kilobytes" to $tmp/NAME.t.
+# sync first: the kernel writes the previous tool's output back to disk
+# some seconds later, on the same 2 cores, and that cost belongs to no
+# one's build (without it, single tdsite rounds took 7.2–11.4 s).
 timed() {
 	name=$1; shift
+	sync
 	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null
 	cat "$tmp/time" >> "$tmp/$name.t"
 }
@@ -89,6 +93,11 @@ for n in $NS; do
 			-v r="$(ratio t $k)" -v tm="$tm" -v am="$(col $k 2)" -v tb="$tb" -v ab="$(size "$tmp/out-$k$n")" 'BEGIN {
 			printf "%-7s %-19s %13s %9.2f %9.2f %11.2f %11s %13s\n", n, l, th "/" ah, ts, as, r, sprintf("%.0f/%.0f", tm/1024, am/1024), tb "/" ab }'
 	done
+	# The rounds themselves: a median of ratios that differs from the
+	# ratio of the medians shows a round that the machine disturbed.
+	for k in t h i f; do
+		printf '        Runden %s: %s s\n' "$k" "$(cut -d' ' -f1 "$tmp/$k.t" | paste -sd' ')"
+	done
 	# Second build without changes: the build cache answers.
 	: > "$tmp/noop.t"
 	: > "$tmp/eine.t"
@@ -106,6 +115,7 @@ for n in $NS; do
 done
 cat <<'EOF'
 „andere“ ist das Werkzeug der Zeile; tdsite/and. der Median der Verhältnisse je Runde.
+Runden: Sekunden je Runde, t tdsite, h Hugo-Spiegel, i Hugo idiomatisch, f Boden.
 Ausgabe-MB: alle geschriebenen Dateien; RSS-MB: Spitzenspeicher (Median).
 EOF
 # Scaling: time per page on a small and a large site (target: the large
