@@ -21,7 +21,7 @@ import (
 // path, which also words every error. So fastParse never has to be right
 // about invalid text, only never accept it; FuzzFastParse compares both paths.
 func fastParse(src []byte, firstLine int) (root map[string]any, ix *Index, ok bool) {
-	p := &fastParser{s: src, line: firstLine, root: map[string]any{},
+	p := &fastParser{cursor: cursor{s: src, line: firstLine}, root: map[string]any{},
 		at: make(map[string]int, 32), kinds: map[string]tableKind{}, entries: make([]indexEntry, 0, 32)}
 	if !utf8.Valid(src) || !p.run() || p.bad {
 		return nil, nil, false
@@ -41,9 +41,7 @@ const (
 )
 
 type fastParser struct {
-	s       []byte
-	i       int
-	line    int
+	cursor
 	root    map[string]any
 	at      map[string]int       // key path → its entry in entries
 	kinds   map[string]tableKind // tables by path that headers and dotted keys may add to
@@ -76,15 +74,6 @@ func (p *fastParser) setLine(path string, line int) {
 		}
 		e.line = int32(line)
 	}
-}
-
-func (p *fastParser) eof() bool { return p.i >= len(p.s) }
-
-func (p *fastParser) peek(off int) byte {
-	if p.i+off < len(p.s) {
-		return p.s[p.i+off]
-	}
-	return 0
 }
 
 func (p *fastParser) skipBlank() {

@@ -94,16 +94,14 @@ func join(a, b string) string {
 }
 
 type scanner struct {
-	s      []byte
-	i      int
-	line   int
+	cursor
 	lines  map[string]int
 	values map[string]int
 	arrays map[string]int // array-of-tables path → number of elements seen
 }
 
 func buildIndex(src []byte, firstLine int) *Index {
-	sc := &scanner{s: src, line: firstLine, lines: map[string]int{}, values: map[string]int{}, arrays: map[string]int{}}
+	sc := &scanner{cursor: cursor{s: src, line: firstLine}, lines: map[string]int{}, values: map[string]int{}, arrays: map[string]int{}}
 	sc.run()
 	entries := make([]indexEntry, 0, len(sc.lines)+len(sc.values))
 	for p, l := range sc.lines {
@@ -118,11 +116,19 @@ func buildIndex(src []byte, firstLine int) *Index {
 	return &Index{first: firstLine, entries: entries}
 }
 
-func (sc *scanner) eof() bool { return sc.i >= len(sc.s) }
+// cursor is a position in a TOML text, shared by the line scanner and
+// the one-pass parser (fastParse).
+type cursor struct {
+	s    []byte
+	i    int
+	line int
+}
 
-func (sc *scanner) peek(off int) byte {
-	if sc.i+off < len(sc.s) {
-		return sc.s[sc.i+off]
+func (c *cursor) eof() bool { return c.i >= len(c.s) }
+
+func (c *cursor) peek(off int) byte {
+	if c.i+off < len(c.s) {
+		return c.s[c.i+off]
 	}
 	return 0
 }
