@@ -376,28 +376,22 @@ type outputWalk struct {
 
 func (w *outputWalk) work(l *Listing) {
 	var buf []byte
+	var r folderReader
 	for {
 		mine := w.take()
 		for len(mine) > 0 {
 			dir := mine[len(mine)-1]
 			mine = mine[:len(mine)-1]
-			entries, err := os.ReadDir(w.dest + dir)
-			for _, e := range entries {
-				if err != nil {
-					break
-				}
-				key := dir + string(filepath.Separator) + e.Name()
-				if e.IsDir() {
+			err := r.each(w.dest+dir, func(name string, isDir bool, fi fs.FileInfo) {
+				key := dir + string(filepath.Separator) + name
+				if isDir {
 					l.add(key+"/", append(append(buf[:0], key...), "/\n"...))
 					mine = append(mine, key)
-					continue
+					return
 				}
-				var fi fs.FileInfo
-				if fi, err = e.Info(); err == nil {
-					buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
-					l.add(key, buf)
-				}
-			}
+				buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
+				l.add(key, buf)
+			})
 			if err != nil {
 				w.mu.Lock()
 				w.err = cmp.Or(w.err, err)
