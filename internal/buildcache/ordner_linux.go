@@ -16,12 +16,11 @@ import (
 // again; at 10,000 page folders that was a third of the walk.
 type folderReader struct {
 	buf []byte
-	st  statInfo
 }
 
-// each calls f for every entry of the folder p but "." and "..", with
-// its name and whether it is a folder; fi (only for what is not a
-// folder) is its Lstat, valid during the call.
+// each calls f for every entry of the folder p but "." and "..", in the
+// order of the file system, with its name and whether it is a folder; fi
+// (only for what is not a folder) is its Lstat.
 func (r *folderReader) each(p string, f func(name string, dir bool, fi fs.FileInfo)) error {
 	fd, err := unix.Open(p, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
@@ -62,19 +61,21 @@ func (r *folderReader) each(p string, f func(name string, dir bool, fi fs.FileIn
 				f(name, true, nil)
 				continue
 			}
-			if err := r.lstat(fd, p, name); err != nil {
+			fi, err := lstatAt(fd, p, name)
+			if err != nil {
 				return err
 			}
-			if typ == syscall.DT_UNKNOWN && r.st.mode.IsDir() {
+			if typ == syscall.DT_UNKNOWN && fi.mode.IsDir() {
 				f(name, true, nil)
 				continue
 			}
-			f(name, false, &r.st)
+			f(name, false, fi)
 		}
 	}
 }
 
-func (r *folderReader) lstat(fd int, dir, name string) error {
+// lstatAt is os.Lstat of the entry name of the open folder dir.
+func lstatAt(fd int, dir, name string) (*statInfo, error) {
 	var st unix.Stat_t
 	for {
 		err := unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW)
@@ -82,12 +83,10 @@ func (r *folderReader) lstat(fd int, dir, name string) error {
 			continue
 		}
 		if err != nil {
-			return &fs.PathError{Op: "lstat", Path: dir + string(os.PathSeparator) + name, Err: err}
+			return nil, &fs.PathError{Op: "lstat", Path: dir + string(os.PathSeparator) + name, Err: err}
 		}
-		break
+		return &statInfo{name: name, size: st.Size, mode: fileMode(st.Mode), mtime: time.Unix(st.Mtim.Unix())}, nil
 	}
-	r.st = statInfo{name: name, size: st.Size, mode: fileMode(st.Mode), mtime: time.Unix(st.Mtim.Unix())}
-	return nil
 }
 
 // fileMode is os.FileMode of a stat mode, as os.Lstat makes it: the
