@@ -116,8 +116,15 @@ func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
 // Deps returns the page dependencies as recorded.
 func (d *Detail) Deps() map[string][]string {
 	out := make(map[string][]string, len(d.Pages))
+	// One array for all lists, as in NewDetail.
+	n := 0
+	for _, ix := range d.Pages {
+		n += len(ix)
+	}
+	all := make([]string, n)
 	for page, ix := range d.Pages {
-		list := make([]string, len(ix))
+		list := all[:len(ix):len(ix)]
+		all = all[len(ix):]
 		for i, n := range ix {
 			if n >= 0 && n < len(d.Names) {
 				list[i] = d.Names[n]
