@@ -99,7 +99,7 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 		}()
 	}
 	// The Markdown checks use what building the model rendered.
-	m := ModelChecked(cs, cfg, md, bd, diags)
+	m := modelChecked(cs, cfg, md, bd, diags, model.BuildNachVorab)
 	phase("modell")
 	if keep == nil {
 		diags.Merge(checkStatic(root, cfg.Theme))
@@ -138,9 +138,17 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 // Markdown is then parsed for the checks alone. Neither is the model kept
 // when the Markdown has errors.
 func ModelChecked(cs *content.Site, cfg *config.Config, md *markdown.Renderer, bd datum.Datum, diags *diag.List) *model.Site {
+	return modelChecked(cs, cfg, md, bd, diags, model.Build)
+}
+
+// modelChecked is ModelChecked with the model made by build: prepare has
+// given md the texts already (model.Vorab) and says so with
+// model.BuildNachVorab.
+func modelChecked(cs *content.Site, cfg *config.Config, md *markdown.Renderer, bd datum.Datum, diags *diag.List,
+	build func(*content.Site, *config.Config, *markdown.Renderer, datum.Datum) *model.Site) *model.Site {
 	var m *model.Site
 	if !diags.HasErrors() {
-		m = model.Build(cs, cfg, md, bd)
+		m = build(cs, cfg, md, bd)
 	}
 	mdDiags := validate.Markdown(cs, cfg.Markdown.UnsafeHTML, md)
 	diags.Merge(mdDiags)

@@ -23,6 +23,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,8 +116,15 @@ func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
 // Deps returns the page dependencies as recorded.
 func (d *Detail) Deps() map[string][]string {
 	out := make(map[string][]string, len(d.Pages))
+	// One array for all lists, as in NewDetail.
+	n := 0
+	for _, ix := range d.Pages {
+		n += len(ix)
+	}
+	all := make([]string, n)
 	for page, ix := range d.Pages {
-		list := make([]string, len(ix))
+		list := all[:len(ix):len(ix)]
+		all = all[len(ix):]
 		for i, n := range ix {
 			if n >= 0 && n < len(d.Names) {
 				list[i] = d.Names[n]
@@ -376,28 +384,22 @@ type outputWalk struct {
 
 func (w *outputWalk) work(l *Listing) {
 	var buf []byte
+	var r folderReader
 	for {
 		mine := w.take()
 		for len(mine) > 0 {
 			dir := mine[len(mine)-1]
 			mine = mine[:len(mine)-1]
-			entries, err := os.ReadDir(w.dest + dir)
-			for _, e := range entries {
-				if err != nil {
-					break
-				}
-				key := dir + string(filepath.Separator) + e.Name()
-				if e.IsDir() {
+			err := r.each(w.dest+dir, func(name string, isDir bool, fi fs.FileInfo) {
+				key := dir + string(filepath.Separator) + name
+				if isDir {
 					l.add(key+"/", append(append(buf[:0], key...), "/\n"...))
 					mine = append(mine, key)
-					continue
+					return
 				}
-				var fi fs.FileInfo
-				if fi, err = e.Info(); err == nil {
-					buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
-					l.add(key, buf)
-				}
-			}
+				buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
+				l.add(key, buf)
+			})
 			if err != nil {
 				w.mu.Lock()
 				w.err = cmp.Or(w.err, err)
@@ -567,39 +569,77 @@ func realDir(dest string) string {
 }
 
 // walk writes path, size, mode and modification time of every file under
-// dir in lexical order (WalkDir's order) into h. Folders below dir are
+// dir in lexical order (filepath.WalkDir's order) into h. Folders below dir are
 // listed by name only: what they hold is in the list, and not asking the
 // file system about ten thousand page folders is a sixth of the system
 // calls of a build without changes. If files is not nil, each file's
 // line goes there too, under its slash path below root.
 func walk(h hash.Hash, root, dir string, files map[string]string) error {
-	var buf []byte
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				fmt.Fprintf(h, "- %q\n", p[len(root):])
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() && p != dir {
-			buf = append(append(buf[:0], p[len(root):]...), "/\n"...)
-			h.Write(buf)
-			return nil
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		buf = appendLine(append(buf[:0], p[len(root):]...), p, fi)
-		h.Write(buf)
-		if files != nil {
-			name := filepath.ToSlash(p[len(root)+1:])
-			files[name] = string(buf[len(p)-len(root)+1:])
-		}
+	fi, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(h, "- %q\n", dir[len(root):])
 		return nil
+	}
+	if err != nil {
+		return err
+	}
+	w := &inputWalk{h: h, root: root, files: files}
+	w.file(dir, fi)
+	if !fi.IsDir() {
+		return nil
+	}
+	return w.folder(dir)
+}
+
+// inputWalk is one walk of Scan. It reads folders with folderReader,
+// like ListOutput, and sorts what it found by name itself.
+type inputWalk struct {
+	h     hash.Hash
+	root  string
+	files map[string]string
+	r     folderReader
+	buf   []byte
+}
+
+type inputEntry struct {
+	name string
+	dir  bool
+	fi   fs.FileInfo
+}
+
+// folder writes the lines of everything in the folder p.
+func (w *inputWalk) folder(p string) error {
+	var entries []inputEntry
+	err := w.r.each(p, func(name string, dir bool, fi fs.FileInfo) {
+		entries = append(entries, inputEntry{name, dir, fi})
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(entries, func(a, b inputEntry) int { return strings.Compare(a.name, b.name) })
+	for _, e := range entries {
+		q := p + string(filepath.Separator) + e.name
+		if !e.dir {
+			w.file(q, e.fi)
+			continue
+		}
+		w.buf = append(append(w.buf[:0], q[len(w.root):]...), "/\n"...)
+		w.h.Write(w.buf)
+		if err := w.folder(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// file writes the line of the file (or the walked folder itself) p.
+func (w *inputWalk) file(p string, fi fs.FileInfo) {
+	w.buf = appendLine(append(w.buf[:0], p[len(w.root):]...), p, fi)
+	w.h.Write(w.buf)
+	if w.files != nil {
+		name := filepath.ToSlash(p[len(w.root)+1:])
+		w.files[name] = string(w.buf[len(p)-len(w.root)+1:])
+	}
 }
 
 // appendLine appends size, mode and modification time of the file p (as

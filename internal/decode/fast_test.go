@@ -38,7 +38,7 @@ func sameAsGeneral(t *testing.T, name string, src []byte) bool {
 
 // tomlTexts returns the TOML of every content file below root (whole .toml
 // files and the heads of .md files), by file.
-func tomlTexts(t *testing.T, root string) map[string][]byte {
+func tomlTexts(t testing.TB, root string) map[string][]byte {
 	out := map[string][]byte{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".toml") {

@@ -30,6 +30,17 @@ type builder struct {
 // errors (skipping what cannot be resolved), so that the dev server can still
 // show the last good state next to the errors.
 func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDate datum.Datum) *Site {
+	return build(cs, cfg, md, buildDate, true)
+}
+
+// BuildNachVorab is Build after Vorab(cs, md): it does not hand md the
+// texts a second time. At 10,000 pages that pass found every text in
+// md's cache and only hashed them all, while the model waited for it.
+func BuildNachVorab(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDate datum.Datum) *Site {
+	return build(cs, cfg, md, buildDate, false)
+}
+
+func build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDate datum.Datum, vorab bool) *Site {
 	s := &Site{
 		Config:          cfg,
 		BuildDate:       buildDate,
@@ -41,11 +52,13 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		ziele:           map[string]*Ziel{},
 	}
 	b := &builder{cs: cs, md: md, site: s}
-	vorab := make(chan struct{})
+	texte := make(chan struct{})
 	go func() {
-		b.vorab()
+		if vorab {
+			b.vorab()
+		}
 		b.mitTexten()
-		close(vorab)
+		close(texte)
 	}()
 	b.akteure()
 	b.handlungsfelder()
@@ -59,7 +72,7 @@ func Build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		b.ziele(cst)
 		b.wirkung(cst)
 	}
-	<-vorab
+	<-texte
 	for _, cst := range cs.Strategien {
 		b.initiativen(cst)
 		b.massnahmen(cst)

@@ -39,7 +39,7 @@ func extras(s *model.Site, all *[]*Page) []*Page {
 // suchindex is the index of the client-side search (package suche) of the
 // pages in list that search engines may show.
 func suchindex(s *model.Site, list []*Page) ([]byte, error) {
-	var seiten []search.Seite
+	seiten := make([]search.Seite, 0, len(list))
 	for _, pg := range list {
 		// Further pages of a long list would only repeat the first page's entry.
 		if !pg.NoIndex && pg.Blatt.Erstes() {
