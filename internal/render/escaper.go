@@ -13,10 +13,10 @@ import (
 // html/template escapes every {{…}} of a page by appending its escaping
 // functions to the pipeline ({{.Titel | _html_template_htmlescaper}}).
 // They take ...any, and text/template calls every function through
-// reflect: for a variadic one, reflect makes a slice and sets each
-// argument, a third of the cost of the call. Two thirds of all calls in
-// templates are escapers; at 10,000 pages that was half a second of CPU
-// (docs/leistung.md).
+// reflect: for a variadic one, reflect also makes a slice and sets each
+// argument into it, 15 % of the cost of a call. Three of five calls in
+// templates are escapers; at 10,000 pages the slices cost half a second
+// of CPU (docs/leistung.md).
 //
 // The escapers are always called with exactly the one value of the
 // pipeline (templates cannot name them: they are unknown at parse time),
