@@ -323,28 +323,38 @@ func mkdirs(dir string) error {
 // reading. In a fresh folder the first attempt succeeds, so this costs
 // nothing there.
 func create(p string) (*os.File, error) {
-	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	f, err := os.OpenFile(p, flags, 0o644)
+	return replaced(p, func() (*os.File, error) { return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644) })
+}
+
+// replaced calls open, which creates p exclusively, and once more after
+// removing an existing p (see create).
+func replaced[F any](p string, open func() (F, error)) (F, error) {
+	f, err := open()
 	if !errors.Is(err, fs.ErrExist) {
 		return f, err
 	}
 	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return f, err
 	}
-	return os.OpenFile(p, flags, 0o644)
+	return open()
+}
+
+// writeFileNew writes data into a new file p made by create.
+func writeFileNew(p string, data []byte) error {
+	f, err := create(p)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func (o *Output) write(p string, data []byte) error {
 	if !o.Atomic {
-		f, err := create(p)
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return err
+		return writePage(p, data)
 	}
 	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {

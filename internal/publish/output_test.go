@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,4 +77,46 @@ func inode(t *testing.T, p string) uint64 {
 		t.Fatal(err)
 	}
 	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// writePage (system calls on Linux) must behave like writeFileNew (package
+// os): same file, same permissions, same error text, so that a failing
+// build reports the same either way.
+func TestWritePageWieWriteFileNew(t *testing.T) {
+	writers := map[string]func(string, []byte) error{"writePage": writePage, "writeFileNew": writeFileNew}
+	big := []byte(strings.Repeat("<p>Maßnahme</p>\n", 1<<16))
+	got := map[string]string{}
+	for name, write := range writers {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "index.html")
+		if err := write(p, big); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// An existing file is replaced by a new one with the new content.
+		if err := write(p, []byte("neu")); err != nil {
+			t.Fatalf("%s, vorhandene Datei: %v", name, err)
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(p)
+		blocked := filepath.Join(p, "unter-einer-datei.html")
+		werr := write(blocked, big)
+		if werr == nil {
+			t.Fatalf("%s: kein Fehler für einen Pfad unter einer Datei", name)
+		}
+		got[name] = fmt.Sprintf("%s %v %s", data, fi.Mode(), strings.ReplaceAll(werr.Error(), dir, "DIR"))
+		if name == "writePage" {
+			if err := write(filepath.Join(dir, "gross.html"), big); err != nil {
+				t.Fatal(err)
+			}
+			if data, _ := os.ReadFile(filepath.Join(dir, "gross.html")); !bytes.Equal(data, big) {
+				t.Errorf("writePage: %d Bytes geschrieben, %d erwartet", len(data), len(big))
+			}
+		}
+	}
+	if got["writePage"] != got["writeFileNew"] {
+		t.Errorf("writePage: %q\nwriteFileNew: %q", got["writePage"], got["writeFileNew"])
+	}
 }

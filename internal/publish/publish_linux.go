@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -43,4 +44,49 @@ func lockFile(path string) (func(), error) {
 		_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
 		f.Close()
 	}, nil
+}
+
+// writePage writes data into a new file p, like writeFileNew, with the
+// system calls themselves: os.OpenFile would also offer every file to the
+// network poller, which Linux refuses for regular files, and switch it to
+// non-blocking and back – five needless system calls and a finalizer for
+// each of ten thousand pages. Errors read as those of package os.
+func writePage(p string, data []byte) error {
+	fd, err := replaced(p, func() (int, error) {
+		fd, err := ignoringEINTR(func() (int, error) {
+			return unix.Open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
+		})
+		if err != nil {
+			return -1, &os.PathError{Op: "open", Path: p, Err: err}
+		}
+		return fd, nil
+	})
+	if err != nil {
+		return err
+	}
+	for len(data) > 0 && err == nil {
+		var n int
+		n, err = ignoringEINTR(func() (int, error) { return unix.Write(fd, data) })
+		if err != nil {
+			err = &os.PathError{Op: "write", Path: p, Err: err}
+		} else if n == 0 {
+			err = &os.PathError{Op: "write", Path: p, Err: io.ErrUnexpectedEOF}
+		}
+		data = data[max(n, 0):]
+	}
+	// Like os.File.Close, which does not retry either: after EINTR the
+	// descriptor is gone on Linux.
+	if cerr := unix.Close(fd); cerr != nil && err == nil {
+		err = &os.PathError{Op: "close", Path: p, Err: cerr}
+	}
+	return err
+}
+
+func ignoringEINTR[T any](f func() (T, error)) (T, error) {
+	for {
+		v, err := f()
+		if err != unix.EINTR {
+			return v, err
+		}
+	}
 }

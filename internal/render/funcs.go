@@ -170,10 +170,14 @@ func Akteure(list []*model.Akteur) template.HTML {
 	return template.HTML(strings.Join(parts, ", "))
 }
 
+// rollenNamen are the words for the role letters; a map built per call
+// cost an allocation for each of 28,000 cells of the role tables at 10k pages.
+var rollenNamen = map[string]string{"R": "rechenschaftspflichtig", "V": "verantwortlich", "B": "beschließend",
+	"U": "unterstützend", "C": "beratend", "I": "informiert"}
+
 // RollenName expands role letters like "B/I" into words.
 func RollenName(code string) string {
-	names := map[string]string{"R": "rechenschaftspflichtig", "V": "verantwortlich", "B": "beschließend",
-		"U": "unterstützend", "C": "beratend", "I": "informiert"}
+	names := rollenNamen
 	var out []string
 	for _, l := range strings.Split(code, "/") {
 		if n, ok := names[strings.TrimSpace(l)]; ok {

@@ -35,6 +35,10 @@ type Templates struct {
 	base      *template.Template
 	fragments atomic.Pointer[Fragments] // of the build that renders with the templates
 	url       func(string) string       // the template function url, for Frame
+	// direct and escaped: a page set, and each partial of base, got the
+	// wrapped escapers after its first execution (escaper.go).
+	direct  map[string]*atomic.Bool
+	escaped sync.Map // partial name → true
 }
 
 // Dirs returns the layout directories in lookup order.
@@ -81,7 +85,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 	if l.HasErrors() {
 		return nil, l
 	}
-	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}}
+	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}, direct: map[string]*atomic.Bool{}}
 	t.Use(NewFragments())
 	all := template.FuncMap{"fragment": t.Fragment, "rahmen": t.Frame}
 	for k, f := range funcs {
@@ -123,6 +127,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 		}
 		if parseFile(set.New(name), name, sources[name], relFile, l) {
 			t.sets[name] = set
+			t.direct[name] = new(atomic.Bool)
 		}
 	}
 	t.base = base // only now: a template set cannot be cloned once executed
@@ -290,7 +295,11 @@ func (t *Templates) Fragment(name string, kv ...any) (template.HTML, error) {
 	b := fragmentBuffers.Get().(*bytes.Buffer)
 	defer fragmentBuffers.Put(b)
 	b.Reset()
-	if err := t.base.ExecuteTemplate(b, name, data); err != nil {
+	err := t.base.ExecuteTemplate(b, name, data)
+	if _, seen := t.escaped.LoadOrStore(name, true); !seen {
+		useDirect(t.base)
+	}
+	if err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
@@ -390,7 +399,11 @@ func (t *Templates) Execute(w io.Writer, name string, data any) error {
 	if set == nil {
 		return fmt.Errorf("Die Vorlage „%s“ fehlt in layouts/", name)
 	}
-	return set.ExecuteTemplate(w, "_base.html", data)
+	err := set.ExecuteTemplate(w, "_base.html", data)
+	if !t.direct[name].Swap(true) {
+		useDirect(set)
+	}
+	return err
 }
 
 // ExecuteString renders into a string; for tests and small fragments.
