@@ -1,6 +1,9 @@
 package content
 
 import (
+	"bytes"
+	"encoding/binary"
+	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -150,11 +153,39 @@ func (ld *Loader) WriteSnapshot(file, program string) error {
 // if there is none, it is damaged, of another version or program, or of
 // another site folder (downloads keep their absolute path).
 func ReadSnapshot(file, root, program string) *Snapshot {
-	data, err := os.ReadFile(file)
+	f, err := os.Open(file)
 	if err != nil {
 		return nil
 	}
-	return decodeSnapshot(data, root, program)
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	// The header first: after an update of tdsite, or for another
+	// folder, the rest (tens of megabytes) is not worth reading.
+	want := header(root, program)
+	data := make([]byte, len(want), max(info.Size(), int64(len(want))))
+	if _, err := io.ReadFull(f, data); err != nil || !bytes.Equal(data, want) {
+		return nil
+	}
+	n, err := io.ReadFull(f, data[len(data):cap(data)])
+	if err != nil {
+		return nil
+	}
+	return decodeSnapshot(data[:len(data)+n], root, program)
+}
+
+// header is how a snapshot of root by program begins.
+func header(root, program string) []byte {
+	var b []byte
+	b = append(b, abbildMagic...)
+	b = binary.AppendUvarint(b, abbildVersion)
+	for _, s := range []string{program, root} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
 }
 
 func decodeSnapshot(data []byte, root, program string) *Snapshot {
