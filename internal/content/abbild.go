@@ -268,6 +268,10 @@ func (ld *Loader) takeSeed() {
 	}
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
+	if len(ld.cache) == 0 { // a new process: the snapshot is the cache
+		ld.cache = s.files
+		return
+	}
 	for rel, p := range s.files {
 		if ld.cache[rel] == nil {
 			ld.cache[rel] = p
