@@ -8,7 +8,7 @@ import (
 // contentSnapshot is the content snapshot of a build with a record
 // (docs/leistung.md, "Inhalte aus dem Abbild"): the previous build's
 // parsed content files, which the loader takes where a file is unchanged,
-// and this build's, written while it renders.
+// and this build's, written while it checks and models the content.
 type contentSnapshot struct {
 	file, program string
 	loader        *content.Loader
