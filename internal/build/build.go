@@ -128,6 +128,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		inc = last.incremental(dest)
 	}()
 	c := NewCaches()
+	inhalte := seedContent(c, cacheFile, root, last)
+	defer inhalte.wait()
+	c.loaded = inhalte.write
 	c.seed = func() *markdown.Befunde {
 		<-known
 		if inc == nil {
@@ -166,6 +169,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
 		w := startWatch()
+		inhalte.wait()
 		saveState(cacheFile, dest, last, res, diags, p)
 		res.Phases = append(res.Phases, w.lap("sichern"))
 	}

@@ -19,6 +19,8 @@ type Caches struct {
 	// seed gives the findings for the renderer when it is made (nil: none);
 	// it may wait for them to be read.
 	seed func() *markdown.Befunde
+	// loaded is called once the content is loaded (nil: nothing to do).
+	loaded func()
 }
 
 // NewCaches returns empty caches for a build.

@@ -56,6 +56,9 @@ func prepare(root string, date time.Time, c *Caches, keep *Prepared) (*Prepared,
 	diags.Merge(cd)
 	cs, ld := c.loader.Load(root)
 	diags.Merge(ld)
+	if c.loaded != nil {
+		c.loaded()
+	}
 	phase("laden")
 	var md *markdown.Renderer
 	vorab := make(chan struct{})

@@ -156,6 +156,7 @@ type Snapshot struct {
 	Sum      string            // the fingerprint of everything, as Inputs
 	Settings string            // the fingerprint of extra and the program alone
 	Files    map[string]string // slash path below root → size, mode, time
+	Program  string            // identifies the running tdsite (see program)
 }
 
 // Changed lists the input files that differ between the last build and now (new, changed or deleted), sorted; ok is false when the
@@ -233,12 +234,18 @@ func Remove(file string) {
 	os.Remove(file)
 	os.Remove(DetailFile(file))
 	os.Remove(MarkdownFile(file))
+	os.Remove(InhalteFile(file))
 }
 
 // MarkdownFile is where the findings of the Markdown texts of the build
 // recorded in file live (package build keeps them; like the Detail, only
 // an incremental build reads them).
 func MarkdownFile(file string) string { return file + "-markdown" }
+
+// InhalteFile is where the content snapshot of the build recorded in file
+// lives (content.Loader.WriteSnapshot): the parsed content files, which
+// the next build takes from it where a file is unchanged.
+func InhalteFile(file string) string { return file + "-inhalte" }
 
 // DiagList turns the stored findings back into a list.
 func (s *State) DiagList() *diag.List {
@@ -268,8 +275,9 @@ func Scan(root string, paths []string, extra ...string) (*Snapshot, error) {
 	for _, e := range extra {
 		fmt.Fprintf(h, "x %q\n", e)
 	}
-	fmt.Fprintf(h, "exe %s\n", program())
-	snap := &Snapshot{Settings: hex.EncodeToString(h.Sum(nil)), Files: map[string]string{}}
+	exe := program()
+	fmt.Fprintf(h, "exe %s\n", exe)
+	snap := &Snapshot{Settings: hex.EncodeToString(h.Sum(nil)), Files: map[string]string{}, Program: exe}
 	for _, p := range paths {
 		if err := walk(h, root, filepath.Join(root, p), snap.Files); err != nil {
 			return nil, err

@@ -65,6 +65,8 @@ type parsed struct {
 	diags  diag.List
 	mod    time.Time
 	size   int64
+	ino    uint64    // 0 where the system has none
+	read   time.Time // when reading began: see racy
 }
 
 // Loader reads content trees and remembers parsed files, so that the dev
@@ -73,6 +75,9 @@ type Loader struct {
 	mu      sync.Mutex
 	cache   map[string]*parsed
 	entries []entry // files of the last Load, for Subset
+	root    string
+	taken   time.Time        // when the last Load started to read
+	seed    func() *Snapshot // see Seed
 }
 
 // NewLoader returns a loader with an empty cache.
@@ -92,6 +97,7 @@ func (ld *Loader) Load(root string) (*Site, *diag.List) {
 	diags := &diag.List{}
 	contentDir := filepath.Join(root, "content")
 	entries := ld.walk(root, contentDir, diags)
+	ld.takeSeed()
 
 	results := make([]*parsed, len(entries))
 	var wg sync.WaitGroup
@@ -118,6 +124,7 @@ func (ld *Loader) Load(root string) (*Site, *diag.List) {
 	}
 	ld.cache = live // forget deleted files
 	ld.entries = entries
+	ld.root = root
 	ld.mu.Unlock()
 
 	site := assemble(root, entries, results, diags)
@@ -218,15 +225,24 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 	return out
 }
 
+// OnParse, if set (by tests), is called with every file parsed rather
+// than taken from a cache or snapshot. It must be safe for concurrent use.
+var OnParse func(rel string)
+
 func (ld *Loader) parseCached(e entry) *parsed {
 	ld.mu.Lock()
 	c := ld.cache[e.rel]
 	ld.mu.Unlock()
-	if c != nil && c.mod.Equal(e.info.ModTime()) && c.size == e.info.Size() {
+	ino := inode(e.info)
+	if c != nil && c.mod.Equal(e.info.ModTime()) && c.size == e.info.Size() && c.ino == ino {
 		return c
 	}
+	if OnParse != nil {
+		OnParse(e.rel)
+	}
+	read := time.Now()
 	p := parseFile(e)
-	p.mod, p.size = e.info.ModTime(), e.info.Size()
+	p.mod, p.size, p.ino, p.read = e.info.ModTime(), e.info.Size(), ino, read
 	return p
 }
 

@@ -4,9 +4,19 @@ package content
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"syscall"
 )
+
+// inode tells a file replaced by another (saved by renaming a new one
+// over it) from the file before, whatever their times and sizes.
+func inode(info fs.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return st.Ino
+	}
+	return 0
+}
 
 // rawFile reads a file with plain system calls. os.Open prepares every
 // file for the network poller, which regular files cannot use: two to four

@@ -530,3 +530,10 @@ func sortedKeys(m map[string]any) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Index is the position index a shares with the other tables of its file
+// (nil for NewAt); with AtIn a stored At comes back as it was.
+func (a At) Index() *Index { return a.ix }
+
+// AtIn is the At of the table at path in file with the index ix.
+func AtIn(file, path string, ix *Index) At { return At{File: file, Path: path, ix: ix} }

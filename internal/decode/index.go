@@ -402,3 +402,35 @@ func (sc *scanner) value(path string) {
 		}
 	}
 }
+
+// The content snapshot of the command line build (package abbild) stores
+// the index of every file it keeps, so that positions in later findings
+// are those of a fresh parse. These give it the entries and take them back.
+
+// First is the line of the text's first line (the root table's position).
+func (ix *Index) First() int { return ix.first }
+
+// Len is the number of key paths in ix.
+func (ix *Index) Len() int { return len(ix.entries) }
+
+// Entry returns the i-th key path in sorted order, its line and the line
+// of its string value's text (0: none).
+func (ix *Index) Entry(i int) (path string, line, value int32) {
+	e := ix.entries[i]
+	return e.path, e.line, e.value
+}
+
+// NewIndex rebuilds an index of n entries from what Entry returned. A
+// stored index may be damaged: ok is false unless the paths are strictly
+// ascending, as lookups need them.
+func NewIndex(first, n int, entry func(i int) (path string, line, value int32)) (ix *Index, ok bool) {
+	entries := make([]indexEntry, n)
+	for i := range entries {
+		p, l, v := entry(i)
+		if i > 0 && p <= entries[i-1].path {
+			return nil, false
+		}
+		entries[i] = indexEntry{path: p, line: l, value: v}
+	}
+	return &Index{first: first, entries: entries}, true
+}

@@ -151,6 +151,11 @@ func (l *List) Items() []Diagnostic {
 	return out
 }
 
+// Added returns the findings in the order they were added: a stored list
+// (the content snapshot of the build) must merge into later lists exactly
+// as the list it replaces, and Items sorts only by some of the fields.
+func (l *List) Added() []Diagnostic { return slices.Clip(l.items) }
+
 // Len is the number of findings.
 func (l *List) Len() int { return len(l.items) }
 

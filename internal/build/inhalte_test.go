@@ -1,0 +1,79 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tdsite/internal/buildcache"
+	"tdsite/internal/content"
+)
+
+// TestInhaltsabbild: a build with a record writes the content snapshot;
+// the next takes every unchanged file from it and parses only the changed
+// one, and publishes what a full build publishes; a file with an error is
+// reported as a fresh parse reports it.
+func TestInhaltsabbild(t *testing.T) {
+	root := copySite(t)
+	old := time.Now().Add(-time.Hour)
+	// An hour old: files written just before a build stay out of its
+	// snapshot (content.racy).
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	file := buildcache.InhalteFile(buildcache.File(dest))
+	if _, err := os.Stat(file); err != nil {
+		t.Fatal("no content snapshot after a build with a record:", err)
+	}
+	var mu sync.Mutex
+	var parsed []string
+	content.OnParse = func(rel string) {
+		mu.Lock()
+		parsed = append(parsed, rel)
+		mu.Unlock()
+	}
+	t.Cleanup(func() { content.OnParse = nil })
+
+	rel := "content/strategien/e-government-it-2014/massnahmen/EGOV14-04.md"
+	measure := filepath.Join(root, rel)
+	orig, err := os.ReadFile(measure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct{ name, text string }{
+		{"Text ergänzt", string(orig) + "\nGeändert im Test.\n"},
+		{"Kopf geändert", strings.Replace(string(orig), "+++\n", "+++\nprioritaet = \"hoch\"\n", 1)},
+		{"zurück", string(orig)},
+	} {
+		parsed = nil
+		writeFile(t, measure, step.text)
+		res := cachedBuild(t, Options{Source: root, Dest: dest})
+		if !res.Incremental {
+			t.Fatalf("%s: a full build", step.name)
+		}
+		if len(parsed) != 1 || parsed[0] != rel {
+			t.Errorf("%s: parsed %v, want only %s", step.name, parsed, rel)
+		}
+		assertLikeFullBuild(t, root, dest, step.name, res)
+	}
+	// A file with an error: the findings are those of a build without
+	// record (no snapshot), file and line included.
+	writeFile(t, measure, strings.Replace(string(orig), "+++\n", "+++\nunbekannt = 1\n", 1))
+	_, diags, err := Run(t.Context(), Options{Source: root, Dest: dest, Cache: true, BuildDate: testDate})
+	_, fresh, _ := Run(t.Context(), Options{Source: root, Dest: filepath.Join(t.TempDir(), "p"), BuildDate: testDate})
+	if err == nil || !strings.Contains(printDiags(diags), rel+":2") || printDiags(diags) != printDiags(fresh) {
+		t.Errorf("want the findings of a fresh parse (%s:2), got %v\n%s\nfresh:\n%s", rel, err, printDiags(diags), printDiags(fresh))
+	}
+}
