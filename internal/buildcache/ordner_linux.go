@@ -43,8 +43,11 @@ func (r *folderReader) each(p string, f func(name string, dir bool, fi fs.FileIn
 		}
 		for b := r.buf[:n]; len(b) > 0; {
 			// struct linux_dirent64: d_ino, d_off, d_reclen, d_type, d_name
+			if len(b) < 19 {
+				return &fs.PathError{Op: "readdirent", Path: p, Err: syscall.EIO}
+			}
 			reclen := int(*(*uint16)(unsafe.Pointer(&b[16])))
-			if reclen == 0 || reclen > len(b) {
+			if reclen < 19 || reclen > len(b) {
 				return &fs.PathError{Op: "readdirent", Path: p, Err: syscall.EIO}
 			}
 			typ, raw := b[18], b[19:reclen]
