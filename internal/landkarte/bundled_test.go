@@ -457,3 +457,16 @@ func TestMapComputedOncePerModel(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAllMaps lays out and draws every map of the bundled site: each
+// strategy in full and on its landing page, and the map of Thuringia.
+func BenchmarkAllMaps(b *testing.B) {
+	s := bundled(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, st := range s.Strategien {
+			st.Memo = model.Memo{} // lay the maps out again, not just look them up
+		}
+		allMaps(b, s)
+	}
+}
