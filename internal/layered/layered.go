@@ -123,16 +123,17 @@ type graph struct {
 
 	// Scratch buffers of the inner loops, reused so that crossing reduction
 	// does not allocate per comparison or per layer.
-	medBuf, endsA, endsB []float64
-	siftBuf              []int
-	unitOf, rank, start  []int // of groupTogether
-	groupBuf             []int
-	realBuf, dummyBuf    []int // of centreDummies
-	units                []unit
-	byGroup              map[int]int
-	place                placeScratch
-	pairs                [][2]float64
-	cc                   counter
+	medBuf              []float64
+	ends                ends // of the layer that transpose or sift is at
+	siftBuf             []int
+	unitOf, rank, start []int // of groupTogether
+	groupBuf            []int
+	realBuf, dummyBuf   []int // of centreDummies
+	units               []unit
+	byGroup             map[int]int
+	place               placeScratch
+	pairs               [][2]float64
+	cc                  counter
 }
 
 func (g *graph) spent() bool { return g.work >= g.opt.Budget }

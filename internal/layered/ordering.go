@@ -330,6 +330,7 @@ func (g *graph) transpose() {
 		improved := false
 		for l := range g.layers {
 			layer := g.layers[l]
+			g.layerEnds(l)
 			for i := 0; i+1 < len(layer); i++ {
 				u, v := layer[i], layer[i+1]
 				if g.vs[u].group != g.vs[v].group {
@@ -357,6 +358,7 @@ func (g *graph) sift() {
 			return
 		}
 		layer := g.layers[l]
+		g.layerEnds(l)
 		g.siftBuf = append(g.siftBuf[:0], layer...)
 		for _, v := range g.siftBuf {
 			i := g.pos[v]
@@ -399,36 +401,58 @@ func (g *graph) sift() {
 
 // pairCrossings counts the crossings among the edges of u and v if u is
 // directly above v (above) and if v is directly above u (below). Callers
-// always compare both, and one pass over the edge pairs yields both.
+// always compare both, and one pass over the edge pairs yields both. u and v
+// are in the layer of the last layerEnds.
 func (g *graph) pairCrossings(u, v int) (above, below int) {
 	vu, vv := &g.vs[u], &g.vs[v]
 	// The work of two one-sided counts, as the budget was set for them.
 	g.work += 2 * (len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1)
 	if len(vu.in) > 0 && len(vv.in) > 0 {
-		a, b := g.ends(vu.in, true, &g.endsA), g.ends(vv.in, true, &g.endsB)
-		above, below = countOrder(a, b)
+		above, below = countOrder(g.inEnds(u), g.inEnds(v))
 	}
 	if len(vu.out) > 0 && len(vv.out) > 0 {
-		a, b := g.ends(vu.out, false, &g.endsA), g.ends(vv.out, false, &g.endsB)
-		ab, be := countOrder(a, b)
+		ab, be := countOrder(g.outEnds(u), g.outEnds(v))
 		above, below = above+ab, below+be
 	}
 	return above, below
 }
 
-// ends writes the slots of the upper (or lower) ends of segs into *buf, so
-// that the pairwise comparison reads each slot once instead of per pair.
-func (g *graph) ends(segs []int, upper bool, buf *[]float64) []float64 {
-	out := (*buf)[:0]
-	for _, s := range segs {
-		if upper {
-			out = append(out, g.upper(s))
-		} else {
-			out = append(out, g.lower(s))
+// ends holds the slots of the segment ends of one layer's vertices in the
+// neighbouring layers: upper ends of the segments arriving, lower ends of
+// those leaving. transpose and sift only reorder the layer itself, which
+// leaves these slots as they are, so each is read once per layer instead of
+// once per compared pair.
+type ends struct {
+	in, out       []float64 // by vertex, at off…
+	offIn, offOut []int     // first slot of each vertex
+}
+
+// layerEnds fills g.ends for layer l.
+func (g *graph) layerEnds(l int) {
+	e := &g.ends
+	if e.offIn == nil {
+		e.offIn, e.offOut = make([]int, len(g.vs)), make([]int, len(g.vs))
+	}
+	e.in, e.out = e.in[:0], e.out[:0]
+	for _, v := range g.layers[l] {
+		e.offIn[v], e.offOut[v] = len(e.in), len(e.out)
+		for _, s := range g.vs[v].in {
+			e.in = append(e.in, g.upper(s))
+		}
+		for _, s := range g.vs[v].out {
+			e.out = append(e.out, g.lower(s))
 		}
 	}
-	*buf = out
-	return out
+}
+
+func (g *graph) inEnds(v int) []float64 {
+	o := g.ends.offIn[v]
+	return g.ends.in[o : o+len(g.vs[v].in)]
+}
+
+func (g *graph) outEnds(v int) []float64 {
+	o := g.ends.offOut[v]
+	return g.ends.out[o : o+len(g.vs[v].out)]
 }
 
 // countOrder counts the pairs (x of a, y of b) with x > y and with y > x.
