@@ -124,7 +124,8 @@ type graph struct {
 	// Scratch buffers of the inner loops, reused so that crossing reduction
 	// does not allocate per comparison or per layer.
 	medBuf              []float64
-	ends                ends // of the layer that transpose or sift is at
+	ends                ends  // of the layer that transpose or sift is at
+	group               []int // of each vertex, for sift
 	siftBuf             []int
 	unitOf, rank, start []int // of groupTogether
 	groupBuf            []int
@@ -208,6 +209,11 @@ func compute(nodes []Node, edges []Edge, opt Options) (*Layout, *graph, error) {
 		g.layers[g.vs[v].layer] = append(g.layers[g.vs[v].layer], v)
 	}
 	g.pos = make([]int, len(g.vs))
+	// The groups side by side: sift reads them for every comparison.
+	g.group = make([]int, len(g.vs))
+	for v := range g.vs {
+		g.group[v] = g.vs[v].group
+	}
 	g.keys, g.bary = make([]float64, len(g.vs)), make([]float64, len(g.vs))
 	g.byLayer = make([][]int, nLayers)
 	for i, sg := range g.segs {

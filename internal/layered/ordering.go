@@ -365,7 +365,8 @@ func (g *graph) sift() {
 			best, bestAt := 0, i
 			// Moving up past the neighbours above, then down past those below.
 			d := 0
-			for k := i - 1; k >= 0 && g.vs[layer[k]].group == g.vs[v].group; k-- {
+			grp := g.group[v]
+			for k := i - 1; k >= 0 && g.group[layer[k]] == grp; k-- {
 				above, below := g.pairCrossings(v, layer[k])
 				d += above - below
 				if d < best {
@@ -373,7 +374,7 @@ func (g *graph) sift() {
 				}
 			}
 			d = 0
-			for k := i + 1; k < len(layer) && g.vs[layer[k]].group == g.vs[v].group; k++ {
+			for k := i + 1; k < len(layer) && g.group[layer[k]] == grp; k++ {
 				above, below := g.pairCrossings(v, layer[k])
 				d += below - above
 				if d < best {
@@ -404,14 +405,16 @@ func (g *graph) sift() {
 // always compare both, and one pass over the edge pairs yields both. u and v
 // are in the layer of the last layerEnds.
 func (g *graph) pairCrossings(u, v int) (above, below int) {
-	vu, vv := &g.vs[u], &g.vs[v]
+	a, b := &g.ends.at[u], &g.ends.at[v]
+	aIn, bIn := int(a.inEnd-a.in), int(b.inEnd-b.in)
+	aOut, bOut := int(a.outEnd-a.out), int(b.outEnd-b.out)
 	// The work of two one-sided counts, as the budget was set for them.
-	g.work += 2 * (len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1)
-	if len(vu.in) > 0 && len(vv.in) > 0 {
-		above, below = countOrder(g.inEnds(u), g.inEnds(v))
+	g.work += 2 * (aIn*bIn + aOut*bOut + 1)
+	if aIn > 0 && bIn > 0 {
+		above, below = countOrder(g.ends.in[a.in:a.inEnd], g.ends.in[b.in:b.inEnd])
 	}
-	if len(vu.out) > 0 && len(vv.out) > 0 {
-		ab, be := countOrder(g.outEnds(u), g.outEnds(v))
+	if aOut > 0 && bOut > 0 {
+		ab, be := countOrder(g.ends.out[a.out:a.outEnd], g.ends.out[b.out:b.outEnd])
 		above, below = above+ab, below+be
 	}
 	return above, below
@@ -423,36 +426,34 @@ func (g *graph) pairCrossings(u, v int) (above, below int) {
 // leaves these slots as they are, so each is read once per layer instead of
 // once per compared pair.
 type ends struct {
-	in, out       []float64 // by vertex, at off…
-	offIn, offOut []int     // first slot of each vertex
+	in, out []float64
+	at      []vertexEnds // by vertex
+}
+
+// vertexEnds locates a vertex's slots in ends.in and ends.out; it is small,
+// so that comparing many pairs reads little memory.
+type vertexEnds struct {
+	in, inEnd, out, outEnd int32
 }
 
 // layerEnds fills g.ends for layer l.
 func (g *graph) layerEnds(l int) {
 	e := &g.ends
-	if e.offIn == nil {
-		e.offIn, e.offOut = make([]int, len(g.vs)), make([]int, len(g.vs))
+	if e.at == nil {
+		e.at = make([]vertexEnds, len(g.vs))
 	}
 	e.in, e.out = e.in[:0], e.out[:0]
 	for _, v := range g.layers[l] {
-		e.offIn[v], e.offOut[v] = len(e.in), len(e.out)
+		at := &e.at[v]
+		at.in, at.out = int32(len(e.in)), int32(len(e.out))
 		for _, s := range g.vs[v].in {
 			e.in = append(e.in, g.upper(s))
 		}
 		for _, s := range g.vs[v].out {
 			e.out = append(e.out, g.lower(s))
 		}
+		at.inEnd, at.outEnd = int32(len(e.in)), int32(len(e.out))
 	}
-}
-
-func (g *graph) inEnds(v int) []float64 {
-	o := g.ends.offIn[v]
-	return g.ends.in[o : o+len(g.vs[v].in)]
-}
-
-func (g *graph) outEnds(v int) []float64 {
-	o := g.ends.offOut[v]
-	return g.ends.out[o : o+len(g.vs[v].out)]
 }
 
 // countOrder counts the pairs (x of a, y of b) with x > y and with y > x.
