@@ -366,8 +366,9 @@ func (g *graph) sift() {
 			// Moving up past the neighbours above, then down past those below.
 			d := 0
 			grp := g.group[v]
+			in, out := g.vertexEnds(v) // nothing moves during the search
 			for k := i - 1; k >= 0 && g.group[layer[k]] == grp; k-- {
-				above, below := g.pairCrossings(v, layer[k])
+				above, below := g.crossEnds(in, out, layer[k])
 				d += above - below
 				if d < best {
 					best, bestAt = d, k
@@ -375,7 +376,7 @@ func (g *graph) sift() {
 			}
 			d = 0
 			for k := i + 1; k < len(layer) && g.group[layer[k]] == grp; k++ {
-				above, below := g.pairCrossings(v, layer[k])
+				above, below := g.crossEnds(in, out, layer[k])
 				d += below - above
 				if d < best {
 					best, bestAt = d, k
@@ -405,19 +406,25 @@ func (g *graph) sift() {
 // always compare both, and one pass over the edge pairs yields both. u and v
 // are in the layer of the last layerEnds.
 func (g *graph) pairCrossings(u, v int) (above, below int) {
-	a, b := &g.ends.at[u], &g.ends.at[v]
-	aIn, bIn := int(a.inEnd-a.in), int(b.inEnd-b.in)
-	aOut, bOut := int(a.outEnd-a.out), int(b.outEnd-b.out)
+	uIn, uOut := g.vertexEnds(u)
+	return g.crossEnds(uIn, uOut, v)
+}
+
+// vertexEnds returns the slots of v's ends from the last layerEnds.
+func (g *graph) vertexEnds(v int) (in, out []float64) {
+	a := &g.ends.at[v]
+	return g.ends.in[a.in:a.inEnd], g.ends.out[a.out:a.outEnd]
+}
+
+// crossEnds is pairCrossings with u's ends given, which sift compares with
+// many vertices.
+func (g *graph) crossEnds(uIn, uOut []float64, v int) (above, below int) {
+	vIn, vOut := g.vertexEnds(v)
 	// The work of two one-sided counts, as the budget was set for them.
-	g.work += 2 * (aIn*bIn + aOut*bOut + 1)
-	if aIn > 0 && bIn > 0 {
-		above, below = countOrder(g.ends.in[a.in:a.inEnd], g.ends.in[b.in:b.inEnd])
-	}
-	if aOut > 0 && bOut > 0 {
-		ab, be := countOrder(g.ends.out[a.out:a.outEnd], g.ends.out[b.out:b.outEnd])
-		above, below = above+ab, below+be
-	}
-	return above, below
+	g.work += 2 * (len(uIn)*len(vIn) + len(uOut)*len(vOut) + 1)
+	above, below = countOrder(uIn, vIn)
+	ab, be := countOrder(uOut, vOut)
+	return above + ab, below + be
 }
 
 // ends holds the slots of the segment ends of one layer's vertices in the
