@@ -548,7 +548,7 @@ func inversions(a, tmp []float64) int {
 	i, j, k := 0, 0, 0
 	for i < len(left) && j < len(right) {
 		if right[j] < left[i] {
-			// right[j] ends below every left end still waiting.
+			// right[j] is smaller than every left value still waiting.
 			count += len(left) - i
 			a[k] = right[j]
 			j++
