@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tdsite/internal/build"
+	"tdsite/internal/gencontent"
 	"tdsite/internal/landkarte"
 	"tdsite/internal/model"
 	"tdsite/internal/publish"
@@ -456,4 +457,32 @@ func TestMapComputedOncePerModel(t *testing.T) {
 			t.Errorf("%s: framework strategy's embedded map is not the full one", slug)
 		}
 	}
+}
+
+// BenchmarkAllMaps lays out and draws every map of the bundled site: each
+// strategy in full and on its landing page, and the map of Thuringia.
+func BenchmarkAllMaps(b *testing.B) {
+	benchAllMaps(b, bundled(b))
+}
+
+// BenchmarkAllMaps10k does the same on the generated site of 10,000 pages
+// (169 strategies): what a full build of it spends on maps.
+func BenchmarkAllMaps10k(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(testkit.Root(), src, 10000); err != nil {
+		b.Fatal(err)
+	}
+	benchAllMaps(b, testkit.Prepare(b, src, build.Prepare).Model)
+}
+
+func benchAllMaps(b *testing.B, s *model.Site) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, st := range s.Strategien {
+			st.Memo = model.Memo{} // lay the maps out again, not just look them up
+		}
+		allMaps(b, s)
+	}
+	b.ReportMetric(float64(len(s.Strategien)), "strategies")
 }

@@ -27,6 +27,16 @@ func num(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 }
 
+// writeNum writes num(v) to b without making a string of it: a drawing has
+// thousands of numbers, and each string was an allocation.
+func writeNum(b *strings.Builder, v float64) {
+	var a [32]byte
+	b.Write(strconv.AppendFloat(a[:0], math.Round(v*10)/10, 'f', -1, 64))
+}
+
+// n writes num(v) into the drawing.
+func (w *svgWriter) n(v float64) { writeNum(&w.b, v) }
+
 func esc(s string) string { return html.EscapeString(s) }
 
 // estimate is a generous size of the drawing: growing a builder of 100 KB
@@ -48,7 +58,13 @@ func (w *svgWriter) text(class string, f font, x, y float64, lines []string, nod
 		// The no-break space keeps words of consecutive lines apart in the
 		// document text (minifiers drop ordinary trailing spaces); it is
 		// invisible at the end of a line.
-		w.p(`<text class="`, class, `" x="`, num(x), `" y="`, num(y+f.ascent), `"`, f.attrs(), `>`, esc(l), "\u00a0</text>")
+		w.p(`<text class="`, class, `" x="`)
+		w.n(x)
+		w.p(`" y="`)
+		w.n(y + f.ascent)
+		w.p(`"`)
+		w.attrs(f)
+		w.p(`>`, esc(l), "\u00a0</text>")
 		if w.keep {
 			w.labels = append(w.labels, Box{X: x, Y: y, W: f.width(l), H: f.line, Node: node, Text: l})
 		}
@@ -159,7 +175,9 @@ func (m *Map) drawWide(keep bool) *svgWriter {
 			class = "sk-e sk-e2"
 			marker = ` marker-start="url(#` + id + `-pfeil)"`
 		}
-		w.p(`<path class="`, class, `" d="`, routePath(m.Routes[i]), `"`, marker, `/>`)
+		w.p(`<path class="`, class, `" d="`)
+		routePath(&w.b, m.Routes[i])
+		w.p(`"`, marker, `/>`)
 	}
 	w.p(`</g>`)
 
@@ -228,9 +246,19 @@ func (m *Map) drawNarrow(keep bool) *svgWriter {
 			last := 0.0
 			for _, c := range it.Children {
 				last = walk(c, depth+1)
-				conn.WriteString("M" + num(lx) + " " + num(last) + "H" + num(lx+indent/2))
+				conn.WriteString("M")
+				writeNum(&conn, lx)
+				conn.WriteString(" ")
+				writeNum(&conn, last)
+				conn.WriteString("H")
+				writeNum(&conn, lx+indent/2)
 			}
-			conn.WriteString("M" + num(lx) + " " + num(b.y+b.h) + "V" + num(last))
+			conn.WriteString("M")
+			writeNum(&conn, lx)
+			conn.WriteString(" ")
+			writeNum(&conn, b.y+b.h)
+			conn.WriteString("V")
+			writeNum(&conn, last)
 		}
 		return tick
 	}
@@ -298,45 +326,71 @@ func join(a, b string) string {
 // attrs sets the type of a label as presentation attributes, from the same
 // values the layout measures with; the theme resets family and spacing
 // (.sk-svg text), so labels cannot outgrow their boxes.
-func (f font) attrs() string {
+func (w *svgWriter) attrs(f font) {
 	weight := "400"
 	if f.bold {
 		weight = "700"
 	}
-	return ` font-size="` + num(f.size) + `" font-weight="` + weight + `"`
+	w.p(` font-size="`)
+	w.n(f.size)
+	w.p(`" font-weight="`, weight, `"`)
 }
 
 // routePath draws a route: straight inside columns, a horizontal S-curve
 // (cubic Bézier) across each gap between columns.
-func routePath(r []layered.Point) string {
-	var b strings.Builder
-	b.WriteString("M" + num(r[0].X) + " " + num(r[0].Y))
+func routePath(b *strings.Builder, r []layered.Point) {
+	// cmd writes a path command and its numbers, separated by spaces.
+	cmd := func(c string, vs ...float64) {
+		b.WriteString(c)
+		for k, v := range vs {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			writeNum(b, v)
+		}
+	}
+	cmd("M", r[0].X, r[0].Y)
 	if r[1].X != r[0].X {
-		b.WriteString("H" + num(r[1].X))
+		cmd("H", r[1].X)
 	}
 	for i := 1; i+1 < len(r); i += 2 {
 		a, c := r[i], r[i+1]
 		if a.Y == c.Y {
-			b.WriteString("H" + num(c.X))
+			cmd("H", c.X)
 		} else {
-			xm := num((a.X + c.X) / 2)
-			b.WriteString("C" + xm + " " + num(a.Y) + " " + xm + " " + num(c.Y) + " " + num(c.X) + " " + num(c.Y))
+			xm := (a.X + c.X) / 2
+			cmd("C", xm, a.Y, xm, c.Y, c.X, c.Y)
 		}
 		if i+2 < len(r) {
-			b.WriteString("H" + num(r[i+2].X))
+			cmd("H", r[i+2].X)
 		}
 	}
-	return b.String()
 }
 
 func (w *svgWriter) rect(class string, x, y, wd, h float64) {
-	w.p(`<rect class="`, class, `" x="`, num(x), `" y="`, num(y), `" width="`, num(wd), `" height="`, num(h), `" rx="6"/>`)
+	w.p(`<rect class="`, class, `"`)
+	w.geometry(x, y, wd, h)
+	w.p(` rx="6"/>`)
+}
+
+// geometry writes the attributes x, y, width and height.
+func (w *svgWriter) geometry(x, y, wd, h float64) {
+	w.p(` x="`)
+	w.n(x)
+	w.p(`" y="`)
+	w.n(y)
+	w.p(`" width="`)
+	w.n(wd)
+	w.p(`" height="`)
+	w.n(h)
+	w.p(`"`)
 }
 
 // icon writes a status or progress symbol of the site's sprite.
 func (w *svgWriter) icon(symbol, class string, x, y float64) {
-	w.p(`<use href="`, esc(w.url("/icons/symbole.svg")), `#`, symbol, `" class="`, class, `" x="`, num(x), `" y="`, num(y),
-		`" width="`, num(iconSize), `" height="`, num(iconSize), `"/>`)
+	w.p(`<use href="`, esc(w.url("/icons/symbole.svg")), `#`, symbol, `" class="`, class, `"`)
+	w.geometry(x, y, iconSize, iconSize)
+	w.p(`/>`)
 }
 
 // openLink starts a link named by its <title> (SVG-AAM): the full text of
@@ -375,7 +429,13 @@ func (w *svgWriter) node(i int) {
 	}
 	w.rect("sk-k", b.x, b.y, b.w, b.h)
 	if n.Status != "" {
-		w.p(`<rect class="sk-streifen" x="`, num(b.x+1), `" y="`, num(b.y+1), `" width="5" height="`, num(b.h-2), `"/>`)
+		w.p(`<rect class="sk-streifen" x="`)
+		w.n(b.x + 1)
+		w.p(`" y="`)
+		w.n(b.y + 1)
+		w.p(`" width="5" height="`)
+		w.n(b.h - 2)
+		w.p(`"/>`)
 	}
 	w.hideInLink(n.Href != "", func() { w.body(i, b.y+padY) })
 	if n.Href != "" {
@@ -452,7 +512,13 @@ func (w *svgWriter) setNode(i int, class string) {
 	for r, row := range n.Rows {
 		rb := b.rows[r]
 		top := b.y + rb.y
-		w.p(`<path class="sk-trenn" d="M`, num(b.x+padX), ` `, num(top-rowGap/2), `H`, num(b.x+b.w-padRight), `"/>`)
+		w.p(`<path class="sk-trenn" d="M`)
+		w.n(b.x + padX)
+		w.p(` `)
+		w.n(top - rowGap/2)
+		w.p(`H`)
+		w.n(b.x + b.w - padRight)
+		w.p(`"/>`)
 		if row.Href != "" {
 			w.openLink(row.Href, row.accessibleName(), "sk-teil sk-b-"+row.Bewertung)
 			w.rect("sk-fokus", b.x+2, top-rowGap/2+2, b.w-4, rb.h+rowGap/2-2)

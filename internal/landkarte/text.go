@@ -90,30 +90,40 @@ func (f font) width(s string) float64 { return textWidth(s, f.size, f.bold) }
 func wrap(text string, f font, maxW float64, maxLines int) (lines []string, cut bool) {
 	// The line grows word by word; its advance grows with it instead of
 	// measuring the whole line again for every word. Advances are whole
-	// numbers, so the sum is the same as measuring the joined line.
-	cur, curAdv := "", 0.0
+	// numbers, so the sum is the same as measuring the joined line. The
+	// line is collected in a byte buffer, so that a line and not every word
+	// added to it costs a string.
+	var cur []byte
+	curAdv := 0.0
 	space := advance(" ", f.bold)
-	for _, word := range strings.Fields(text) {
+	add := func(w string, wAdv float64, sep string, sepAdv float64) {
+		switch {
+		case len(cur) == 0:
+			cur, curAdv = append(cur, w...), wAdv
+		case scale(curAdv+sepAdv+wAdv, f.size) <= maxW:
+			cur = append(append(cur, sep...), w...)
+			curAdv += sepAdv + wAdv
+		default:
+			lines = append(lines, string(cur))
+			cur, curAdv = append(cur[:0], w...), wAdv
+		}
+	}
+	for word := range strings.FieldsSeq(text) {
+		// Most words fit a line: measure them once, without splitLong.
+		if wAdv := advance(word, f.bold); scale(wAdv, f.size) <= maxW {
+			add(word, wAdv, " ", space)
+			continue
+		}
 		for k, w := range splitLong(word, f, maxW) {
 			sep, sepAdv := " ", space
 			if k > 0 {
 				sep, sepAdv = "", 0 // the next piece of the same word
 			}
-			wAdv := advance(w, f.bold)
-			switch {
-			case cur == "":
-				cur, curAdv = w, wAdv
-			case scale(curAdv+sepAdv+wAdv, f.size) <= maxW:
-				cur += sep + w
-				curAdv += sepAdv + wAdv
-			default:
-				lines = append(lines, cur)
-				cur, curAdv = w, wAdv
-			}
+			add(w, advance(w, f.bold), sep, sepAdv)
 		}
 	}
-	if cur != "" {
-		lines = append(lines, cur)
+	if len(cur) > 0 {
+		lines = append(lines, string(cur))
 	}
 	if maxLines > 0 && len(lines) > maxLines {
 		lines = lines[:maxLines]

@@ -2,6 +2,7 @@ package layered
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -78,11 +79,13 @@ func (g *graph) gap(a, b int) float64 {
 func (g *graph) placeLayer(l int, y []float64, fromLeft, fromRight bool) {
 	layer := g.layers[l]
 	n := len(layer)
-	d := make([]float64, n)
-	w := make([]float64, n)
-	sep := make([]float64, n)
-	free := make([]bool, n)
-	var buf []float64
+	sc := &g.place
+	d, w, sep := grow(&sc.d, n), grow(&sc.w, n), grow(&sc.sep, n)
+	free := slices.Grow(sc.free[:0], n)[:n]
+	sc.free = free
+	clear(sep)
+	clear(free)
+	buf := g.medBuf
 	for i, v := range layer {
 		buf = buf[:0]
 		if fromLeft {
@@ -114,7 +117,8 @@ func (g *graph) placeLayer(l int, y []float64, fromLeft, fromRight bool) {
 			sep[i] = g.vs[v].h + g.gap(v, layer[i+1])
 		}
 	}
-	res := isotonic(d, w, sep)
+	g.medBuf = buf
+	res := sc.isotonic(d, w, sep)
 	// Nothing pulls at a free vertex: it closes up to its neighbour, so that
 	// unconnected nodes do not drift away from the rest.
 	for i := 1; i < n; i++ {
@@ -178,17 +182,43 @@ func (g *graph) stackOffset(s int, out []int) float64 {
 // y_{i+1} ≥ y_i + sep_i, exactly, by pooling adjacent violators on
 // z_i = y_i − c_i where c is the running sum of the separations.
 func isotonic(d, w, sep []float64) []float64 {
+	var sc placeScratch
+	return sc.isotonic(d, w, sep)
+}
+
+// block is a run of pooled values in isotonic.
+type block struct {
+	start, end int
+	sw, swt    float64
+}
+
+// placeScratch holds the buffers of placeLayer and isotonic between calls,
+// which run once per layer and round.
+type placeScratch struct {
+	d, w, sep, c, y []float64
+	free            []bool
+	st              []block
+}
+
+// grow returns (*buf)[:n], reallocating only when the capacity is short.
+func grow(buf *[]float64, n int) []float64 {
+	*buf = slices.Grow((*buf)[:0], n)[:n]
+	return *buf
+}
+
+// isotonic is the function isotonic with the buffers of sc; the result is
+// valid until the next call.
+func (sc *placeScratch) isotonic(d, w, sep []float64) []float64 {
 	n := len(d)
-	c := make([]float64, n)
+	c := grow(&sc.c, n)
+	if n > 0 {
+		c[0] = 0
+	}
 	for i := 1; i < n; i++ {
 		c[i] = c[i-1] + sep[i-1]
 	}
-	type block struct {
-		start, end int
-		sw, swt    float64
-	}
 	val := func(b block) float64 { return b.swt / b.sw }
-	var st []block
+	st := sc.st[:0]
 	for i := 0; i < n; i++ {
 		b := block{i, i + 1, w[i], w[i] * (d[i] - c[i])}
 		for len(st) > 0 && val(st[len(st)-1]) >= val(b) {
@@ -198,7 +228,8 @@ func isotonic(d, w, sep []float64) []float64 {
 		}
 		st = append(st, b)
 	}
-	y := make([]float64, n)
+	sc.st = st
+	y := grow(&sc.y, n)
 	for _, b := range st {
 		z := val(b)
 		for i := b.start; i < b.end; i++ {

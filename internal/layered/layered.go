@@ -120,6 +120,21 @@ type graph struct {
 	// Fixed once the order is: stackOffset per segment, outInOrder per vertex.
 	stack  []float64
 	sorted [][]int
+
+	// Scratch buffers of the inner loops, reused so that crossing reduction
+	// does not allocate per comparison or per layer.
+	medBuf              []float64
+	ends                ends  // of the layer that transpose or sift is at
+	group               []int // of each vertex, for sift
+	siftBuf             []int
+	unitOf, rank, start []int // of groupTogether
+	groupBuf            []int
+	realBuf, dummyBuf   []int // of centreDummies
+	units               []unit
+	byGroup             map[int]int
+	place               placeScratch
+	pairs               [][2]float64
+	cc                  counter
 }
 
 func (g *graph) spent() bool { return g.work >= g.opt.Budget }
@@ -194,6 +209,11 @@ func compute(nodes []Node, edges []Edge, opt Options) (*Layout, *graph, error) {
 		g.layers[g.vs[v].layer] = append(g.layers[g.vs[v].layer], v)
 	}
 	g.pos = make([]int, len(g.vs))
+	// The groups side by side: sift reads them for every comparison.
+	g.group = make([]int, len(g.vs))
+	for v := range g.vs {
+		g.group[v] = g.vs[v].group
+	}
 	g.keys, g.bary = make([]float64, len(g.vs)), make([]float64, len(g.vs))
 	g.byLayer = make([][]int, nLayers)
 	for i, sg := range g.segs {

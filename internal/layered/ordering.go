@@ -1,9 +1,18 @@
 package layered
 
 import (
-	"math"
+	"cmp"
+	"slices"
 	"sort"
 )
+
+// cmpLess turns a strict "less" of two unequal values into a comparison.
+func cmpLess(less bool) int {
+	if less {
+		return -1
+	}
+	return 1
+}
 
 // order reduces crossings. It starts from the input order and from a
 // depth-first order (which keeps the children of a node together), each
@@ -169,7 +178,7 @@ func median(p []float64) (float64, bool) {
 func (g *graph) sortLayer(l int, down bool) {
 	layer := g.layers[l]
 	keys, bary := g.keys, g.bary
-	var buf []float64
+	buf := g.medBuf
 	for _, v := range layer {
 		buf = buf[:0]
 		if down {
@@ -193,18 +202,20 @@ func (g *graph) sortLayer(l int, down bool) {
 			keys[v], bary[v] = float64(g.pos[v])+0.5, float64(g.pos[v])+0.5
 		}
 	}
-	sort.SliceStable(layer, func(i, j int) bool {
-		a, b := layer[i], layer[j]
+	g.medBuf = buf
+	// A stable sort has one result for a given order and comparison, so the
+	// generic sort (no reflection, no closure per swap) orders as before.
+	slices.SortStableFunc(layer, func(a, b int) int {
 		if keys[a] != keys[b] {
-			return keys[a] < keys[b]
+			return cmpLess(keys[a] < keys[b])
 		}
 		if bary[a] != bary[b] {
-			return bary[a] < bary[b]
+			return cmpLess(bary[a] < bary[b])
 		}
 		if g.pos[a] != g.pos[b] {
-			return g.pos[a] < g.pos[b]
+			return g.pos[a] - g.pos[b]
 		}
-		return g.vs[a].tie < g.vs[b].tie
+		return cmp.Compare(g.vs[a].tie, g.vs[b].tie)
 	})
 	g.centreDummies(layer, func(a, b int) bool { return keys[a] == keys[b] && bary[a] == bary[b] })
 	g.groupTogether(l, func(v int) float64 { return keys[v] })
@@ -220,7 +231,11 @@ func (g *graph) centreDummies(layer []int, tied func(a, b int) bool) {
 		for j < len(layer) && tied(layer[i], layer[j]) {
 			j++
 		}
-		var real, dummy []int
+		if j-i < 2 {
+			i = j
+			continue // a vertex alone has nothing to move past
+		}
+		real, dummy := g.realBuf[:0], g.dummyBuf[:0]
 		for _, v := range layer[i:j] {
 			if g.vs[v].real < 0 {
 				dummy = append(dummy, v)
@@ -237,53 +252,75 @@ func (g *graph) centreDummies(layer []int, tied func(a, b int) bool) {
 			copy(layer[i+h:], dummy)
 			copy(layer[i+h+len(dummy):], real[h:])
 		}
+		g.realBuf, g.dummyBuf = real, dummy
 		i = j
 	}
+}
+
+// unit is a group or a free vertex of a layer in groupTogether; first is the
+// index of its first member in the current order, which also breaks ties
+// between means.
+type unit struct {
+	first, n int
+	sum      float64
 }
 
 // groupTogether makes the groups of layer l contiguous: groups are ordered by
 // the mean key of their members, members keep their relative order.
 func (g *graph) groupTogether(l int, key func(int) float64) {
 	layer := g.layers[l]
-	type unit struct {
-		first   int // index of the first member in the current order
-		sum     float64
-		members []int
+	units := g.units[:0]
+	unitOf := g.unitOf[:0]
+	if g.byGroup == nil {
+		g.byGroup = map[int]int{}
 	}
-	var units []*unit
-	byGroup := map[int]*unit{}
+	clear(g.byGroup)
 	for i, v := range layer {
 		grp := g.vs[v].group
 		if grp >= 0 {
-			if u := byGroup[grp]; u != nil {
-				u.members = append(u.members, v)
-				u.sum += key(v)
+			if u, ok := g.byGroup[grp]; ok {
+				units[u].n++
+				units[u].sum += key(v)
+				unitOf = append(unitOf, u)
 				continue
 			}
+			g.byGroup[grp] = len(units)
 		}
-		u := &unit{first: i, sum: key(v), members: []int{v}}
-		if grp >= 0 {
-			byGroup[grp] = u
-		}
-		units = append(units, u)
+		unitOf = append(unitOf, len(units))
+		units = append(units, unit{first: i, n: 1, sum: key(v)})
 	}
+	g.units, g.unitOf = units, unitOf
 	if len(units) == len(layer) {
 		return
 	}
-	sort.SliceStable(units, func(i, j int) bool {
-		a := units[i].sum / float64(len(units[i].members))
-		b := units[j].sum / float64(len(units[j].members))
+	// first differs between units, so the order is total and any sort
+	// gives the one result.
+	rank := g.rank[:0]
+	for u := range units {
+		rank = append(rank, u)
+	}
+	slices.SortFunc(rank, func(i, j int) int {
+		a := units[i].sum / float64(units[i].n)
+		b := units[j].sum / float64(units[j].n)
 		if a != b {
-			return a < b
+			return cmpLess(a < b)
 		}
-		return units[i].first < units[j].first
+		return units[i].first - units[j].first
 	})
+	// Each unit's members go to consecutive places from its start on.
+	start := g.start[:0]
+	start = slices.Grow(start, len(units))[:len(units)]
 	k := 0
-	for _, u := range units {
-		for _, v := range u.members {
-			layer[k] = v
-			k++
-		}
+	for _, u := range rank {
+		start[u] = k
+		k += units[u].n
+	}
+	g.rank, g.start = rank, start
+	g.groupBuf = append(g.groupBuf[:0], layer...)
+	for i, v := range g.groupBuf {
+		u := unitOf[i]
+		layer[start[u]] = v
+		start[u]++
 	}
 }
 
@@ -293,6 +330,7 @@ func (g *graph) transpose() {
 		improved := false
 		for l := range g.layers {
 			layer := g.layers[l]
+			g.layerEnds(l)
 			for i := 0; i+1 < len(layer); i++ {
 				u, v := layer[i], layer[i+1]
 				if g.vs[u].group != g.vs[v].group {
@@ -320,21 +358,25 @@ func (g *graph) sift() {
 			return
 		}
 		layer := g.layers[l]
-		for _, v := range append([]int(nil), layer...) {
+		g.layerEnds(l)
+		g.siftBuf = append(g.siftBuf[:0], layer...)
+		for _, v := range g.siftBuf {
 			i := g.pos[v]
 			best, bestAt := 0, i
 			// Moving up past the neighbours above, then down past those below.
 			d := 0
-			for k := i - 1; k >= 0 && g.vs[layer[k]].group == g.vs[v].group; k-- {
-				above, below := g.pairCrossings(v, layer[k])
+			grp := g.group[v]
+			in, out := g.vertexEnds(v) // nothing moves during the search
+			for k := i - 1; k >= 0 && g.group[layer[k]] == grp; k-- {
+				above, below := g.crossEnds(in, out, layer[k])
 				d += above - below
 				if d < best {
 					best, bestAt = d, k
 				}
 			}
 			d = 0
-			for k := i + 1; k < len(layer) && g.vs[layer[k]].group == g.vs[v].group; k++ {
-				above, below := g.pairCrossings(v, layer[k])
+			for k := i + 1; k < len(layer) && g.group[layer[k]] == grp; k++ {
+				above, below := g.crossEnds(in, out, layer[k])
 				d += below - above
 				if d < best {
 					best, bestAt = d, k
@@ -343,40 +385,92 @@ func (g *graph) sift() {
 			if bestAt == i {
 				continue
 			}
-			copy(layer[i:], layer[i+1:])
-			layer = layer[:len(layer)-1]
-			layer = append(layer[:bestAt], append([]int{v}, layer[bestAt:]...)...)
-			g.layers[l] = layer
-			g.setPositions(l)
+			// Move v from i to bestAt; only the places in between change.
+			lo, hi := i, bestAt
+			if bestAt < i {
+				copy(layer[bestAt+1:i+1], layer[bestAt:i])
+				lo, hi = bestAt, i
+			} else {
+				copy(layer[i:bestAt], layer[i+1:bestAt+1])
+			}
+			layer[bestAt] = v
+			for k := lo; k <= hi; k++ {
+				g.pos[layer[k]] = k
+			}
 		}
 	}
 }
 
 // pairCrossings counts the crossings among the edges of u and v if u is
 // directly above v (above) and if v is directly above u (below). Callers
-// always compare both, and one pass over the edge pairs yields both.
+// always compare both, and one pass over the edge pairs yields both. u and v
+// are in the layer of the last layerEnds.
 func (g *graph) pairCrossings(u, v int) (above, below int) {
-	vu, vv := &g.vs[u], &g.vs[v]
+	uIn, uOut := g.vertexEnds(u)
+	return g.crossEnds(uIn, uOut, v)
+}
+
+// vertexEnds returns the slots of v's ends from the last layerEnds.
+func (g *graph) vertexEnds(v int) (in, out []float64) {
+	a := &g.ends.at[v]
+	return g.ends.in[a.in:a.inEnd], g.ends.out[a.out:a.outEnd]
+}
+
+// crossEnds is pairCrossings with u's ends given, which sift compares with
+// many vertices.
+func (g *graph) crossEnds(uIn, uOut []float64, v int) (above, below int) {
+	vIn, vOut := g.vertexEnds(v)
 	// The work of two one-sided counts, as the budget was set for them.
-	g.work += 2 * (len(vu.in)*len(vv.in) + len(vu.out)*len(vv.out) + 1)
-	for _, su := range vu.in {
-		a := g.upper(su)
-		for _, sv := range vv.in {
-			switch b := g.upper(sv); {
-			case a > b:
-				above++
-			case b > a:
-				below++
-			}
-		}
+	g.work += 2 * (len(uIn)*len(vIn) + len(uOut)*len(vOut) + 1)
+	above, below = countOrder(uIn, vIn)
+	ab, be := countOrder(uOut, vOut)
+	return above + ab, below + be
+}
+
+// ends holds the slots of the segment ends of one layer's vertices in the
+// neighbouring layers: upper ends of the segments arriving, lower ends of
+// those leaving. transpose and sift only reorder the layer itself, which
+// leaves these slots as they are, so each is read once per layer instead of
+// once per compared pair.
+type ends struct {
+	in, out []float64
+	at      []vertexEnds // by vertex
+}
+
+// vertexEnds locates a vertex's slots in ends.in and ends.out; it is small,
+// so that comparing many pairs reads little memory.
+type vertexEnds struct {
+	in, inEnd, out, outEnd int32
+}
+
+// layerEnds fills g.ends for layer l.
+func (g *graph) layerEnds(l int) {
+	e := &g.ends
+	if e.at == nil {
+		e.at = make([]vertexEnds, len(g.vs))
 	}
-	for _, su := range vu.out {
-		a := g.lower(su)
-		for _, sv := range vv.out {
-			switch b := g.lower(sv); {
-			case a > b:
+	e.in, e.out = e.in[:0], e.out[:0]
+	for _, v := range g.layers[l] {
+		at := &e.at[v]
+		at.in, at.out = int32(len(e.in)), int32(len(e.out))
+		for _, s := range g.vs[v].in {
+			e.in = append(e.in, g.upper(s))
+		}
+		for _, s := range g.vs[v].out {
+			e.out = append(e.out, g.lower(s))
+		}
+		at.inEnd, at.outEnd = int32(len(e.in)), int32(len(e.out))
+	}
+}
+
+// countOrder counts the pairs (x of a, y of b) with x > y and with y > x.
+func countOrder(a, b []float64) (above, below int) {
+	for _, x := range a {
+		for _, y := range b {
+			switch {
+			case x > y:
 				above++
-			case b > a:
+			case y > x:
 				below++
 			}
 		}
@@ -389,47 +483,82 @@ func (g *graph) pairCrossings(u, v int) (above, below int) {
 func (g *graph) crossings() int {
 	total := 0
 	for _, list := range g.byLayer {
-		pairs := make([][2]float64, len(list))
-		for i, s := range list {
-			pairs[i] = [2]float64{g.upper(s), g.lower(s)}
+		pairs := g.pairs[:0]
+		for _, s := range list {
+			pairs = append(pairs, [2]float64{g.upper(s), g.lower(s)})
 		}
-		total += CountCrossings(pairs)
+		g.pairs = pairs
+		total += g.cc.count(pairs)
 	}
 	return total
+}
+
+// counter holds the buffers of CountCrossings between calls.
+type counter struct {
+	lower, tmp []float64
 }
 
 // CountCrossings counts pairs of straight segments between two parallel
 // lines that cross, given their end positions on both lines. Segments that
 // share an end do not cross.
 func CountCrossings(pairs [][2]float64) int {
-	if len(pairs) < 2 {
+	var c counter
+	return c.count(append([][2]float64(nil), pairs...))
+}
+
+// count is CountCrossings on pairs, which it sorts in place. Sorted by upper
+// end, and by lower end where the upper ends are equal, two segments cross
+// exactly when the later one ends strictly above the earlier one: the count
+// is the number of strict inversions of the lower ends, which a merge sort
+// counts in O(n log n) (the count does not depend on the order of equal
+// pairs, so an unstable sort will do).
+func (c *counter) count(p [][2]float64) int {
+	if len(p) < 2 {
 		return 0
 	}
-	p := append([][2]float64(nil), pairs...)
-	sort.Slice(p, func(i, j int) bool {
-		if p[i][0] != p[j][0] {
-			return p[i][0] < p[j][0]
+	slices.SortFunc(p, func(a, b [2]float64) int {
+		if a[0] != b[0] {
+			return cmpLess(a[0] < b[0])
 		}
-		return p[i][1] < p[j][1]
+		return cmp.Compare(a[1], b[1])
 	})
-	lower := make([]float64, len(p))
+	lower := c.lower[:0]
 	for i := range p {
-		lower[i] = p[i][1]
+		lower = append(lower, p[i][1])
 	}
-	sort.Float64s(lower)
-	tree := make([]int, len(p)+1) // Fenwick tree over the ranks of lower ends
-	count := 0
-	for i, e := range p {
-		// Every segment inserted so far starts at or above e. It crosses e
-		// if it ends strictly below e's lower end; equal ends touch only.
-		atOrAbove := sort.SearchFloat64s(lower, math.Nextafter(e[1], math.Inf(1)))
-		for k := atOrAbove; k > 0; k -= k & -k {
-			count -= tree[k]
-		}
-		count += i
-		for k := sort.SearchFloat64s(lower, e[1]) + 1; k < len(tree); k += k & -k {
-			tree[k]++
-		}
+	c.lower = lower
+	c.tmp = slices.Grow(c.tmp[:0], len(lower))[:len(lower)]
+	return inversions(lower, c.tmp)
+}
+
+// inversions sorts a and returns the number of pairs i < j with
+// a[i] > a[j]; tmp is scratch of the same length.
+func inversions(a, tmp []float64) int {
+	n := len(a)
+	if n < 2 {
+		return 0
 	}
+	m := n / 2
+	count := inversions(a[:m], tmp[:m]) + inversions(a[m:], tmp[m:])
+	if a[m-1] <= a[m] {
+		return count // already in order, nothing crosses between the halves
+	}
+	copy(tmp, a)
+	left, right := tmp[:m], tmp[m:]
+	i, j, k := 0, 0, 0
+	for i < len(left) && j < len(right) {
+		if right[j] < left[i] {
+			// right[j] is smaller than every left value still waiting.
+			count += len(left) - i
+			a[k] = right[j]
+			j++
+		} else {
+			a[k] = left[i]
+			i++
+		}
+		k++
+	}
+	k += copy(a[k:], left[i:])
+	copy(a[k:], right[j:])
 	return count
 }
