@@ -1,16 +1,15 @@
 package build
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"tdsite/internal/buildcache"
 	"tdsite/internal/content"
+	"tdsite/internal/testkit"
 )
 
 // TestInhaltsabbild: a build with a record writes the content snapshot;
@@ -19,18 +18,7 @@ import (
 // reported as a fresh parse reports it.
 func TestInhaltsabbild(t *testing.T) {
 	root := copySite(t)
-	old := time.Now().Add(-time.Hour)
-	// An hour old: files written just before a build stay out of its
-	// snapshot (content.racy).
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			err = os.Chtimes(p, old, old)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testkit.AgeContent(t, root)
 	dest := filepath.Join(t.TempDir(), "public")
 	cachedBuild(t, Options{Source: root, Dest: dest})
 	file := buildcache.InhalteFile(buildcache.File(dest))

@@ -2,35 +2,17 @@ package content
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"tdsite/internal/decode"
 	"tdsite/internal/diag"
 	"tdsite/internal/gencontent"
 	"tdsite/internal/testkit"
 )
-
-// aged sets every file below root/content an hour back, so the snapshot
-// does not leave them out as changed just before reading (racy).
-func aged(t testing.TB, root string) {
-	t.Helper()
-	old := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			err = os.Chtimes(p, old, old)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // viaSnapshot loads root, writes the snapshot and loads root again in a
 // new loader seeded from it, as two builds in two processes do.
@@ -108,7 +90,7 @@ func TestAbbildRundreise(t *testing.T) {
 	write(t, root, "content/strategien/digitalstrategie-2026/ziele.toml.bak", "x")
 	write(t, root, "content/seiten/syntax.md", "+++\ntitel = \n+++\n")
 	write(t, root, "content/seiten/ohne-kopf.md", "Text\n")
-	aged(t, root)
+	testkit.AgeContent(t, root)
 	fresh, seeded, a, b, da, db := viaSnapshot(t, root)
 	if da.Len() < 5 || !da.HasErrors() {
 		t.Fatalf("the test wants files with findings, got %v", da.Items())
@@ -122,7 +104,7 @@ func TestAbbildRundreiseErzeugt(t *testing.T) {
 	if err := gencontent.Site(testkit.Root(), root, 300); err != nil {
 		t.Fatal(err)
 	}
-	aged(t, root)
+	testkit.AgeContent(t, root)
 	fresh, seeded, a, b, da, db := viaSnapshot(t, root)
 	sameParse(t, fresh, seeded, a, b, da, db)
 }
@@ -238,7 +220,7 @@ func smallSnapshot(t testing.TB) (root, file string, data []byte) {
 	if err := gencontent.Site(testkit.Root(), root, 40); err != nil {
 		t.Fatal(err)
 	}
-	aged(t, root)
+	testkit.AgeContent(t, root)
 	ld := NewLoader()
 	ld.Load(root)
 	file = filepath.Join(t.TempDir(), "inhalte")
@@ -284,7 +266,7 @@ func TestAbbildNurUnveraendert(t *testing.T) {
 	write(t, root, "content/strategien/s/strategie.md", strategie)
 	write(t, root, "content/strategien/s/massnahmen/a.md", "+++\nid = \"A-1\"\ntitel = \"Alt\"\n+++\n")
 	write(t, root, "content/strategien/s/massnahmen/b.md", "+++\nid = \"B-1\"\ntitel = \"Alt\"\n+++\n")
-	aged(t, root)
+	testkit.AgeContent(t, root)
 	write(t, root, "content/strategien/s/massnahmen/c.md", "+++\nid = \"C-1\"\ntitel = \"Neu\"\n+++\n")
 	ld := NewLoader()
 	ld.Load(root)
@@ -344,7 +326,7 @@ func FuzzAbbild(f *testing.F) {
 			f.Fatal(err)
 		}
 	}
-	aged(f, root)
+	testkit.AgeContent(f, root)
 	ld := NewLoader()
 	ld.Load(root)
 	file := filepath.Join(f.TempDir(), "inhalte")
@@ -378,7 +360,7 @@ func FuzzAbbild(f *testing.F) {
 // value in the wrong place, or fail.
 func TestAbbildFalscheArt(t *testing.T) {
 	root := testkit.Copy(t, testkit.Root(), "content")
-	aged(t, root)
+	testkit.AgeContent(t, root)
 	ld := NewLoader()
 	ld.Load(root)
 	p := *ld.cache["content/akteure.toml"]

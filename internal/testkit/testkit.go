@@ -93,6 +93,23 @@ func Bundled(t testing.TB) string {
 	return Copy(t, Root(), "content", "config.toml", "layouts", "themes")
 }
 
+// AgeContent sets every file below root/content an hour back: the content
+// snapshot leaves out files changed just before they were read (racily
+// clean), and tests that check what it reuses need them in it.
+func AgeContent(t testing.TB, root string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Snapshot reads every file below root, keyed by slash path.
 func Snapshot(t testing.TB, root string) map[string]string {
 	t.Helper()
