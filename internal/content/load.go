@@ -76,7 +76,6 @@ type Loader struct {
 	cache   map[string]*parsed
 	entries []entry // files of the last Load, for Subset
 	root    string
-	taken   time.Time        // when the last Load started to read
 	seed    func() *Snapshot // see Seed
 }
 
