@@ -23,7 +23,6 @@ package abbild
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -436,9 +435,6 @@ func readUint(p unsafe.Pointer, size uintptr) uint64 {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// ErrDamaged: the data is not a whole snapshot of this format and version.
-var ErrDamaged = errors.New("Abbild beschädigt oder anderer Fassung")
-
 // Reader reads what Writer wrote. The strings and byte slices it returns
 // share the memory of the data, which must not change afterwards.
 type Reader struct {
@@ -450,22 +446,9 @@ type Reader struct {
 	at0  string // the file of the last At since Reset
 }
 
-// NewReader checks magic, version and checksum of data.
-func (c *Codec) NewReader(data []byte, magic string, version uint64) (*Reader, error) {
-	n := len(data) - 4
-	if n < len(magic) || string(data[:len(magic)]) != magic ||
-		crc32.Checksum(data[:n], castagnoli) != binary.LittleEndian.Uint32(data[n:]) {
-		return nil, ErrDamaged
-	}
-	r := c.Body(data[len(magic):n])
-	if r.Uint() != version || r.bad {
-		return nil, ErrDamaged
-	}
-	return r, nil
-}
-
-// Open is NewReader for large data: the checksum is computed on another
-// core while the caller reads, and sound waits for it. The reader
+// Open checks magic and version of data and returns a reader of it; nil
+// if they do not match. The checksum is computed on another core while
+// the caller reads, and sound waits for it. The reader
 // tolerates damage, so nothing read may be used before sound says true.
 func (c *Codec) Open(data []byte, magic string, version uint64) (r *Reader, sound func() bool) {
 	n := len(data) - 4

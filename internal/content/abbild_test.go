@@ -156,12 +156,12 @@ func TestAbbildKenntJedesFeld(t *testing.T) {
 		if err := w.Finish(); err != nil {
 			t.Fatal(err)
 		}
-		r, err := c.NewReader(buf.Bytes(), "m", 1)
-		if err != nil {
-			t.Fatal(err)
+		r, sound := c.Open(buf.Bytes(), "m", 1)
+		if r == nil {
+			t.Fatal("snapshot not opened")
 		}
 		got := r.Value(i)
-		if !r.Done() || !reflect.DeepEqual(got, v.Interface()) {
+		if !sound() || !r.Done() || !reflect.DeepEqual(got, v.Interface()) {
 			t.Errorf("%v does not come back:\n%#v\n%#v", typ, v.Interface(), got)
 		}
 	}
