@@ -161,7 +161,7 @@ func einfach(s string) bool {
 				return false
 			}
 			space = true
-		case r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r):
+		case unicode.IsSpace(r):
 			return false
 		default:
 			space = false
@@ -169,8 +169,6 @@ func einfach(s string) bool {
 	}
 	return !space || s == ""
 }
-
-func asciiSpace(c byte) bool { return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
 
 // begriffe keeps the words that title and text do not already contain, so
 // the index carries nothing twice.
