@@ -21,12 +21,19 @@ import (
 const Listentrenner = " | "
 
 func writeCSV(header []string, rows [][]string) ([]byte, error) {
+	size := 0
 	for _, row := range rows {
 		for i, cell := range row {
 			row[i] = entschaerfen(cell)
+			size += len(row[i]) + 1
 		}
+		size++ // CRLF for the last separator
 	}
+	// Sized ahead (with room for quotes): the CSV writer flushes every
+	// 4 KB, and a buffer that grows step by step for the 3 MB of a large
+	// table of measures is allocated and cleared again and again.
 	var b bytes.Buffer
+	b.Grow(size + size/32 + 1024)
 	w := csv.NewWriter(&b)
 	w.Comma = ';'
 	w.UseCRLF = true

@@ -1,0 +1,75 @@
+package opendata_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"tdsite/internal/agenda"
+	"tdsite/internal/build"
+	"tdsite/internal/opendata"
+	"tdsite/internal/testkit"
+)
+
+// compact encodes v as JSON does for agenda.json.
+func compact(t testing.TB, v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// sameAsIndent fails unless Indent formats src as json.Indent does.
+func sameAsIndent(t *testing.T, src []byte) {
+	t.Helper()
+	var want bytes.Buffer
+	if err := json.Indent(&want, src, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if got := opendata.Indent(nil, src); !bytes.Equal(got, want.Bytes()) {
+		i := 0
+		for i < min(len(got), want.Len()) && got[i] == want.Bytes()[i] {
+			i++
+		}
+		t.Fatalf("Indent weicht ab json.Indent ab bei Byte %d:\n%q\nstatt\n%q", i, got[max(0, i-40):min(len(got), i+40)], want.Bytes()[max(0, i-40):min(want.Len(), i+40)])
+	}
+}
+
+// The agenda of the bundled site is indented byte for byte as json.Indent
+// indents it: agenda.json must not change.
+func TestIndentWieJSONIndent(t *testing.T) {
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
+	data, err := opendata.Dateien(agenda.Build(p.Model))[0].Inhalt()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compacted bytes.Buffer
+	if err := json.Compact(&compacted, data); err != nil {
+		t.Fatal(err)
+	}
+	compacted.WriteByte('\n')
+	sameAsIndent(t, compacted.Bytes())
+	sameAsIndent(t, compact(t, map[string]any{"leer": []int{}, "nichts": map[string]int{}, "tief": [][]any{{[]any{}}, {map[string]any{"a": nil}}}}))
+}
+
+// FuzzIndent: strings with quotes, backslashes, brackets and control
+// characters, in objects and lists at any depth, come out as json.Indent
+// writes them.
+func FuzzIndent(f *testing.F) {
+	for _, s := range []string{`a"b`, `\`, `\\"`, `{[,:]}`, "\x00\n\u2028", "\"\\\"", "üß€"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, depth int) {
+		var v any = []any{s, map[string]any{s: s, "n": 1.5, "l": []string{}}, true, nil}
+		for range depth % 40 {
+			v = map[string]any{s: v, "x": []any{v, s}}
+			if len(compact(t, v)) > 1<<20 {
+				break
+			}
+		}
+		sameAsIndent(t, compact(t, v))
+	})
+}
