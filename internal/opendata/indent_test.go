@@ -9,6 +9,7 @@ import (
 	"tdsite/internal/build"
 	"tdsite/internal/opendata"
 	"tdsite/internal/testkit"
+	"tdsite/internal/urlpath"
 )
 
 // compact encodes v as JSON does for agenda.json.
@@ -55,6 +56,38 @@ func TestIndentWieJSONIndent(t *testing.T) {
 	sameAsIndent(t, compact(t, map[string]any{"leer": []int{}, "nichts": map[string]int{}, "tief": [][]any{{[]any{}}, {map[string]any{"a": nil}}}}))
 }
 
+// agenda.json, written field by field and element by element, is the
+// document encoded in one go and indented by json.Indent, with and
+// without the optional publisher and with empty lists.
+func TestJSONInStueckenWieInEinem(t *testing.T) {
+	p, a, abs := bundledAgenda(t)
+	same := func(what string) {
+		t.Helper()
+		got, err := opendata.JSON(a, abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := opendata.JSONInEinemStueck(a, abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Fatalf("%s: agenda.json weicht bei Byte %d ab:\n%q\nstatt\n%q", what, i, got[max(0, i-60):min(len(got), i+60)], want[max(0, i-60):min(len(want), i+60)])
+		}
+	}
+	same("mitgelieferte Website")
+	if p.Model.Config.Herausgeber == "" {
+		t.Fatal("die mitgelieferte Website nennt keinen Herausgeber; der Test braucht einen")
+	}
+	p.Model.Config.Herausgeber = ""
+	a.Berichte = nil
+	same("ohne Herausgeber und Berichte")
+}
+
 // FuzzIndent: strings with quotes, backslashes, brackets and control
 // characters, in objects and lists at any depth, come out as json.Indent
 // writes them.
@@ -72,4 +105,30 @@ func FuzzIndent(f *testing.F) {
 		}
 		sameAsIndent(t, compact(t, v))
 	})
+}
+
+// bundledAgenda is the agenda of the bundled site and its absolute
+// addresses.
+func bundledAgenda(t testing.TB) (*build.Prepared, *agenda.Agenda, func(string) string) {
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
+	return p, agenda.Build(p.Model), func(s string) string { return urlpath.Abs(p.Model.Config.BaseURL, s) }
+}
+
+// BenchmarkJSON measures agenda.json of the bundled site, written in
+// pieces (stuecke) and, for comparison, as before in one go (einstueck).
+func BenchmarkJSON(b *testing.B) {
+	_, a, abs := bundledAgenda(b)
+	for _, c := range []struct {
+		name string
+		json func(*agenda.Agenda, func(string) string) ([]byte, error)
+	}{{"stuecke", opendata.JSON}, {"einstueck", opendata.JSONInEinemStueck}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.json(a, abs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
