@@ -453,21 +453,38 @@ func (transformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 		doc.SetAttributeString("tdsite-prefix", []byte(p))
 	}
 	off, _ := pc.Get(keyOffset).(int)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	shiftBlocks(doc, off)
+}
+
+// shiftBlocks shifts the headings and classes the aligned table cells
+// below n. Headings and cells are blocks, and blocks lie only in blocks:
+// the walk passes over inline content (text, links, emphasis), most of
+// the nodes of a text, without entering it.
+func shiftBlocks(n ast.Node, off int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
 		}
-		switch v := n.(type) {
+		switch v := c.(type) {
 		case *ast.Heading:
 			v.Level = min(6, max(1, v.Level+off))
 		case *extast.TableCell:
-			if c := alignClass[v.Alignment]; c != "" {
-				v.SetAttributeString("class", []byte(c))
+			if class := alignClassBytes[v.Alignment]; class != nil {
+				v.SetAttributeString("class", class)
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+		shiftBlocks(c, off)
+	}
 }
+
+// alignClassBytes is alignClass as attribute values, shared by all cells.
+var alignClassBytes = func() map[extast.Alignment][]byte {
+	m := map[extast.Alignment][]byte{}
+	for k, v := range alignClass {
+		m[k] = []byte(v)
+	}
+	return m
+}()
 
 // ids generates heading IDs with slug.Make, the function behind the
 // template function anker, so that {{anker "Größe"}} links to "## Größe".

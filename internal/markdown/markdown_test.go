@@ -100,6 +100,21 @@ func TestTableAlignmentWithoutStyle(t *testing.T) {
 	}
 }
 
+// Headings and aligned tables are found wherever blocks nest: in quotes,
+// list items and footnotes.
+func TestVerschachtelteUeberschriftenUndTabellen(t *testing.T) {
+	src := "# Eins\n\n> ## Zwei\n>\n> | a |\n> |--:|\n> | 1 |\n\n- Punkt\n\n  ### Drei\n\n  | b |\n  |:-:|\n  | 2 |\n\nText[^f]\n\n[^f]: Fußnote\n\n    | c |\n    |:--|\n    | 3 |\n"
+	out := string(New(false).Render([]byte(src), Options{Offset: 1}))
+	for _, want := range []string{"<h2", "<h3", "<h4", `class="ausrichtung-rechts"`, `class="ausrichtung-mitte"`, `class="ausrichtung-links"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s fehlt in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "<h1") {
+		t.Errorf("eine Überschrift ist nicht verschoben:\n%s", out)
+	}
+}
+
 func TestScan(t *testing.T) {
 	src := "Zeile eins\n\nSiehe [Leitfaden](https://example.org/a \"T\") und\n![Bild](/bilder/x.png)\n\n<div>roh</div>\n\n<!-- Notiz -->\n\nText <b>fett</b> [leer](javascript&#58;alert(1))\n\n[ref]: vbscript:x\n\n[r][ref] und www.example.org\n\nAbsatz beginnt\nund nennt <https://example.net/y> und\nwww.example.com/z hier\n"
 	s := Scan([]byte(src))
