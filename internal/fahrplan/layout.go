@@ -375,8 +375,16 @@ func anzahl(n int, eins, viele string) string {
 }
 
 // FuerStrategie is the roadmap of a strategy, its measures grouped by
-// Handlungsfeld in the strategy's order.
+// Handlungsfeld in the strategy's order. It is laid out once per model and
+// day: the roadmap's page draws it and the strategy's landing page counts
+// its rows, and at 10,000 pages the second layout cost as much as the
+// first.
 func FuerStrategie(st *model.Strategie, heute time.Time) *Fahrplan {
+	v, _ := st.Memo.Do("fahrplan "+heute.Format(time.RFC3339Nano), func() (any, error) { return fuerStrategie(st, heute), nil })
+	return v.(*Fahrplan)
+}
+
+func fuerStrategie(st *model.Strategie, heute time.Time) *Fahrplan {
 	var gruppen []Eingabe
 	for _, e := range st.HF {
 		if len(e.Massnahmen) > 0 {

@@ -85,22 +85,6 @@ func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f'
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// kuerzen shortens a label to fit maxW px at size px; the full text is in
-// the link's name.
-func kuerzen(s string, size float64, bold bool, maxW float64) string {
-	if landkarte.TextWidth(s, size, bold) <= maxW {
-		return s
-	}
-	r := []rune(s)
-	for n := len(r) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(r[:n]), " ,.;:–-") + "…"
-		if landkarte.TextWidth(t, size, bold) <= maxW {
-			return t
-		}
-	}
-	return "…"
-}
-
 type writer struct{ strings.Builder }
 
 func (w *writer) p(parts ...string) {
@@ -161,7 +145,7 @@ func (f *Fahrplan) render(url func(string) string) template.HTML {
 	for _, g := range f.Gruppen {
 		w.p(`<g role="group" aria-label="`, esc(g.Titel), `">`)
 		w.p(`<g aria-hidden="true">`)
-		w.text("fp-gruppe", rand, y+18, kuerzen(g.Titel, 14, true, f.Breite-2*rand))
+		w.text("fp-gruppe", rand, y+18, landkarte.Kuerzen(g.Titel, 14, true, f.Breite-2*rand))
 		w.p(`</g>`)
 		for _, z := range g.Zeilen {
 			f.zeile(w, z, url)
@@ -187,12 +171,12 @@ func (f *Fahrplan) zeile(w *writer, z *Zeile, url func(string) string) {
 	w.p(`<a href="`, esc(url(z.URL)), `" id="`, esc(f.Anker(z)), `-balken" class="`, class, `"><title>`, esc(z.Name()), `</title>`)
 	w.rect("fp-fokus", rand-4, z.y-2, x1-rand+8, zeileH+2)
 	w.p(`<g aria-hidden="true">`)
-	w.text("fp-name", rand, z.y+12, kuerzen(z.ID+" "+z.Titel, 13, false, labelW-12))
+	w.text("fp-name", rand, z.y+12, landkarte.Kuerzen(z.ID+" "+z.Titel, 13, false, labelW-12))
 	unter := z.Phase
 	if z.Veraltet {
 		unter += " · " + z.VeraltetText
 	}
-	w.text("fp-unter", rand, z.y+25, kuerzen(unter, 11.5, false, labelW-12))
+	w.text("fp-unter", rand, z.y+25, landkarte.Kuerzen(unter, 11.5, false, labelW-12))
 	by := z.y + (zeileH-balkenH)/2
 	if z.Veraltet {
 		w.hatch("fp-bar", x0, by, x1-x0, balkenH, f.ID)

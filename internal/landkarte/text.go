@@ -54,13 +54,17 @@ func advance(s string, bold bool) float64 {
 	}
 	w := 0.0
 	for _, r := range s {
-		a := fallbackAdvance
-		if r >= 0 && int(r) < len(table) && table[r] != 0 {
-			a = int(table[r]) - 1
-		}
-		w += float64(a)
+		w += runeAdvance(r, table)
 	}
 	return w
+}
+
+// runeAdvance is the advance of r in 1/1000 em from table.
+func runeAdvance(r rune, table []uint16) float64 {
+	if r >= 0 && int(r) < len(table) && table[r] != 0 {
+		return float64(int(table[r]) - 1)
+	}
+	return fallbackAdvance
 }
 
 // font is a text style of the map.

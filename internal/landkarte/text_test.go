@@ -77,3 +77,32 @@ func TestTextWidthTabelle(t *testing.T) {
 		}
 	}
 }
+
+// Kuerzen keeps what measuring each cut text anew gave (the roadmap's
+// labels before): the longest beginning that fits with "…", whatever
+// punctuation, unknown or invalid characters it ends on.
+func TestKuerzenWieNeuGemessen(t *testing.T) {
+	naiv := func(s string, size float64, bold bool, maxW float64) string {
+		if TextWidth(s, size, bold) <= maxW {
+			return s
+		}
+		r := []rune(s)
+		for n := len(r) - 1; n > 0; n-- {
+			if c := strings.TrimRight(string(r[:n]), " ,.;:–-") + "…"; TextWidth(c, size, bold) <= maxW {
+				return c
+			}
+		}
+		return "…"
+	}
+	texte := []string{"", "K1.101 Digitale Verwaltung: Portal, Antrag – und mehr", "a, b; c: d – e - f. g",
+		"Lange Überschrift mit Umlauten äöü ß und 漢字 \xff ungültig", "x", ",,,, ....", "Eins zwei drei vier fünf sechs sieben"}
+	for _, s := range texte {
+		for _, bold := range []bool{false, true} {
+			for w := 0.0; w < 420; w += 3.5 {
+				if got, want := Kuerzen(s, 13, bold, w), naiv(s, 13, bold, w); got != want {
+					t.Errorf("Kuerzen(%q, %v, %v) = %q, neu gemessen %q", s, bold, w, got, want)
+				}
+			}
+		}
+	}
+}

@@ -71,6 +71,9 @@ func Funcs(baseURL string) template.FuncMap {
 			}
 			return out
 		},
+		"strategiekarteBaum":    kartenBaum(link),     // funcs_karte.go
+		"fahrplanZeilen":        fahrplanZeilen(link), // funcs_karte.go
+		"strategiekarteWeitere": kartenWeitere(link),  // funcs_karte.go
 	}
 }
 
