@@ -129,6 +129,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		inc = last.incremental(dest)
 	}()
 	c := NewCaches()
+	if last != nil && last.inputs != nil {
+		c.loader.UseStats(last.inputs.TakeStats())
+	}
 	inhalte := seedContent(c, cacheFile, root, last)
 	defer inhalte.wait()
 	c.loaded = inhalte.write
@@ -147,9 +150,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		return nil, diags, ErrContent
 	}
 	minify := !opts.NoMinify && p.Config.MinifyEnabled()
-	var record <-chan *buildcache.Detail
+	var record func() *buildcache.Detail
 	if last != nil && last.inputs != nil {
-		record = startDetail(last.inputs, p)
+		record = startDetail(last.inputs, p, inc != nil)
 	}
 	res, err := write(ctx, p, dest, minify, opts, inc)
 	var le *OutputError
@@ -175,7 +178,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if last != nil && last.inputs != nil {
 		w := startWatch()
 		inhalte.wait()
-		saveState(cacheFile, dest, last, res, diags, p, <-record)
+		saveState(cacheFile, dest, last, res, diags, p, record())
 		res.Phases = append(res.Phases, w.lap("sichern"))
 	}
 	res.finish()
@@ -291,18 +294,24 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList(), pv
 }
 
-// startDetail records the inputs and the page dependencies of the build
-// of p on another core: they are known before the pages are rendered,
-// and a short build renders on one core for most of its time.
-// saveState completes the record.
-func startDetail(inputs *buildcache.Snapshot, p *Prepared) <-chan *buildcache.Detail {
-	done := make(chan *buildcache.Detail, 1)
-	go func() {
+// startDetail returns the record of the inputs and the page dependencies
+// of the build of p, for saveState to complete. They are known before
+// the pages are rendered: an incremental build (early) makes the record
+// meanwhile on another core, as it renders on one for most of its time. A
+// full build renders on all cores and makes it at the end, so as not to
+// hold it in memory while rendering.
+func startDetail(inputs *buildcache.Snapshot, p *Prepared, early bool) func() *buildcache.Detail {
+	detail := func() *buildcache.Detail {
 		d := buildcache.NewDetail("", inputs, depsOf(p.Pages))
 		d.Koepfe = Koepfe(p.Content)
-		done <- d
-	}()
-	return done
+		return d
+	}
+	if !early {
+		return detail
+	}
+	done := make(chan *buildcache.Detail, 1)
+	go func() { done <- detail() }()
+	return func() *buildcache.Detail { return <-done }
 }
 
 // saveState records a successful build for the next run, with detail from
