@@ -359,7 +359,12 @@ func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.
 // site is never changed in place.
 func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
 	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
-	made := startAssets(p.Pages)
+	// A full build has nothing to do beside making the search index until
+	// the pages render on all cores: it makes it where it writes it.
+	var made <-chan []madeAsset
+	if inc != nil {
+		made = startAssets(p.Pages)
+	}
 	w := startWatch()
 	phase := func(name string) { res.Phases = append(res.Phases, w.lap(name)) }
 	st, err := opts.folders.BeginKept(p.Root, dest, inc.keptFolder())
@@ -379,9 +384,9 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		return nil, &OutputError{Diags: d}
 	}
 	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: true, Stat: inc == nil && opts.Cache}
-	// Static files and the search index (made since the start of write,
-	// see startAssets) before the pages: pages link them by their
-	// fingerprinted names. An incremental build only learns those names;
+	// Static files and the search index (in an incremental build made
+	// since the start of write, see startAssets) before the pages: pages
+	// link them by their fingerprinted names. An incremental build only learns those names;
 	// static files did not change, they are linked below.
 	p.Assets.Reset()
 	static := out
@@ -399,6 +404,9 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	var since *linkcheck.Since
 	if inc != nil {
 		since = inc.since(list, p.Pages)
+	}
+	if made == nil {
+		made = startAssets(p.Pages)
 	}
 	if err := writeAssets(p, made, out); err != nil {
 		return nil, err
