@@ -116,6 +116,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		}
 		last = pv
 		if left && pv != nil {
+			pv.awaitOutput()
 			pv.output, pv.listing = false, nil
 		}
 	}
@@ -128,6 +129,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		inc = last.incremental(dest)
 	}()
 	c := NewCaches()
+	if last != nil && last.inputs != nil {
+		c.loader.UseStats(last.inputs.TakeStats())
+	}
 	inhalte := seedContent(c, cacheFile, root, last)
 	defer inhalte.wait()
 	c.loaded = inhalte.write
@@ -146,6 +150,10 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		return nil, diags, ErrContent
 	}
 	minify := !opts.NoMinify && p.Config.MinifyEnabled()
+	var record func() *buildcache.Detail
+	if last != nil && last.inputs != nil {
+		record = startDetail(last.inputs, p, inc != nil)
+	}
 	res, err := write(ctx, p, dest, minify, opts, inc)
 	var le *OutputError
 	if inc != nil && (errors.Is(err, errNotIncremental) || errors.As(err, &le)) {
@@ -170,7 +178,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	if last != nil && last.inputs != nil {
 		w := startWatch()
 		inhalte.wait()
-		saveState(cacheFile, dest, last, res, diags, p)
+		saveState(cacheFile, dest, last, res, diags, p, record())
 		res.Phases = append(res.Phases, w.lap("sichern"))
 	}
 	res.finish()
@@ -186,13 +194,40 @@ type previous struct {
 	output bool                 // the published output is the one recorded
 	// listing is the published output as walked, if it is the one recorded.
 	listing *buildcache.Listing
+	// walk brings the walk of the published output, which a build of
+	// changed inputs does not wait for before loading; awaitOutput takes
+	// it into output and listing.
+	walk <-chan outputWalk
+}
+
+type outputWalk struct {
+	list *buildcache.Listing
+	err  error
+}
+
+// awaitOutput waits for the walk of the published output, if it is still
+// on its way, and records whether the output is the one recorded.
+func (pv *previous) awaitOutput() {
+	if pv.walk == nil {
+		return
+	}
+	out := <-pv.walk
+	pv.walk = nil
+	pv.output = out.err == nil && buildcache.Same(out.list.Sum, pv.state.Output)
+	if pv.output {
+		pv.listing = out.list
+	}
 }
 
 // incremental returns how to build incrementally after the last build,
 // or nil for a full build: when there is no record of it, its output was
 // changed since, or anything but content files changed.
 func (pv *previous) incremental(dest string) *incremental {
-	if pv == nil || pv.state == nil || pv.inputs == nil || !pv.output {
+	if pv == nil {
+		return nil
+	}
+	pv.awaitOutput()
+	if pv.state == nil || pv.inputs == nil || !pv.output {
 		return nil
 	}
 	detail := buildcache.LoadDetail(buildcache.DetailFile(pv.file), pv.state)
@@ -231,42 +266,59 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 	pv := &previous{file: cacheFile, state: buildcache.Load(cacheFile)}
 	// Both folders are walked at the same time: on a large site the walks
 	// are most of the time a build without changes takes.
-	type fingerprint struct {
-		list *buildcache.Listing
-		err  error
-	}
-	output := make(chan fingerprint, 1)
 	if pv.state != nil {
+		walk := make(chan outputWalk, 1)
 		go func() {
 			l, err := buildcache.ListOutput(dest)
-			output <- fingerprint{l, err}
+			walk <- outputWalk{l, err}
 		}()
+		pv.walk = walk
 	}
 	in, err := buildcache.Scan(root, []string{config.File, "content", "layouts", "themes", "static"},
 		"dest="+dest, fmt.Sprint("nominify=", opts.NoMinify), "datum="+day.Format("2006-01-02"))
-	if pv.state != nil {
-		out := <-output
-		pv.output = out.err == nil && buildcache.Same(out.list.Sum, pv.state.Output)
-		if pv.output {
-			pv.listing = out.list
-		}
-	}
 	if err != nil {
 		return nil, nil, nil
 	}
 	pv.inputs = in
 	st := pv.state
-	if st == nil || !buildcache.Same(st.Inputs, in.Sum) || !pv.output {
+	if st == nil || !buildcache.Same(st.Inputs, in.Sum) {
+		// A real build: the content loads while the output is walked
+		// (awaitOutput), which only decides between incremental and full.
+		return nil, nil, pv
+	}
+	pv.awaitOutput()
+	if !pv.output {
 		return nil, nil, pv
 	}
 	return &Result{Unchanged: true, Built: st.Built, Pages: st.Pages, Files: st.Files, Bytes: st.Bytes,
 		Links: &linkcheck.Result{Files: st.LinkFiles, Internal: st.LinksInternal}}, st.DiagList(), pv
 }
 
-// saveState records a successful build for the next run. Failing to save
-// only costs the next run a full build.
-func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.List, p *Prepared) {
+// startDetail returns the record of the inputs and the page dependencies
+// of the build of p, for saveState to complete. They are known before
+// the pages are rendered: an incremental build (early) makes the record
+// meanwhile on another core, as it renders on one for most of its time. A
+// full build renders on all cores and makes it at the end, so as not to
+// hold it in memory while rendering.
+func startDetail(inputs *buildcache.Snapshot, p *Prepared, early bool) func() *buildcache.Detail {
+	detail := func() *buildcache.Detail {
+		d := buildcache.NewDetail("", inputs, depsOf(p.Pages))
+		d.Koepfe = Koepfe(p.Content)
+		return d
+	}
+	if !early {
+		return detail
+	}
+	done := make(chan *buildcache.Detail, 1)
+	go func() { done <- detail() }()
+	return func() *buildcache.Detail { return <-done }
+}
+
+// saveState records a successful build for the next run, with detail from
+// startDetail. Failing to save only costs the next run a full build.
+func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.List, p *Prepared, detail *buildcache.Detail) {
 	inputs := last.inputs
+	last.awaitOutput()
 	out, err := outputSum(dest, last.listing, res)
 	if err != nil {
 		buildcache.Remove(cacheFile)
@@ -276,8 +328,8 @@ func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.
 	if res.Links != nil {
 		st.LinkFiles, st.LinksInternal = res.Links.Files, res.Links.Internal
 	}
-	detail := res.output.record(buildcache.NewDetail(out, inputs, depsOf(p.Pages)))
-	detail.Koepfe, detail.Links = Koepfe(p.Content), res.Links
+	detail.Output, detail.Links = out, res.Links
+	res.output.record(detail)
 	// The findings in the Markdown are written on the other core, while
 	// the Detail is encoded.
 	befunde := make(chan error, 1)
@@ -307,6 +359,12 @@ func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.
 // site is never changed in place.
 func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Options, inc *incremental) (*Result, error) {
 	res := &Result{Pages: countPages(p.Pages), Incremental: inc != nil}
+	// A full build has nothing to do beside making the search index until
+	// the pages render on all cores: it makes it where it writes it.
+	var made <-chan []madeAsset
+	if inc != nil {
+		made = startAssets(p.Pages)
+	}
 	w := startWatch()
 	phase := func(name string) { res.Phases = append(res.Phases, w.lap(name)) }
 	st, err := opts.folders.BeginKept(p.Root, dest, inc.keptFolder())
@@ -326,8 +384,9 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 		return nil, &OutputError{Diags: d}
 	}
 	out := &publish.Output{Dir: st.Dir, Minify: minify, Links: linkcheck.NewScanned(), Track: true, Stat: inc == nil && opts.Cache}
-	// Static files and the search index first: pages link them by their
-	// fingerprinted names. An incremental build only learns those names;
+	// Static files and the search index (in an incremental build made
+	// since the start of write, see startAssets) before the pages: pages
+	// link them by their fingerprinted names. An incremental build only learns those names;
 	// static files did not change, they are linked below.
 	p.Assets.Reset()
 	static := out
@@ -337,10 +396,7 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	if err := CopyStatic(p, static); err != nil {
 		return nil, err
 	}
-	list, err := WriteAssets(p, p.Pages, out)
-	if err != nil {
-		return nil, err
-	}
+	list := notAssets(p.Pages)
 	if inc != nil {
 		list = inc.render(list, p.Pages, p.Content)
 	}
@@ -348,6 +404,12 @@ func write(ctx context.Context, p *Prepared, dest string, minify bool, opts Opti
 	var since *linkcheck.Since
 	if inc != nil {
 		since = inc.since(list, p.Pages)
+	}
+	if made == nil {
+		made = startAssets(p.Pages)
+	}
+	if err := writeAssets(p, made, out); err != nil {
+		return nil, err
 	}
 	// Where external links were written comes from what rendering the
 	// Markdown collected; it is indexed while the pages render.

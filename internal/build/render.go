@@ -186,19 +186,59 @@ func heavyFirst(list []*pages.Page) []*pages.Page {
 // those names in p.Assets. The other pages of list are returned, for
 // RenderPages.
 func WriteAssets(p *Prepared, list []*pages.Page, out *publish.Output) ([]*pages.Page, error) {
+	if err := writeAssets(p, startAssets(list), out); err != nil {
+		return nil, err
+	}
+	return notAssets(list), nil
+}
+
+// notAssets returns the pages of list that RenderPages renders.
+func notAssets(list []*pages.Page) []*pages.Page {
 	var rest []*pages.Page
 	for _, pg := range list {
 		if !pg.Asset {
 			rest = append(rest, pg)
-			continue
-		}
-		data, err := pg.Raw()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", pg.Path, err)
-		}
-		if err := out.WriteFile(p.Assets.AddGenerated(pg.File(), data), data); err != nil {
-			return nil, err
 		}
 	}
-	return rest, nil
+	return rest
+}
+
+// madeAsset is the content of a page that others link by fingerprint.
+type madeAsset struct {
+	page *pages.Page
+	data []byte
+	err  error
+}
+
+// startAssets makes the content of the asset pages of list on another
+// core and returns where it arrives, for writeAssets. The search index
+// keeps one core busy for a tenth of a second at 10,000 pages; meanwhile
+// a build prepares its folder and finds the pages to render.
+func startAssets(list []*pages.Page) <-chan []madeAsset {
+	done := make(chan []madeAsset, 1)
+	go func() {
+		var made []madeAsset
+		for _, pg := range list {
+			if pg.Asset {
+				data, err := pg.Raw()
+				made = append(made, madeAsset{pg, data, err})
+			}
+		}
+		done <- made
+	}()
+	return done
+}
+
+// writeAssets writes the asset pages startAssets made and records their
+// names in p.Assets.
+func writeAssets(p *Prepared, made <-chan []madeAsset, out *publish.Output) error {
+	for _, a := range <-made {
+		if a.err != nil {
+			return fmt.Errorf("%s: %w", a.page.Path, a.err)
+		}
+		if err := out.WriteFile(p.Assets.AddGenerated(a.page.File(), a.data), a.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

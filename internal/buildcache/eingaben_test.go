@@ -92,4 +92,27 @@ func TestScanLikeWalkDir(t *testing.T) {
 	if len(files) < 45 {
 		t.Errorf("only %d files walked", len(files))
 	}
+	// The content loader takes the stats of regular files from the scan
+	// instead of asking again: they must be those of os.Lstat, inode
+	// included (a file replaced by another), and nothing else.
+	stats := got.TakeStats()
+	for name := range files {
+		want, err := os.Lstat(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi := stats(name)
+		if !want.Mode().IsRegular() {
+			if fi != nil {
+				t.Errorf("%s (%v) has a stat for the loader", name, want.Mode())
+			}
+			continue
+		}
+		if fi == nil || fi.Size() != want.Size() || fi.Mode() != want.Mode() || !fi.ModTime().Equal(want.ModTime()) || inodeOf(fi) != inodeOf(want) {
+			t.Errorf("%s: stat %v, os.Lstat %v", name, fi, want)
+		}
+	}
+	if got.stats != nil {
+		t.Error("the snapshot keeps the stats it handed over")
+	}
 }

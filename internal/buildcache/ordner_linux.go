@@ -88,7 +88,7 @@ func lstatAt(fd int, dir, name string) (*statInfo, error) {
 		if err != nil {
 			return nil, &fs.PathError{Op: "lstat", Path: dir + string(os.PathSeparator) + name, Err: err}
 		}
-		return &statInfo{name: name, size: st.Size, mode: fileMode(st.Mode), mtime: time.Unix(st.Mtim.Unix())}, nil
+		return &statInfo{name: name, size: st.Size, mode: fileMode(st.Mode), mtime: time.Unix(st.Mtim.Unix()), ino: st.Ino}, nil
 	}
 }
 
@@ -128,7 +128,12 @@ type statInfo struct {
 	size  int64
 	mode  fs.FileMode
 	mtime time.Time
+	ino   uint64
 }
+
+// Inode is the file's inode number, which os.Lstat has in Sys: the
+// content loader tells a file replaced by another by it.
+func (s *statInfo) Inode() uint64 { return s.ino }
 
 func (s *statInfo) Name() string       { return s.name }
 func (s *statInfo) Size() int64        { return s.size }

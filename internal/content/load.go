@@ -76,8 +76,17 @@ type Loader struct {
 	cache   map[string]*parsed
 	entries []entry // files of the last Load, for Subset
 	root    string
-	seed    func() *Snapshot // see Seed
+	seed    func() *Snapshot             // see Seed
+	stats   func(rel string) fs.FileInfo // see UseStats
 }
+
+// UseStats gives the next Load the stat of the files below the site
+// folder by their slash paths relative to it, as a walk of the inputs just
+// before found them (buildcache.Snapshot.Stat; nil: not a regular file
+// then): Load asks the system only about the others. A file that changed
+// in between is read as it is now and recorded with its stat before,
+// which only makes the next build read it again.
+func (ld *Loader) UseStats(stat func(rel string) fs.FileInfo) { ld.stats = stat }
 
 // NewLoader returns a loader with an empty cache.
 func NewLoader() *Loader { return &Loader{cache: map[string]*parsed{}} }
@@ -95,7 +104,11 @@ type entry struct {
 func (ld *Loader) Load(root string) (*Site, *diag.List) {
 	diags := &diag.List{}
 	contentDir := filepath.Join(root, "content")
-	entries := ld.walk(root, contentDir, diags)
+	// The stats describe the files at one moment: a later Load (the
+	// preview's) asks the system again.
+	stats := ld.stats
+	ld.stats = nil
+	entries := ld.walk(root, contentDir, stats, diags)
 	ld.takeSeed()
 
 	results := make([]*parsed, len(entries))
@@ -177,7 +190,7 @@ func (ld *Loader) Subset(root string, changed []string, keep func(rel string) bo
 	return assemble(root, entries, results, diags), diags
 }
 
-func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
+func (ld *Loader) walk(root, contentDir string, stats func(string) fs.FileInfo, diags *diag.List) []entry {
 	var out []entry
 	info, err := os.Stat(contentDir)
 	if err != nil || !info.IsDir() {
@@ -212,10 +225,15 @@ func (ld *Loader) walk(root, contentDir string, diags *diag.List) []entry {
 		if !guard.Entry(p, d.Type(), diags) {
 			return nil
 		}
-		st, err := os.Stat(p)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
-			return nil
+		var st fs.FileInfo
+		if stats != nil && d.Type().IsRegular() {
+			st = stats(rel)
+		}
+		if st == nil {
+			if st, err = os.Stat(p); err != nil {
+				diags.Errorf(diag.Pos{File: rel}, "lesen", "Prüfen Sie die Zugriffsrechte.", "Die Datei kann nicht gelesen werden: %v", err)
+				return nil
+			}
 		}
 		out = append(out, entry{rel: rel, abs: p, info: st})
 		return nil

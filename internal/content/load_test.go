@@ -1,8 +1,10 @@
 package content
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +166,46 @@ func TestReadLimitedGrown(t *testing.T) {
 				t.Errorf("file of %d bytes, walk saw %d: read %d bytes (%v), want %d", n, seen, len(got), err, want)
 			}
 		}
+	}
+}
+
+// The build hands Load the stats of its walk of the inputs. A file
+// changed after that walk must come out as it is now, and be read again
+// by the next Load, which asks the system (the preview loads many times).
+func TestLoaderUseStats(t *testing.T) {
+	root := t.TempDir()
+	const rel = "content/strategien/s/massnahmen/a.md"
+	write(t, root, "content/strategien/s/strategie.md", strategie)
+	write(t, root, rel, "+++\nid = \"A-1\"\ntitel = \"Alt\"\nstatus = \"laufend\"\n+++\n")
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	scanned, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, rel, "+++\nid = \"A-1\"\ntitel = \"Neu\"\nstatus = \"umgesetzt\"\n+++\n")
+	later := time.Now().Add(2 * time.Second)
+	os.Chtimes(p, later, later)
+
+	var parsed []string
+	OnParse = func(r string) { parsed = append(parsed, r) }
+	defer func() { OnParse = nil }()
+	ld := NewLoader()
+	ld.UseStats(func(r string) fs.FileInfo {
+		if r == rel {
+			return scanned
+		}
+		return nil
+	})
+	site, _ := ld.Load(root)
+	if ms := site.Strategien[0].Massnahmen; len(ms) != 1 || ms[0].Titel != "Neu" {
+		t.Fatalf("the file is not read as it is now: %+v", ms)
+	}
+	parsed = nil
+	site, _ = ld.Load(root)
+	if !slices.Contains(parsed, rel) {
+		t.Errorf("the second Load trusted the stat of the first one's walk; parsed %v", parsed)
+	}
+	if ms := site.Strategien[0].Massnahmen; len(ms) != 1 || ms[0].Titel != "Neu" {
+		t.Errorf("second Load: %+v", ms)
 	}
 }

@@ -12,6 +12,9 @@ import (
 // inode tells a file replaced by another (saved by renaming a new one
 // over it) from the file before, whatever their times and sizes.
 func inode(info fs.FileInfo) uint64 {
+	if i, ok := info.(interface{ Inode() uint64 }); ok {
+		return i.Inode() // a stat the walk of the inputs made (Loader.UseStats)
+	}
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
 		return st.Ino
 	}
