@@ -71,6 +71,8 @@ func Funcs(baseURL string) template.FuncMap {
 			}
 			return out
 		},
+		"agendazeile": agendaZeile(link),
+		"statusstand": StatusStand,
 	}
 }
 

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"html/template"
+
+	"tdsite/internal/agenda"
+	"tdsite/internal/htmlesc"
+	"tdsite/internal/model"
+)
+
+// agendaZeile returns the template function agendazeile: the row of a
+// measure in the tables of the agenda (layouts/partials/agenda-massnahme-zeile.html
+// calls it, once per measure and build). As a template the row cost 30–60
+// µs, mostly calls through reflect: at 10,000 pages 8,000 rows took longer
+// than the rest of the agenda's tables. It writes what the template wrote,
+// byte for byte, escaped like html/template (internal/htmlesc; a test in
+// funcs_agenda_test.go compares with the template). status is the cell of
+// partials/status-stand.html, which stays a template: measure pages use it
+// too.
+func agendaZeile(link func(string) string) func(m *model.Massnahme, a *agenda.Agenda, status template.HTML) template.HTML {
+	return func(m *model.Massnahme, a *agenda.Agenda, status template.HTML) template.HTML {
+		e := htmlesc.Append
+		d, s := &m.Massnahme, &m.Strategie.Strategie
+		b := make([]byte, 0, 1024)
+		b = append(b, `<tr data-massnahme="`...)
+		b = e(b, d.ID)
+		b = append(b, `" data-status="`...)
+		b = e(b, d.Status)
+		b = append(b, `" data-handlungsfeld="`...)
+		if h := m.Handlungsfeld; h != nil {
+			b = e(b, h.Key)
+		}
+		b = append(b, `" data-ressorts="`...)
+		for i, r := range m.Federfuehrung {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = e(b, r.Kuerzel)
+		}
+		b = append(b, `" data-strategie="`...)
+		b = e(b, s.Slug)
+		b = append(b, '"')
+		if s.Beispiel {
+			b = append(b, ` class="fiktiv"`...)
+		}
+		b = append(b, ">\n      <td>"...)
+		b = e(b, d.ID)
+		b = append(b, "</td>\n      <th scope=\"row\"><a href=\""...)
+		b = htmlesc.AppendURL(b, link(m.URL))
+		b = append(b, `">`...)
+		b = e(b, d.Titel)
+		b = append(b, `</a>`...)
+		if z := d.Zusammenfassung; z != "" {
+			b = append(b, `<span class="zusammenfassung">`...)
+			b = e(b, z)
+			b = append(b, `</span>`...)
+		}
+		b = append(b, "</th>\n      <td><a href=\""...)
+		b = htmlesc.AppendURL(b, link(m.Strategie.URL))
+		b = append(b, `">`...)
+		b = e(b, s.Kurzname)
+		b = append(b, `</a>`...)
+		if s.Beispiel {
+			b = append(b, ` <span class="marke">Fiktives Beispiel</span>`...)
+		}
+		if m.Strategie.Abgeloest {
+			b = append(b, ` <span class="marke marke-alt">Frühere Fassung</span>`...)
+		}
+		b = append(b, "</td>\n      <td>"...)
+		if h := m.Handlungsfeld; h == nil {
+			b = append(b, "–"...)
+		} else if f := a.FacetteHF(h); f != nil {
+			b = append(b, `<a href="`...)
+			b = htmlesc.AppendURL(b, link(f.URL))
+			b = append(b, `">`...)
+			b = e(b, f.Kurz())
+			b = append(b, `</a>`...)
+		} else {
+			b = e(b, h.Label())
+		}
+		b = append(b, "</td>\n      <td>"...)
+		b = append(b, status...)
+		b = append(b, "</td>\n      <td>"...)
+		b = append(b, Akteure(m.Federfuehrung)...)
+		b = append(b, "</td>\n      <td>"...)
+		if t := FormatDatum(d.Start); t != "" {
+			b = e(b, t)
+		} else {
+			b = append(b, "–"...)
+		}
+		b = append(b, "</td>\n    </tr>"...)
+		return template.HTML(b)
+	}
+}
+
+// StatusStand writes what follows a measure's status in
+// layouts/partials/status-stand.html (template function statusstand): the
+// date of the status, whether it was inferred, whether it is stale. status
+// is partials/status.html for the measure's status. Every measure page and
+// every row of a measure table shows it, 8,000 times at 10,000 pages; as
+// template commands it cost more than writing it here, escaped like
+// html/template (internal/htmlesc; compared with the template in
+// funcs_agenda_test.go).
+func StatusStand(m *model.Massnahme, status template.HTML) template.HTML {
+	e := m.Aktuell()
+	if e.Datum.IsZero() && !e.Abgeleitet() && !m.Veraltet {
+		return status
+	}
+	b := make([]byte, 0, len(status)+160)
+	b = append(b, status...)
+	if !e.Datum.IsZero() {
+		b = append(b, ` <span class="status-stand">(Stand <time datetime="`...)
+		b = htmlesc.Append(b, e.Datum.ISO())
+		b = append(b, `">`...)
+		b = htmlesc.Append(b, FormatDatum(e.Datum))
+		b = append(b, `</time>)</span>`...)
+	}
+	if e.Abgeleitet() {
+		b = append(b, ` <span class="marke marke-abgeleitet">abgeleitet</span>`...)
+	}
+	if m.Veraltet {
+		b = append(b, ` <span class="marke marke-veraltet">`...)
+		b = htmlesc.Append(b, m.VeraltetText())
+		b = append(b, `</span>`...)
+	}
+	return template.HTML(b)
+}
