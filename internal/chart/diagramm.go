@@ -4,7 +4,8 @@
 // numbers and texts, and draws them as SVG (svg.go) for
 // layouts/partials/indikator.html; themes restyle it by its classes. Lines
 // differ by dash pattern and carry direct labels, so the chart never
-// depends on colour alone.
+// depends on colour alone. TabelleHTML (tabelle.go) writes the rows of the
+// data table beside it.
 package chart
 
 import (

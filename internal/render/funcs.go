@@ -73,6 +73,9 @@ func Funcs(baseURL string) template.FuncMap {
 		},
 		"agendazeile": agendaZeile(link),
 		"statusstand": StatusStand,
+		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {
+			return chart.TabelleHTML(chart.Tabelle(z, Wert), d != nil)
+		},
 	}
 }
 
