@@ -81,25 +81,39 @@ func AppendURL(b []byte, s string) []byte {
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		return append(b, "#ZgotmplZ"...)
 	}
+	return appendURL(b, s, true)
+}
+
+// AppendURLPart appends s as html/template writes it in the query or
+// fragment of a URL attribute (href="/x#{{.}}"): every byte but letters,
+// digits and "-._~" is percent-encoded, then escaped like an attribute.
+func AppendURLPart(b []byte, s string) []byte { return appendURL(b, s, false) }
+
+// appendURL is html/template's processURLOnto followed by the attribute
+// escaper; norm keeps the reserved characters and valid escapes of a
+// whole URL.
+func appendURL(b []byte, s string, norm bool) []byte {
 	written := 0
-	var norm []byte
+	var enc []byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0:
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
 			continue
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			// html/template tests i+2 < len(s): an escape at the very end is encoded again.
 			continue
 		}
-		norm = append(norm, s[written:i]...)
-		norm = append(norm, '%', hex[c>>4], hex[c&15])
+		enc = append(enc, s[written:i]...)
+		enc = append(enc, '%', hex[c>>4], hex[c&15])
 		written = i + 1
 	}
-	if norm == nil {
+	if enc == nil {
 		return Append(b, s)
 	}
-	return Append(b, string(append(norm, s[written:]...)))
+	return Append(b, string(append(enc, s[written:]...)))
 }
 
 const hex = "0123456789abcdef"

@@ -41,30 +41,41 @@ func TestFloatWieHTMLTemplate(t *testing.T) {
 	}
 }
 
-// viaHref is what html/template writes for s as a whole href.
-func viaHref(t testing.TB, s string) string {
+// viaHref is what html/template writes for s in an href after prefix
+// ("": the whole URL, "/x#": its fragment).
+func viaHref(t testing.TB, prefix, s string) string {
 	t.Helper()
 	var b strings.Builder
-	if err := template.Must(template.New("").Parse(`<a href="{{.}}">`)).Execute(&b, s); err != nil {
+	if err := template.Must(template.New("").Parse(`<a href="`+prefix+`{{.}}">`)).Execute(&b, s); err != nil {
 		t.Fatal(err)
 	}
-	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<a href="`), `">`)
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<a href="`+prefix), `">`)
 }
 
 func TestURLWieHTMLTemplate(t *testing.T) {
 	for _, s := range []string{"/strategien/k160/massnahmen/K160-101/", "/agenda/?a=1&b=2#x", "https://example.org/ä ö",
 		"javascript:alert(1)", "JavaScript:x", "mailto:a@b", "/x:y", "%41%4", "%zz", "/%2F%", "100%", "a'b\"c<d>", "\x00\xff"} {
-		if got, want := string(AppendURL(nil, s)), viaHref(t, s); got != want {
+		if got, want := string(AppendURL(nil, s)), viaHref(t, "", s); got != want {
 			t.Errorf("AppendURL(%q) = %q, html/template %q", s, got, want)
 		}
 	}
+}
+
+func FuzzURLPartWieHTMLTemplate(f *testing.F) {
+	f.Add("auf-kurs")
+	f.Add("a b/%41?x=ü&y='1'#z+")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(AppendURLPart(nil, s)), viaHref(t, "/x#", s); got != want {
+			t.Fatalf("AppendURLPart(%q) = %q, html/template %q", s, got, want)
+		}
+	})
 }
 
 func FuzzURLWieHTMLTemplate(f *testing.F) {
 	f.Add("/a b/%41%g?x=ü&y='1'#z")
 	f.Add("data:text")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(AppendURL(nil, s)), viaHref(t, s); got != want {
+		if got, want := string(AppendURL(nil, s)), viaHref(t, "", s); got != want {
 			t.Fatalf("AppendURL(%q) = %q, html/template %q", s, got, want)
 		}
 	})

@@ -71,8 +71,9 @@ func Funcs(baseURL string) template.FuncMap {
 			}
 			return out
 		},
-		"agendazeile": agendaZeile(link),
-		"statusstand": StatusStand,
+		"agendazeile":  agendaZeile(link),
+		"statusstand":  StatusStand,
+		"berichtziele": berichtZiele(link),
 		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {
 			return chart.TabelleHTML(chart.Tabelle(z, Wert), d != nil)
 		},

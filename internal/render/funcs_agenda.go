@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 
 	"tdsite/internal/agenda"
 	"tdsite/internal/htmlesc"
@@ -124,4 +125,78 @@ func StatusStand(m *model.Massnahme, status template.HTML) template.HTML {
 		b = append(b, `</span>`...)
 	}
 	return template.HTML(b)
+}
+
+// berichtZiele returns the template function berichtziele: the rows of the
+// table of measurable goals of one strategy in a progress report
+// (layouts/partials/bericht-strategie.html), each goal at the end of the
+// previous year and at the report's cut-off. 14 reports at 10,000 pages
+// have thousands of such rows; as template commands they were a third of
+// the reports' work. Written as the template wrote them, byte for byte
+// (compared in funcs_agenda_test.go). The report builds a ZielStand only
+// with Am set (agenda.Bericht).
+func berichtZiele(link func(string) string) func(list []*agenda.ZielStand, r *agenda.Bericht) template.HTML {
+	return func(list []*agenda.ZielStand, r *agenda.Bericht) template.HTML {
+		e := htmlesc.Append
+		symbole := htmlesc.AppendURL(nil, link("/icons/symbole.svg"))
+		messung := func(b []byte, m *model.Messwert, einheit string) []byte {
+			if m == nil {
+				return append(b, "noch keine Messung"...)
+			}
+			b = e(b, Wert(m.Wert, einheit))
+			b = append(b, ` <span class="klein">(`...)
+			b = e(b, FormatDatum(m.Datum))
+			return append(b, `)</span>`...)
+		}
+		b := make([]byte, 0, 900*len(list))
+		for _, zs := range list {
+			z := zs.Ziel
+			b = append(b, "\n      <tr>\n        <th scope=\"row\"><a href=\""...)
+			b = htmlesc.AppendURL(b, link(r.Agenda.IndikatorURL(z)))
+			b = append(b, `"><span class="ziel-id">`...)
+			b = e(b, z.ID)
+			b = append(b, `</span></a> `...)
+			b = e(b, z.Text)
+			b = append(b, "</th>\n        <td>"...)
+			if zs.Vorjahr == nil {
+				b = append(b, "Ziel noch nicht festgelegt"...)
+			} else {
+				b = messung(b, zs.Vorjahr.Aktuell, z.Einheit)
+			}
+			b = append(b, "</td>\n        <td>"...)
+			b = messung(b, zs.Am.Aktuell, z.Einheit)
+			if n := len(zs.Neu); n > 0 {
+				b = append(b, ` <span class="marke marke-alt">`...)
+				b = e(b, Plural(n, "neue Messung", "neue Messungen"))
+				b = append(b, `</span>`...)
+			}
+			b = append(b, "</td>\n        <td>"...)
+			if z.Zielwert == nil {
+				b = append(b, "offen"...)
+			} else {
+				b = e(b, Wert(*z.Zielwert, z.Einheit))
+				b = append(b, ` <span class="klein">(Ende `...)
+				b = strconv.AppendInt(b, int64(z.Zieljahr), 10)
+				b = append(b, `)</span>`...)
+			}
+			b = append(b, "</td>\n        <td><span class=\"bewertung-kurz bewertung-"...)
+			b = e(b, zs.Am.Bewertung)
+			b = append(b, `"><svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16"><use href="`...)
+			b = append(b, symbole...)
+			b = append(b, `#bewertung-`...)
+			b = htmlesc.AppendURLPart(b, zs.Am.Bewertung)
+			b = append(b, `"/></svg>`...)
+			b = e(b, zs.Am.Label())
+			b = append(b, `</span>`...)
+			if zs.ErreichtNeu {
+				b = append(b, ` <strong>(im Berichtszeitraum erreicht)</strong>`...)
+			} else if v := zs.Vorjahr; v != nil && v.Bewertung != zs.Am.Bewertung {
+				b = append(b, ` <span class="klein">(vorher: `...)
+				b = e(b, v.Label())
+				b = append(b, `)</span>`...)
+			}
+			b = append(b, "</td>\n      </tr>"...)
+		}
+		return template.HTML(b)
+	}
 }

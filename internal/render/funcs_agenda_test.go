@@ -3,6 +3,7 @@ package render_test
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,15 +28,20 @@ const zeileVorlage = `{{with .M}}{{$d := .Massnahme}}{{$s := .Strategie.Strategi
       <td>{{with datum $d.Start}}{{.}}{{else}}–{{end}}</td>
     </tr>{{end -}}`
 
-func TestAgendaZeileWieVorlage(t *testing.T) {
+// agendaDerWebsite is the agenda of the bundled site.
+func agendaDerWebsite(t *testing.T) *agenda.Agenda {
+	t.Helper()
 	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
-	var a *agenda.Agenda
 	for _, pg := range p.Pages {
 		if pg.Template == "agenda-massnahmen.html" {
-			a = pg.Data.(*agenda.Agenda)
-			break
+			return pg.Data.(*agenda.Agenda)
 		}
 	}
+	return nil
+}
+
+func TestAgendaZeileWieVorlage(t *testing.T) {
+	a := agendaDerWebsite(t)
 	if a == nil || len(a.Alle.Massnahmen) < 20 {
 		t.Fatal("keine Agenda mit Maßnahmen im mitgelieferten Inhalt")
 	}
@@ -92,5 +98,86 @@ func TestStatusStandWieVorlage(t *testing.T) {
 	// The bundled content has measures with and without date, inferred and stale ones.
 	if len(art) < 3 {
 		t.Errorf("nur %d Fälle verglichen: %v", len(art), art)
+	}
+}
+
+// berichtZieleVorlage is the rows of the goal table in
+// layouts/partials/bericht-strategie.html before berichtziele.
+const berichtZieleVorlage = `{{$r := .R}}{{with .Ziele}}<tbody>
+      {{- range .}}{{$z := .Ziel}}
+      <tr>
+        <th scope="row"><a href="{{url ($r.Agenda.IndikatorURL $z)}}"><span class="ziel-id">{{$z.ID}}</span></a> {{$z.Text}}</th>
+        <td>{{with .Vorjahr}}{{with .Aktuell}}{{wert .Wert $z.Einheit}} <span class="klein">({{datum .Datum}})</span>{{else}}noch keine Messung{{end}}{{else}}Ziel noch nicht festgelegt{{end}}</td>
+        <td>{{with .Am.Aktuell}}{{wert .Wert $z.Einheit}} <span class="klein">({{datum .Datum}})</span>{{else}}noch keine Messung{{end}}{{with .Neu}} <span class="marke marke-alt">{{plural (len .) "neue Messung" "neue Messungen"}}</span>{{end}}</td>
+        <td>{{with $z.Zielwert}}{{wert . $z.Einheit}} <span class="klein">(Ende {{$z.Zieljahr}})</span>{{else}}offen{{end}}</td>
+        <td><span class="bewertung-kurz bewertung-{{.Am.Bewertung}}"><svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16"><use href="{{url "/icons/symbole.svg"}}#bewertung-{{.Am.Bewertung}}"/></svg>{{.Am.Label}}</span>{{if .ErreichtNeu}} <strong>(im Berichtszeitraum erreicht)</strong>{{else}}{{$am := .Am}}{{with .Vorjahr}}{{if ne .Bewertung $am.Bewertung}} <span class="klein">(vorher: {{.Label}})</span>{{end}}{{end}}{{end}}</td>
+      </tr>
+      {{- end}}
+    </tbody>{{end}}`
+
+func TestBerichtZieleWieVorlage(t *testing.T) {
+	a := agendaDerWebsite(t)
+	if a == nil || len(a.Berichte) == 0 {
+		t.Fatal("keine Fortschrittsberichte im mitgelieferten Inhalt")
+	}
+	fall := map[string]bool{}
+	for _, base := range []string{"", "/unter pfad/"} {
+		funcs := render.Funcs(base)
+		alt := template.Must(template.New("").Funcs(funcs).Parse(berichtZieleVorlage))
+		neu := funcs["berichtziele"].(func([]*agenda.ZielStand, *agenda.Bericht) template.HTML)
+		for _, r := range a.Berichte {
+			for _, teil := range []*agenda.BerichtTeil{r.Land, r.Beispiel} {
+				for _, b := range teil.Strategien {
+					if len(b.Ziele) == 0 {
+						continue
+					}
+					var want strings.Builder
+					if err := alt.Execute(&want, map[string]any{"R": r, "Ziele": b.Ziele}); err != nil {
+						t.Fatal(err)
+					}
+					if got := "<tbody>" + string(neu(b.Ziele, r)) + "\n    </tbody>"; got != want.String() {
+						t.Fatalf("Bericht %d, %s: Zeilen weichen von der Vorlage ab:\nGo:      %s\nVorlage: %s", r.Jahr, b.Strategie.Slug, got, want.String())
+					}
+					for _, zs := range b.Ziele {
+						fall[fmt.Sprint("Vorjahr ", zs.Vorjahr != nil)] = true
+						fall[fmt.Sprint("neu ", len(zs.Neu) > 0)] = true
+						fall[fmt.Sprint("erreicht ", zs.ErreichtNeu)] = true
+						fall[fmt.Sprint("ohne Messung ", zs.Am.Aktuell == nil)] = true
+					}
+				}
+			}
+		}
+	}
+	// Cases the bundled reports lack: reached in the period, no measurement,
+	// no target value, texts and assessment keys to escape.
+	var r *agenda.Bericht
+	var zs *agenda.ZielStand
+	for _, rr := range a.Berichte {
+		for _, b := range slices.Concat(rr.Land.Strategien, rr.Beispiel.Strategien) {
+			if len(b.Ziele) > 0 {
+				r, zs = rr, b.Ziele[0]
+			}
+		}
+	}
+	erreicht, ohne := *zs, *zs
+	erreicht.ErreichtNeu = true
+	am, z := *zs.Am, *zs.Ziel
+	am.Aktuell, am.Bewertung = nil, "x y+#"
+	z.Zielwert, z.Text, z.ID = nil, "<a&b>", "Z'1"
+	ohne.Am, ohne.Ziel = &am, &z
+	funcs := render.Funcs("/b/")
+	var want strings.Builder
+	liste := []*agenda.ZielStand{&erreicht, &ohne}
+	if err := template.Must(template.New("").Funcs(funcs).Parse(berichtZieleVorlage)).Execute(&want, map[string]any{"R": r, "Ziele": liste}); err != nil {
+		t.Fatal(err)
+	}
+	if got := "<tbody>" + string(funcs["berichtziele"].(func([]*agenda.ZielStand, *agenda.Bericht) template.HTML)(liste, r)) + "\n    </tbody>"; got != want.String() {
+		t.Fatalf("Sonderfälle weichen von der Vorlage ab:\nGo:      %s\nVorlage: %s", got, want.String())
+	}
+	// Both sides of each condition of the rows occur in the bundled reports.
+	for _, f := range []string{"Vorjahr true", "Vorjahr false", "neu true", "neu false", "erreicht false"} {
+		if !fall[f] {
+			t.Errorf("Fall „%s“ kommt in den Berichten nicht vor: %v", f, fall)
+		}
 	}
 }
