@@ -1,9 +1,11 @@
 // Package chart computes the geometry of indicator charts: the
 // measurements of a quantitative goal over time against its baseline, its
 // target value and the straight planned path between them. It returns plain
-// numbers and texts; the SVG markup lives in a template, so themes can
-// restyle it. Lines differ by dash pattern and carry direct labels, so the
-// chart never depends on colour alone.
+// numbers and texts, and draws them as SVG (svg.go) for
+// layouts/partials/indikator.html; themes restyle it by its classes. Lines
+// differ by dash pattern and carry direct labels, so the chart never
+// depends on colour alone. TabelleHTML (tabelle.go) writes the rows of the
+// data table beside it.
 package chart
 
 import (

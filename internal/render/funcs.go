@@ -74,6 +74,12 @@ func Funcs(baseURL string) template.FuncMap {
 		"strategiekarteBaum":    kartenBaum(link),     // funcs_karte.go
 		"fahrplanZeilen":        fahrplanZeilen(link), // funcs_karte.go
 		"strategiekarteWeitere": kartenWeitere(link),  // funcs_karte.go
+		"agendazeile":           agendaZeile(link),
+		"statusstand":           StatusStand,
+		"berichtziele":          berichtZiele(link),
+		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {
+			return chart.TabelleHTML(chart.Tabelle(z, Wert), d != nil)
+		},
 	}
 }
 
