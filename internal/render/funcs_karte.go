@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tdsite/internal/fahrplan"
+	"tdsite/internal/htmlesc"
 	"tdsite/internal/landkarte"
 )
 
@@ -85,9 +86,10 @@ func (w *listenWriter) weitere(e landkarte.Extra, fremd bool) {
 }
 
 type listenWriter struct {
-	b      strings.Builder
-	url    func(string) string
-	status map[string]any
+	b       strings.Builder
+	scratch []byte // for escaped links
+	url     func(string) string
+	status  map[string]any
 }
 
 func (w *listenWriter) item(it *landkarte.Item) error {
@@ -259,43 +261,11 @@ func (w *listenWriter) link(href, label string) {
 		return
 	}
 	w.b.WriteString(`<a href="`)
-	w.b.WriteString(escapeHref(w.url(href)))
+	w.scratch = htmlesc.AppendURL(w.scratch[:0], w.url(href))
+	w.b.Write(w.scratch)
 	w.b.WriteString(`">`)
 	w.text(label)
 	w.b.WriteString("</a>")
 }
 
-func (w *listenWriter) text(s string) { w.b.WriteString(escapeText(s)) }
-
-// escapeText and escapeHref escape exactly as html/template does in element
-// content and in a quoted href: the usual text needs nothing and is
-// returned as it is; anything else goes through html/template itself.
-var (
-	textEscape = template.Must(template.New("text").Parse(`{{.}}`))
-	hrefEscape = template.Must(template.New("href").Parse(`<a href="{{.}}">`))
-)
-
-func escapeText(s string) string {
-	if !strings.ContainsAny(s, "\"&'+<>\x00") {
-		return s
-	}
-	var b strings.Builder
-	if err := textEscape.Execute(&b, s); err != nil {
-		return template.HTMLEscapeString(s) // cannot happen: a string always executes
-	}
-	return b.String()
-}
-
-func escapeHref(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/#", c) >= 0) {
-			var b strings.Builder
-			if err := hrefEscape.Execute(&b, s); err != nil {
-				return template.HTMLEscapeString(s)
-			}
-			return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<a href="`), `">`)
-		}
-	}
-	return s
-}
+func (w *listenWriter) text(s string) { w.b.WriteString(htmlesc.String(s)) }
