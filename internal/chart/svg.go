@@ -39,21 +39,17 @@ func (d *Diagramm) SVG() template.HTML {
 	b = e(b, d.Beschreibung)
 	b = append(b, `</desc><g class="raster">`...)
 	line := func(b []byte, class string, x1, y1, x2, y2 float64) []byte {
-		b = append(b, `<line `...)
+		b = append(b, `<line`...)
 		if class != "" {
-			b = append(b, `class="`...)
+			b = append(b, ` class="`...)
 			b = append(b, class...)
-			b = append(b, `" `...)
+			b = append(b, '"')
 		}
-		b = append(b, `x1="`...)
-		b = f(b, x1)
-		b = append(b, `" y1="`...)
-		b = f(b, y1)
-		b = append(b, `" x2="`...)
-		b = f(b, x2)
-		b = append(b, `" y2="`...)
-		b = f(b, y2)
-		return append(b, `"/>`...)
+		b = num(b, "x1", x1)
+		b = num(b, "y1", y1)
+		b = num(b, "x2", x2)
+		b = num(b, "y2", y2)
+		return append(b, `/>`...)
 	}
 	p := d.Plot
 	for _, t := range d.YTicks {
@@ -66,17 +62,15 @@ func (d *Diagramm) SVG() template.HTML {
 	b = line(b, "", p.X, p.Y2, p.X2, p.Y2)
 	// label: a direct label with its class ("label label-ziel"), else a tick.
 	text := func(b []byte, label bool, class string, x, y float64, anchor, s string) []byte {
-		b = append(b, `<text `...)
+		b = append(b, `<text`...)
 		if label {
-			b = append(b, `class="label `...)
+			b = append(b, ` class="label `...)
 			b = e(b, class)
-			b = append(b, `" `...)
+			b = append(b, '"')
 		}
-		b = append(b, `x="`...)
-		b = f(b, x)
-		b = append(b, `" y="`...)
-		b = f(b, y)
-		b = append(b, `" text-anchor="`...)
+		b = num(b, "x", x)
+		b = num(b, "y", y)
+		b = append(b, ` text-anchor="`...)
 		b = e(b, anchor)
 		b = append(b, `">`...)
 		b = e(b, s)
@@ -99,22 +93,30 @@ func (d *Diagramm) SVG() template.HTML {
 	b = e(b, d.Mess)
 	b = append(b, `"/>`...)
 	if pt := d.Basis; pt != nil {
-		b = append(b, `<rect class="punkt-basis" x="`...)
-		b = f(b, pt.X)
-		b = append(b, `" y="`...)
-		b = f(b, pt.Y)
-		b = append(b, `" width="9" height="9" transform="translate(-4.5 -4.5)"/>`...)
+		b = append(b, `<rect class="punkt-basis"`...)
+		b = num(b, "x", pt.X)
+		b = num(b, "y", pt.Y)
+		b = append(b, ` width="9" height="9" transform="translate(-4.5 -4.5)"/>`...)
 	}
 	for _, pt := range d.Punkte {
-		b = append(b, `<circle class="punkt-mess" cx="`...)
-		b = f(b, pt.X)
-		b = append(b, `" cy="`...)
-		b = f(b, pt.Y)
-		b = append(b, `" r="4.5"/>`...)
+		b = append(b, `<circle class="punkt-mess"`...)
+		b = num(b, "cx", pt.X)
+		b = num(b, "cy", pt.Y)
+		b = append(b, ` r="4.5"/>`...)
 	}
 	for _, l := range d.Labels {
 		b = text(b, true, l.Klasse, l.X, l.Y, l.Anker, l.Text)
 	}
 	b = append(b, `</svg>`...)
 	return template.HTML(b)
+}
+
+// num appends the attribute name="v" with a leading space, v written as
+// the template wrote a float64.
+func num(b []byte, name string, v float64) []byte {
+	b = append(b, ' ')
+	b = append(b, name...)
+	b = append(b, `="`...)
+	b = htmlesc.AppendFloat(b, v)
+	return append(b, '"')
 }
