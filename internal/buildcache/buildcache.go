@@ -617,7 +617,7 @@ type inputWalk struct {
 	h     hash.Hash
 	root  string
 	files map[string]string
-	stats map[string]fs.FileInfo // regular files, for Snapshot.Stat
+	stats map[string]fs.FileInfo // regular files, for Snapshot.TakeStats
 	r     folderReader
 	buf   []byte
 }

@@ -82,7 +82,7 @@ type Loader struct {
 
 // UseStats gives the next Load the stat of the files below the site
 // folder by their slash paths relative to it, as a walk of the inputs just
-// before found them (buildcache.Snapshot.Stat; nil: not a regular file
+// before found them (buildcache.Snapshot.TakeStats; nil: not a regular file
 // then): Load asks the system only about the others. A file that changed
 // in between is read as it is now and recorded with its stat before,
 // which only makes the next build read it again.
