@@ -60,7 +60,7 @@ func TestDirectEscapers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := execFuncs(original.sets["seite.html"])["_html_template_htmlescaper"]; !f.IsValid() || !f.Type().IsVariadic() {
+	if f := execFuncs(mustSet(t, original, "seite.html"))["_html_template_htmlescaper"]; !f.IsValid() || !f.Type().IsVariadic() {
 		t.Fatal("the comparison does not run with html/template's own escapers")
 	}
 	for i, got := range pages {
@@ -71,7 +71,7 @@ func TestDirectEscapers(t *testing.T) {
 	if !strings.Contains(want, "A &amp; &#34;B&#34; &lt;C&gt; &#39;d&#39; &#43; ü") {
 		t.Errorf("escaping changed: %s", want)
 	}
-	for name, set := range map[string]*template.Template{"seite.html": withDirect.sets["seite.html"], "base": withDirect.base} {
+	for name, set := range map[string]*template.Template{"seite.html": mustSet(t, withDirect, "seite.html"), "base": withDirect.base} {
 		f := execFuncs(set)["_html_template_htmlescaper"]
 		if !f.IsValid() || f.Type() != reflect.TypeFor[func(any) string]() {
 			t.Errorf("%s: the templates still call html/template's variadic escaper", name)
@@ -107,4 +107,14 @@ func TestDirectEscapersConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// mustSet is the template set of page template name.
+func mustSet(t *testing.T, tpl *Templates, name string) *template.Template {
+	t.Helper()
+	set, err := tpl.set(name)
+	if set == nil || err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return set
 }

@@ -28,13 +28,15 @@ import (
 
 // Templates holds one parsed template set per page template.
 type Templates struct {
-	sets  map[string]*template.Template
+	pages map[string]*pageSet
 	files map[string]string // template name → file it was read from (relative to root)
 	// base holds the base layout and the partials; it is never executed
-	// as a page, only to render fragments.
-	base      *template.Template
-	fragments atomic.Pointer[Fragments] // of the build that renders with the templates
-	url       func(string) string       // the template function url, for Frame
+	// as a page, only to render fragments. pristine is the same, never
+	// executed at all: html/template clones no set once it has run, and
+	// the page sets are cloned from it when first needed.
+	base, pristine *template.Template
+	fragments      atomic.Pointer[Fragments] // of the build that renders with the templates
+	url            func(string) string       // the template function url, for Frame
 	// direct and escaped: a page set, and each partial of base, got the
 	// wrapped escapers after its first execution (escaper.go).
 	direct  map[string]*atomic.Bool
@@ -85,7 +87,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 	if l.HasErrors() {
 		return nil, l
 	}
-	t := &Templates{sets: map[string]*template.Template{}, files: map[string]string{}, direct: map[string]*atomic.Bool{}}
+	t := &Templates{pages: map[string]*pageSet{}, files: map[string]string{}, direct: map[string]*atomic.Bool{}}
 	t.Use(NewFragments())
 	all := template.FuncMap{"fragment": t.Fragment, "rahmen": t.Frame}
 	for k, f := range funcs {
@@ -116,22 +118,68 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 			return nil, l
 		}
 	}
+	// A page file is parsed on its own here, so that its mistakes are
+	// found by every build and by check; it joins a copy of the base only
+	// when a page first needs it. An incremental build renders a few
+	// pages of one or two templates and so copies the partials' trees
+	// once or twice instead of once per page template.
 	for _, name := range names {
 		if name == "_base.html" || strings.HasPrefix(name, "partials/") {
 			continue
 		}
-		set, err := base.Clone()
-		if err != nil {
-			l.Errorf(diag.Pos{File: relFile(sources[name])}, "vorlage", "", "Vorlage kann nicht vorbereitet werden: %v", err)
-			continue
-		}
-		if parseFile(set.New(name), name, sources[name], relFile, l) {
-			t.sets[name] = set
+		own := template.New(name).Funcs(funcs)
+		if parseFile(own, name, sources[name], relFile, l) {
+			t.pages[name] = &pageSet{own: own}
 			t.direct[name] = new(atomic.Bool)
 		}
 	}
-	t.base = base // only now: a template set cannot be cloned once executed
+	pristine, err := base.Clone()
+	if err != nil {
+		l.Errorf(diag.Pos{File: relFile(baseFile)}, "vorlage", "", "Vorlage kann nicht vorbereitet werden: %v", err)
+		return nil, l
+	}
+	t.base, t.pristine = base, pristine
 	return t, l
+}
+
+// pageSet is the template set of one page template: the templates its
+// file defines, and once a page needs it, those together with a copy of
+// the base layout and the partials.
+type pageSet struct {
+	own  *template.Template // the page file alone, as parsed
+	once sync.Once
+	set  *template.Template
+	err  error
+}
+
+// set returns the template set of the page template name, nil if there
+// is none.
+func (t *Templates) set(name string) (*template.Template, error) {
+	ps := t.pages[name]
+	if ps == nil {
+		return nil, nil
+	}
+	ps.once.Do(func() {
+		set, err := t.pristine.Clone()
+		if err != nil {
+			ps.err = fmt.Errorf("Vorlage „%s“ kann nicht vorbereitet werden: %v", name, err)
+			return
+		}
+		// The page's definitions replace the base's blocks, as parsing
+		// the file into the copy would; its trees belong to this set
+		// alone, which the escaper rewrites on the first execution.
+		for _, own := range ps.own.Templates() {
+			if own.Tree == nil {
+				continue
+			}
+			if _, err := set.AddParseTree(own.Name(), own.Tree); err != nil {
+				ps.err = fmt.Errorf("Vorlage „%s“ kann nicht vorbereitet werden: %v", name, err)
+				return
+			}
+		}
+		ps.set = set
+	})
+	return ps.set, ps.err
 }
 
 func parseFile(t *template.Template, name, file string, rel func(string) string, l *diag.List) bool {
@@ -165,7 +213,7 @@ func templatePos(file string, err error) diag.Pos {
 // can execute: the base layout, the page file and every partial reachable
 // from them. A change to any other file cannot change such a page.
 func (t *Templates) Uses(name string) map[string]bool {
-	set := t.sets[name]
+	set, _ := t.set(name)
 	used := map[string]bool{}
 	if set == nil {
 		return used
@@ -378,7 +426,7 @@ func NewFragments() *Fragments { return &Fragments{} }
 func (t *Templates) Use(f *Fragments) { t.fragments.Store(f) }
 
 // Has reports whether a page template exists.
-func (t *Templates) Has(name string) bool { return t.sets[name] != nil }
+func (t *Templates) Has(name string) bool { return t.pages[name] != nil }
 
 // File returns the file a template was read from.
 func (t *Templates) File(name string) string { return t.files[name] }
@@ -395,11 +443,14 @@ func (t *Templates) Files() []string {
 
 // Execute renders page template name into w, with the base layout.
 func (t *Templates) Execute(w io.Writer, name string, data any) error {
-	set := t.sets[name]
+	set, err := t.set(name)
+	if err != nil {
+		return err
+	}
 	if set == nil {
 		return fmt.Errorf("Die Vorlage „%s“ fehlt in layouts/", name)
 	}
-	err := set.ExecuteTemplate(w, "_base.html", data)
+	err = set.ExecuteTemplate(w, "_base.html", data)
 	if !t.direct[name].Swap(true) {
 		useDirect(set)
 	}

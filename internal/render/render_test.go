@@ -210,3 +210,35 @@ func TestFragmentEinWert(t *testing.T) {
 		t.Errorf("fragment:  %s\ntemplate: %s", got, want)
 	}
 }
+
+// A page template joins its copy of the base when a page first needs it,
+// even after fragments have executed the base (html/template clones no
+// set that has run); its blocks replace the base's, each page keeps its
+// own, and templates no page used are never copied.
+func TestPageSetsWhenNeeded(t *testing.T) {
+	tpl := layouts(t, map[string]string{
+		"_base.html":      `<title>{{block "titel" .}}Standard{{end}}</title>{{block "main" .}}{{end}}`,
+		"a.html":          `{{define "titel"}}A{{end}}{{define "main"}}<p>{{.}}</p>{{fragment "partials/x.html" .}}{{end}}`,
+		"b.html":          `{{define "main"}}<a href="{{.}}">b</a>{{end}}`,
+		"c.html":          `{{define "main"}}c{{end}}`,
+		"partials/x.html": `<i>{{.}}</i>`,
+	}, nil)
+	if _, err := tpl.Fragment("partials/x.html", "vorher"); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"a.html": `<title>A</title><p>x&lt;y</p><i>x&lt;y</i>`,
+		"b.html": `<title>Standard</title><a href="x%3cy">b</a>`,
+	} {
+		got, err := tpl.ExecuteString(name, "x<y")
+		if err != nil || got != want {
+			t.Errorf("%s: %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if tpl.pages["c.html"].set != nil {
+		t.Error("c.html was prepared although no page used it")
+	}
+	if !tpl.Has("c.html") || !tpl.Uses("c.html")[tpl.File("c.html")] {
+		t.Error("c.html is not known as a page template")
+	}
+}
