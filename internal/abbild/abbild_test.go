@@ -75,6 +75,7 @@ func TestRundreise(t *testing.T) {
 		t.Fatal("snapshot not opened")
 	}
 	got := r.Value(0).(*outer)
+	decode.UnpackAll(got)
 	if !sound() || !r.Done() || !reflect.DeepEqual(got, v) {
 		t.Fatalf("got %#v", got)
 	}
