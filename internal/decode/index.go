@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -433,11 +434,7 @@ func (ix *Index) Len() int {
 // of its string value's text (0: none).
 func (ix *Index) Entry(i int) (path string, line, value int32) {
 	if ix.packed != "" {
-		_, j := uvarint(ix.packed, 0)
-		for ; i > 0; i-- {
-			_, j = packedEntry(ix.packed, j)
-		}
-		e, _ := packedEntry(ix.packed, j)
+		e, _ := packedEntry(ix.packed, packedAt(ix.packed, i))
 		return e.path, e.line, e.value
 	}
 	e := ix.entries[i]
@@ -459,13 +456,32 @@ func NewIndex(first, n int, entry func(i int) (path string, line, value int32)) 
 	return &Index{first: first, entries: entries}, true
 }
 
-// AppendPacked appends the entries of ix to b: their number, then for
-// each the length and bytes of its path and its two lines as varints.
+// AppendPacked appends the entries of ix to b: their number; the width
+// of an offset (2 or 4 bytes); the offset of each entry after the offsets,
+// so that lookups can search them in halves; then for each entry the
+// length and bytes of its path and its two lines as varints.
 func (ix *Index) AppendPacked(b []byte) []byte {
 	if ix.packed != "" {
 		return append(b, ix.packed...)
 	}
+	size := 0
+	for _, e := range ix.entries {
+		size += packedSize(e)
+	}
+	width := 2
+	if size > math.MaxUint16 {
+		width = 4
+	}
 	b = binary.AppendUvarint(b, uint64(len(ix.entries)))
+	b = append(b, byte(width))
+	off := 0
+	for _, e := range ix.entries {
+		b = append(b, byte(off), byte(off>>8))
+		if width == 4 {
+			b = append(b, byte(off>>16), byte(off>>24))
+		}
+		off += packedSize(e)
+	}
 	for _, e := range ix.entries {
 		b = binary.AppendUvarint(b, uint64(len(e.path)))
 		b = append(b, e.path...)
@@ -475,18 +491,33 @@ func (ix *Index) AppendPacked(b []byte) []byte {
 	return b
 }
 
+// packedSize is the bytes of e in AppendPacked.
+func packedSize(e indexEntry) int {
+	var tmp [3 * binary.MaxVarintLen64]byte
+	b := binary.AppendUvarint(tmp[:0], uint64(len(e.path)))
+	b = binary.AppendVarint(b, int64(e.line))
+	b = binary.AppendVarint(b, int64(e.value))
+	return len(b) + len(e.path)
+}
+
 // ReadPacked reads what AppendPacked wrote from the start of data and
 // returns an index that keeps it as it is (data must not change), and the
-// bytes it took; ok is false for damage: a varint or path cut off, a line
-// out of range, paths not strictly ascending. It allocates only the Index,
-// whatever data holds.
+// bytes it took; ok is false for damage: a number cut off, an offset that
+// is not where the entry before ends, a line out of range, paths not
+// strictly ascending. It allocates only the Index, whatever data holds.
 func ReadPacked(first int, data string) (ix *Index, n int, ok bool) {
-	count, i := uvarint(data, 0)
-	if i == 0 || count > uint64(len(data)) {
+	count, width, body := packedHead(data)
+	if body == 0 || count > uint64(len(data)-body)/uint64(width+3) {
 		return nil, 0, false
 	}
+	offsets := body
+	body += int(count) * width
+	i := body
 	prev := ""
-	for k := range count {
+	for k := range int(count) {
+		if offset(data, offsets+k*width, width) != i-body {
+			return nil, 0, false
+		}
 		var e indexEntry
 		if e, i = packedEntry(data, i); i == 0 || k > 0 && e.path <= prev {
 			return nil, 0, false
@@ -496,19 +527,48 @@ func ReadPacked(first int, data string) (ix *Index, n int, ok bool) {
 	return &Index{first: first, packed: data[:i]}, i, true
 }
 
-// findPacked is find by a walk over the packed entries: an index has a few
-// dozen, and a build looks up few positions of a file read from the
-// snapshot.
-func (ix *Index) findPacked(path string) (indexEntry, bool) {
-	count, i := uvarint(ix.packed, 0)
-	for range count {
-		var e indexEntry
-		e, i = packedEntry(ix.packed, i)
-		if e.path >= path {
-			return e, e.path == path
-		}
+// packedHead reads the number of entries and the width of an offset of a
+// packed index and returns where the offsets begin; 0 if it is damaged.
+func packedHead(s string) (count uint64, width, at int) {
+	count, at = uvarint(s, 0)
+	if at == 0 || at >= len(s) || s[at] != 2 && s[at] != 4 {
+		return 0, 0, 0
 	}
-	return indexEntry{}, false
+	return count, int(s[at]), at + 1
+}
+
+// packedAt is the index in s, a packed index that ReadPacked accepted, of
+// its k-th entry.
+func packedAt(s string, k int) int {
+	count, width, at := packedHead(s)
+	body := at + int(count)*width
+	return body + offset(s, at+k*width, width)
+}
+
+// offset reads the offset of width bytes at i of s.
+func offset(s string, i, width int) int {
+	v := int(s[i]) | int(s[i+1])<<8
+	if width == 4 {
+		v |= int(s[i+2])<<16 | int(s[i+3])<<24
+	}
+	return v
+}
+
+// findPacked is find on the packed entries, by halves as the slice.
+func (ix *Index) findPacked(path string) (indexEntry, bool) {
+	count, width, at := packedHead(ix.packed)
+	body := at + int(count)*width
+	k, found := sort.Find(int(count), func(k int) int {
+		// Only the path: its lines are read for the entry found.
+		i := body + offset(ix.packed, at+k*width, width)
+		n, i := uvarint(ix.packed, i)
+		return strings.Compare(path, ix.packed[i:i+int(n)])
+	})
+	if !found {
+		return indexEntry{}, false
+	}
+	e, _ := packedEntry(ix.packed, packedAt(ix.packed, k))
+	return e, true
 }
 
 // packedEntry reads the entry at i of s and returns the index after it;
@@ -594,10 +654,9 @@ func (ix *Index) unpack() {
 	if ix == nil || ix.packed == "" {
 		return
 	}
-	n, i := uvarint(ix.packed, 0)
-	ix.entries = make([]indexEntry, n)
+	ix.entries = make([]indexEntry, ix.Len())
 	for k := range ix.entries {
-		ix.entries[k], i = packedEntry(ix.packed, i)
+		ix.entries[k], _ = packedEntry(ix.packed, packedAt(ix.packed, k))
 	}
 	ix.packed = ""
 }

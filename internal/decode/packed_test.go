@@ -1,8 +1,10 @@
 package decode
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"tdsite/internal/testkit"
@@ -21,29 +23,42 @@ func TestPackedIndex(t *testing.T) {
 		if d != nil {
 			t.Fatalf("%s: %s", name, d.Message)
 		}
-		ix := doc.Index
-		data := string(ix.AppendPacked([]byte("vorn")))[len("vorn"):]
-		got, n, ok := ReadPacked(ix.First(), data+"rest")
-		if !ok || n != len(data) {
-			t.Fatalf("%s: packed index not read back (%v, %d of %d bytes)", name, ok, n, len(data))
+		samePacked(t, name, doc.Index)
+	}
+	// One too large for offsets of two bytes.
+	ix, _ := NewIndex(1, 3000, func(i int) (string, int32, int32) {
+		return fmt.Sprintf("massnahme[%04d].%s", i, strings.Repeat("x", 30)), int32(i + 2), int32(i % 3)
+	})
+	if _, width, _ := packedHead(string(ix.AppendPacked(nil))); width != 4 {
+		t.Fatalf("offsets of %d bytes for %d", width, ix.Len())
+	}
+	samePacked(t, "groß", ix)
+}
+
+// samePacked packs ix, reads it back and compares every lookup.
+func samePacked(t *testing.T, name string, ix *Index) {
+	t.Helper()
+	data := string(ix.AppendPacked([]byte("vorn")))[len("vorn"):]
+	got, n, ok := ReadPacked(ix.First(), data+"rest")
+	if !ok || n != len(data) {
+		t.Fatalf("%s: packed index not read back (%v, %d of %d bytes)", name, ok, n, len(data))
+	}
+	if again := string(got.AppendPacked(nil)); again != data {
+		t.Errorf("%s: packed again differently", name)
+	}
+	paths := []string{"", "zzz", "a.b[0]"}
+	for i := range ix.Len() {
+		p, _, _ := ix.Entry(i)
+		paths = append(paths, p, p+"x", p+".kind", p+"[7]", parent(p))
+	}
+	for _, p := range paths {
+		if got.has(p) != ix.has(p) || got.Line(p) != ix.Line(p) || got.ValueLine(p) != ix.ValueLine(p) {
+			t.Errorf("%s: %q: line %d, value %d, packed %d, %d", name, p, ix.Line(p), ix.ValueLine(p), got.Line(p), got.ValueLine(p))
 		}
-		if again := string(got.AppendPacked(nil)); again != data {
-			t.Errorf("%s: packed again differently", name)
-		}
-		paths := []string{"", "zzz", "a.b[0]"}
-		for i := range ix.Len() {
-			p, _, _ := ix.Entry(i)
-			paths = append(paths, p, p+"x", p+".kind", p+"[7]", parent(p))
-		}
-		for _, p := range paths {
-			if got.has(p) != ix.has(p) || got.Line(p) != ix.Line(p) || got.ValueLine(p) != ix.ValueLine(p) {
-				t.Errorf("%s: %q: line %d, value %d, packed %d, %d", name, p, ix.Line(p), ix.ValueLine(p), got.Line(p), got.ValueLine(p))
-			}
-		}
-		UnpackAll(AtIn(name, "", got))
-		if !reflect.DeepEqual(got, ix) {
-			t.Errorf("%s: unpacked index differs", name)
-		}
+	}
+	UnpackAll(AtIn(name, "", got))
+	if !reflect.DeepEqual(got, ix) {
+		t.Errorf("%s: unpacked index differs", name)
 	}
 }
 
@@ -54,8 +69,9 @@ func FuzzReadPacked(f *testing.F) {
 		return []string{"a", "a.b", "c[0]"}[i], int32(i + 2), int32(i)
 	})
 	f.Add(string(ix.AppendPacked(nil)))
-	f.Add("\x01\x01a\x02\x00")
-	f.Add("\x02\x01b\x02\x00\x01a\x02\x00")
+	f.Add("\x01\x02\x00\x00\x01a\x02\x00")
+	f.Add("\x02\x02\x00\x00\x04\x00\x01b\x02\x00\x01a\x02\x00") // not ascending
+	f.Add("\x01\x04\x01\x00\x00\x00\x01a\x02\x00")              // offset wrong
 	f.Fuzz(func(t *testing.T, data string) {
 		got, n, ok := ReadPacked(1, data)
 		if !ok {
