@@ -549,13 +549,26 @@ func (r *Reader) Value(root int) any {
 		r.fail()
 		return nil
 	}
-	p := r.c.roots[root]
-	v := reflect.New(p.typ)
-	r.run(p, v.UnsafePointer())
-	if r.bad {
+	v := reflect.New(r.c.roots[root].typ).Interface()
+	if !r.ValueInto(root, v) {
 		return nil
 	}
-	return v.Interface()
+	return v
+}
+
+// ValueInto reads a value of root type root into v, a pointer of that
+// type, which it sets to zero first: a caller that needs a record only
+// until the next one reuses it instead of allocating one each time. It
+// reports false if root or v is wrong or the data is damaged.
+func (r *Reader) ValueInto(root int, v any) bool {
+	if root < 0 || root >= len(r.c.roots) || reflect.TypeOf(v) != reflect.PointerTo(r.c.roots[root].typ) || reflect.ValueOf(v).IsNil() {
+		r.fail()
+		return false
+	}
+	target := reflect.ValueOf(v)
+	target.Elem().SetZero()
+	r.run(r.c.roots[root], target.UnsafePointer())
+	return !r.bad
 }
 
 func (r *Reader) run(p *plan, base unsafe.Pointer) {

@@ -215,10 +215,10 @@ func decodeSnapshot(data []byte, root, program string) *Snapshot {
 // readFiles reads the files of a snapshot after its header.
 func readFiles(r *abbild.Reader) *Snapshot {
 	s := &Snapshot{files: map[string]*parsed{}}
+	rec := new(fileRec) // one for all: parsed takes its fields
 	for r.Bool() {
 		r.Reset()
-		rec, _ := r.Value(0).(*fileRec)
-		if rec == nil || rec.Kind < 0 || rec.Kind > len(kinds) || rec.Value && rec.Kind == 0 {
+		if !r.ValueInto(0, rec) || rec.Kind < 0 || rec.Kind > len(kinds) || rec.Value && rec.Kind == 0 {
 			return nil
 		}
 		p := &parsed{slug: rec.Slug, failed: rec.Failed, mod: time.Unix(0, rec.Mod), size: rec.Size, ino: rec.Ino, read: time.Unix(0, rec.Read)}
