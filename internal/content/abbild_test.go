@@ -256,6 +256,19 @@ func TestAbbildBeschaedigt(t *testing.T) {
 	if ReadSnapshot(file, root, "anderes") != nil || ReadSnapshot(file, root+"x", "programm") != nil {
 		t.Error("snapshot of another program or folder read")
 	}
+	// The same through the file (mapped, and unmapped again when unusable).
+	cut := filepath.Join(t.TempDir(), "abgeschnitten")
+	for _, n := range []int{len(header(root, "programm")), len(data) / 2, len(data) - 1} {
+		if err := os.WriteFile(cut, data[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if ReadSnapshot(cut, root, "programm") != nil {
+			t.Fatalf("snapshot file cut off after %d of %d bytes read", n, len(data))
+		}
+	}
+	if ReadSnapshot(file, root, "programm").Len() == 0 {
+		t.Fatal("the intact snapshot file is not read")
+	}
 	step := max(1, len(data)/300)
 	for n := 0; n < len(data); n += step {
 		if decodeSnapshot(data[:n], root, "programm") != nil {
