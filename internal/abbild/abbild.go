@@ -12,7 +12,9 @@
 // several times slower). Every number is a varint, every string its
 // length and bytes, a slice or map one more than its length (0: nil), a
 // pointer 0 or 1 before its value. decode.At is stored with the index of
-// key lines it shares with the other tables of its file, once per file.
+// key lines it shares with the other tables of its file, once per file,
+// packed (decode.Index.AppendPacked): the reader leaves it in the data
+// instead of a slice of entries per file.
 //
 // A snapshot may be damaged or written by another program: the file
 // carries a checksum, and the reader trusts no length. A count larger
@@ -400,13 +402,7 @@ func (w *Writer) at(a *decode.At) {
 	w.ixs = append(w.ixs, ix)
 	w.Uint(uint64(len(w.ixs)))
 	w.Int(int64(ix.First()))
-	w.count(ix.Len(), false)
-	for i := range ix.Len() {
-		p, line, value := ix.Entry(i)
-		w.Str(p)
-		w.Int(int64(line))
-		w.Int(int64(value))
-	}
+	w.buf = ix.AppendPacked(w.buf)
 }
 
 func readInt(p unsafe.Pointer, size uintptr) int64 {
@@ -553,13 +549,26 @@ func (r *Reader) Value(root int) any {
 		r.fail()
 		return nil
 	}
-	p := r.c.roots[root]
-	v := reflect.New(p.typ)
-	r.run(p, v.UnsafePointer())
-	if r.bad {
+	v := reflect.New(r.c.roots[root].typ).Interface()
+	if !r.ValueInto(root, v) {
 		return nil
 	}
-	return v.Interface()
+	return v
+}
+
+// ValueInto reads a value of root type root into v, a pointer of that
+// type, which it sets to zero first: a caller that needs a record only
+// until the next one reuses it instead of allocating one each time. It
+// reports false if root or v is wrong or the data is damaged.
+func (r *Reader) ValueInto(root int, v any) bool {
+	if root < 0 || root >= len(r.c.roots) || reflect.TypeOf(v) != reflect.PointerTo(r.c.roots[root].typ) || reflect.ValueOf(v).IsNil() {
+		r.fail()
+		return false
+	}
+	target := reflect.ValueOf(v)
+	target.Elem().SetZero()
+	r.run(r.c.roots[root], target.UnsafePointer())
+	return !r.bad
 }
 
 func (r *Reader) run(p *plan, base unsafe.Pointer) {
@@ -656,20 +665,17 @@ func (r *Reader) at() decode.At {
 		return decode.At{}
 	}
 	first := r.Int()
-	n, ok := r.Count(3)
-	if first < math.MinInt32 || first > math.MaxInt32 || (!ok && !r.bad) {
-		r.fail()
-	}
-	if r.bad {
-		return decode.At{}
-	}
-	ix, ok := decode.NewIndex(int(first), n, func(int) (string, int32, int32) {
-		return r.Str(), int32(r.Int()), int32(r.Int())
-	})
-	if !ok || r.bad {
+	if first < math.MinInt32 || first > math.MaxInt32 || r.bad {
 		r.fail()
 		return decode.At{}
 	}
+	// The entries stay in the data, read where a position is wanted.
+	ix, n, ok := decode.ReadPacked(int(first), unsafe.String(unsafe.SliceData(r.data[r.i:]), len(r.data)-r.i))
+	if !ok {
+		r.fail()
+		return decode.At{}
+	}
+	r.i += n
 	r.ixs = append(r.ixs, ix)
 	return decode.AtIn(file, path, ix)
 }

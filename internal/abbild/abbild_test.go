@@ -75,10 +75,42 @@ func TestRundreise(t *testing.T) {
 		t.Fatal("snapshot not opened")
 	}
 	got := r.Value(0).(*outer)
+	decode.UnpackAll(got)
 	if !sound() || !r.Done() || !reflect.DeepEqual(got, v) {
 		t.Fatalf("got %#v", got)
 	}
 	if got.Inner.At.Index() != got.More[0].At.Index() {
 		t.Error("the index of one file is no longer shared")
+	}
+}
+
+// ValueInto overwrites every field of a reused value, also with nil, and
+// refuses a pointer of another type.
+func TestValueInto(t *testing.T) {
+	c, err := New(reflect.TypeFor[*outer]())
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &outer{A: "a", P: &inner{N: 1}, M: map[string]string{"k": "v"}, Nil: []inner{{N: 2}}}
+	var buf bytes.Buffer
+	w := c.NewWriter(&buf, "t\n", 1)
+	w.Value(0, full)
+	w.Value(0, &outer{A: "b"})
+	if err := w.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	r, sound := c.Open(buf.Bytes(), "t\n", 1)
+	got := new(outer)
+	if !r.ValueInto(0, got) || !reflect.DeepEqual(got, full) {
+		t.Fatalf("first value: %#v", got)
+	}
+	if !r.ValueInto(0, got) || !reflect.DeepEqual(got, &outer{A: "b"}) {
+		t.Fatalf("second value into the first: %#v", got)
+	}
+	if !sound() || !r.Done() {
+		t.Fatal("not read whole")
+	}
+	if c.Body(buf.Bytes()).ValueInto(0, &inner{}) || c.Body(buf.Bytes()).ValueInto(0, (*outer)(nil)) {
+		t.Error("a pointer of another type or nil accepted")
 	}
 }

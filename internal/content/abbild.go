@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -26,7 +27,7 @@ import (
 // another tdsite never reads it).
 const (
 	abbildMagic   = "tdsite-baustand-inhalte\n"
-	abbildVersion = 1
+	abbildVersion = 2 // 2: the key index packed (decode.Index.AppendPacked)
 )
 
 // racy is how close to the moment a file was read its modification time
@@ -165,15 +166,19 @@ func ReadSnapshot(file, root, program string) *Snapshot {
 	// The header first: after an update of tdsite, or for another
 	// folder, the rest (tens of megabytes) is not worth reading.
 	want := header(root, program)
-	data := make([]byte, len(want), max(info.Size(), int64(len(want))))
-	if _, err := io.ReadFull(f, data); err != nil || !bytes.Equal(data, want) {
+	head := make([]byte, len(want))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, want) || info.Size() > math.MaxInt {
 		return nil
 	}
-	n, err := io.ReadFull(f, data[len(data):cap(data)])
+	data, unmap, err := mapFile(f, int(info.Size()))
 	if err != nil {
 		return nil
 	}
-	return decodeSnapshot(data[:len(data)+n], root, program)
+	s := decodeSnapshot(data, root, program)
+	if s == nil {
+		unmap() // nothing read from it is kept
+	}
+	return s
 }
 
 // header is how a snapshot of root by program begins.
@@ -210,10 +215,10 @@ func decodeSnapshot(data []byte, root, program string) *Snapshot {
 // readFiles reads the files of a snapshot after its header.
 func readFiles(r *abbild.Reader) *Snapshot {
 	s := &Snapshot{files: map[string]*parsed{}}
+	rec := new(fileRec) // one for all: parsed takes its fields
 	for r.Bool() {
 		r.Reset()
-		rec, _ := r.Value(0).(*fileRec)
-		if rec == nil || rec.Kind < 0 || rec.Kind > len(kinds) || rec.Value && rec.Kind == 0 {
+		if !r.ValueInto(0, rec) || rec.Kind < 0 || rec.Kind > len(kinds) || rec.Value && rec.Kind == 0 {
 			return nil
 		}
 		p := &parsed{slug: rec.Slug, failed: rec.Failed, mod: time.Unix(0, rec.Mod), size: rec.Size, ino: rec.Ino, read: time.Unix(0, rec.Read)}

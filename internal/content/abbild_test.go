@@ -34,6 +34,9 @@ func viaSnapshotOf(t testing.TB, root string, all bool) (fresh, seeded *Loader, 
 	if snap == nil {
 		t.Fatal("snapshot not read back")
 	}
+	for _, p := range snap.files {
+		decode.UnpackAll(p.value) // for reflect.DeepEqual with a fresh parse
+	}
 	seeded = NewLoader()
 	seeded.Seed(func() *Snapshot { return snap })
 	b, db = seeded.Load(root)
@@ -161,6 +164,7 @@ func TestAbbildKenntJedesFeld(t *testing.T) {
 			t.Fatal("snapshot not opened")
 		}
 		got := r.Value(i)
+		decode.UnpackAll(got)
 		if !sound() || !r.Done() || !reflect.DeepEqual(got, v.Interface()) {
 			t.Errorf("%v does not come back:\n%#v\n%#v", typ, v.Interface(), got)
 		}
@@ -220,18 +224,26 @@ func smallSnapshot(t testing.TB) (root, file string, data []byte) {
 	if err := gencontent.Site(testkit.Root(), root, 40); err != nil {
 		t.Fatal(err)
 	}
-	testkit.AgeContent(t, root)
-	ld := NewLoader()
-	ld.Load(root)
-	file = filepath.Join(t.TempDir(), "inhalte")
-	if err := ld.WriteSnapshot(file, "programm"); err != nil {
-		t.Fatal(err)
-	}
+	_, file = writtenSnapshot(t, root)
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return root, file, data
+}
+
+// writtenSnapshot ages the content of root, loads it and writes its
+// snapshot by "programm".
+func writtenSnapshot(t testing.TB, root string) (ld *Loader, file string) {
+	t.Helper()
+	testkit.AgeContent(t, root)
+	ld = NewLoader()
+	ld.Load(root)
+	file = filepath.Join(t.TempDir(), "inhalte")
+	if err := ld.WriteSnapshot(file, "programm"); err != nil {
+		t.Fatal(err)
+	}
+	return ld, file
 }
 
 // TestAbbildBeschaedigt: a cut-off or changed snapshot, one of another
@@ -243,6 +255,19 @@ func TestAbbildBeschaedigt(t *testing.T) {
 	}
 	if ReadSnapshot(file, root, "anderes") != nil || ReadSnapshot(file, root+"x", "programm") != nil {
 		t.Error("snapshot of another program or folder read")
+	}
+	// The same through the file (mapped, and unmapped again when unusable).
+	cut := filepath.Join(t.TempDir(), "abgeschnitten")
+	for _, n := range []int{len(header(root, "programm")), len(data) / 2, len(data) - 1} {
+		if err := os.WriteFile(cut, data[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if ReadSnapshot(cut, root, "programm") != nil {
+			t.Fatalf("snapshot file cut off after %d of %d bytes read", n, len(data))
+		}
+	}
+	if ReadSnapshot(file, root, "programm").Len() == 0 {
+		t.Fatal("the intact snapshot file is not read")
 	}
 	step := max(1, len(data)/300)
 	for n := 0; n < len(data); n += step {
@@ -326,15 +351,9 @@ func FuzzAbbild(f *testing.F) {
 			f.Fatal(err)
 		}
 	}
-	testkit.AgeContent(f, root)
-	ld := NewLoader()
-	ld.Load(root)
-	file := filepath.Join(f.TempDir(), "inhalte")
-	if err := ld.WriteSnapshot(file, "p"); err != nil {
-		f.Fatal(err)
-	}
+	_, file := writtenSnapshot(f, root)
 	data, err := os.ReadFile(file)
-	if err != nil || decodeSnapshot(data, root, "p").Len() != 7 {
+	if err != nil || decodeSnapshot(data, root, "programm").Len() != 7 {
 		f.Fatal("seed snapshot not written whole", err)
 	}
 	body := data[len(abbildMagic) : len(data)-4]

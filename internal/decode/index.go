@@ -1,7 +1,11 @@
 package decode
 
 import (
+	"encoding/binary"
+	"math"
+	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -21,6 +25,10 @@ import (
 type Index struct {
 	first   int          // line of the first line of the text: position of the root table
 	entries []indexEntry // sorted by path
+	// packed holds the entries instead, as AppendPacked writes them, in an
+	// index read back from the content snapshot (ReadPacked): it takes no
+	// memory of its own there, where entries took 9 MB at 10,000 pages.
+	packed string
 }
 
 type indexEntry struct {
@@ -29,19 +37,22 @@ type indexEntry struct {
 	value int32 // line where a string value's text begins; 0: none
 }
 
-// find returns the entry of path, or nil.
-func (ix *Index) find(path string) *indexEntry {
+// find returns the entry of path.
+func (ix *Index) find(path string) (indexEntry, bool) {
+	if ix.packed != "" {
+		return ix.findPacked(path)
+	}
 	i, ok := slices.BinarySearchFunc(ix.entries, path, func(e indexEntry, p string) int { return strings.Compare(e.path, p) })
 	if !ok {
-		return nil
+		return indexEntry{}, false
 	}
-	return &ix.entries[i]
+	return ix.entries[i], true
 }
 
 // has reports whether the key at path is written in the text.
 func (ix *Index) has(path string) bool {
-	e := ix.find(path)
-	return e != nil && e.line > 0
+	e, ok := ix.find(path)
+	return ok && e.line > 0
 }
 
 // Line returns the line of path, or of its nearest ancestor that has one.
@@ -52,7 +63,7 @@ func (ix *Index) Line(path string) int {
 		return 0
 	}
 	for path != "" {
-		if e := ix.find(path); e != nil && e.line > 0 {
+		if e, ok := ix.find(path); ok && e.line > 0 {
 			return int(e.line)
 		}
 		path = parent(path)
@@ -67,7 +78,7 @@ func (ix *Index) ValueLine(path string) int {
 	if ix == nil {
 		return 0
 	}
-	if e := ix.find(path); e != nil && e.value > 0 {
+	if e, ok := ix.find(path); ok && e.value > 0 {
 		return int(e.value)
 	}
 	return ix.Line(path)
@@ -411,11 +422,21 @@ func (sc *scanner) value(path string) {
 func (ix *Index) First() int { return ix.first }
 
 // Len is the number of key paths in ix.
-func (ix *Index) Len() int { return len(ix.entries) }
+func (ix *Index) Len() int {
+	if ix.packed != "" {
+		n, _ := uvarint(ix.packed, 0)
+		return int(n)
+	}
+	return len(ix.entries)
+}
 
 // Entry returns the i-th key path in sorted order, its line and the line
 // of its string value's text (0: none).
 func (ix *Index) Entry(i int) (path string, line, value int32) {
+	if ix.packed != "" {
+		e, _ := packedEntry(ix.packed, packedAt(ix.packed, i))
+		return e.path, e.line, e.value
+	}
 	e := ix.entries[i]
 	return e.path, e.line, e.value
 }
@@ -433,4 +454,209 @@ func NewIndex(first, n int, entry func(i int) (path string, line, value int32)) 
 		entries[i] = indexEntry{path: p, line: l, value: v}
 	}
 	return &Index{first: first, entries: entries}, true
+}
+
+// AppendPacked appends the entries of ix to b: their number; the width
+// of an offset (2 or 4 bytes); the offset of each entry after the offsets,
+// so that lookups can search them in halves; then for each entry the
+// length and bytes of its path and its two lines as varints.
+func (ix *Index) AppendPacked(b []byte) []byte {
+	if ix.packed != "" {
+		return append(b, ix.packed...)
+	}
+	size := 0
+	for _, e := range ix.entries {
+		size += packedSize(e)
+	}
+	width := 2
+	if size > math.MaxUint16 {
+		width = 4
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.entries)))
+	b = append(b, byte(width))
+	off := 0
+	for _, e := range ix.entries {
+		b = append(b, byte(off), byte(off>>8))
+		if width == 4 {
+			b = append(b, byte(off>>16), byte(off>>24))
+		}
+		off += packedSize(e)
+	}
+	for _, e := range ix.entries {
+		b = binary.AppendUvarint(b, uint64(len(e.path)))
+		b = append(b, e.path...)
+		b = binary.AppendVarint(b, int64(e.line))
+		b = binary.AppendVarint(b, int64(e.value))
+	}
+	return b
+}
+
+// packedSize is the bytes of e in AppendPacked.
+func packedSize(e indexEntry) int {
+	var tmp [3 * binary.MaxVarintLen64]byte
+	b := binary.AppendUvarint(tmp[:0], uint64(len(e.path)))
+	b = binary.AppendVarint(b, int64(e.line))
+	b = binary.AppendVarint(b, int64(e.value))
+	return len(b) + len(e.path)
+}
+
+// ReadPacked reads what AppendPacked wrote from the start of data and
+// returns an index that keeps it as it is (data must not change), and the
+// bytes it took; ok is false for damage: a number cut off, an offset that
+// is not where the entry before ends, a line out of range, paths not
+// strictly ascending. It allocates only the Index, whatever data holds.
+func ReadPacked(first int, data string) (ix *Index, n int, ok bool) {
+	count, width, body := packedHead(data)
+	if body == 0 || count > uint64(len(data)-body)/uint64(width+3) {
+		return nil, 0, false
+	}
+	offsets := body
+	body += int(count) * width
+	i := body
+	prev := ""
+	for k := range int(count) {
+		if offset(data, offsets+k*width, width) != i-body {
+			return nil, 0, false
+		}
+		var e indexEntry
+		if e, i = packedEntry(data, i); i == 0 || k > 0 && e.path <= prev {
+			return nil, 0, false
+		}
+		prev = e.path
+	}
+	return &Index{first: first, packed: data[:i]}, i, true
+}
+
+// packedHead reads the number of entries and the width of an offset of a
+// packed index and returns where the offsets begin; 0 if it is damaged.
+func packedHead(s string) (count uint64, width, at int) {
+	count, at = uvarint(s, 0)
+	if at == 0 || at >= len(s) || s[at] != 2 && s[at] != 4 {
+		return 0, 0, 0
+	}
+	return count, int(s[at]), at + 1
+}
+
+// packedAt is the index in s, a packed index that ReadPacked accepted, of
+// its k-th entry.
+func packedAt(s string, k int) int {
+	count, width, at := packedHead(s)
+	body := at + int(count)*width
+	return body + offset(s, at+k*width, width)
+}
+
+// offset reads the offset of width bytes at i of s.
+func offset(s string, i, width int) int {
+	v := int(s[i]) | int(s[i+1])<<8
+	if width == 4 {
+		v |= int(s[i+2])<<16 | int(s[i+3])<<24
+	}
+	return v
+}
+
+// findPacked is find on the packed entries, by halves as the slice.
+func (ix *Index) findPacked(path string) (indexEntry, bool) {
+	count, width, at := packedHead(ix.packed)
+	body := at + int(count)*width
+	k, found := sort.Find(int(count), func(k int) int {
+		// Only the path: its lines are read for the entry found.
+		i := body + offset(ix.packed, at+k*width, width)
+		n, i := uvarint(ix.packed, i)
+		return strings.Compare(path, ix.packed[i:i+int(n)])
+	})
+	if !found {
+		return indexEntry{}, false
+	}
+	e, _ := packedEntry(ix.packed, packedAt(ix.packed, k))
+	return e, true
+}
+
+// packedEntry reads the entry at i of s and returns the index after it;
+// 0 if it is damaged.
+func packedEntry(s string, i int) (indexEntry, int) {
+	n, i := uvarint(s, i)
+	if i == 0 || n > uint64(len(s)-i) {
+		return indexEntry{}, 0
+	}
+	e := indexEntry{path: s[i : i+int(n)]}
+	if e.line, i = varint32(s, i+int(n)); i == 0 {
+		return indexEntry{}, 0
+	}
+	if e.value, i = varint32(s, i); i == 0 {
+		return indexEntry{}, 0
+	}
+	return e, i
+}
+
+// varint32 reads a varint of binary.AppendVarint at i of s that must fit
+// an int32; the index after it is 0 if it does not.
+func varint32(s string, i int) (int32, int) {
+	u, i := uvarint(s, i)
+	x := int64(u>>1) ^ -int64(u&1)
+	if i == 0 || x < math.MinInt32 || x > math.MaxInt32 {
+		return 0, 0
+	}
+	return int32(x), i
+}
+
+// uvarint is binary.Uvarint on a string from index i: the value and the
+// index after it, 0 if it is cut off or too long.
+func uvarint(s string, i int) (uint64, int) {
+	var x uint64
+	for shift := uint(0); i < len(s) && shift < 64; shift += 7 {
+		b := s[i]
+		i++
+		if b < 0x80 {
+			if shift == 63 && b > 1 {
+				return 0, 0
+			}
+			return x | uint64(b)<<shift, i
+		}
+		x |= uint64(b&0x7f) << shift
+	}
+	return 0, 0
+}
+
+// UnpackAll turns every packed index that v reaches (through pointers,
+// structs, slices and maps) into the form a fresh parse gives, so that
+// tests can compare values read from the content snapshot with
+// reflect.DeepEqual. Not for use while others read the indexes.
+func UnpackAll(v any) { unpackAll(reflect.ValueOf(v)) }
+
+func unpackAll(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			unpackAll(v.Elem())
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[At]() {
+			// ix is unexported: Interface would refuse an At reached
+			// through an unexported field.
+			(*Index)(v.FieldByName("ix").UnsafePointer()).unpack()
+			return
+		}
+		for i := range v.NumField() {
+			unpackAll(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			unpackAll(v.Index(i))
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			unpackAll(it.Value())
+		}
+	}
+}
+
+func (ix *Index) unpack() {
+	if ix == nil || ix.packed == "" {
+		return
+	}
+	ix.entries = make([]indexEntry, ix.Len())
+	for k := range ix.entries {
+		ix.entries[k], _ = packedEntry(ix.packed, packedAt(ix.packed, k))
+	}
+	ix.packed = ""
 }
