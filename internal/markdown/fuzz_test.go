@@ -2,9 +2,11 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +58,46 @@ func FuzzMarkdown(f *testing.F) {
 		for _, h := range scanned.HTML {
 			if h.Line < 1 || h.Line > lines {
 				t.Errorf("HTML %q in line %d of %d", h.HTML, h.Line, lines)
+			}
+		}
+	})
+}
+
+// FuzzOhneLinkify: a text without "http", "ftp:", "www." and "@" renders
+// to the same HTML and findings without Linkify as with it, whatever
+// goldmark makes of blanks, tabs, line ends, quotes and emphasis; the
+// renderer relies on it (Renderer.goldmark).
+func FuzzOhneLinkify(f *testing.F) {
+	for _, s := range []string{
+		"Wort wort  \nZeile mit zwei Blanks\nfoo \nbar\tbaz\n\n\tEingerückt\n",
+		"„Zitat“ und \"Zitat\" und 'einfach' -- und --- und ... (Klammer) ~~durch~~ *a* _b_ **c**",
+		"- a\n\t- b  \n  c\n\n1. x\n   \"y\"\n\n> Zitat *mit\nZeilen* (a)\n",
+		"| a | b |\n|:-|-:|\n| *x* (y) | \"z\" |\n\nText[^1] mit Fußnote.\n\n[^1]: Die Fußnote (hier).\n",
+		"# Titel (1)\n\nTitel\n---\n\n[Link (a)](/ziel/ \"T (t)\") und [ref] und ![Bild](/b.png)\n\n[ref]: /r/\n",
+		"\\ Blank nach Backslash \\\nund `code (a) b` und <b>roh</b> &amp; &#40; \\*x\\*\n",
+		"[Open Data]{lang=en} und [Anschrift eintragen] ( a ) ~a~ _a_b_ *a*b*\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 4096 || brauchtLinkify(src) || precheck(src) != nil {
+			return
+		}
+		for _, opt := range []Options{{}, {Prefix: "p-", Offset: 1}, {Zeilen: true}} {
+			ohne, mit := New(false), New(false)
+			ohne.md, mit.ohne = ohne.ohne, mit.md
+			var a, b template.HTML
+			var sa, sb Scanned
+			testkit.WithinTime(t, 5*time.Second, func() {
+				a, b = ohne.Render(src, opt), mit.Render(src, opt)
+				sa, _ = ohne.Scanned(src)
+				sb, _ = mit.Scanned(src)
+			})
+			if a != b {
+				t.Fatalf("%+v: without Linkify\n%s\nwith Linkify\n%s", opt, a, b)
+			}
+			if !reflect.DeepEqual(sa, sb) {
+				t.Fatalf("%+v: without Linkify %#v, with %#v", opt, sa, sb)
 			}
 		}
 	})

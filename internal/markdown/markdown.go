@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"hash/maphash"
 	"html/template"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -50,7 +51,9 @@ type Options struct {
 // lines): Scanned hands that out, so that neither the Markdown checks nor
 // the report of external links parse a text again.
 type Renderer struct {
-	md    goldmark.Markdown
+	md goldmark.Markdown
+	// ohne is md without Linkify, for texts it would find nothing in.
+	ohne  goldmark.Markdown
 	cache *sync.Map // [32]byte of salt, options and text → template.HTML
 	scans *sync.Map // sha256 of the text → *analysis
 	// prev and prevScans are the maps of the previous build, read only.
@@ -102,7 +105,7 @@ func (r *Renderer) Next() *Renderer {
 	if r.prev != nil && r.Cached() == 0 {
 		keep, keepScans = r.prev, r.prevScans
 	}
-	return &Renderer{md: r.md, cache: &sync.Map{}, scans: &sync.Map{}, prev: keep, prevScans: keepScans, salt: r.salt}
+	return &Renderer{md: r.md, ohne: r.ohne, cache: &sync.Map{}, scans: &sync.Map{}, prev: keep, prevScans: keepScans, salt: r.salt}
 }
 
 // Unsafe reports whether the renderer passes raw HTML through.
@@ -117,10 +120,7 @@ func count(m *sync.Map) int {
 	return n
 }
 
-var (
-	keyPrefix = parser.NewContextKey()
-	keyOffset = parser.NewContextKey()
-)
+var keyOffset = parser.NewContextKey()
 
 // germanQuotes replaces straight quotes by German ones: „…“ and ‚…‘.
 var germanQuotes = map[extension.TypographicPunctuation][]byte{
@@ -136,20 +136,69 @@ var germanQuotes = map[extension.TypographicPunctuation][]byte{
 // New returns a renderer. unsafe allows raw HTML in Markdown; it is off
 // unless a site opts in, because content is published in the government's name.
 func New(unsafe bool) *Renderer {
+	salt := "safe"
+	if unsafe {
+		salt = "unsafe"
+	}
+	return &Renderer{md: goldmarkMit(unsafe, true), ohne: goldmarkMit(unsafe, false),
+		cache: &sync.Map{}, scans: &sync.Map{}, salt: salt}
+}
+
+// goldmark returns the goldmark for src. Linkify is asked at every blank
+// and line start whether an address starts there, and each time goldmark
+// cuts the text before it, which leaves more text nodes (20 of 363 MB
+// allocated in the Markdown of 10,000 pages) besides the time of asking.
+// It can only find an address where the text has "http:",
+// "https:", "ftp:", "www." or an "@"; most texts have none of them and are
+// parsed without it. The HTML is the same (FuzzOhneLinkify), but for
+// one thing: goldmark trims blanks at the end of a line only from the last
+// of those text nodes, so "Wort \t" followed by a line ends in "Wort "
+// with Linkify and in "Wort" without. Texts with two or more blanks or
+// tabs at the end of a line are parsed with it, too.
+func (r *Renderer) goldmark(src []byte) goldmark.Markdown {
+	if brauchtLinkify(src) {
+		return r.md
+	}
+	return r.ohne
+}
+
+func brauchtLinkify(src []byte) bool {
+	if bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) ||
+		bytes.Contains(src, []byte("http")) || bytes.Contains(src, []byte("ftp:")) {
+		return true
+	}
+	for end := len(src); ; {
+		blanks := 0
+		for i := end - 1; i >= 0 && blanks < 2 && bytes.IndexByte([]byte(" \t\v\f\r"), src[i]) >= 0; i-- {
+			blanks++
+		}
+		if blanks >= 2 {
+			return true
+		}
+		if end = bytes.LastIndexByte(src[:end], '\n'); end < 0 {
+			return false
+		}
+	}
+}
+
+// goldmarkMit returns goldmark with tdsite's extensions, with or without
+// Linkify (see Renderer.goldmark).
+func goldmarkMit(unsafe, linkify bool) goldmark.Markdown {
 	var rendererOpts []renderer.Option
 	if unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			// GFM, with table alignment as classes instead of style attributes.
-			extension.Linkify, extension.Strikethrough, extension.TaskList,
+	// GFM, with table alignment as classes instead of style attributes.
+	gfm := []goldmark.Extender{extension.Strikethrough, extension.TaskList}
+	if linkify {
+		gfm = append([]goldmark.Extender{extension.Linkify}, gfm...)
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(append(gfm,
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
-				if doc := n.OwnerDocument(); doc != nil {
-					if v, ok := doc.AttributeString("tdsite-prefix"); ok {
-						return v.([]byte)
-					}
+				if s := idsOf(n); s != nil {
+					return s.prefixBytes
 				}
 				return nil
 			}),
@@ -158,22 +207,24 @@ func New(unsafe bool) *Renderer {
 				extension.WithFootnoteBacklinkTitle("Zurück zum Text"),
 			),
 			extension.NewTypographer(extension.WithTypographicSubstitutions(germanQuotes)),
-			klammern{},
+			klammern{})...,
 		),
+		// Heading IDs come from ankerParser, not from goldmark's
+		// WithAutoHeadingID (see ankerParser).
+		goldmark.WithParser(parser.NewParser(parser.WithBlockParsers(blockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(util.Prioritized(linkDefinitionen{parser.LinkReferenceParagraphTransformer}, 100)))),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			// The scan sees the tree as Scan always did: footnotes moved to
 			// the end (footnote transformer, 999), lines not yet split.
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 100),
 				util.Prioritized(scanTransformer{}, 1000), util.Prioritized(zeilenTransformer{}, 1001)),
 		),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithRendererOptions(append(rendererOpts,
+			// Before goldmark's renderers (1000, tables 500): these replace
+			// theirs for headings and table cells.
+			renderer.WithNodeRenderers(util.Prioritized(bloecke{}, 100)))...),
 	)
-	salt := "safe"
-	if unsafe {
-		salt = "unsafe"
-	}
-	return &Renderer{md: md, cache: &sync.Map{}, scans: &sync.Map{}, salt: salt}
 }
 
 // Render converts src to HTML. A text that Scanned reports a problem for
@@ -318,19 +369,22 @@ func (r *Renderer) convert(src []byte, opt Options, limited bool) (template.HTML
 	}
 	done := make(chan result, 1)
 	go func() {
-		ctx := parser.NewContext(parser.WithIDs(&ids{prefix: opt.Prefix, used: map[string]int{}}))
-		ctx.Set(keyPrefix, opt.Prefix)
+		s := idsPool.Get().(*ids)
+		s.prefix = opt.Prefix
+		s.prefixBytes = append(s.prefixBytes[:0], opt.Prefix...)
+		ctx := parser.NewContext(parser.WithIDs(s))
 		ctx.Set(keyOffset, opt.Offset)
 		ctx.Set(keyZeilen, opt.Zeilen)
 		var scan Scanned
 		ctx.Set(keyScan, &scan)
 		w := htmlBufs.Get().(*sliceWriter)
-		if err := r.md.Convert(src, w, parser.WithContext(ctx)); err != nil {
+		if err := r.goldmark(src).Convert(src, w, parser.WithContext(ctx)); err != nil {
 			// goldmark only fails on writer errors; a sliceWriter has none.
 			panic(err)
 		}
 		html := template.HTML(w.b) // #nosec: goldmark escapes text and drops raw HTML unless opted in
 		w.release()
+		s.release()
 		done <- result{html, scan}
 	}()
 	var res result
@@ -446,51 +500,81 @@ func (r *Renderer) Inline(src string) template.HTML {
 
 type transformer struct{}
 
-// Transform shifts heading levels, passes the ID prefix to footnotes and
-// turns table alignment into classes.
+// Transform shifts heading levels and hands the heading IDs and the ID
+// prefix to the renderers (bloecke, footnotes) through the document.
 func (transformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
-	if p, _ := pc.Get(keyPrefix).(string); p != "" {
-		doc.SetAttributeString("tdsite-prefix", []byte(p))
+	if s, ok := pc.IDs().(*ids); ok && (s.prefix != "" || len(s.anker) > 0) {
+		doc.SetAttribute(attrIDs, s)
 	}
 	off, _ := pc.Get(keyOffset).(int)
-	shiftBlocks(doc, off)
+	shiftHeadings(doc, off)
 }
 
-// shiftBlocks shifts the headings and classes the aligned table cells
-// below n. Headings and cells are blocks, and blocks lie only in blocks:
-// the walk passes over inline content (text, links, emphasis), most of
-// the nodes of a text, without entering it.
-func shiftBlocks(n ast.Node, off int) {
+// attrIDs names the document attribute that holds the *ids of a
+// conversion: one attribute per document instead of one per heading.
+var attrIDs = []byte("tdsite-ids")
+
+// idsOf returns the *ids of n's document, or nil.
+func idsOf(n ast.Node) *ids {
+	if doc := n.OwnerDocument(); doc != nil {
+		if v, ok := doc.Attribute(attrIDs); ok {
+			return v.(*ids)
+		}
+	}
+	return nil
+}
+
+// shiftHeadings shifts the headings below n. Headings are blocks, and
+// blocks lie only in blocks: the walk passes over inline content (text,
+// links, emphasis), most of the nodes of a text, without entering it.
+func shiftHeadings(n ast.Node, off int) {
+	if off == 0 {
+		return
+	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() != ast.TypeBlock {
 			continue
 		}
-		switch v := c.(type) {
-		case *ast.Heading:
-			v.Level = min(6, max(1, v.Level+off))
-		case *extast.TableCell:
-			if class := alignClassBytes[v.Alignment]; class != nil {
-				v.SetAttributeString("class", class)
-			}
+		if h, ok := c.(*ast.Heading); ok {
+			h.Level = min(6, max(1, h.Level+off))
 		}
-		shiftBlocks(c, off)
+		shiftHeadings(c, off)
 	}
 }
 
-// alignClassBytes is alignClass as attribute values, shared by all cells.
-var alignClassBytes = func() map[extast.Alignment][]byte {
-	m := map[extast.Alignment][]byte{}
-	for k, v := range alignClass {
-		m[k] = []byte(v)
-	}
-	return m
-}()
-
 // ids generates heading IDs with slug.Make, the function behind the
 // template function anker, so that {{anker "Größe"}} links to "## Größe".
+// It keeps the IDs for bloecke, which writes them: goldmark's own
+// WithAutoHeadingID stores each as a node attribute, and the first
+// attribute of a node allocates room for ten (416 bytes a heading, 23 MB
+// in a build of 10,000 pages). One ids serves one conversion at a time
+// and is reused (idsPool).
 type ids struct {
-	prefix string
-	used   map[string]int
+	prefix      string
+	prefixBytes []byte // prefix, for the footnote IDs
+	used        map[string]int
+	anker       []anker // in the order goldmark closed the headings
+	next        int     // where bloecke looks first: headings render in that order
+	buf         []byte  // the bytes of all IDs
+}
+
+// anker is the ID of one heading.
+type anker struct {
+	h  *ast.Heading
+	id []byte
+}
+
+var idsPool = sync.Pool{New: func() any { return &ids{used: map[string]int{}} }}
+
+// release returns s to the pool, unless a long text made it large.
+func (s *ids) release() {
+	if cap(s.buf) > 64<<10 || len(s.used) > 1024 {
+		return
+	}
+	clear(s.used)
+	clear(s.anker) // drops the pointers into the tree
+	s.anker, s.next, s.buf = s.anker[:0], 0, s.buf[:0]
+	idsPool.Put(s)
 }
 
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
@@ -499,12 +583,142 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "abschnitt"
 	}
 	base = s.prefix + base
-	id := base
+	start := len(s.buf)
+	s.buf = append(s.buf, base...)
 	if n := s.used[base]; n > 0 {
-		id = base + "-" + strconv.Itoa(n)
+		s.buf = strconv.AppendInt(append(s.buf, '-'), int64(n), 10)
 	}
 	s.used[base]++
-	return []byte(id)
+	return s.buf[start:len(s.buf):len(s.buf)]
 }
 
 func (s *ids) Put(value []byte) { s.used[string(value)]++ }
+
+// of returns the ID of h, or nil.
+func (s *ids) of(h *ast.Heading) []byte {
+	if s.next < len(s.anker) && s.anker[s.next].h == h {
+		s.next++
+		return s.anker[s.next-1].id
+	}
+	// Headings in footnotes render after the text, out of parse order.
+	for _, a := range s.anker {
+		if a.h == h {
+			return a.id
+		}
+	}
+	return nil
+}
+
+// ankerParser is one of goldmark's heading parsers that generates the
+// heading's ID where goldmark's WithAutoHeadingID does – when the heading
+// is closed, in that order, from its last line – but keeps it in ids
+// instead of an attribute. Like goldmark, it uses up an ID also for a
+// setext heading that goldmark drops again when closing it.
+type ankerParser struct{ parser.BlockParser }
+
+func (p ankerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	p.BlockParser.Close(node, reader, pc)
+	s, ok := pc.IDs().(*ids)
+	if !ok {
+		return // a scan, which renders nothing
+	}
+	h := node.(*ast.Heading)
+	var line []byte
+	if lines := h.Lines(); lines.Len() > 0 {
+		last := lines.At(lines.Len() - 1)
+		line = last.Value(reader.Source())
+	}
+	s.anker = append(s.anker, anker{h, s.Generate(line, ast.KindHeading)})
+}
+
+// blockParsers are goldmark's block parsers with the heading parsers
+// wrapped in ankerParser.
+func blockParsers() []util.PrioritizedValue {
+	setext, atx := reflect.TypeOf(parser.NewSetextHeadingParser()), reflect.TypeOf(parser.NewATXHeadingParser())
+	out := parser.DefaultBlockParsers()
+	for i, v := range out {
+		if t := reflect.TypeOf(v.Value); t == setext || t == atx {
+			out[i].Value = ankerParser{v.Value.(parser.BlockParser)}
+		}
+	}
+	return out
+}
+
+// bloecke renders headings with the IDs of ids and table cells with their
+// alignment as a class, the bytes goldmark's renderers wrote when both
+// were node attributes – without an attribute list per heading and cell.
+type bloecke struct{}
+
+func (bloecke) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, renderHeading)
+	reg.Register(extast.KindTableCell, renderTableCell)
+}
+
+func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	if !entering {
+		_, _ = w.WriteString("</h")
+		_ = w.WriteByte("0123456"[n.Level])
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<h")
+	_ = w.WriteByte("0123456"[n.Level])
+	if s := idsOf(n); s != nil {
+		if id := s.of(n); id != nil {
+			_, _ = w.WriteString(` id="`)
+			_, _ = w.Write(util.EscapeHTML(id))
+			_ = w.WriteByte('"')
+		}
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, html.HeadingAttributeFilter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func renderTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*extast.TableCell)
+	tag, filter := "td", extension.TableTdCellAttributeFilter
+	if n.Parent().Kind() == extast.KindTableHeader {
+		tag, filter = "th", extension.TableThCellAttributeFilter
+	}
+	if !entering {
+		_, _ = w.WriteString("</")
+		_, _ = w.WriteString(tag)
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	_ = w.WriteByte('<')
+	_, _ = w.WriteString(tag)
+	if class := alignClass[n.Alignment]; class != "" {
+		_, _ = w.WriteString(` class="`)
+		_, _ = w.WriteString(class)
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, filter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// linkDefinitionen is goldmark's transformer of link reference definitions
+// ("[name]: /ziel"), asked only about paragraphs with a "[": it makes a
+// block reader for every paragraph it is given (23 MB in a build of
+// 10,000 pages), and a definition starts with "[".
+type linkDefinitionen struct{ parser.ParagraphTransformer }
+
+func (t linkDefinitionen) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines, src := node.Lines(), reader.Source()
+	for i := range lines.Len() {
+		if seg := lines.At(i); bytes.IndexByte(src[seg.Start:seg.Stop], '[') >= 0 {
+			t.ParagraphTransformer.Transform(node, reader, pc)
+			return
+		}
+	}
+	if lines.Len() == 0 {
+		t.ParagraphTransformer.Transform(node, reader, pc) // removes the empty paragraph
+	}
+}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -53,6 +54,50 @@ func TestDuplicateHeadings(t *testing.T) {
 	out := string(New(false).Render([]byte("## Ziel\n\n## Ziel\n"), Options{}))
 	if !strings.Contains(out, `id="ziel"`) || !strings.Contains(out, `id="ziel-1"`) {
 		t.Errorf("duplicate headings need distinct IDs: %s", out)
+	}
+}
+
+// Heading IDs are numbered in the order of the text, as goldmark's own
+// auto IDs: also a heading in a footnote, which renders after the text,
+// and with a prefix.
+func TestUeberschriftenIDsInTextfolge(t *testing.T) {
+	src := "Text[^1]\n\n[^1]: ## Ziel\n\n## Ziel\n\nZiel\n----\n\n> ## Ziel \"x\"\n"
+	out := string(New(false).Render([]byte(src), Options{Prefix: "p-", Offset: 1}))
+	for _, want := range []string{`<h3 id="p-ziel-1">Ziel</h3>`, `<h3 id="p-ziel-2">Ziel</h3>`, `<h3 id="p-ziel-x">Ziel &bdquo;x&ldquo;</h3>`,
+		`<li id="p-fn:1">` + "\n" + `<h3 id="p-ziel">Ziel</h3>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s fehlt in\n%s", want, out)
+		}
+	}
+}
+
+// The IDs come from the two heading parsers of goldmark wrapped in
+// ankerParser: a goldmark with other types of them would leave headings
+// without IDs.
+func TestAnkerParserUmHeadingParser(t *testing.T) {
+	n := 0
+	for _, v := range blockParsers() {
+		if _, ok := v.Value.(ankerParser); ok {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d heading parsers wrapped, want 2 (ATX and setext)", n)
+	}
+}
+
+// zeilen finds the line of an offset asked in any order.
+func TestZeilenInJederReihenfolge(t *testing.T) {
+	src := []byte("a\nbb\n\nccc\nd")
+	z := zeilen{src: src, line: 1}
+	for _, off := range []int{3, 0, 11, 7, 6, 2, 1, 12, 20, -1, 5} {
+		want := 0
+		if off >= 0 {
+			want = 1 + bytes.Count(src[:min(off, len(src))], []byte("\n"))
+		}
+		if got := z.of(off); got != want {
+			t.Errorf("line of %d = %d, want %d", off, got, want)
+		}
 	}
 }
 
