@@ -28,7 +28,7 @@ type FahrplanSeite struct {
 const FahrplanPfad = agenda.Pfad + "fahrplan/"
 
 // strategieFahrplaene are the roadmaps of each strategy with measures.
-func strategieFahrplaene(s *model.Site, deps stDeps) []*Page {
+func strategieFahrplaene(s *model.Site, deps *stDeps) []*Page {
 	heute := s.BuildDate.Start()
 	var out []*Page
 	for _, st := range s.Strategien {
@@ -38,7 +38,7 @@ func strategieFahrplaene(s *model.Site, deps stDeps) []*Page {
 		out = append(out, &Page{Path: st.URL + "fahrplan/", Template: "fahrplan.html",
 			Title:       "Umsetzungsfahrplan: " + st.Kurzname,
 			Description: "Maßnahmen und Meilensteine der Strategie „" + st.Kurzname + "“ auf einer Zeitleiste, mit Tabelle.",
-			Section:     "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
+			Section:     "strategien", Crumbs: deps.crumbs(st),
 			Data: &FahrplanSeite{Oberzeile: "Umsetzungsfahrplan", Titel: st.Name, Strategie: st,
 				Land: fahrplan.FuerStrategie(st, heute)},
 			Deps: deps.of(st)})
