@@ -220,6 +220,7 @@ func (b *BerichtStrategie) BewertungTabelle() []Vergleich {
 func (r *Bericht) StandISO() string { return r.Stand.ISO() }
 
 func (a *Agenda) berichte() {
+	var puffer []Ereignis // see strategie
 	for _, mb := range a.Site.Berichte {
 		r := &Bericht{Bericht: mb, Agenda: a, URL: fmt.Sprintf("%sfortschrittsbericht/%d/", Pfad, mb.Jahr),
 			Titel:   mb.Titel,
@@ -242,7 +243,7 @@ func (a *Agenda) berichte() {
 		}
 		r.Land, r.Beispiel = &BerichtTeil{}, &BerichtTeil{}
 		for _, z := range a.Zeilen {
-			bs := r.strategie(z.Strategie)
+			bs := r.strategie(z.Strategie, &puffer)
 			t := r.Land
 			if a.teil(z.Strategie) == a.Beispiel {
 				t = r.Beispiel
@@ -298,18 +299,27 @@ func (s *StatusStichtag) add(key string) {
 	}
 }
 
-func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
+// strategie is the report's part of one strategy. puffer collects its
+// events: a list grown for each strategy and left at up to twice its
+// length was most of the reports' allocations; the events are copied
+// from it once, at their size.
+func (r *Bericht) strategie(st *model.Strategie, puffer *[]Ereignis) *BerichtStrategie {
 	b := &BerichtStrategie{Strategie: st}
 	n := 0 // milestones reached in the period
+	ereignisse := (*puffer)[:0]
 	for _, m := range st.Massnahmen {
 		b.StatusVorjahr.add(Stichtag(m, r.VorjahrVon, r.Vorjahr))
 		b.StatusAm.add(Stichtag(m, r.Von, r.Bis))
-		b.Ereignisse = r.ereignisse(b.Ereignisse, m)
+		ereignisse = r.ereignisse(ereignisse, m)
 		for i := range m.Meilensteine {
 			if r.erreicht(&m.Meilensteine[i]) {
 				n++
 			}
 		}
+	}
+	*puffer = ereignisse
+	if len(ereignisse) > 0 {
+		b.Ereignisse = slices.Clone(ereignisse)
 	}
 	// Counted first: a milestone event is a copy of the milestone, and
 	// grown one by one the list was most of a report's allocations.
