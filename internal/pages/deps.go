@@ -21,12 +21,21 @@ type stDeps struct {
 	runde   int
 }
 
-func newStDeps(n int) *stDeps {
+func newStDeps(s *model.Site) *stDeps {
+	n := len(s.Strategien)
+	// uniq's lists hold content files: at most every file of a strategy,
+	// every Handlungsfeld and the actors. Grown step by step, the map was
+	// rehashed a dozen times at 10,000 pages.
+	dateien := 1 + len(s.Handlungsfelder)
+	for _, st := range s.Strategien {
+		dateien += len(st.Files)
+	}
 	return &stDeps{
-		deps:   make(map[*model.Strategie][]string, n),
-		erste:  make(map[*model.Strategie]string, n),
-		stamm:  make(map[*model.Strategie][]string, n),
-		krumen: make(map[*model.Strategie][]Crumb, n),
+		deps:    make(map[*model.Strategie][]string, n),
+		erste:   make(map[*model.Strategie]string, n),
+		stamm:   make(map[*model.Strategie][]string, n),
+		krumen:  make(map[*model.Strategie][]Crumb, n),
+		gesehen: make(map[string]int, dateien),
 	}
 }
 
@@ -170,9 +179,6 @@ func (d *stDeps) uniq(list []string) []string {
 	}
 	// One map for all lists, each list a new round: a map per list was
 	// rebuilt for every strategy and Handlungsfeld.
-	if d.gesehen == nil {
-		d.gesehen = make(map[string]int, len(list))
-	}
 	d.runde++
 	for _, v := range list {
 		if v != "" && d.gesehen[v] != d.runde {

@@ -102,7 +102,7 @@ func List(s *model.Site) []*Page {
 	agendaDone := make(chan agendaSeiten, 1)
 	go func() { agendaDone <- agendaPages(s) }()
 	var out []*Page
-	deps := newStDeps(len(s.Strategien))
+	deps := newStDeps(s)
 	add := func(p *Page) {
 		p.Site = s
 		out = append(out, p)
