@@ -53,6 +53,9 @@ type builder struct {
 	// asked beside the linking on one core; a measure not in it is asked
 	// when it is linked.
 	mitText map[*content.Massnahme]bool
+	// vorbereitet: the measures of each strategy of cs, made beside the
+	// linking (massnahmenVorbereiten).
+	vorbereitet []vorbereitet
 	// zielPool: room for the goals of the strategy being linked (ziele).
 	zielPool []Ziel
 	// schluessel: the buffer of ziel's lookup keys.
@@ -95,16 +98,25 @@ func build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		s.Massnahmen = make([]*Massnahme, 0, nMassnahmen)
 	}
 	b := &builder{cs: cs, md: md, site: s}
-	texte := make(chan struct{})
+	// The other core hashes the measures' texts and then makes the
+	// measures (massnahmenVorbereiten) while the strategies are linked;
+	// it needs the actors and fields of action for that.
+	stamm, texte := make(chan struct{}), make(chan struct{})
 	go func() {
 		if vorab {
 			b.vorab()
 		}
 		b.mitTexten()
+		<-stamm
+		b.vorbereitet = make([]vorbereitet, len(cs.Strategien))
+		for i, cst := range cs.Strategien {
+			b.vorbereitet[i] = b.massnahmenVorbereiten(cst)
+		}
 		close(texte)
 	}()
 	b.akteure()
 	b.handlungsfelder()
+	close(stamm)
 	for _, cst := range cs.Strategien {
 		b.strategieBasis(cst)
 	}
@@ -124,9 +136,9 @@ func build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		b.related()
 		close(verwandt)
 	}()
-	for _, cst := range cs.Strategien {
+	for i, cst := range cs.Strategien {
 		b.initiativen(cst)
-		b.massnahmen(cst)
+		b.massnahmen(cst, b.vorbereitet[i])
 		b.meldungen(cst)
 		b.beschluesseUndBeteiligung(cst)
 	}
