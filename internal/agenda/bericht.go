@@ -3,7 +3,6 @@ package agenda
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 
 	"tdsite/internal/datum"
@@ -221,6 +220,7 @@ func (b *BerichtStrategie) BewertungTabelle() []Vergleich {
 func (r *Bericht) StandISO() string { return r.Stand.ISO() }
 
 func (a *Agenda) berichte() {
+	var puffer []Ereignis // see strategie
 	for _, mb := range a.Site.Berichte {
 		r := &Bericht{Bericht: mb, Agenda: a, URL: fmt.Sprintf("%sfortschrittsbericht/%d/", Pfad, mb.Jahr),
 			Titel:   mb.Titel,
@@ -243,7 +243,7 @@ func (a *Agenda) berichte() {
 		}
 		r.Land, r.Beispiel = &BerichtTeil{}, &BerichtTeil{}
 		for _, z := range a.Zeilen {
-			bs := r.strategie(z.Strategie)
+			bs := r.strategie(z.Strategie, &puffer)
 			t := r.Land
 			if a.teil(z.Strategie) == a.Beispiel {
 				t = r.Beispiel
@@ -299,24 +299,46 @@ func (s *StatusStichtag) add(key string) {
 	}
 }
 
-func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
+// strategie is the report's part of one strategy. puffer collects its
+// events: a list grown for each strategy and left at up to twice its
+// length was most of the reports' allocations; the events are copied
+// from it once, at their size.
+func (r *Bericht) strategie(st *model.Strategie, puffer *[]Ereignis) *BerichtStrategie {
 	b := &BerichtStrategie{Strategie: st}
+	n := 0 // milestones reached in the period
+	ereignisse := (*puffer)[:0]
 	for _, m := range st.Massnahmen {
 		b.StatusVorjahr.add(Stichtag(m, r.VorjahrVon, r.Vorjahr))
 		b.StatusAm.add(Stichtag(m, r.Von, r.Bis))
-		b.Ereignisse = append(b.Ereignisse, r.ereignisse(m)...)
-		for _, ms := range m.Meilensteine {
-			if ms.Erreicht() && r.inPeriode(ms.Datum) {
-				b.Meilensteine = append(b.Meilensteine, MeilensteinEreignis{m, ms})
+		ereignisse = r.ereignisse(ereignisse, m)
+		for i := range m.Meilensteine {
+			if r.erreicht(&m.Meilensteine[i]) {
+				n++
+			}
+		}
+	}
+	*puffer = ereignisse
+	if len(ereignisse) > 0 {
+		b.Ereignisse = slices.Clone(ereignisse)
+	}
+	// Counted first: a milestone event is a copy of the milestone, and
+	// grown one by one the list was most of a report's allocations.
+	if n > 0 {
+		b.Meilensteine = make([]MeilensteinEreignis, 0, n)
+		for _, m := range st.Massnahmen {
+			for i := range m.Meilensteine {
+				if ms := &m.Meilensteine[i]; r.erreicht(ms) {
+					b.Meilensteine = append(b.Meilensteine, MeilensteinEreignis{m, *ms})
+				}
 			}
 		}
 	}
 	b.Wirkung = r.wirkungen(st)
-	sort.SliceStable(b.Ereignisse, func(i, j int) bool {
-		return zeitpunkt(b.Ereignisse[i].Datum).Before(zeitpunkt(b.Ereignisse[j].Datum))
+	slices.SortStableFunc(b.Ereignisse, func(x, y Ereignis) int {
+		return zeitpunkt(x.Datum).Compare(zeitpunkt(y.Datum))
 	})
-	sort.SliceStable(b.Meilensteine, func(i, j int) bool {
-		return zeitpunkt(b.Meilensteine[i].Meilenstein.Datum).Before(zeitpunkt(b.Meilensteine[j].Meilenstein.Datum))
+	slices.SortStableFunc(b.Meilensteine, func(x, y MeilensteinEreignis) int {
+		return zeitpunkt(x.Meilenstein.Datum).Compare(zeitpunkt(y.Meilenstein.Datum))
 	})
 	for _, z := range st.QuantitativeZiele() {
 		am := z.FortschrittAm(r.Bis)
@@ -341,8 +363,13 @@ func (r *Bericht) strategie(st *model.Strategie) *BerichtStrategie {
 }
 
 // ereignisse derives the status changes of a measure in the period.
-func (r *Bericht) ereignisse(m *model.Massnahme) []Ereignis {
-	var out []Ereignis
+// erreicht reports whether a milestone was reached in the period.
+func (r *Bericht) erreicht(ms *model.Meilenstein) bool {
+	return ms.Erreicht() && r.inPeriode(ms.Datum)
+}
+
+// ereignisse appends the changes of m's status in the period to out.
+func (r *Bericht) ereignisse(out []Ereignis, m *model.Massnahme) []Ereignis {
 	if len(m.Verlauf) == 0 || m.Verlauf[0].Implizit {
 		if m.Status != "geplant" && r.inPeriode(m.Start) {
 			out = append(out, Ereignis{Art: Begonnen, Massnahme: m, Datum: m.Start, AusStart: true})

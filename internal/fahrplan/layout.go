@@ -187,7 +187,12 @@ func zeile(m *model.Massnahme) *Zeile {
 	if d := m.Aktuell().Datum; !d.IsZero() {
 		z.Stand = d.String()
 	}
-	var spans []Spanne
+	// Room for every date at once: grown one by one, the spans were half
+	// of a row's time at 10,000 measures.
+	spans := make([]Spanne, 0, 1+len(m.Meilensteine)+len(m.Verlauf))
+	if len(m.Meilensteine) > 0 {
+		z.Meilensteine = make([]Meilenstein, 0, len(m.Meilensteine))
+	}
 	if s, ok := SpanneVon(m.Start); ok {
 		z.BeginnGenannt, z.Beginn = true, m.Start.String()
 		spans = append(spans, s)

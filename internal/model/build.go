@@ -1,9 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"html/template"
-	"sort"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"tdsite/internal/config"
 	"tdsite/internal/content"
@@ -13,8 +15,35 @@ import (
 
 func lower(s string) string { return strings.ToLower(s) }
 
-// anchorID makes an HTML id from an ID like "Z1.1" → "z1-1".
-func anchorID(s string) string { return content.Slugify(s) }
+// anchorID makes an HTML id from an ID like "Z1.1" → "z1-1", as
+// content.Slugify does. IDs are ASCII: for them it is done here in one
+// pass, without Slugify's transliteration, which took a tenth of the
+// model's time at 10,000 measures.
+func anchorID(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return content.Slugify(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	dash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b.WriteByte(c)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
 
 type builder struct {
 	cs   *content.Site
@@ -24,6 +53,13 @@ type builder struct {
 	// asked beside the linking on one core; a measure not in it is asked
 	// when it is linked.
 	mitText map[*content.Massnahme]bool
+	// vorbereitet: the measures of each strategy of cs, made beside the
+	// linking (massnahmenVorbereiten).
+	vorbereitet []vorbereitet
+	// zielPool: room for the goals of the strategy being linked (ziele).
+	zielPool []Ziel
+	// schluessel: the buffer of ziel's lookup keys.
+	schluessel []byte
 }
 
 // Build links validated content into the model. It tolerates content with
@@ -41,27 +77,46 @@ func BuildNachVorab(cs *content.Site, cfg *config.Config, md *markdown.Renderer,
 }
 
 func build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDate datum.Datum, vorab bool) *Site {
+	// Maps made as large as they get: grown step by step, the ones of
+	// measures and goals were rehashed a dozen times at 10,000 pages.
+	var nMassnahmen, nZiele int
+	for _, st := range cs.Strategien {
+		nMassnahmen += len(st.Massnahmen)
+		nZiele += zielAnzahl(st.Ziele)
+	}
 	s := &Site{
 		Config:          cfg,
 		BuildDate:       buildDate,
 		Seiten:          map[string]*Seite{},
-		strategien:      map[string]*Strategie{},
-		handlungsfelder: map[string]*Handlungsfeld{},
-		massnahmen:      map[string]*Massnahme{},
+		strategien:      make(map[string]*Strategie, len(cs.Strategien)),
+		handlungsfelder: make(map[string]*Handlungsfeld, len(cs.Handlungsfelder)),
+		massnahmen:      make(map[string]*Massnahme, nMassnahmen),
 		akteure:         map[string]*Akteur{},
-		ziele:           map[string]*Ziel{},
+		ziele:           make(map[string]*Ziel, nZiele),
+	}
+	if nMassnahmen > 0 {
+		s.Massnahmen = make([]*Massnahme, 0, nMassnahmen)
 	}
 	b := &builder{cs: cs, md: md, site: s}
-	texte := make(chan struct{})
+	// The other core hashes the measures' texts and then makes the
+	// measures (massnahmenVorbereiten) while the strategies are linked;
+	// it needs the actors and fields of action for that.
+	stamm, texte := make(chan struct{}), make(chan struct{})
 	go func() {
 		if vorab {
 			b.vorab()
 		}
 		b.mitTexten()
+		<-stamm
+		b.vorbereitet = make([]vorbereitet, len(cs.Strategien))
+		for i, cst := range cs.Strategien {
+			b.vorbereitet[i] = b.massnahmenVorbereiten(cst)
+		}
 		close(texte)
 	}()
 	b.akteure()
 	b.handlungsfelder()
+	close(stamm)
 	for _, cst := range cs.Strategien {
 		b.strategieBasis(cst)
 	}
@@ -73,13 +128,21 @@ func build(cs *content.Site, cfg *config.Config, md *markdown.Renderer, buildDat
 		b.wirkung(cst)
 	}
 	<-texte
-	for _, cst := range cs.Strategien {
+	// Related strategies need the fields of action and the declared
+	// links alone, and the linking below touches neither: they are found
+	// on the core that hashed the texts.
+	verwandt := make(chan struct{})
+	go func() {
+		b.related()
+		close(verwandt)
+	}()
+	for i, cst := range cs.Strategien {
 		b.initiativen(cst)
-		b.massnahmen(cst)
+		b.massnahmen(cst, b.vorbereitet[i])
 		b.meldungen(cst)
 		b.beschluesseUndBeteiligung(cst)
 	}
-	b.related()
+	<-verwandt
 	b.seiten()
 	b.berichte()
 	b.barrierefreiheit()
@@ -150,9 +213,11 @@ func (b *builder) text(s, prefix string, offset int) template.HTML {
 }
 
 // collate makes German names sort as readers expect (Ä with A, ß as ss).
-func collate(s string) string {
-	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "„", "", "“", "").Replace(strings.ToLower(s))
-}
+func collate(s string) string { return collation.Replace(strings.ToLower(s)) }
+
+// collation is made once: a replacer builds its lookup table on first use,
+// and sorting 170 strategies built it for every comparison.
+var collation = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "„", "", "“", "")
 
 func orDefault(s, d string) string {
 	if s == "" {
@@ -171,24 +236,27 @@ func appendUnique[T comparable](list []T, v T) []T {
 }
 
 // naturalLess sorts IDs with numbers by value: "M1-2" before "M1-10".
-func naturalLess(a, b string) bool {
+func naturalLess(a, b string) bool { return naturalCmp(a, b) < 0 }
+
+// naturalCmp compares as naturalLess orders, for slices.SortStableFunc.
+func naturalCmp(a, b string) int {
 	for a != "" && b != "" {
 		ca, cb := a[0], b[0]
 		if isDigit(ca) && isDigit(cb) {
 			na, ra := number(a)
 			nb, rb := number(b)
 			if na != nb {
-				return na < nb
+				return cmp.Compare(na, nb)
 			}
 			a, b = ra, rb
 			continue
 		}
 		if ca != cb {
-			return ca < cb
+			return cmp.Compare(ca, cb)
 		}
 		a, b = a[1:], b[1:]
 	}
-	return len(a) < len(b)
+	return cmp.Compare(len(a), len(b))
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -216,19 +284,23 @@ func (b *builder) order() {
 		}
 		return 1
 	}
-	sort.SliceStable(b.site.Strategien, func(i, j int) bool {
-		a, c := b.site.Strategien[i], b.site.Strategien[j]
+	// The sort keys are made once, not for each comparison.
+	name := make(map[*Strategie]string, len(b.site.Strategien))
+	for _, s := range b.site.Strategien {
+		name[s] = collate(s.Name)
+	}
+	slices.SortStableFunc(b.site.Strategien, func(a, c *Strategie) int {
 		if ra, rc := rank(a), rank(c); ra != rc {
-			return ra < rc
+			return cmp.Compare(ra, rc)
 		}
-		return collate(a.Name) < collate(c.Name)
+		return strings.Compare(name[a], name[c])
 	})
-	pos := map[*Strategie]int{}
+	pos := make(map[*Strategie]int, len(b.site.Strategien))
 	for i, s := range b.site.Strategien {
 		pos[s] = i
 	}
 	byOrder := func(list []*Strategie) {
-		sort.SliceStable(list, func(i, j int) bool { return pos[list[i]] < pos[list[j]] })
+		slices.SortStableFunc(list, func(a, c *Strategie) int { return cmp.Compare(pos[a], pos[c]) })
 	}
 	for _, s := range b.site.Strategien {
 		byOrder(s.Abgeleitete)
@@ -238,14 +310,14 @@ func (b *builder) order() {
 	}
 	for _, h := range b.site.Handlungsfelder {
 		byOrder(h.Strategien)
-		sort.SliceStable(h.Eintraege, func(i, j int) bool { return pos[h.Eintraege[i].Strategie] < pos[h.Eintraege[j].Strategie] })
+		slices.SortStableFunc(h.Eintraege, func(a, c *StrategieHF) int { return cmp.Compare(pos[a.Strategie], pos[c.Strategie]) })
 	}
-	sort.SliceStable(b.site.Massnahmen, func(i, j int) bool {
-		a, c := b.site.Massnahmen[i], b.site.Massnahmen[j]
-		if a.Strategie != c.Strategie {
-			return pos[a.Strategie] < pos[c.Strategie]
-		}
-		return naturalLess(a.ID, c.ID)
-	})
+	// All measures by strategy order and ID: each strategy lists its own
+	// by ID already (massnahmen), so they are its lists one after another.
+	alle := b.site.Massnahmen[:0]
+	for _, s := range b.site.Strategien {
+		alle = append(alle, s.Massnahmen...)
+	}
+	b.site.Massnahmen = alle
 	sortNews(b.site.Meldungen)
 }

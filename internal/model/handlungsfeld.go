@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"strings"
+)
 
 func (b *builder) handlungsfelder() {
 	for _, h := range b.cs.Handlungsfelder {
@@ -8,9 +11,11 @@ func (b *builder) handlungsfelder() {
 		b.site.handlungsfelder[h.Key] = hf
 		b.site.Handlungsfelder = append(b.site.Handlungsfelder, hf)
 	}
-	sort.SliceStable(b.site.Handlungsfelder, func(i, j int) bool {
-		return collate(b.site.Handlungsfelder[i].Name) < collate(b.site.Handlungsfelder[j].Name)
-	})
+	name := make(map[*Handlungsfeld]string, len(b.site.Handlungsfelder))
+	for _, h := range b.site.Handlungsfelder {
+		name[h] = collate(h.Name)
+	}
+	slices.SortStableFunc(b.site.Handlungsfelder, func(a, c *Handlungsfeld) int { return strings.Compare(name[a], name[c]) })
 }
 
 func (b *builder) hfs(keys []string) []*Handlungsfeld {

@@ -179,7 +179,7 @@ func (b *builder) verlauf(m *Massnahme, cm *content.Massnahme) {
 			Quelle: q, Sicherheit: sicher, Grund: v.Grund, Pos: v.At.Pos()})
 	}
 	if len(m.Verlauf) == 0 && cm.Status != "" {
-		m.Verlauf = []StatusEintrag{{Datum: m.Stand, Status: cm.Status, Quelle: cm.Quelle, Implizit: true, Pos: cm.At.Key("status")}}
+		m.Verlauf = append(m.Verlauf, StatusEintrag{Datum: m.Stand, Status: cm.Status, Quelle: cm.Quelle, Implizit: true, Pos: cm.At.Key("status")})
 	}
 	m.setStand(b.site.BuildDate.Start(), b.site.Config.VeraltetNach())
 }

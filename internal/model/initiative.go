@@ -13,7 +13,7 @@ func (b *builder) initiativen(c *content.Strategie) {
 		in.URL = st.URL + "#" + in.Anchor
 		seen := map[*Handlungsfeld]bool{}
 		for _, ref := range i.Unterstuetzt {
-			if z := b.site.ziele[content.Qualify(c, ref)]; z != nil {
+			if z := b.ziel(c, ref); z != nil {
 				in.Unterstuetzt = append(in.Unterstuetzt, z)
 				z.Initiativen = append(z.Initiativen, in)
 				for _, h := range z.Handlungsfelder {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,7 +33,7 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 		st.AktuellePhase = &content.Phasen[i]
 	}
 	for z := 1; z <= 2; z++ {
-		var row []Phase
+		row := make([]Phase, 0, len(content.Phasen))
 		dated := false
 		for i, info := range content.Phasen {
 			if z == 2 && i == 0 {
@@ -58,7 +59,10 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 			}
 			row = append(row, p)
 		}
-		if z == 1 || dated || st.Zyklus == 2 {
+		switch {
+		case z == 1:
+			st.Phasen = row
+		case dated || st.Zyklus == 2:
 			st.Phasen = append(st.Phasen, row...)
 		}
 	}
@@ -92,6 +96,9 @@ func (b *builder) strategieBasis(c *content.Strategie) {
 				continue
 			}
 			row := RollenZeile{Aufgabe: r.Aufgabe}
+			if len(t.Spalten) > 0 {
+				row.Zellen = make([]string, 0, len(t.Spalten))
+			}
 			for _, g := range t.Spalten {
 				row.Zellen = append(row.Zellen, strings.ReplaceAll(r.Zuordnung[g.Schluessel], " ", ""))
 			}
@@ -258,18 +265,50 @@ func (st *Strategie) MassnahmenOhneHF() []*Massnahme {
 
 // related links strategies that share Handlungsfelder.
 func (b *builder) related() {
-	for _, st := range b.site.Strategien {
-		st.GemeinsameHF = map[*Strategie][]*Handlungsfeld{}
-	}
+	// Each strategy's fields of action, as often as it is listed in
+	// them: for a pair (a, o), GemeinsameHF[o] gets the fields in the order
+	// of b.site.Handlungsfelder, once for each time both are listed there.
+	felder := make(map[*Strategie][]*Handlungsfeld, len(b.site.Strategien))
 	for _, h := range b.site.Handlungsfelder {
 		for _, a := range h.Strategien {
+			felder[a] = append(felder[a], h)
+		}
+	}
+	// At 170 strategies sharing few fields, most pairs of strategies share
+	// one: a map of small slices grown one by one was the model's largest
+	// cost after the measures. Counted first, they share one array.
+	anzahl := map[*Strategie]int{}
+	for _, a := range b.site.Strategien {
+		clear(anzahl)
+		gesamt := 0
+		for _, h := range felder[a] {
 			for _, o := range h.Strategien {
 				if a != o {
-					a.GemeinsameHF[o] = append(a.GemeinsameHF[o], h)
-					a.Verwandt = appendUnique(a.Verwandt, o)
+					anzahl[o]++
+					gesamt++
 				}
 			}
 		}
+		gemeinsam := make(map[*Strategie][]*Handlungsfeld, len(anzahl))
+		pool := make([]*Handlungsfeld, gesamt)
+		erklaert := len(a.Verwandt) // declared in the files (strategieLinks)
+		a.Verwandt = slices.Grow(a.Verwandt, len(anzahl))
+		for _, h := range felder[a] {
+			for _, o := range h.Strategien {
+				if a == o {
+					continue
+				}
+				list, ok := gemeinsam[o]
+				if !ok {
+					list = teil(&pool, anzahl[o])
+					if !slices.Contains(a.Verwandt[:erklaert], o) {
+						a.Verwandt = append(a.Verwandt, o)
+					}
+				}
+				gemeinsam[o] = append(list, h)
+			}
+		}
+		a.GemeinsameHF = gemeinsam
 	}
 }
 
@@ -277,17 +316,21 @@ func (b *builder) related() {
 // sharing one Verbindung between all strategies that see the same.
 func (b *builder) verbindungen() {
 	seen := map[string]*Verbindung{}
+	var key []byte // the strategy and the fields, made in one buffer
 	for _, s := range b.site.Strategien {
+		if len(s.Verwandt) > 0 {
+			s.Verbindungen = make([]*Verbindung, 0, len(s.Verwandt))
+		}
 		for _, o := range s.Verwandt {
 			hf := s.GemeinsameHF[o]
-			key := o.Slug
+			key = append(key[:0], o.Slug...)
 			for _, h := range hf {
-				key += "|" + h.Key
+				key = append(append(key, '|'), h.Key...)
 			}
-			v := seen[key]
+			v := seen[string(key)]
 			if v == nil {
 				v = &Verbindung{Strategie: o, Handlungsfelder: hf}
-				seen[key] = v
+				seen[string(key)] = v
 			}
 			s.Verbindungen = append(s.Verbindungen, v)
 		}

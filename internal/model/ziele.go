@@ -1,13 +1,20 @@
 package model
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"tdsite/internal/content"
 )
 
 func (b *builder) newZiel(st *Strategie, id string, kind content.GoalKind, text string, hfs []*Handlungsfeld) *Ziel {
-	z := &Ziel{Strategie: st, ID: id, Key: st.Slug + "/" + id, Kind: kind, Text: text,
+	var z *Ziel
+	if len(b.zielPool) > 0 {
+		z, b.zielPool = &b.zielPool[0], b.zielPool[1:]
+	} else {
+		z = new(Ziel)
+	}
+	*z = Ziel{Strategie: st, ID: id, Key: st.Slug + "/" + id, Kind: kind, Text: text,
 		Anchor: "ziel-" + anchorID(id), Handlungsfelder: hfs}
 	z.URL = st.URL + "#" + z.Anchor
 	if _, dup := b.site.ziele[z.Key]; !dup {
@@ -36,6 +43,9 @@ func (b *builder) ziele(c *content.Strategie) {
 	if c.Ziele == nil {
 		return
 	}
+	// The goals of a strategy live in one array (see massnahmen).
+	b.zielPool = make([]Ziel, zielAnzahl(c.Ziele))
+	defer func() { b.zielPool = nil }()
 	for _, set := range c.Ziele.Zielsets {
 		hfs := b.hfs(set.Handlungsfelder)
 		jahr := set.Zieljahr
@@ -62,7 +72,7 @@ func (b *builder) ziele(c *content.Strategie) {
 		}
 	}
 	for _, set := range c.Ziele.Etappenziele {
-		parent := b.site.ziele[content.Qualify(c, set.AbgeleitetVon)]
+		parent := b.ziel(c, set.AbgeleitetVon)
 		var hfs []*Handlungsfeld
 		if parent != nil {
 			hfs = parent.Handlungsfelder
@@ -99,14 +109,29 @@ func (b *builder) ziele(c *content.Strategie) {
 		}
 	}
 	if c.Messwerte != nil {
-		for _, m := range c.Messwerte.Messwerte {
-			if z := b.site.ziele[content.Qualify(c, m.Ziel)]; z != nil && z.Strategie == st {
+		// Counted first, each goal's measurements get their room in one
+		// array: appended one by one, they were the largest part of the
+		// goals' allocations.
+		ziele := make([]*Ziel, len(c.Messwerte.Messwerte))
+		anzahl := map[*Ziel]int{}
+		for i, m := range c.Messwerte.Messwerte {
+			if z := b.ziel(c, m.Ziel); z != nil && z.Strategie == st {
+				ziele[i] = z
+				anzahl[z]++
+			}
+		}
+		pool := make([]Messwert, len(c.Messwerte.Messwerte))
+		for i, m := range c.Messwerte.Messwerte {
+			if z := ziele[i]; z != nil {
+				if z.Messwerte == nil {
+					z.Messwerte = teil(&pool, anzahl[z])
+				}
 				z.Messwerte = append(z.Messwerte, m)
 			}
 		}
 	}
 	for _, z := range st.Ziele() {
-		sort.SliceStable(z.Messwerte, func(i, j int) bool { return z.Messwerte[i].Datum.Start().Before(z.Messwerte[j].Datum.Start()) })
+		slices.SortStableFunc(z.Messwerte, func(a, c Messwert) int { return a.Datum.Start().Compare(c.Datum.Start()) })
 		if z.Kind.Quantitativ() {
 			computeProgress(z)
 		}
@@ -136,4 +161,29 @@ func (st *Strategie) QuantitativeZiele() []*Ziel {
 		}
 	}
 	return out
+}
+
+// ziel looks up a goal referenced in strategy c, as
+// b.site.ziele[content.Qualify(c, ref)] but without making the key.
+func (b *builder) ziel(c *content.Strategie, ref string) *Ziel {
+	if strings.Contains(ref, "/") {
+		return b.site.ziele[ref]
+	}
+	b.schluessel = append(append(append(b.schluessel[:0], c.Slug...), '/'), ref...)
+	return b.site.ziele[string(b.schluessel)]
+}
+
+// zielAnzahl is how many goals ziele makes of a ziele.toml.
+func zielAnzahl(z *content.Ziele) int {
+	if z == nil {
+		return 0
+	}
+	n := len(z.Ziele)
+	for _, set := range z.Zielsets {
+		n += 1 + len(set.Quantitativ)
+	}
+	for _, set := range z.Etappenziele {
+		n += 1 + len(set.Quantitativ)
+	}
+	return n
 }

@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"time"
+
 	"tdsite/internal/agenda"
 	"tdsite/internal/fahrplan"
 	"tdsite/internal/model"
@@ -17,18 +19,32 @@ type FahrplanSeite struct {
 	Strategie                    *model.Strategie
 	Agenda                       *agenda.Agenda
 	Facette                      *agenda.Facette
-	Land                         *fahrplan.Fahrplan
 	Beispiele                    []*model.Strategie
 	// Filter lists the agenda's roadmaps per Handlungsfeld and per Ressort
 	// (agenda pages only): title and path.
 	Filter [2][]Crumb
+
+	land  *fahrplan.Fahrplan // the agenda's: made with the list (see Land)
+	heute time.Time          // a strategy's roadmap is drawn for this day
+}
+
+// Land is the roadmap the page draws. The agenda's are made with the list,
+// which leaves out the empty ones. A strategy's is laid out when a page
+// first asks for it, and kept on the model (fahrplan.FuerStrategie): an
+// incremental build renders one or two of hundreds of roadmaps, and laying
+// them all out was a third of the page list's time at 10,000 pages.
+func (s *FahrplanSeite) Land() *fahrplan.Fahrplan {
+	if s.land == nil && s.Strategie != nil {
+		return fahrplan.FuerStrategie(s.Strategie, s.heute)
+	}
+	return s.land
 }
 
 // FahrplanPfad is the agenda's roadmap below agenda.Pfad.
 const FahrplanPfad = agenda.Pfad + "fahrplan/"
 
 // strategieFahrplaene are the roadmaps of each strategy with measures.
-func strategieFahrplaene(s *model.Site, deps stDeps) []*Page {
+func strategieFahrplaene(s *model.Site, deps *stDeps) []*Page {
 	heute := s.BuildDate.Start()
 	var out []*Page
 	for _, st := range s.Strategien {
@@ -38,9 +54,8 @@ func strategieFahrplaene(s *model.Site, deps stDeps) []*Page {
 		out = append(out, &Page{Path: st.URL + "fahrplan/", Template: "fahrplan.html",
 			Title:       "Umsetzungsfahrplan: " + st.Kurzname,
 			Description: "Maßnahmen und Meilensteine der Strategie „" + st.Kurzname + "“ auf einer Zeitleiste, mit Tabelle.",
-			Section:     "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
-			Data: &FahrplanSeite{Oberzeile: "Umsetzungsfahrplan", Titel: st.Name, Strategie: st,
-				Land: fahrplan.FuerStrategie(st, heute)},
+			Section:     "strategien", Crumbs: deps.crumbs(st),
+			Data: &FahrplanSeite{Oberzeile: "Umsetzungsfahrplan", Titel: st.Name, Strategie: st, heute: heute},
 			Deps: deps.of(st)})
 	}
 	return out
@@ -54,7 +69,7 @@ func agendaFahrplaene(s *model.Site, a *agenda.Agenda) []*Page {
 	crumbs := []Crumb{home, {a.Titel, agenda.Pfad}}
 	all := []string{All}
 	land := fahrplan.Neu("fahrplan-agenda", "Umsetzungsfahrplan der "+a.Titel, heute, fahrplan.NachStrategie(a.Land.Massnahmen))
-	start := &FahrplanSeite{Oberzeile: a.Titel, Titel: "Umsetzungsfahrplan", Agenda: a, Land: land,
+	start := &FahrplanSeite{Oberzeile: a.Titel, Titel: "Umsetzungsfahrplan", Agenda: a, land: land,
 		Beispiele: mitMassnahmen(a.Beispiel.Massnahmen)}
 	out = append(out, &Page{Path: FahrplanPfad, Template: "fahrplan.html", Title: "Umsetzungsfahrplan",
 		Description: "Alle Maßnahmen und Meilensteine der " + a.Titel + " auf einer Zeitleiste, auch nach Handlungsfeld und Ressort.",
@@ -79,7 +94,7 @@ func agendaFahrplaene(s *model.Site, a *agenda.Agenda) []*Page {
 			}
 			start.Filter[k] = append(start.Filter[k], Crumb{name, path})
 			seite := &FahrplanSeite{Oberzeile: "Umsetzungsfahrplan · " + art, Titel: f.Name, Agenda: a, Facette: f,
-				Land: land, Beispiele: bsp}
+				land: land, Beispiele: bsp}
 			facetten = append(facetten, seite)
 			out = append(out, &Page{Path: path, Template: "fahrplan.html",
 				Title:       "Umsetzungsfahrplan: " + f.Name,

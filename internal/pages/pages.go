@@ -102,7 +102,7 @@ func List(s *model.Site) []*Page {
 	agendaDone := make(chan agendaSeiten, 1)
 	go func() { agendaDone <- agendaPages(s) }()
 	var out []*Page
-	deps := make(stDeps, len(s.Strategien))
+	deps := newStDeps(s)
 	add := func(p *Page) {
 		p.Site = s
 		out = append(out, p)
@@ -119,22 +119,23 @@ func List(s *model.Site) []*Page {
 	add(keineTexte(&Page{Path: "/strategien/", Template: "strategien.html", Title: "Strategien",
 		Description: "Alle Digitalstrategien des Freistaats Thüringen mit ihrem Stand.", Section: "strategien",
 		Crumbs: []Crumb{home}, Deps: []string{All}}))
+	strategien := []Crumb{home, {"Strategien", "/strategien/"}}
 	for _, st := range s.Strategien {
 		add(keineTexte(&Page{Path: st.URL, Template: "strategie.html", Title: st.Name, Description: description(st),
-			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}}, Data: st, Deps: deps.landing(st)}))
+			Section: "strategien", Crumbs: strategien, Data: st, Deps: deps.landing(st)}))
 		for _, pg := range dokumentSeiten(st) {
 			add(pg)
 		}
 		for _, m := range st.Meldungen {
 			add(&Page{Path: m.URL, Template: "meldung.html", Title: m.Titel, Description: m.Zusammenfassung,
-				Section: "meldungen", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
-				Data: m, Deps: []string{m.File, firstFile(st)}})
+				Section: "meldungen", Crumbs: deps.crumbs(st),
+				Data: m, Deps: []string{m.File, deps.first(st)}})
 		}
 		if ls := st.LeichteSprache; ls != nil {
 			add(&Page{Path: ls.URL, Template: "leichte-sprache-strategie.html", Title: ls.Titel,
 				Description: "Die Strategie in Leichter Sprache.", Section: "strategien",
-				Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
-				Data:   st, Deps: []string{ls.File, firstFile(st)}})
+				Crumbs: deps.crumbs(st),
+				Data:   st, Deps: []string{ls.File, deps.first(st)}})
 		}
 	}
 	for _, p := range mapPages(s, deps) {
@@ -146,7 +147,7 @@ func List(s *model.Site) []*Page {
 	for _, h := range s.Handlungsfelder {
 		addList(keineTexte(&Page{Path: h.URL, Template: "handlungsfeld.html", Title: h.Name,
 			Description: "Handlungsfeld „" + h.Name + "“: Strategien, Ziele und Maßnahmen.", Section: "handlungsfelder",
-			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: hfDeps(h)}),
+			Crumbs: []Crumb{home, {"Handlungsfelder", "/handlungsfelder/"}}, Data: h, Deps: deps.hf(h)}),
 			len(h.Massnahmen)+len(h.Beispiel.Massnahmen), ProSeite)
 	}
 	for _, m := range s.Massnahmen {
@@ -159,8 +160,8 @@ func List(s *model.Site) []*Page {
 			desc = "Maßnahme " + m.ID + " der " + st.Name + "."
 		}
 		add(&Page{Path: m.URL, Template: "massnahme.html", Title: m.ID + ": " + m.Titel, Description: desc,
-			Section: "strategien", Crumbs: []Crumb{home, {"Strategien", "/strategien/"}, {st.Kurzname, st.URL}},
-			Data: m, Deps: measureDeps(m)})
+			Section: "strategien", Crumbs: deps.crumbs(st),
+			Data: m, Deps: deps.measure(m)})
 	}
 	if len(s.Meldungen) > 0 {
 		add(keineTexte(&Page{Path: "/meldungen/", Template: "meldungen.html", Title: "Meldungen",
@@ -206,96 +207,3 @@ func description(st *model.Strategie) string {
 
 // firstFile is the strategy's strategie.md: its name and master data.
 func firstFile(st *model.Strategie) string { return "content/strategien/" + st.Slug + "/strategie.md" }
-
-func strategyDeps(st *model.Strategie) []string {
-	deps := append(make([]string, 0, len(st.Files)+8), "content/akteure.toml")
-	deps = append(deps, st.Files...)
-	for _, e := range st.HF {
-		deps = append(deps, e.Handlungsfeld.File)
-	}
-	for _, group := range [][]*model.Strategie{st.Verwandt, st.Vorgaenger, st.Nachfolger, st.Abgeleitete} {
-		for _, o := range group {
-			deps = append(deps, firstFile(o))
-		}
-	}
-	if st.Rahmenstrategie != nil {
-		deps = append(deps, firstFile(st.Rahmenstrategie))
-	}
-	// Each other strategy once: the initiatives of a strategy support many
-	// goals of the same framework strategy.
-	seen := map[*model.Strategie]bool{st: true}
-	for _, in := range st.Initiativen {
-		for _, z := range in.Unterstuetzt {
-			if !seen[z.Strategie] {
-				seen[z.Strategie] = true
-				deps = append(deps, z.Strategie.Files...)
-			}
-		}
-	}
-	return uniq(deps)
-}
-
-func hfDeps(h *model.Handlungsfeld) []string {
-	deps := []string{h.File, "content/akteure.toml"}
-	// Each strategy once: a field of action of a large site has thousands
-	// of measures from a few strategies with many files each.
-	seen := map[*model.Strategie]bool{}
-	add := func(st *model.Strategie) {
-		if !seen[st] {
-			seen[st] = true
-			deps = append(deps, st.Files...)
-		}
-	}
-	for _, list := range [][]*model.Strategie{h.Strategien, h.Beispiel.Strategien} {
-		for _, st := range list {
-			add(st)
-		}
-	}
-	for _, list := range [][]*model.Massnahme{h.Massnahmen, h.Beispiel.Massnahmen} {
-		for _, m := range list {
-			add(m.Strategie)
-		}
-	}
-	return uniq(deps)
-}
-
-// measureDeps lists what a measure page shows: the measure, its strategy's
-// master data and goals, actors and its Handlungsfeld – not the other
-// measures, so that editing one measure re-renders one measure page.
-func measureDeps(m *model.Massnahme) []string {
-	deps := []string{m.File, "content/akteure.toml"}
-	for _, f := range m.Strategie.Files {
-		switch path.Base(f) {
-		case "strategie.md", "ziele.toml", "initiativen.toml", "messwerte.toml":
-			deps = append(deps, f)
-		}
-	}
-	if m.Handlungsfeld != nil {
-		deps = append(deps, m.Handlungsfeld.File)
-	}
-	return uniq(deps)
-}
-
-func uniq(list []string) []string {
-	// Order is kept: the first dependency is the file the page is made
-	// from, which the preview renders first.
-	out := list[:0]
-	if len(list) <= 16 {
-		// A measure's few: looking through them costs less than a map
-		// for each of ten thousand pages.
-		for _, v := range list {
-			if v != "" && !slices.Contains(out, v) {
-				out = append(out, v)
-			}
-		}
-		return out
-	}
-	seen := make(map[string]bool, len(list))
-	for _, v := range list {
-		if v != "" && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
