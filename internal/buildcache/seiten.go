@@ -53,6 +53,7 @@ func (d *Detail) encode() []byte {
 	w.str(d.Kept)
 	w.strs(d.Written)
 	w.strs(d.Removed)
+	w.strs(d.Unseen)
 	return binary.LittleEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
 }
 
@@ -60,6 +61,9 @@ func (d *Detail) encode() []byte {
 // buffer grown step by step cost as much as the encoding.
 func (d *Detail) size() int {
 	n := 1024 + len(d.Output) + len(d.Settings) + 8*len(d.Written)
+	for _, f := range d.Unseen {
+		n += len(f) + 2
+	}
 	for k, v := range d.Inputs {
 		n += len(k) + len(v) + 4
 	}
@@ -133,6 +137,7 @@ func decodeDetail(data []byte) (*Detail, error) {
 	d.Kept = r.str()
 	d.Written = r.strs()
 	d.Removed = r.strs()
+	d.Unseen = r.strs()
 	if r.bad || r.s != "" {
 		return nil, errDetail
 	}
