@@ -113,8 +113,12 @@ func Build(list []Seite, site *model.Site, url func(string) string) *Index {
 // entries are written by hand: reflection over 10,000 of them took as
 // long as collecting them, in every incremental build.
 func (ix *Index) JSON() ([]byte, error) {
-	// About 100 bytes an entry: the buffer need not grow from empty.
-	b := make([]byte, 0, 128*len(ix.Eintraege)+1024)
+	// The buffer grown step by step allocated 7 MB for an index of 2 MB.
+	size := 1024
+	for _, e := range ix.Eintraege {
+		size += len(e.Titel) + len(e.URL) + len(e.Typ) + len(e.Text) + len(e.Begriffe) + 48
+	}
+	b := make([]byte, 0, size+size/16) // escapes
 	b = append(b, `{"typen":`...)
 	typen, err := jsonValue(ix.Typen)
 	if err != nil {
