@@ -477,7 +477,7 @@ type outputWalk struct {
 
 func (w *outputWalk) work(l *Listing) {
 	var buf []byte
-	var r folderReader
+	r := folderReader{transient: true}
 	for {
 		mine := w.take()
 		for len(mine) > 0 {
@@ -490,7 +490,11 @@ func (w *outputWalk) work(l *Listing) {
 					mine = append(mine, key)
 					return
 				}
-				buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
+				p := "" // the whole path is needed only to follow a link
+				if fi.Mode()&fs.ModeSymlink != 0 {
+					p = w.dest + key
+				}
+				buf = appendLine(append(buf[:0], key...), p, fi)
 				l.add(key, buf)
 			})
 			if err != nil {
