@@ -7,8 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"tdsite/internal/buildcache"
@@ -134,6 +136,15 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	}
 	inhalte := seedContent(c, cacheFile, root, last)
 	defer inhalte.wait()
+	if inhalte != nil {
+		inhalte.plan = func() ([]string, []string, bool) {
+			<-known
+			if inc == nil {
+				return nil, nil, false
+			}
+			return slices.Sorted(maps.Keys(inc.content)), inc.before.Unseen, true
+		}
+	}
 	c.loaded = inhalte.write
 	c.seed = func() *markdown.Befunde {
 		<-known
@@ -152,7 +163,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	minify := !opts.NoMinify && p.Config.MinifyEnabled()
 	var record func() *buildcache.Detail
 	if last != nil && last.inputs != nil {
-		record = startDetail(last.inputs, p, inc != nil)
+		record = startDetail(last.inputs, p, inc)
 	}
 	res, err := write(ctx, p, dest, minify, opts, inc)
 	var le *OutputError
@@ -177,8 +188,9 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	res.Phases = append(before, res.Phases...)
 	if last != nil && last.inputs != nil {
 		w := startWatch()
-		inhalte.wait()
-		saveState(cacheFile, dest, last, res, diags, p, record())
+		d := record()
+		inhalte.record(d)
+		saveState(cacheFile, dest, last, res, diags, p, d)
 		res.Phases = append(res.Phases, w.lap("sichern"))
 	}
 	res.finish()
@@ -246,7 +258,7 @@ func (pv *previous) incremental(dest string) *incremental {
 	if err != nil {
 		return nil
 	}
-	inc := &incremental{prev: real, content: content, before: detail.Deps(), koepfe: detail.Koepfe, links: detail.Links}
+	inc := &incremental{prev: real, content: content, before: detail, koepfe: detail.Koepfe, links: detail.Links}
 	if !inc.fromDetail(detail) {
 		return nil
 	}
@@ -299,14 +311,20 @@ func unchanged(root, dest, cacheFile string, opts Options) (*Result, *diag.List,
 // the pages are rendered: an incremental build (early) makes the record
 // meanwhile on another core, as it renders on one for most of its time. A
 // full build renders on all cores and makes it at the end, so as not to
-// hold it in memory while rendering.
-func startDetail(inputs *buildcache.Snapshot, p *Prepared, early bool) func() *buildcache.Detail {
+// hold it in memory while rendering. An incremental build starts from
+// the last build's record (buildcache.NextDetail); should it turn into a
+// full one, the record is the same.
+func startDetail(inputs *buildcache.Snapshot, p *Prepared, inc *incremental) func() *buildcache.Detail {
+	var before *buildcache.Detail
+	if inc != nil {
+		before = inc.before
+	}
 	detail := func() *buildcache.Detail {
-		d := buildcache.NewDetail("", inputs, depsOf(p.Pages))
+		d := buildcache.NextDetail(before, "", inputs, depsOf(p.Pages))
 		d.Koepfe = Koepfe(p.Content)
 		return d
 	}
-	if !early {
+	if inc == nil {
 		return detail
 	}
 	done := make(chan *buildcache.Detail, 1)

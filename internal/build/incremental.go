@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"tdsite/internal/buildcache"
 	"tdsite/internal/content"
 	"tdsite/internal/linkcheck"
 	"tdsite/internal/markdown"
@@ -17,14 +18,17 @@ import (
 // content files touches and to take all other files from the published
 // output.
 type incremental struct {
-	prev    string              // the published output (symlinks resolved)
-	content map[string]bool     // the changed content files
-	before  map[string][]string // page path → Deps, of the last build
-	koepfe  map[string]string   // heads of measures and news, of the last build
-	links   *linkcheck.Result   // the last build's link check
-	files   map[string]int64    // the previous output: file → size
-	kept    *publish.Kept       // the site before it, parked; nil: none
-	befunde *markdown.Befunde   // the last build's findings in its Markdown; nil: none
+	prev    string          // the published output (symlinks resolved)
+	content map[string]bool // the changed content files
+	// before is the last build's record: its Pages and Names say on
+	// which files each page depended, as indexes, which answer without
+	// expanding half a million names into lists of strings.
+	before  *buildcache.Detail
+	koepfe  map[string]string // heads of measures and news, of the last build
+	links   *linkcheck.Result // the last build's link check
+	files   map[string]int64  // the previous output: file → size
+	kept    *publish.Kept     // the site before it, parked; nil: none
+	befunde *markdown.Befunde // the last build's findings in its Markdown; nil: none
 }
 
 // contentOnly returns the changed files as a set when all of them are
@@ -46,6 +50,11 @@ func contentOnly(changed []string) (map[string]bool, bool) {
 // otherwise. The preview and the incremental build decide with it which
 // pages to render again.
 func Touches(deps []string, content map[string]bool) int {
+	if len(content) == 0 {
+		// Only texts changed, mostly: no need to look at every dependency
+		// of 10,000 pages.
+		return 0
+	}
 	hit := 0
 	for _, d := range deps {
 		if d == pages.All {
@@ -69,18 +78,48 @@ func Touches(deps []string, content map[string]bool) int {
 // WriteAssets writes them always. all is every page of the build, cs its
 // content.
 func (inc *incremental) render(list, all []*pages.Page, cs *content.Site) []*pages.Page {
-	ch := SplitChanges(inc.content, inc.koepfe, Koepfe(cs), SamePages(inc.before, all))
+	ch := SplitChanges(inc.content, inc.koepfe, Koepfe(cs), SamePages(inc.before.Pages, all))
+	hit := touchedNames(inc.before.Names, ch.full)
 	var out []*pages.Page
 	for _, pg := range list {
 		if pg.Asset {
 			continue
 		}
-		prev, ok := inc.before[pg.Path]
-		if !ok || ch.Affects(pg, prev) {
+		prev, ok := inc.before.Pages[pg.Path]
+		if !ok || ch.affectsNow(pg) || touchedBefore(prev, hit) {
 			out = append(out, pg)
 		}
 	}
 	return out
+}
+
+// touchedNames says for each name of a record whether a page depending on
+// it is touched (Touches) by the changed files full; nil when none is.
+// Each name is looked at once instead of once for every page naming it.
+func touchedNames(names []string, full map[string]bool) []bool {
+	if len(full) == 0 {
+		return nil
+	}
+	hit := make([]bool, len(names))
+	for i := range names {
+		hit[i] = Touches(names[i:i+1], full) > 0
+	}
+	return hit
+}
+
+// touchedBefore reports whether the recorded dependencies ix of a page
+// name a touched name (touchedNames). An index outside the record counts
+// as touched: a damaged record may only cost rendering.
+func touchedBefore(ix []int, hit []bool) bool {
+	if hit == nil {
+		return false
+	}
+	for _, n := range ix {
+		if n < 0 || n >= len(hit) || hit[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // Changes are the changed content files, divided for deciding which
@@ -126,7 +165,12 @@ func SamePages[V any](before map[string]V, list []*pages.Page) bool {
 // with prev (its Deps in the last build), on a changed file, or it shows
 // (pages.Page.Texte) a text that alone changed.
 func (ch Changes) Affects(pg *pages.Page, prev []string) bool {
-	return Touches(pg.Deps, ch.full) > 0 || Touches(prev, ch.full) > 0 || showsText(pg, ch.texts)
+	return ch.affectsNow(pg) || Touches(prev, ch.full) > 0
+}
+
+// affectsNow is Affects without the dependencies of the last build.
+func (ch Changes) affectsNow(pg *pages.Page) bool {
+	return Touches(pg.Deps, ch.full) > 0 || showsText(pg, ch.texts)
 }
 
 // since prepares checking only the links of the pages in list, which are
@@ -149,7 +193,7 @@ func (inc *incremental) since(list, all []*pages.Page) *linkcheck.Since {
 		now[pg.Path] = true
 	}
 	var gone []string
-	for path := range inc.before {
+	for path := range inc.before.Pages {
 		if !now[path] {
 			gone = append(gone, (&pages.Page{Path: path}).File())
 		}

@@ -1,10 +1,8 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -620,18 +618,14 @@ func TestIncrementalBefundeUnbrauchbar(t *testing.T) {
 			d.Befunde.Texte[k] = b
 		}
 		mutate(&d)
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(d); err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, file, buf.String())
+		writeFile(t, file, string(d.encode()))
 	}
 	steps := []struct {
 		name    string
 		damage  func()
 		trusted bool
 	}{
-		{"beschädigt", func() { writeFile(t, file, "kein gob\x00\xff") }, false},
+		{"beschädigt", func() { writeFile(t, file, "tdsite-baustand-markdown\nkaputt\x00\xff") }, false},
 		{"abgeschnitten", func() {
 			data, _ := os.ReadFile(file)
 			writeFile(t, file, string(data[:len(data)/2]))
@@ -672,9 +666,9 @@ func savedBefunde(t *testing.T, dest string) befundeDatei {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var d befundeDatei
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
-		t.Fatal(err)
+	d, ok := decodeBefunde(data)
+	if !ok {
+		t.Fatal("the saved findings are not read")
 	}
 	return d
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -25,14 +26,7 @@ func TestInhaltsabbild(t *testing.T) {
 	if _, err := os.Stat(file); err != nil {
 		t.Fatal("no content snapshot after a build with a record:", err)
 	}
-	var mu sync.Mutex
-	var parsed []string
-	content.OnParse = func(rel string) {
-		mu.Lock()
-		parsed = append(parsed, rel)
-		mu.Unlock()
-	}
-	t.Cleanup(func() { content.OnParse = nil })
+	parsed := recordParses(t)
 
 	rel := "content/strategien/e-government-it-2014/massnahmen/EGOV14-04.md"
 	measure := filepath.Join(root, rel)
@@ -45,14 +39,14 @@ func TestInhaltsabbild(t *testing.T) {
 		{"Kopf geändert", strings.Replace(string(orig), "+++\n", "+++\nprioritaet = \"hoch\"\n", 1)},
 		{"zurück", string(orig)},
 	} {
-		parsed = nil
+		*parsed = nil
 		writeFile(t, measure, step.text)
 		res := cachedBuild(t, Options{Source: root, Dest: dest})
 		if !res.Incremental {
 			t.Fatalf("%s: a full build", step.name)
 		}
-		if len(parsed) != 1 || parsed[0] != rel {
-			t.Errorf("%s: parsed %v, want only %s", step.name, parsed, rel)
+		if len(*parsed) != 1 || (*parsed)[0] != rel {
+			t.Errorf("%s: parsed %v, want only %s", step.name, *parsed, rel)
 		}
 		assertLikeFullBuild(t, root, dest, step.name, res)
 	}
@@ -64,4 +58,69 @@ func TestInhaltsabbild(t *testing.T) {
 	if err == nil || !strings.Contains(printDiags(diags), rel+":2") || printDiags(diags) != printDiags(fresh) {
 		t.Errorf("want the findings of a fresh parse (%s:2), got %v\n%s\nfresh:\n%s", rel, err, printDiags(diags), printDiags(fresh))
 	}
+}
+
+// TestInhaltsabbildBleibt: while few files changed since it was written,
+// an incremental build leaves the content snapshot as it is and parses
+// those files again; past maxUnseen it writes it anew. The output is a
+// full build's either way.
+func TestInhaltsabbildBleibt(t *testing.T) {
+	root := copySite(t)
+	testkit.AgeContent(t, root)
+	dest := filepath.Join(t.TempDir(), "public")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	file := buildcache.InhalteFile(buildcache.File(dest))
+	defer func(n int) { maxUnseen = n }(maxUnseen)
+	maxUnseen = 1
+	parsed := recordParses(t)
+	dir := "content/strategien/e-government-it-2014/massnahmen/"
+	for _, step := range []struct {
+		file    string
+		parsed  []string
+		written bool
+	}{
+		{dir + "EGOV14-04.md", []string{dir + "EGOV14-04.md"}, false},
+		{dir + "EGOV14-05.md", []string{dir + "EGOV14-04.md", dir + "EGOV14-05.md"}, true},
+	} {
+		before, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, err := os.ReadFile(filepath.Join(root, step.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		*parsed = nil
+		writeFile(t, filepath.Join(root, step.file), string(orig)+"\nGeändert im Test.\n")
+		res := cachedBuild(t, Options{Source: root, Dest: dest})
+		if !res.Incremental {
+			t.Fatalf("%s: a full build", step.file)
+		}
+		slices.Sort(*parsed)
+		if !slices.Equal(*parsed, step.parsed) {
+			t.Errorf("%s: parsed %v, want %v", step.file, *parsed, step.parsed)
+		}
+		after, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if written := !os.SameFile(before, after); written != step.written {
+			t.Errorf("%s: snapshot written %v, want %v", step.file, written, step.written)
+		}
+		assertLikeFullBuild(t, root, dest, step.file, res)
+	}
+}
+
+// recordParses collects the files content parses (content.OnParse) until
+// the test ends.
+func recordParses(t *testing.T) *[]string {
+	var mu sync.Mutex
+	var parsed []string
+	content.OnParse = func(rel string) {
+		mu.Lock()
+		parsed = append(parsed, rel)
+		mu.Unlock()
+	}
+	t.Cleanup(func() { content.OnParse = nil })
+	return &parsed
 }

@@ -37,7 +37,7 @@ import (
 
 // Version changes when the record's meaning or the format of a file
 // beside it changes.
-const Version = 5
+const Version = 6
 
 // State is the record of one successful build.
 type State struct {
@@ -80,6 +80,11 @@ type Detail struct {
 	// and Removed are the files this build wrote and removed against it.
 	Kept             string
 	Written, Removed []string
+	// Unseen are the content files that may have changed since the
+	// content snapshot beside the record (InhalteFile) was written: the
+	// next build parses them again. While they are few, a build leaves
+	// the snapshot as it is instead of writing 50 MB anew.
+	Unseen []string
 }
 
 // DetailFile is where the Detail for the record file lives.
@@ -100,17 +105,85 @@ func NewDetail(output string, in *Snapshot, deps map[string][]string) *Detail {
 		ix := all[:len(list):len(list)]
 		all = all[len(list):]
 		for i, name := range list {
-			n, ok := index[name]
-			if !ok {
-				n = len(d.Names)
-				index[name] = n
-				d.Names = append(d.Names, name)
-			}
-			ix[i] = n
+			ix[i], _ = d.nameIndex(index, name)
 		}
 		d.Pages[page] = ix
 	}
 	return d
+}
+
+// nameIndex returns the index of name in Names, which index maps to
+// theirs, adding it where it is missing (added).
+func (d *Detail) nameIndex(index map[string]int, name string) (n int, added bool) {
+	n, ok := index[name]
+	if !ok {
+		n = len(d.Names)
+		index[name] = n
+		d.Names = append(d.Names, name)
+	}
+	return n, !ok
+}
+
+// NextDetail is NewDetail for a build after the one prev records (nil:
+// none): a page whose dependencies are the recorded ones keeps its list of
+// indexes, and names are looked up only for the others. An incremental
+// build changes the dependencies of few pages, and indexing all of them
+// again took 0.035 CPU-s at 10,000 pages. The record then names the same
+// dependencies as NewDetail's, in another order of Names.
+func NextDetail(prev *Detail, output string, in *Snapshot, deps map[string][]string) *Detail {
+	if prev == nil {
+		return NewDetail(output, in, deps)
+	}
+	d := &Detail{Output: output, Settings: in.Settings, Inputs: in.Files, Names: slices.Clip(prev.Names), Pages: make(map[string][]int, len(deps))}
+	used := make([]bool, len(d.Names))
+	unused := len(used)
+	var index map[string]int // made for the first page whose dependencies changed
+	for page, list := range deps {
+		ix, ok := prev.Pages[page]
+		if !ok || !d.names(ix, list) {
+			if index == nil {
+				index = make(map[string]int, len(d.Names))
+				for i, name := range d.Names {
+					index[name] = i
+				}
+			}
+			ix = make([]int, len(list))
+			for i, name := range list {
+				n, added := d.nameIndex(index, name)
+				if added {
+					used = append(used, false)
+					unused++
+				}
+				ix[i] = n
+			}
+		}
+		for _, n := range ix {
+			if !used[n] {
+				used[n] = true
+				unused--
+			}
+		}
+		d.Pages[page] = ix
+	}
+	// Names no page depends on any longer would pile up from build to
+	// build: past a quarter of them the record starts afresh.
+	if unused > len(d.Names)/4 {
+		return NewDetail(output, in, deps)
+	}
+	return d
+}
+
+// names reports whether the indexes ix stand for the names of list.
+func (d *Detail) names(ix []int, list []string) bool {
+	if len(ix) != len(list) {
+		return false
+	}
+	for i, n := range ix {
+		if n < 0 || n >= len(d.Names) || d.Names[n] != list[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Deps returns the page dependencies as recorded.
@@ -404,7 +477,7 @@ type outputWalk struct {
 
 func (w *outputWalk) work(l *Listing) {
 	var buf []byte
-	var r folderReader
+	r := folderReader{transient: true}
 	for {
 		mine := w.take()
 		for len(mine) > 0 {
@@ -417,7 +490,11 @@ func (w *outputWalk) work(l *Listing) {
 					mine = append(mine, key)
 					return
 				}
-				buf = appendLine(append(buf[:0], key...), w.dest+key, fi)
+				p := "" // the whole path is needed only to follow a link
+				if fi.Mode()&fs.ModeSymlink != 0 {
+					p = w.dest + key
+				}
+				buf = appendLine(append(buf[:0], key...), p, fi)
 				l.add(key, buf)
 			})
 			if err != nil {

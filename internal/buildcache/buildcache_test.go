@@ -270,3 +270,40 @@ func TestListOutputLikeWalkDir(t *testing.T) {
 		}
 	}
 }
+
+// The record of a build after another names the dependencies of the new
+// one, whether a page kept, changed or gained them; names no page needs
+// any more do not pile up.
+func TestNextDetail(t *testing.T) {
+	file := DetailFile(filepath.Join(t.TempDir(), ".public.baustand"))
+	in := &Snapshot{Settings: "s1", Files: map[string]string{"content/a.md": "1"}}
+	deps := map[string][]string{"/a/": {"content/a.md", "content/s.md"}, "/": {"*"}, "/b/": {"content/b.md", "content/s.md"}}
+	if err := NewDetail("out1", in, deps).Save(file); err != nil {
+		t.Fatal(err)
+	}
+	prev := LoadDetail(file, &State{Output: "out1"})
+	if prev == nil {
+		t.Fatal("detail not loaded")
+	}
+	next := map[string][]string{"/a/": {"content/a.md", "content/s.md"}, "/": {"*"}, "/b/": {"content/s.md", "content/c.md"}, "/c/": {"content/c.md"}}
+	d := NextDetail(prev, "out2", in, next)
+	if !reflect.DeepEqual(d.Deps(), next) {
+		t.Errorf("deps = %v, want %v", d.Deps(), next)
+	}
+	if len(d.Names) != 5 {
+		t.Errorf("names = %q, want the 4 before and content/c.md", d.Names)
+	}
+	if &d.Pages["/a/"][0] != &prev.Pages["/a/"][0] {
+		t.Error("the unchanged page was indexed again")
+	}
+	if err := d.Save(file); err != nil {
+		t.Fatal(err)
+	}
+	if got := LoadDetail(file, &State{Output: "out2"}); got == nil || !reflect.DeepEqual(got.Deps(), next) {
+		t.Errorf("saved deps come back as %v", got)
+	}
+	few := map[string][]string{"/": {"*"}}
+	if d := NextDetail(prev, "out3", in, few); !reflect.DeepEqual(d.Deps(), few) || len(d.Names) != 1 {
+		t.Errorf("after most pages went: names %q, deps %v", d.Names, d.Deps())
+	}
+}

@@ -9,7 +9,9 @@ import (
 
 // folderReader reads folders for ListOutput (ordner_linux.go without the
 // system calls of Linux).
-type folderReader struct{}
+type folderReader struct {
+	transient bool // see ordner_linux.go; here every entry is allocated anyway
+}
 
 // each calls f for every entry of the folder p with its name and whether
 // it is a folder; fi (only for what is not a folder) is its Lstat.

@@ -28,38 +28,41 @@ var errDetail = errors.New("Baustand-Seiten beschädigt oder anderer Fassung")
 
 // encode returns the Detail in the format LoadDetail reads.
 func (d *Detail) encode() []byte {
-	w := writer{buf: make([]byte, 0, d.size())}
-	w.buf = append(w.buf, detailMagic...)
-	w.uint(uint64(d.Version))
-	w.str(d.Output)
-	w.str(d.Settings)
+	w := NewWriter(detailMagic, d.size())
+	w.Uint(uint64(d.Version))
+	w.Str(d.Output)
+	w.Str(d.Settings)
 	w.strMap(d.Inputs)
-	w.strs(d.Names)
-	w.count(len(d.Pages), d.Pages == nil)
+	w.Strs(d.Names)
+	w.Count(len(d.Pages), d.Pages == nil)
 	for page, ix := range d.Pages {
-		w.str(page)
-		w.count(len(ix), ix == nil)
+		w.Str(page)
+		w.Count(len(ix), ix == nil)
 		for _, n := range ix {
-			w.int(int64(n))
+			w.Int(int64(n))
 		}
 	}
 	w.strMap(d.Koepfe)
 	w.links(d.Links)
-	w.count(len(d.Files), d.Files == nil)
+	w.Count(len(d.Files), d.Files == nil)
 	for f, size := range d.Files {
-		w.str(f)
-		w.int(size)
+		w.Str(f)
+		w.Int(size)
 	}
-	w.str(d.Kept)
-	w.strs(d.Written)
-	w.strs(d.Removed)
-	return binary.LittleEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
+	w.Str(d.Kept)
+	w.Strs(d.Written)
+	w.Strs(d.Removed)
+	w.Strs(d.Unseen)
+	return w.Seal()
 }
 
 // size is about the length of the encoded Detail, a little more: the
 // buffer grown step by step cost as much as the encoding.
 func (d *Detail) size() int {
 	n := 1024 + len(d.Output) + len(d.Settings) + 8*len(d.Written)
+	for _, f := range d.Unseen {
+		n += len(f) + 2
+	}
 	for k, v := range d.Inputs {
 		n += len(k) + len(v) + 4
 	}
@@ -89,33 +92,27 @@ func (d *Detail) size() int {
 
 // decodeDetail reads what encode wrote.
 func decodeDetail(data []byte) (*Detail, error) {
-	n := len(data) - 4
-	if n < len(detailMagic) || string(data[:len(detailMagic)]) != detailMagic ||
-		crc32.Checksum(data[:n], castagnoli) != binary.LittleEndian.Uint32(data[n:]) {
+	r, ok := OpenRecord(data, detailMagic)
+	if !ok {
 		return nil, errDetail
 	}
-	// One string for the whole file: every string read is a part of it
-	// instead of an allocation of its own. data was read for this alone
-	// and is never written again, so the string may share its memory
-	// (copying megabytes cost more than decoding them).
-	r := reader{s: unsafe.String(&data[len(detailMagic)], n-len(detailMagic))}
-	d := &Detail{Version: int(r.uint())}
+	d := &Detail{Version: int(r.Uint())}
 	if d.Version != Version {
 		return nil, errDetail
 	}
-	d.Output = r.str()
-	d.Settings = r.str()
+	d.Output = r.Str()
+	d.Settings = r.Str()
 	d.Inputs = r.strMap()
-	d.Names = r.strs()
-	if k, ok := r.count(); ok {
+	d.Names = r.Strs()
+	if k, ok := r.Count(); ok {
 		d.Pages = make(map[string][]int, k)
 		for range k {
-			page := r.str()
+			page := r.Str()
 			var ix []int
-			if m, ok := r.count(); ok {
+			if m, ok := r.Count(); ok {
 				ix = make([]int, m)
 				for i := range ix {
-					ix[i] = int(r.int())
+					ix[i] = int(r.Int())
 				}
 			}
 			d.Pages[page] = ix
@@ -123,21 +120,39 @@ func decodeDetail(data []byte) (*Detail, error) {
 	}
 	d.Koepfe = r.strMap()
 	d.Links = r.links()
-	if k, ok := r.count(); ok {
+	if k, ok := r.Count(); ok {
 		d.Files = make(map[string]int64, k)
 		for range k {
-			f := r.str()
-			d.Files[f] = r.int()
+			f := r.Str()
+			d.Files[f] = r.Int()
 		}
 	}
-	d.Kept = r.str()
-	d.Written = r.strs()
-	d.Removed = r.strs()
-	if r.bad || r.s != "" {
+	d.Kept = r.Str()
+	d.Written = r.Strs()
+	d.Removed = r.Strs()
+	d.Unseen = r.Strs()
+	if !r.Done() {
 		return nil, errDetail
 	}
 	return d, nil
 }
+
+// OpenRecord returns a Reader of the record data written by a Writer
+// with magic; false if it is not whole (checksum) or has another magic.
+// The strings read share the memory of data, which must never be written
+// again: every string read is a part of one instead of an allocation of
+// its own (copying megabytes cost more than decoding them).
+func OpenRecord(data []byte, magic string) (*Reader, bool) {
+	n := len(data) - 4
+	if n < len(magic) || string(data[:len(magic)]) != magic ||
+		crc32.Checksum(data[:n], castagnoli) != binary.LittleEndian.Uint32(data[n:]) {
+		return nil, false
+	}
+	return &Reader{s: unsafe.String(unsafe.SliceData(data[len(magic):]), n-len(magic))}, true
+}
+
+// Done reports whether the record was read undamaged to its end.
+func (r *Reader) Done() bool { return !r.bad && r.s == "" }
 
 // readDetail reads the Detail file.
 func readDetail(file string) (*Detail, error) {
@@ -148,72 +163,97 @@ func readDetail(file string) (*Detail, error) {
 	return decodeDetail(data)
 }
 
-type writer struct{ buf []byte }
+// Writer writes a record in the format of the Detail: other records
+// beside it (the findings of the Markdown texts) use it too.
+type Writer struct{ buf []byte }
 
-func (w *writer) uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
-func (w *writer) int(v int64)   { w.buf = binary.AppendVarint(w.buf, v) }
+// NewWriter starts a record with magic and about size bytes.
+func NewWriter(magic string, size int) *Writer {
+	w := &Writer{buf: make([]byte, 0, size)}
+	w.buf = append(w.buf, magic...)
+	return w
+}
 
-func (w *writer) str(s string) {
-	w.uint(uint64(len(s)))
+// Seal ends the record with its checksum and returns it.
+func (w *Writer) Seal() []byte {
+	return binary.LittleEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
+}
+
+// Bytes writes b as Str writes a string.
+func (w *Writer) Bytes(b []byte) {
+	w.Uint(uint64(len(b)))
+	w.buf = append(w.buf, b...)
+}
+
+// Uint and Int write a number as a varint.
+func (w *Writer) Uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
+func (w *Writer) Int(v int64)   { w.buf = binary.AppendVarint(w.buf, v) }
+
+// Str writes a string as its length and bytes.
+func (w *Writer) Str(s string) {
+	w.Uint(uint64(len(s)))
 	w.buf = append(w.buf, s...)
 }
 
-// count writes a length, or that there is nothing at all (nil).
-func (w *writer) count(n int, isNil bool) {
+// Count writes a length, or that there is nothing at all (nil).
+func (w *Writer) Count(n int, isNil bool) {
 	if isNil {
-		w.uint(0)
+		w.Uint(0)
 		return
 	}
-	w.uint(uint64(n) + 1)
+	w.Uint(uint64(n) + 1)
 }
 
-func (w *writer) strs(list []string) {
-	w.count(len(list), list == nil)
+// Strs writes a list of strings, nil apart from empty.
+func (w *Writer) Strs(list []string) {
+	w.Count(len(list), list == nil)
 	for _, s := range list {
-		w.str(s)
+		w.Str(s)
 	}
 }
 
-func (w *writer) strMap(m map[string]string) {
-	w.count(len(m), m == nil)
+func (w *Writer) strMap(m map[string]string) {
+	w.Count(len(m), m == nil)
 	for k, v := range m {
-		w.str(k)
-		w.str(v)
+		w.Str(k)
+		w.Str(v)
 	}
 }
 
 // links writes the link check's result field by field;
 // TestDetailKenntLinkcheck notices a field added to it.
-func (w *writer) links(res *linkcheck.Result) {
+func (w *Writer) links(res *linkcheck.Result) {
 	if res == nil {
-		w.uint(0)
+		w.Uint(0)
 		return
 	}
-	w.uint(1)
-	w.int(int64(res.Files))
-	w.int(int64(res.Links))
-	w.int(int64(res.Internal))
-	w.count(len(res.Broken), res.Broken == nil)
+	w.Uint(1)
+	w.Int(int64(res.Files))
+	w.Int(int64(res.Links))
+	w.Int(int64(res.Internal))
+	w.Count(len(res.Broken), res.Broken == nil)
 	for _, b := range res.Broken {
-		w.str(b.File)
-		w.str(b.Href)
-		w.str(b.Reason)
+		w.Str(b.File)
+		w.Str(b.Href)
+		w.Str(b.Reason)
 	}
-	w.count(len(res.External), res.External == nil)
+	w.Count(len(res.External), res.External == nil)
 	for _, e := range res.External {
-		w.str(e.URL)
-		w.strs(e.Pages)
+		w.Str(e.URL)
+		w.Strs(e.Pages)
 	}
 }
 
-// reader reads what writer wrote; after the first damage (bad) it only
+// Reader reads what Writer wrote; after the first damage (bad) it only
 // returns zero values, which the caller then throws away.
-type reader struct {
+type Reader struct {
 	s   string
 	bad bool
 }
 
-func (r *reader) uint() uint64 {
+// Uint, Int, Str, Count and Strs read what Writer's methods of the
+// same names wrote.
+func (r *Reader) Uint() uint64 {
 	var v uint64
 	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
 		b := r.s[i]
@@ -227,13 +267,13 @@ func (r *reader) uint() uint64 {
 	return 0
 }
 
-func (r *reader) int() int64 {
-	u := r.uint()
+func (r *Reader) Int() int64 {
+	u := r.Uint()
 	return int64(u>>1) ^ -int64(u&1)
 }
 
-func (r *reader) str() string {
-	n := r.uint()
+func (r *Reader) Str() string {
+	n := r.Uint()
 	if n > uint64(len(r.s)) {
 		r.bad, r.s = true, ""
 		return ""
@@ -243,11 +283,11 @@ func (r *reader) str() string {
 	return s
 }
 
-// count reads a length; ok is false for nil. Every element takes at
+// Count reads a length; ok is false for nil. Every element takes at
 // least a byte, so a length beyond the rest of the file is damage, not a
 // reason to allocate.
-func (r *reader) count() (n int, ok bool) {
-	v := r.uint()
+func (r *Reader) Count() (n int, ok bool) {
+	v := r.Uint()
 	if v == 0 {
 		return 0, false
 	}
@@ -258,46 +298,46 @@ func (r *reader) count() (n int, ok bool) {
 	return int(v - 1), true
 }
 
-func (r *reader) strs() []string {
-	n, ok := r.count()
+func (r *Reader) Strs() []string {
+	n, ok := r.Count()
 	if !ok {
 		return nil
 	}
 	list := make([]string, n)
 	for i := range list {
-		list[i] = r.str()
+		list[i] = r.Str()
 	}
 	return list
 }
 
-func (r *reader) strMap() map[string]string {
-	n, ok := r.count()
+func (r *Reader) strMap() map[string]string {
+	n, ok := r.Count()
 	if !ok {
 		return nil
 	}
 	m := make(map[string]string, n)
 	for range n {
-		k := r.str()
-		m[k] = r.str()
+		k := r.Str()
+		m[k] = r.Str()
 	}
 	return m
 }
 
-func (r *reader) links() *linkcheck.Result {
-	if r.uint() == 0 {
+func (r *Reader) links() *linkcheck.Result {
+	if r.Uint() == 0 {
 		return nil
 	}
-	res := &linkcheck.Result{Files: int(r.int()), Links: int(r.int()), Internal: int(r.int())}
-	if n, ok := r.count(); ok {
+	res := &linkcheck.Result{Files: int(r.Int()), Links: int(r.Int()), Internal: int(r.Int())}
+	if n, ok := r.Count(); ok {
 		res.Broken = make([]linkcheck.Broken, n)
 		for i := range res.Broken {
-			res.Broken[i] = linkcheck.Broken{File: r.str(), Href: r.str(), Reason: r.str()}
+			res.Broken[i] = linkcheck.Broken{File: r.Str(), Href: r.Str(), Reason: r.Str()}
 		}
 	}
-	if n, ok := r.count(); ok {
+	if n, ok := r.Count(); ok {
 		res.External = make([]linkcheck.External, n)
 		for i := range res.External {
-			res.External[i] = linkcheck.External{URL: r.str(), Pages: r.strs()}
+			res.External[i] = linkcheck.External{URL: r.Str(), Pages: r.Strs()}
 		}
 	}
 	return res

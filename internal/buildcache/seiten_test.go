@@ -27,6 +27,7 @@ func volleDetail() *Detail {
 	}
 	d.Files = map[string]int64{"a/index.html": 3194, "leer.txt": 0, "groß.pdf": 1 << 40}
 	d.Kept, d.Written, d.Removed = "17", []string{"a/index.html"}, []string{}
+	d.Unseen = []string{"content/a.md"}
 	d.Version = Version
 	return d
 }
@@ -109,7 +110,7 @@ func TestDetailKenntLinkcheck(t *testing.T) {
 	}
 	for _, f := range reflect.VisibleFields(reflect.TypeFor[Detail]()) {
 		switch f.Name {
-		case "Version", "Output", "Settings", "Inputs", "Names", "Pages", "Koepfe", "Links", "Files", "Kept", "Written", "Removed":
+		case "Version", "Output", "Settings", "Inputs", "Names", "Pages", "Koepfe", "Links", "Files", "Kept", "Written", "Removed", "Unseen":
 		default:
 			t.Errorf("Detail.%s is not in the format of seiten.go", f.Name)
 		}

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -34,6 +36,34 @@ func TestKurzEinfach(t *testing.T) {
 		}
 		if len([]rune(want)) <= TextLen && kurz(s) != want {
 			t.Errorf("kurz(%q) = %q, want %q", s, kurz(s), want)
+		}
+	}
+}
+
+// The index written by hand has the bytes encoding/json writes, also for
+// texts it must escape.
+func TestJSONWieEncoding(t *testing.T) {
+	for _, ix := range []*Index{
+		{Typen: map[string]string{"u": "Übersicht", "m": "Maßnahme"}, Eintraege: []Eintrag{
+			{Titel: "K001-101: Glasfaser <für> alle & \"mehr\"", URL: "/massnahmen/k001-101/", Typ: "m", Text: "Zeile\nneu\ttab \\ ende\u2028\u2029 \x01 \xff kaputt \ufffd", Begriffe: "K001 · Kürzel"},
+			{Titel: "Ohne Text", URL: "/a/", Typ: "u"},
+			{},
+		}},
+		{Typen: map[string]string{}, Eintraege: []Eintrag{}},
+		{},
+	} {
+		got, err := ix.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ix); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("written by hand:\n%s\nencoding/json:\n%s", got, want.String())
 		}
 	}
 }
