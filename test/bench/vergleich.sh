@@ -37,7 +37,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 # park DIR...: moves earlier output out of the way; all is deleted on exit.
 # Deleting it right before a build made both tools 2–3 s slower at 10,000
 # pages: ext4 without a journal (as on this VM) passes over inodes freed in
-# the last 30 seconds when it creates files.
+# the last 60 seconds when it creates files, and over those freed in the
+# last 6 minutes while their inode table is not yet written back
+# (fs/ext4/ialloc.c, RECENTCY_MIN and RECENTCY_DIRTY).
 park() {
 	for d in "$@"; do
 		[ ! -e "$d" ] || mv "$d" "$tmp/alt/$(basename "$d").$(date +%s%N)"
