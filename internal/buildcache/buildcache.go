@@ -186,28 +186,6 @@ func (d *Detail) names(ix []int, list []string) bool {
 	return true
 }
 
-// Deps returns the page dependencies as recorded.
-func (d *Detail) Deps() map[string][]string {
-	out := make(map[string][]string, len(d.Pages))
-	// One array for all lists, as in NewDetail.
-	n := 0
-	for _, ix := range d.Pages {
-		n += len(ix)
-	}
-	all := make([]string, n)
-	for page, ix := range d.Pages {
-		list := all[:len(ix):len(ix)]
-		all = all[len(ix):]
-		for i, n := range ix {
-			if n >= 0 && n < len(d.Names) {
-				list[i] = d.Names[n]
-			}
-		}
-		out[page] = list
-	}
-	return out
-}
-
 // LoadDetail reads the Detail of the build recorded in st; nil if it is
 // missing, unreadable or of another build.
 func LoadDetail(file string, st *State) *Detail {
