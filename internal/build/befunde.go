@@ -52,11 +52,10 @@ func (d befundeDatei) encode() []byte {
 	w.Uint(uint64(d.Version))
 	w.Str(d.Output)
 	b := d.Befunde
+	w.Bool(b != nil)
 	if b == nil {
-		w.Uint(0)
 		return w.Seal()
 	}
-	w.Uint(1)
 	w.Int(int64(b.Version))
 	w.Str(b.Salt)
 	w.Count(len(b.Texte), b.Texte == nil)
@@ -66,7 +65,7 @@ func (d befundeDatei) encode() []byte {
 		for _, r := range f.Scan.Refs {
 			w.Str(r.Dest)
 			w.Int(int64(r.Line))
-			w.Uint(bit(r.Image))
+			w.Bool(r.Image)
 		}
 		w.Count(len(f.Scan.HTML), f.Scan.HTML == nil)
 		for _, h := range f.Scan.HTML {
@@ -74,10 +73,8 @@ func (d befundeDatei) encode() []byte {
 			w.Int(int64(h.Line))
 		}
 		w.Int(int64(f.Scan.TiefeZeile))
-		if p := f.Problem; p == nil {
-			w.Uint(0)
-		} else {
-			w.Uint(1)
+		w.Bool(f.Problem != nil)
+		if p := f.Problem; p != nil {
 			w.Int(int64(p.Line))
 			w.Str(p.Message)
 			w.Str(p.Hint)
@@ -85,13 +82,6 @@ func (d befundeDatei) encode() []byte {
 		w.Uint(uint64(f.HTML))
 	}
 	return w.Seal()
-}
-
-func bit(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // decodeBefunde reads what encode wrote; false if the file is damaged or
@@ -107,7 +97,7 @@ func decodeBefunde(data []byte) (befundeDatei, bool) {
 	}
 	d.Output = r.Str()
 	bad := false
-	if r.Uint() != 0 {
+	if r.Bool() {
 		b := &markdown.Befunde{Version: int(r.Int()), Salt: r.Str()}
 		if n, ok := r.Count(); ok {
 			b.Texte = make(map[[32]byte]markdown.Befund, n)
@@ -118,7 +108,7 @@ func decodeBefunde(data []byte) (befundeDatei, bool) {
 				if n, ok := r.Count(); ok {
 					f.Scan.Refs = make([]markdown.Ref, n)
 					for i := range f.Scan.Refs {
-						f.Scan.Refs[i] = markdown.Ref{Dest: r.Str(), Line: int(r.Int()), Image: r.Uint() == 1}
+						f.Scan.Refs[i] = markdown.Ref{Dest: r.Str(), Line: int(r.Int()), Image: r.Bool()}
 					}
 				}
 				if n, ok := r.Count(); ok {
@@ -128,7 +118,7 @@ func decodeBefunde(data []byte) (befundeDatei, bool) {
 					}
 				}
 				f.Scan.TiefeZeile = int(r.Int())
-				if r.Uint() != 0 {
+				if r.Bool() {
 					f.Problem = &markdown.Problem{Line: int(r.Int()), Message: r.Str(), Hint: r.Str()}
 				}
 				html := r.Uint()

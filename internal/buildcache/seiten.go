@@ -189,6 +189,15 @@ func (w *Writer) Bytes(b []byte) {
 func (w *Writer) Uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
 func (w *Writer) Int(v int64)   { w.buf = binary.AppendVarint(w.buf, v) }
 
+// Bool writes b as the number 1 or 0.
+func (w *Writer) Bool(b bool) {
+	if b {
+		w.Uint(1)
+	} else {
+		w.Uint(0)
+	}
+}
+
 // Str writes a string as its length and bytes.
 func (w *Writer) Str(s string) {
 	w.Uint(uint64(len(s)))
@@ -223,11 +232,10 @@ func (w *Writer) strMap(m map[string]string) {
 // links writes the link check's result field by field;
 // TestDetailKenntLinkcheck notices a field added to it.
 func (w *Writer) links(res *linkcheck.Result) {
+	w.Bool(res != nil)
 	if res == nil {
-		w.Uint(0)
 		return
 	}
-	w.Uint(1)
 	w.Int(int64(res.Files))
 	w.Int(int64(res.Links))
 	w.Int(int64(res.Internal))
@@ -265,6 +273,15 @@ func (r *Reader) Uint() uint64 {
 	}
 	r.bad, r.s = true, ""
 	return 0
+}
+
+// Bool reads what Writer.Bool wrote; another number is damage.
+func (r *Reader) Bool() bool {
+	v := r.Uint()
+	if v > 1 {
+		r.bad, r.s = true, ""
+	}
+	return v == 1
 }
 
 func (r *Reader) Int() int64 {
@@ -324,7 +341,7 @@ func (r *Reader) strMap() map[string]string {
 }
 
 func (r *Reader) links() *linkcheck.Result {
-	if r.Uint() == 0 {
+	if !r.Bool() {
 		return nil
 	}
 	res := &linkcheck.Result{Files: int(r.Int()), Links: int(r.Int()), Internal: int(r.Int())}
