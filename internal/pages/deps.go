@@ -14,7 +14,6 @@ import (
 // allocations.
 type stDeps struct {
 	deps    map[*model.Strategie][]string // strategyDeps
-	erste   map[*model.Strategie]string   // firstFile
 	stamm   map[*model.Strategie][]string // the strategy's files a measure page shows
 	krumen  map[*model.Strategie][]Crumb  // the trail of the strategy's subpages
 	gesehen map[string]int                // uniq's: a string is in the list when its value is runde
@@ -32,7 +31,6 @@ func newStDeps(s *model.Site) *stDeps {
 	}
 	return &stDeps{
 		deps:    make(map[*model.Strategie][]string, n),
-		erste:   make(map[*model.Strategie]string, n),
 		stamm:   make(map[*model.Strategie][]string, n),
 		krumen:  make(map[*model.Strategie][]Crumb, n),
 		gesehen: make(map[string]int, dateien),
@@ -59,16 +57,6 @@ func (d *stDeps) of(st *model.Strategie) []string {
 	return deps
 }
 
-// first is firstFile, made once per strategy.
-func (d *stDeps) first(st *model.Strategie) string {
-	f, ok := d.erste[st]
-	if !ok {
-		f = firstFile(st)
-		d.erste[st] = f
-	}
-	return f
-}
-
 // crumbs is the trail of a page below a strategy's landing page. The
 // pages share it: nothing changes a page's trail in place (blaetter
 // appends to a copy).
@@ -89,11 +77,11 @@ func (d *stDeps) strategyDeps(st *model.Strategie) []string {
 	}
 	for _, group := range [][]*model.Strategie{st.Verwandt, st.Vorgaenger, st.Nachfolger, st.Abgeleitete} {
 		for _, o := range group {
-			deps = append(deps, d.first(o))
+			deps = append(deps, firstFile(o))
 		}
 	}
 	if st.Rahmenstrategie != nil {
-		deps = append(deps, d.first(st.Rahmenstrategie))
+		deps = append(deps, firstFile(st.Rahmenstrategie))
 	}
 	// Each other strategy once: the initiatives of a strategy support many
 	// goals of the same framework strategy.

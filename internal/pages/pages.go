@@ -129,13 +129,13 @@ func List(s *model.Site) []*Page {
 		for _, m := range st.Meldungen {
 			add(&Page{Path: m.URL, Template: "meldung.html", Title: m.Titel, Description: m.Zusammenfassung,
 				Section: "meldungen", Crumbs: deps.crumbs(st),
-				Data: m, Deps: []string{m.File, deps.first(st)}})
+				Data: m, Deps: []string{m.File, firstFile(st)}})
 		}
 		if ls := st.LeichteSprache; ls != nil {
 			add(&Page{Path: ls.URL, Template: "leichte-sprache-strategie.html", Title: ls.Titel,
 				Description: "Die Strategie in Leichter Sprache.", Section: "strategien",
 				Crumbs: deps.crumbs(st),
-				Data:   st, Deps: []string{ls.File, deps.first(st)}})
+				Data:   st, Deps: []string{ls.File, firstFile(st)}})
 		}
 	}
 	for _, p := range mapPages(s, deps) {
