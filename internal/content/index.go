@@ -110,10 +110,17 @@ func buildIndex(s *Site) *Index {
 // Qualify turns a reference written in strategy from ("E1.1" or
 // "other-slug/E1.1") into the global key "<slug>/<id>".
 func Qualify(from *Strategie, ref string) string {
+	return string(AppendQualified(make([]byte, 0, len(from.Slug)+1+len(ref)), from, ref))
+}
+
+// AppendQualified appends Qualify(from, ref) to b: a lookup by the key
+// then needs no string of its own (the model looks up every goal a
+// measure names).
+func AppendQualified(b []byte, from *Strategie, ref string) []byte {
 	if strings.Contains(ref, "/") {
-		return ref
+		return append(b, ref...)
 	}
-	return from.Slug + "/" + ref
+	return append(append(append(b, from.Slug...), '/'), ref...)
 }
 
 // Goal resolves a goal reference written in strategy from.

@@ -20,7 +20,12 @@ func MeldungURL(strategie, slug string) string {
 
 // MassnahmeSeite is the own page of a measure (measures without text,
 // milestones or cost/benefit have none and live on their strategy's page).
-func MassnahmeSeite(id string) string { return "/massnahmen/" + anchorID(id) + "/" }
+func MassnahmeSeite(id string) string { return massnahmeSeite(anchorID(id)) }
+
+// massnahmeSeite and massnahmeAnker are MassnahmeSeite and MassnahmeAnker
+// of the ID's slug (anchorID): the model makes it once for both.
+func massnahmeSeite(slug string) string { return "/massnahmen/" + slug + "/" }
+func massnahmeAnker(slug string) string { return "massnahme-" + slug }
 
 // MassnahmeURL is where a measure is shown: its own page when it has one,
 // else its entry on the strategy's page. The model knows whether the text
@@ -34,7 +39,7 @@ func MassnahmeURL(strategie string, m *content.Massnahme, mitText bool) string {
 }
 
 // MassnahmeAnker is the id of a measure's entry on its strategy's page.
-func MassnahmeAnker(id string) string { return "massnahme-" + anchorID(id) }
+func MassnahmeAnker(id string) string { return massnahmeAnker(anchorID(id)) }
 
 // HatSeite says whether a measure has its own page: only a text,
 // milestones or cost and benefit fill one.

@@ -45,7 +45,7 @@ func (b *builder) massnahmenVorbereiten(c *content.Strategie) vorbereitet {
 		m := &v.arr[i]
 		slug := anchorID(cm.ID)
 		*m = Massnahme{
-			Massnahme: *cm, Anchor: "massnahme-" + slug,
+			Massnahme: *cm, Anchor: massnahmeAnker(slug),
 			Handlungsfeld: b.site.handlungsfelder[cm.Handlungsfeld], md: b.md,
 		}
 		if m.Stand.IsZero() {
@@ -58,7 +58,7 @@ func (b *builder) massnahmenVorbereiten(c *content.Strategie) vorbereitet {
 		// As MassnahmeURL, with the slug made once.
 		m.HatSeite = HatSeite(cm, mitText)
 		if m.HatSeite {
-			m.URL = "/massnahmen/" + slug + "/"
+			m.URL = massnahmeSeite(slug)
 		} else {
 			m.URL = strategieURL + "#" + m.Anchor
 		}

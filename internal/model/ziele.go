@@ -2,7 +2,6 @@ package model
 
 import (
 	"slices"
-	"strings"
 
 	"tdsite/internal/content"
 )
@@ -166,10 +165,7 @@ func (st *Strategie) QuantitativeZiele() []*Ziel {
 // ziel looks up a goal referenced in strategy c, as
 // b.site.ziele[content.Qualify(c, ref)] but without making the key.
 func (b *builder) ziel(c *content.Strategie, ref string) *Ziel {
-	if strings.Contains(ref, "/") {
-		return b.site.ziele[ref]
-	}
-	b.schluessel = append(append(append(b.schluessel[:0], c.Slug...), '/'), ref...)
+	b.schluessel = content.AppendQualified(b.schluessel[:0], c, ref)
 	return b.site.ziele[string(b.schluessel)]
 }
 
