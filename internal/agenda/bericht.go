@@ -362,7 +362,6 @@ func (r *Bericht) strategie(st *model.Strategie, puffer *[]Ereignis) *BerichtStr
 	return b
 }
 
-// ereignisse derives the status changes of a measure in the period.
 // erreicht reports whether a milestone was reached in the period.
 func (r *Bericht) erreicht(ms *model.Meilenstein) bool {
 	return ms.Erreicht() && r.inPeriode(ms.Datum)
