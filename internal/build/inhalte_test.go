@@ -13,16 +13,23 @@ import (
 	"tdsite/internal/testkit"
 )
 
+// builtWithSnapshot builds a copy of the bundled site with a record and
+// returns its folder, the output and the content snapshot's file.
+func builtWithSnapshot(t *testing.T) (root, dest, file string) {
+	t.Helper()
+	root = copySite(t)
+	testkit.AgeContent(t, root)
+	dest = filepath.Join(t.TempDir(), "public")
+	cachedBuild(t, Options{Source: root, Dest: dest})
+	return root, dest, buildcache.InhalteFile(buildcache.File(dest))
+}
+
 // TestInhaltsabbild: a build with a record writes the content snapshot;
 // the next takes every unchanged file from it and parses only the changed
 // one, and publishes what a full build publishes; a file with an error is
 // reported as a fresh parse reports it.
 func TestInhaltsabbild(t *testing.T) {
-	root := copySite(t)
-	testkit.AgeContent(t, root)
-	dest := filepath.Join(t.TempDir(), "public")
-	cachedBuild(t, Options{Source: root, Dest: dest})
-	file := buildcache.InhalteFile(buildcache.File(dest))
+	root, dest, file := builtWithSnapshot(t)
 	if _, err := os.Stat(file); err != nil {
 		t.Fatal("no content snapshot after a build with a record:", err)
 	}
@@ -65,11 +72,7 @@ func TestInhaltsabbild(t *testing.T) {
 // those files again; past maxUnseen it writes it anew. The output is a
 // full build's either way.
 func TestInhaltsabbildBleibt(t *testing.T) {
-	root := copySite(t)
-	testkit.AgeContent(t, root)
-	dest := filepath.Join(t.TempDir(), "public")
-	cachedBuild(t, Options{Source: root, Dest: dest})
-	file := buildcache.InhalteFile(buildcache.File(dest))
+	root, dest, file := builtWithSnapshot(t)
 	defer func(n int) { maxUnseen = n }(maxUnseen)
 	maxUnseen = 1
 	parsed := recordParses(t)
