@@ -14,7 +14,7 @@ func main() {
 	os.Exit(run())
 }
 
-// run keeps the profile's deferred stop ahead of os.Exit.
+// run keeps the profiles' deferred writes ahead of os.Exit.
 func run() int {
 	// TDSITE_CPUPROFILE=datei writes a CPU profile of the whole run for
 	// `go tool pprof` (docs/leistung.md): the benchmarks cover parts, this
@@ -31,6 +31,21 @@ func run() int {
 		defer func() {
 			pprof.StopCPUProfile()
 			f.Close()
+		}()
+	}
+	if file := os.Getenv("TDSITE_MEMPROFILE"); file != "" {
+		// Written after the run: go tool pprof -sample_index=alloc_space
+		// shows where the whole build allocated, which decides its page
+		// faults and GC work more than the live heap does.
+		defer func() {
+			f, err := os.Create(file)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "tdsite: Speicherprofil %q lässt sich nicht schreiben: %v\n", file, err)
+			}
 		}()
 	}
 	return cli.Run(os.Args[1:], os.Stdout, os.Stderr)

@@ -341,3 +341,36 @@ func TestSharedFrameMatchesOwnRendering(t *testing.T) {
 		t.Errorf("%d pages compared; %d and %d files", pages, len(a), len(b))
 	}
 }
+
+// TestHeadOnce: a page loads each stylesheet and script once. The page
+// templates' "head" block once stood twice in _base.html, and the search
+// page ran its script twice (two listeners on every field).
+func TestHeadOnce(t *testing.T) {
+	dest, _ := buildBundled(t)
+	reRef := regexp.MustCompile(`<(?:script|link)\b[^>]*\b(?:src|href)="?([^"\s>]+)`)
+	checked := 0
+	_ = filepath.Walk(dest, func(p string, info os.FileInfo, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		head, _, ok := strings.Cut(string(data), "</head>")
+		if !ok {
+			return nil
+		}
+		seen := map[string]bool{}
+		for _, m := range reRef.FindAllStringSubmatch(head, -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: %s steht zweimal im Kopf", strings.TrimPrefix(p, dest), m[1])
+			}
+			seen[m[1]] = true
+		}
+		if strings.Contains(head, "/js/suche.") {
+			checked++
+		}
+		return nil
+	})
+	if checked == 0 {
+		t.Error("keine Seite lädt das Suchskript: der Test prüft den Fall nicht mehr, für den er geschrieben ist")
+	}
+}
