@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -335,4 +336,59 @@ func BenchmarkModellSeiten10k(b *testing.B) {
 		}
 		reportCPU(b, cpu)
 	})
+}
+
+// BenchmarkVorlagen10k executes each page template for all its pages of a
+// generated site of 10,000 pages, on one core and without writing: the
+// time a template costs per page (us/page) and in all (ms/build), which
+// the CPU profile of a build cannot tell apart. Markdown is rendered
+// before, as in a build; the first round fills the caches a build fills
+// once (maps, fragments), so -benchtime 3x or more.
+//
+//	go test ./internal/build -run '^$' -bench 'Vorlagen10k/massnahme' -benchtime 3x
+func BenchmarkVorlagen10k(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gencontent.Site(repoRoot(b), src, 10000); err != nil {
+		b.Fatal(err)
+	}
+	p, diags := Prepare(src, testDate, nil)
+	if p == nil {
+		b.Fatal(printDiags(diags))
+	}
+	out := &publish.Output{Dir: b.TempDir()}
+	if err := CopyStatic(p, out); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := WriteAssets(p, p.Pages, out); err != nil {
+		b.Fatal(err)
+	}
+	byTemplate := map[string][]*pages.Page{}
+	for _, pg := range p.Pages {
+		if pg.Raw == nil {
+			byTemplate[pg.Template] = append(byTemplate[pg.Template], pg)
+		}
+	}
+	names := slices.Sorted(maps.Keys(byTemplate))
+	for _, name := range names {
+		list := byTemplate[name]
+		b.Run(strings.TrimSuffix(name, ".html"), func(b *testing.B) {
+			var buf bytes.Buffer
+			size := 0
+			for i := 0; i < b.N; i++ {
+				size = 0
+				for _, pg := range list {
+					buf.Reset()
+					if err := p.Templates.Execute(&buf, pg.Template, pg); err != nil {
+						b.Fatal(err)
+					}
+					size += buf.Len()
+				}
+			}
+			perBuild := float64(b.Elapsed().Microseconds()) / float64(b.N)
+			b.ReportMetric(perBuild/float64(len(list)), "us/page")
+			b.ReportMetric(perBuild/1000, "ms/build")
+			b.ReportMetric(float64(size)/float64(len(list))/1024, "KB/page")
+			b.ReportMetric(float64(len(list)), "pages")
+		})
+	}
 }
