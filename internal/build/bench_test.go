@@ -309,10 +309,8 @@ func BenchmarkIncremental10k(b *testing.B) {
 	b.ReportMetric(float64(gencontent.Pages(10000)), "pages")
 }
 
-// BenchmarkModellSeiten10k measures building the model and the page list
-// of a generated site of 10,000 pages from loaded content, as every build
-// does after loading; the Markdown is rendered before, as the checks do.
-func BenchmarkModellSeiten10k(b *testing.B) {
+// prepared10k generates a site of 10,000 pages and prepares its build.
+func prepared10k(b *testing.B) *Prepared {
 	src := filepath.Join(b.TempDir(), "site")
 	if err := gencontent.Site(repoRoot(b), src, 10000); err != nil {
 		b.Fatal(err)
@@ -321,6 +319,14 @@ func BenchmarkModellSeiten10k(b *testing.B) {
 	if p == nil {
 		b.Fatal(printDiags(diags))
 	}
+	return p
+}
+
+// BenchmarkModellSeiten10k measures building the model and the page list
+// of a generated site of 10,000 pages from loaded content, as every build
+// does after loading; the Markdown is rendered before, as the checks do.
+func BenchmarkModellSeiten10k(b *testing.B) {
+	p := prepared10k(b)
 	md := p.Caches.Markdown(p.Config.Markdown.UnsafeHTML)
 	b.Run("modell", func(b *testing.B) {
 		cpu := cpuTime()
@@ -347,14 +353,7 @@ func BenchmarkModellSeiten10k(b *testing.B) {
 //
 //	go test ./internal/build -run '^$' -bench 'Vorlagen10k/massnahme' -benchtime 3x
 func BenchmarkVorlagen10k(b *testing.B) {
-	src := filepath.Join(b.TempDir(), "site")
-	if err := gencontent.Site(repoRoot(b), src, 10000); err != nil {
-		b.Fatal(err)
-	}
-	p, diags := Prepare(src, testDate, nil)
-	if p == nil {
-		b.Fatal(printDiags(diags))
-	}
+	p := prepared10k(b)
 	out := &publish.Output{Dir: b.TempDir()}
 	if err := CopyStatic(p, out); err != nil {
 		b.Fatal(err)
