@@ -78,6 +78,8 @@ func Funcs(baseURL string) template.FuncMap {
 		"agendazeile":           agendaZeile(link),
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
+		"berichtereignisse":     berichtEreignisse(link), // funcs_bericht.go
+		"berichtmeilensteine":   berichtMeilensteine(link),
 		"massnahmeoberzeile":    massnahmeOberzeile(link), // funcs_massnahme.go
 		"massnahmefakten":       massnahmeFakten(link),
 		"aktionsplanlink":       aktionsplanLink(link),
