@@ -79,6 +79,9 @@ func Funcs(baseURL string) template.FuncMap {
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
 		"berichtereignisse":     berichtEreignisse(link), // funcs_bericht.go
+		"indikatorinhalt":       IndikatorInhalt,         // funcs_indikator.go
+		"zielmeta":              ZielMeta,
+		"zielbewertung":         zielBewertung(link),
 		"berichtmeilensteine":   berichtMeilensteine(link),
 		"massnahmeoberzeile":    massnahmeOberzeile(link), // funcs_massnahme.go
 		"massnahmefakten":       massnahmeFakten(link),

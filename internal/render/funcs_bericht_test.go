@@ -42,13 +42,7 @@ func TestBerichtListenWieVorlage(t *testing.T) {
 		meilensteine := funcs["berichtmeilensteine"].(func([]agenda.MeilensteinEreignis) template.HTML)
 		vergleiche := func(name string, data any, got template.HTML) {
 			t.Helper()
-			var want strings.Builder
-			if err := alt.ExecuteTemplate(&want, name, data); err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != want.String() {
-				t.Fatalf("%s (Basis %q) weichen von der Vorlage ab:\nGo:      %s\nVorlage: %s", name, base, got, want.String())
-			}
+			wieVorlage(t, alt, name, base, data, got)
 		}
 		for _, r := range a.Berichte {
 			for _, teil := range []*agenda.BerichtTeil{r.Land, r.Beispiel} {
