@@ -128,8 +128,8 @@ func TestFragmente(t *testing.T) {
 	tpl := layouts(t, map[string]string{
 		"_base.html":          `{{block "main" .}}{{end}}`,
 		"range.html":          `{{define "main"}}<ul>{{range .Liste}}{{fragment "partials/zeile.html" "E" . "Fett" $.Fett}}{{end}}</ul>{{end}}`,
-		"fragmente.html":      `{{define "main"}}<ul>{{fragmente "partials/zeile.html" .Liste "E" "Fett" .Fett}}</ul>{{end}}`,
-		"leer.html":           `{{define "main"}}{{fragmente "partials/zeile.html" . "E"}}{{end}}`,
+		"fragmente.html":      `{{define "main"}}<ul>{{range fragmente "partials/zeile.html" .Liste "E" "Fett" .Fett}}{{.}}{{end}}</ul>{{end}}`,
+		"leer.html":           `{{define "main"}}{{range fragmente "partials/zeile.html" . "E"}}{{.}}{{end}}{{end}}`,
 		"partials/zeile.html": `{{zaehle}}` + "\n  " + `<li>{{if .Fett}}<b>{{.E.Name}}</b>{{else}}{{.E.Name}}{{end}}</li>`,
 	}, template.FuncMap{"zaehle": func() string { calls.Add(1); return "" }})
 	list := []*eintrag{{"A & B"}, {"<C>"}, {"A & B"}}
