@@ -21,6 +21,7 @@ import (
 // internal links, so a site can live in a sub-directory of a server.
 func Funcs(baseURL string) template.FuncMap {
 	link := urlpath.Link(baseURL)
+	abs := func(p string) string { return urlpath.Abs(baseURL, p) }
 	return template.FuncMap{
 		// Strategy maps (internal/landkarte): full, for the landing page, all of Thuringia.
 		"strategiekarte": func(st *model.Strategie) (*landkarte.Map, error) { return landkarte.ForStrategy(st, link) },
@@ -36,7 +37,7 @@ func Funcs(baseURL string) template.FuncMap {
 		// url makes a site path ("/strategien/x/") into a link with the base path.
 		"url": link,
 		// absurl makes an absolute URL (sitemap, feed, canonical link).
-		"absurl":      func(p string) string { return urlpath.Abs(baseURL, p) },
+		"absurl":      abs,
 		"diagramm":    func(z *model.Ziel) *chart.Diagramm { return chart.Indikator(z, Wert) },
 		"werttabelle": func(z *model.Ziel) []chart.Zeile { return chart.Tabelle(z, Wert) },
 		"vorzeichen":  Vorzeichen,
@@ -77,6 +78,20 @@ func Funcs(baseURL string) template.FuncMap {
 		"agendazeile":           agendaZeile(link),
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
+		"berichtereignisse":     berichtEreignisse(link), // funcs_bericht.go
+		"indikatorinhalt":       IndikatorInhalt,         // funcs_indikator.go
+		"zielmeta":              ZielMeta,
+		"zielbewertung":         zielBewertung(link),
+		"berichtmeilensteine":   berichtMeilensteine(link),
+		"massnahmeoberzeile":    massnahmeOberzeile(link), // funcs_massnahme.go
+		"massnahmefakten":       massnahmeFakten(link),
+		"aktionsplanlink":       aktionsplanLink(link),
+		"massnahmeziele":        massnahmeZiele(link),
+		"massnahmestand":        MassnahmeStand,
+		"meilensteine":          Meilensteine,
+		"kostennutzen":          KostenNutzen,
+		"seitenkopf":            seitenKopf(link, abs), // funcs_seite.go
+		"brotkruemel":           brotKruemel(link),
 		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {
 			return chart.TabelleHTML(chart.Tabelle(z, Wert), d != nil)
 		},

@@ -89,7 +89,7 @@ func Load(root, theme string, funcs template.FuncMap) (*Templates, *diag.List) {
 	}
 	t := &Templates{pages: map[string]*pageSet{}, files: map[string]string{}, direct: map[string]*atomic.Bool{}}
 	t.Use(NewFragments())
-	all := template.FuncMap{"fragment": t.Fragment, "rahmen": t.Frame}
+	all := template.FuncMap{"fragment": t.Fragment, "fragmente": t.Fragmente, "rahmen": t.Frame}
 	for k, f := range funcs {
 		all[k] = f
 	}
@@ -260,7 +260,7 @@ func walkTemplates(n parse.Node, f func(string)) {
 		}
 	case *parse.CommandNode:
 		if len(n.Args) > 1 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "fragment" || id.Ident == "rahmen") {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "fragment" || id.Ident == "fragmente" || id.Ident == "rahmen") {
 				if name, ok := n.Args[1].(*parse.StringNode); ok {
 					f(name.Text)
 				}
@@ -353,6 +353,32 @@ func (t *Templates) Fragment(name string, kv ...any) (template.HTML, error) {
 	h := template.HTML(b.String())
 	cache.Store(k, h)
 	return h, nil
+}
+
+// Fragmente renders the partial name for each element of the slice list
+// as {{fragment name key . kv…}} would, in one call: the rows of a table
+// with hundreds of measures, most of them rendered before, cost a call
+// through reflect each (five arguments) and ten times more than taking the
+// stored row (the agenda tables, 24,000 rows at 10,000 pages). The
+// template writes the results with {{range}}: one string of all rows would
+// cost more than it saves, as text/template prints every value through
+// fmt, whose buffer grows anew for each result over 64 KB.
+func (t *Templates) Fragmente(name string, list any, key string, kv ...any) ([]template.HTML, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("fragmente %s: %T ist keine Liste", name, list)
+	}
+	args := append([]any{key, nil}, kv...)
+	out := make([]template.HTML, v.Len())
+	for i := range out {
+		args[1] = v.Index(i).Interface()
+		h, err := t.Fragment(name, args...)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = h
+	}
+	return out, nil
 }
 
 // Frame renders a partial of the page frame – header, footer – like

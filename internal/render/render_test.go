@@ -121,6 +121,44 @@ func TestFragmentErrors(t *testing.T) {
 	}
 }
 
+// fragmente writes what {{range}} with {{fragment}} writes, renders each
+// row once per build, and a page that calls it depends on the partial.
+func TestFragmente(t *testing.T) {
+	var calls atomic.Int64
+	tpl := layouts(t, map[string]string{
+		"_base.html":          `{{block "main" .}}{{end}}`,
+		"range.html":          `{{define "main"}}<ul>{{range .Liste}}{{fragment "partials/zeile.html" "E" . "Fett" $.Fett}}{{end}}</ul>{{end}}`,
+		"fragmente.html":      `{{define "main"}}<ul>{{range fragmente "partials/zeile.html" .Liste "E" "Fett" .Fett}}{{.}}{{end}}</ul>{{end}}`,
+		"leer.html":           `{{define "main"}}{{range fragmente "partials/zeile.html" . "E"}}{{.}}{{end}}{{end}}`,
+		"partials/zeile.html": `{{zaehle}}` + "\n  " + `<li>{{if .Fett}}<b>{{.E.Name}}</b>{{else}}{{.E.Name}}{{end}}</li>`,
+	}, template.FuncMap{"zaehle": func() string { calls.Add(1); return "" }})
+	list := []*eintrag{{"A & B"}, {"<C>"}, {"A & B"}}
+	list = append(list, list[0])
+	for _, fett := range []bool{false, true} {
+		data := map[string]any{"Liste": list, "Fett": fett}
+		want, err := tpl.ExecuteString("range.html", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tpl.ExecuteString("fragmente.html", data)
+		if err != nil || got != want {
+			t.Errorf("fragmente (Fett %v): %q, %v\n{{range}}:   %q", fett, got, err, want)
+		}
+	}
+	if n := calls.Load(); n != 6 {
+		t.Errorf("%d renders, want one per object and argument", n)
+	}
+	if got, err := tpl.ExecuteString("leer.html", []*eintrag(nil)); got != "" || err != nil {
+		t.Errorf("empty list: %q, %v", got, err)
+	}
+	if _, err := tpl.ExecuteString("leer.html", "keine Liste"); err == nil || !strings.Contains(err.Error(), "keine Liste") {
+		t.Errorf("no list: %v", err)
+	}
+	if !tpl.Uses("fragmente.html")["layouts/partials/zeile.html"] {
+		t.Errorf("uses: %v", tpl.Uses("fragmente.html"))
+	}
+}
+
 // A page depends on the partials it renders as fragments: the preview
 // renders it again when one of them changes.
 func TestUsesFragments(t *testing.T) {
