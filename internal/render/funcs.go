@@ -77,6 +77,8 @@ func Funcs(baseURL string) template.FuncMap {
 		"agendazeile":           agendaZeile(link),
 		"massnahmenzeile":       massnahmenZeile(link), // funcs_strategie.go
 		"stuecke":               Stuecke,               // funcs_strategie.go
+		"rollenzeilen":          RollenZeilen,          // funcs_strategie.go
+		"zielquant":             zielQuant(link),       // funcs_strategie.go
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
 		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {

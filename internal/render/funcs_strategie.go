@@ -2,9 +2,11 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"tdsite/internal/content"
+	"tdsite/internal/datum"
 	"tdsite/internal/htmlesc"
 	"tdsite/internal/model"
 )
@@ -115,4 +117,169 @@ func massnahmenZeile(link func(string) string) func(m *model.Massnahme, mitStrat
 		b = append(b, "</td>\n    </tr>"...)
 		return template.HTML(b)
 	}
+}
+
+// RollenZeilen writes the rows of a role matrix on strategie.html
+// (template function rollenzeilen): a cell per body and task, some 200 per
+// strategy page, each five template commands. The letters are for the eye;
+// screen readers get the words. Byte for byte what the template wrote
+// (compared in funcs_strategie_test.go).
+func RollenZeilen(zeilen []model.RollenZeile) template.HTML {
+	e := htmlesc.Append
+	n := 0
+	for _, z := range zeilen {
+		n += 60 + len(z.Aufgabe) + 160*len(z.Zellen)
+	}
+	b := make([]byte, 0, n)
+	for _, z := range zeilen {
+		b = append(b, "\n        <tr><th scope=\"row\">"...)
+		b = e(b, z.Aufgabe)
+		b = append(b, "</th>"...)
+		for _, c := range z.Zellen {
+			if c == "" {
+				b = append(b, `<td><span class="visually-hidden">keine Rolle</span></td>`...)
+				continue
+			}
+			r := RollenName(c)
+			b = append(b, `<td><span class="rolle" title="`...)
+			b = e(b, r)
+			b = append(b, `" aria-hidden="true">`...)
+			b = e(b, c)
+			b = append(b, `</span><span class="visually-hidden">`...)
+			b = e(b, r)
+			b = append(b, `</span></td>`...)
+		}
+		b = append(b, "</tr>"...)
+	}
+	return template.HTML(b)
+}
+
+// zielQuant returns the template function zielquant: a measurable goal on
+// strategie.html with its progress, as the partials ziel-quant.html and
+// fortschritt.html wrote it (14 goals per strategy page, fifty template
+// commands each). Compared with those partials in funcs_strategie_test.go.
+func zielQuant(link func(string) string) func(z *model.Ziel) template.HTML {
+	return func(z *model.Ziel) template.HTML {
+		e := htmlesc.Append
+		b := make([]byte, 0, 2048)
+		b = append(b, `<li class="ziel ziel-quant" id="`...)
+		b = e(b, z.Anchor)
+		b = append(b, "\">\n  <p class=\"ziel-text\"><span class=\"ziel-id\">"...)
+		b = e(b, z.ID)
+		b = append(b, "</span> "...)
+		b = e(b, z.Text)
+		b = append(b, "</p>\n  <dl class=\"ziel-meta\">"...)
+		for _, f := range [...]struct{ dt, dd string }{{"Indikator", z.Indikator}, {"Datenquelle", z.Quelle}, {"Verantwortlich", z.Verantwortlich}} {
+			if f.dd != "" {
+				b = append(b, "<div><dt>"...)
+				b = append(b, f.dt...)
+				b = append(b, "</dt><dd>"...)
+				b = e(b, f.dd)
+				b = append(b, "</dd></div>"...)
+			}
+		}
+		b = append(b, "\n  </dl>\n  "...)
+		b = fortschritt(b, z, link)
+		if len(z.Messwerte) > 0 && !z.Strategie.Abgeloest {
+			b = append(b, `<p class="klein"><a href="`...)
+			b = htmlesc.AppendURL(b, link("/agenda/indikatoren/"+z.Strategie.Strategie.Slug+"/#"+z.Anchor))
+			b = append(b, `">Alle Messwerte zu `...)
+			b = e(b, z.ID)
+			b = append(b, ` als Diagramm und Tabelle</a></p>`...)
+		}
+		if len(z.Massnahmen) > 0 {
+			b = append(b, "\n  <p class=\"klein\">Maßnahmen dazu: "...)
+			for i, m := range z.Massnahmen {
+				if i > 0 {
+					b = append(b, ", "...)
+				}
+				b = append(b, `<a href="`...)
+				b = htmlesc.AppendURL(b, link(m.URL))
+				b = append(b, `">`...)
+				b = e(b, m.Massnahme.ID)
+				b = append(b, ' ')
+				b = e(b, m.Massnahme.Titel)
+				b = append(b, `</a>`...)
+			}
+			b = append(b, `</p>`...)
+		}
+		b = append(b, "\n</li>\n"...)
+		return template.HTML(b)
+	}
+}
+
+// fortschritt appends the progress of z (formerly partials/fortschritt.html):
+// text first, the bar only repeats it.
+func fortschritt(b []byte, z *model.Ziel, link func(string) string) []byte {
+	e := htmlesc.Append
+	f := z.Fortschritt
+	if f == nil {
+		return append(b, "\n<p class=\"klein\">Für dieses Ziel liegen noch keine Mess- oder Ausgangswerte vor.</p>\n"...)
+	}
+	// A value with the day it was measured.
+	gemessen := func(b []byte, v float64, d datum.Datum) []byte {
+		b = e(b, Wert(v, z.Einheit))
+		b = append(b, ` <span class="klein">(`...)
+		b = e(b, FormatDatum(d))
+		return append(b, `)</span>`...)
+	}
+	b = append(b, "\n<div class=\"fortschritt\">\n  <dl class=\"werte\">"...)
+	if z.Basis != nil {
+		b = append(b, "\n    <div><dt>Ausgangswert</dt><dd>"...)
+		b = gemessen(b, f.Basis.Wert, f.Basis.Datum)
+		b = append(b, "</dd></div>"...)
+	}
+	b = append(b, "\n    <div><dt>Letzte Messung</dt><dd>"...)
+	if a := f.Aktuell; a != nil {
+		b = gemessen(b, a.Wert, a.Datum)
+	} else {
+		b = append(b, "noch keine"...)
+	}
+	b = append(b, "</dd></div>\n    <div><dt>Ziel "...)
+	b = strconv.AppendInt(b, int64(z.Zieljahr), 10)
+	b = append(b, "</dt><dd>"...)
+	if z.Zielwert != nil {
+		b = e(b, Wert(f.Ziel, z.Einheit))
+	} else {
+		b = append(b, "noch offen (Entwurf)"...)
+	}
+	b = append(b, "</dd></div>\n  </dl>\n  <p class=\"bewertung bewertung-"...)
+	b = e(b, f.Bewertung)
+	b = append(b, `"><svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 16 16"><use href="`...)
+	b = htmlesc.AppendURL(b, link("/icons/symbole.svg"))
+	b = append(b, `#bewertung-`...)
+	b = htmlesc.AppendURLPart(b, f.Bewertung)
+	b = append(b, `"/></svg><span><strong>`...)
+	b = e(b, f.Label())
+	b = append(b, `</strong>`...)
+	balken := f.Aktuell != nil && z.Zielwert != nil && !z.JaNein()
+	if balken {
+		b = append(b, ": "...)
+		b = strconv.AppendInt(b, int64(f.Prozent()), 10)
+		b = append(b, " % des Wegs vom Ausgangs- zum Zielwert geschafft; nach dem Zeitplan wären es "...)
+		b = strconv.AppendInt(b, int64(f.ErwartetProzent()), 10)
+		b = append(b, " %."...)
+	}
+	b = append(b, `</span></p>`...)
+	if balken {
+		// Inline SVG is not minified (internal/build/output.go): no line breaks in it.
+		b = append(b, "\n  "...)
+		b = append(b, `<svg class="balken" aria-hidden="true" focusable="false" viewBox="0 0 100 12" preserveAspectRatio="none" width="100%" height="12">`...)
+		b = append(b, `<rect class="balken-spur" x="0" y="0" width="100" height="12"/><rect class="balken-wert balken-`...)
+		b = e(b, f.Bewertung)
+		b = append(b, `" x="0" y="0" width="`...)
+		b = strconv.AppendInt(b, int64(f.Prozent()), 10)
+		b = append(b, `" height="12"/><rect class="balken-plan" x="`...)
+		b = strconv.AppendInt(b, int64(f.ErwartetProzent()), 10)
+		b = append(b, `" y="0" width="0.8" height="12"/></svg>`...)
+	}
+	if a := f.Aktuell; a != nil && a.Gefaehrdet {
+		b = append(b, `<p class="hinweis hinweis-warnung"><strong>Zielerreichung gefährdet.</strong>`...)
+		if k := a.Korrektur; k != "" {
+			b = append(b, " Vorgeschlagene Korrektur: "...)
+			b = e(b, k)
+		}
+		b = append(b, `</p>`...)
+	}
+	return append(b, "\n</div>\n"...)
 }

@@ -112,3 +112,152 @@ func TestStueckeErgebenDasGanze(t *testing.T) {
 		}
 	}
 }
+
+// rollenZeilenVorlage is the body of a role matrix in layouts/strategie.html
+// before rollenzeilen.
+const rollenZeilenVorlage = `
+        {{- range .}}
+        {{- /* The letters are for the eye; screen readers get the words. */}}
+        <tr><th scope="row">{{.Aufgabe}}</th>{{range .Zellen}}<td>{{if .}}{{$r := rollenname .}}<span class="rolle" title="{{$r}}" aria-hidden="true">{{.}}</span><span class="visually-hidden">{{$r}}</span>{{else}}<span class="visually-hidden">keine Rolle</span>{{end}}</td>{{end}}</tr>
+        {{- end}}`
+
+func TestRollenZeilenWieVorlage(t *testing.T) {
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
+	alt := template.Must(template.New("").Funcs(render.Funcs("")).Parse(rollenZeilenVorlage))
+	tabellen := [][]model.RollenZeile{
+		{{Aufgabe: `<Aufgabe> & "mehr"`, Zellen: []string{"", "R/V", "X", "<i>", "B/U/C/I"}}},
+		nil,
+	}
+	for _, s := range p.Model.Strategien {
+		for _, r := range s.Rollen {
+			tabellen = append(tabellen, r.Zeilen)
+		}
+	}
+	if len(tabellen) < 4 {
+		t.Fatal("keine Rollenmatrix im mitgelieferten Inhalt")
+	}
+	for i, z := range tabellen {
+		var want strings.Builder
+		if err := alt.Execute(&want, z); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(render.RollenZeilen(z)); got != want.String() {
+			t.Fatalf("Tabelle %d weicht von der Vorlage ab:\nGo:      %s\nVorlage: %s", i, got, want.String())
+		}
+	}
+}
+
+// zielQuantVorlage and fortschrittVorlage are layouts/partials/ziel-quant.html
+// and fortschritt.html before zielquant.
+const zielQuantVorlage = `<li class="ziel ziel-quant" id="{{.Anchor}}">
+  <p class="ziel-text"><span class="ziel-id">{{.ID}}</span> {{.Text}}</p>
+  <dl class="ziel-meta">
+    {{- with .Indikator}}<div><dt>Indikator</dt><dd>{{.}}</dd></div>{{end}}
+    {{- with .Quelle}}<div><dt>Datenquelle</dt><dd>{{.}}</dd></div>{{end}}
+    {{- with .Verantwortlich}}<div><dt>Verantwortlich</dt><dd>{{.}}</dd></div>{{end}}
+  </dl>
+  {{template "partials/fortschritt.html" .}}
+  {{- if and .Messwerte (not .Strategie.Abgeloest)}}<p class="klein"><a href="{{url (printf "/agenda/indikatoren/%s/#%s" .Strategie.Strategie.Slug .Anchor)}}">Alle Messwerte zu {{.ID}} als Diagramm und Tabelle</a></p>{{end}}
+  {{- if .Massnahmen}}
+  <p class="klein">Maßnahmen dazu: {{range $i, $m := .Massnahmen}}{{if $i}}, {{end}}<a href="{{url $m.URL}}">{{$m.Massnahme.ID}} {{$m.Massnahme.Titel}}</a>{{end}}</p>
+  {{- end}}
+</li>
+`
+
+const fortschrittVorlage = `{{- /* Progress of a quantitative goal: text first, the bar only repeats it. */ -}}
+{{- $z := . -}}
+{{- with .Fortschritt}}
+<div class="fortschritt">
+  <dl class="werte">
+    {{- if $z.Basis}}
+    <div><dt>Ausgangswert</dt><dd>{{wert .Basis.Wert $z.Einheit}} <span class="klein">({{datum .Basis.Datum}})</span></dd></div>
+    {{- end}}
+    <div><dt>Letzte Messung</dt><dd>{{with .Aktuell}}{{wert .Wert $z.Einheit}} <span class="klein">({{datum .Datum}})</span>{{else}}noch keine{{end}}</dd></div>
+    <div><dt>Ziel {{$z.Zieljahr}}</dt><dd>{{if $z.Zielwert}}{{wert .Ziel $z.Einheit}}{{else}}noch offen (Entwurf){{end}}</dd></div>
+  </dl>
+  <p class="bewertung bewertung-{{.Bewertung}}"><svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 16 16"><use href="{{url "/icons/symbole.svg"}}#bewertung-{{.Bewertung}}"/></svg><span><strong>{{.Label}}</strong>
+    {{- if and .Aktuell $z.Zielwert (not $z.JaNein)}}: {{.Prozent}} % des Wegs vom Ausgangs- zum Zielwert geschafft; nach dem Zeitplan wären es {{.ErwartetProzent}} %.{{end}}</span></p>
+  {{- if and .Aktuell $z.Zielwert (not $z.JaNein)}}
+  {{- /* Inline SVG is not minified (internal/build/output.go); the comments at line ends trim the line breaks. */}}
+  <svg class="balken" aria-hidden="true" focusable="false" viewBox="0 0 100 12" preserveAspectRatio="none" width="100%" height="12">{{/* */ -}}
+    <rect class="balken-spur" x="0" y="0" width="100" height="12"/>{{/* */ -}}
+    <rect class="balken-wert balken-{{.Bewertung}}" x="0" y="0" width="{{.Prozent}}" height="12"/>{{/* */ -}}
+    <rect class="balken-plan" x="{{.ErwartetProzent}}" y="0" width="0.8" height="12"/>{{/* */ -}}
+  </svg>
+  {{- end}}
+  {{- with .Aktuell}}{{if .Gefaehrdet}}<p class="hinweis hinweis-warnung"><strong>Zielerreichung gefährdet.</strong>{{with .Korrektur}} Vorgeschlagene Korrektur: {{.}}{{end}}</p>{{end}}{{end}}
+</div>
+{{- else}}
+<p class="klein">Für dieses Ziel liegen noch keine Mess- oder Ausgangswerte vor.</p>
+{{- end}}
+`
+
+func TestZielQuantWieVorlage(t *testing.T) {
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
+	var ziele []*model.Ziel
+	for _, s := range p.Model.Strategien {
+		for _, set := range s.Zielsets {
+			ziele = append(ziele, set.Quantitativ...)
+			for _, e := range set.Etappensets {
+				ziele = append(ziele, e.Quantitativ...)
+			}
+		}
+	}
+	if len(ziele) < 10 {
+		t.Fatal("zu wenige messbare Ziele im mitgelieferten Inhalt")
+	}
+	// Texts to escape, a threatened goal with a correction, a goal without
+	// progress and one of a replaced strategy.
+	z := *ziele[0]
+	z.Anchor, z.ID, z.Text, z.Indikator, z.Quelle, z.Verantwortlich = `a"b`, "Z<1>", "50 % & mehr", "<i>", "'q'", "V+W"
+	st := &model.Strategie{Strategie: z.Strategie.Strategie, URL: z.Strategie.URL}
+	st.Slug = "ä ö"
+	z.Strategie = st
+	if z.Fortschritt != nil {
+		f := *z.Fortschritt
+		if f.Aktuell != nil {
+			a := *f.Aktuell
+			a.Gefaehrdet, a.Korrektur = true, "<b>mehr</b> tun"
+			f.Aktuell = &a
+		}
+		f.Bewertung = `x"y`
+		z.Fortschritt = &f
+	}
+	ohne := *ziele[0]
+	ohne.Fortschritt, ohne.Indikator, ohne.Massnahmen = nil, "", nil
+	alt := *ziele[0]
+	alt.Strategie = &model.Strategie{Strategie: alt.Strategie.Strategie, URL: alt.Strategie.URL, Abgeloest: true}
+	entwurf := *ziele[0]
+	entwurf.Zielwert, entwurf.Basis = nil, nil
+	ziele = append(ziele, &z, &ohne, &alt, &entwurf)
+
+	faelle := map[string]bool{}
+	for _, base := range []string{"", "/unter pfad/"} {
+		funcs := render.Funcs(base)
+		vorlage := template.Must(template.New("z").Funcs(funcs).Parse(zielQuantVorlage))
+		template.Must(vorlage.New("partials/fortschritt.html").Parse(fortschrittVorlage))
+		neu := funcs["zielquant"].(func(*model.Ziel) template.HTML)
+		for _, z := range ziele {
+			var want strings.Builder
+			if err := vorlage.ExecuteTemplate(&want, "z", z); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(neu(z)); got != want.String() {
+				t.Fatalf("Ziel %s (Basis %q) weicht von der Vorlage ab:\nGo:      %s\nVorlage: %s", z.ID, base, got, want.String())
+			}
+			if f := z.Fortschritt; f != nil {
+				faelle["basis"] = faelle["basis"] || z.Basis != nil
+				faelle["ohne basis"] = faelle["ohne basis"] || z.Basis == nil
+				faelle["aktuell"] = faelle["aktuell"] || f.Aktuell != nil
+				faelle["ohne aktuell"] = faelle["ohne aktuell"] || f.Aktuell == nil
+				faelle["entwurf"] = faelle["entwurf"] || z.Zielwert == nil
+				faelle["ja/nein"] = faelle["ja/nein"] || z.JaNein()
+			}
+		}
+	}
+	for _, f := range []string{"basis", "ohne basis", "aktuell", "ohne aktuell", "entwurf", "ja/nein"} {
+		if !faelle[f] {
+			t.Errorf("Fall %q nicht verglichen (%v)", f, faelle)
+		}
+	}
+}
