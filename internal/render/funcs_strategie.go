@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"tdsite/internal/content"
 	"tdsite/internal/datum"
@@ -43,6 +44,12 @@ func Stuecke(h template.HTML) []template.HTML {
 		h = h[cut:]
 	}
 	return append(out, h)
+}
+
+// fertig returns the written bytes as HTML without copying them again:
+// nothing writes to b afterwards.
+func fertig(b []byte) template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // massnahmenZeile returns the template function massnahmenzeile: one row of
@@ -115,7 +122,7 @@ func massnahmenZeile(link func(string) string) func(m *model.Massnahme, mitStrat
 			b = append(b, "</ul>"...)
 		}
 		b = append(b, "</td>\n    </tr>"...)
-		return template.HTML(b)
+		return fertig(b)
 	}
 }
 
@@ -128,7 +135,7 @@ func RollenZeilen(zeilen []model.RollenZeile) template.HTML {
 	e := htmlesc.Append
 	n := 0
 	for _, z := range zeilen {
-		n += 60 + len(z.Aufgabe) + 160*len(z.Zellen)
+		n += 40 + len(z.Aufgabe) + 130*len(z.Zellen)
 	}
 	b := make([]byte, 0, n)
 	for _, z := range zeilen {
@@ -151,7 +158,7 @@ func RollenZeilen(zeilen []model.RollenZeile) template.HTML {
 		}
 		b = append(b, "</tr>"...)
 	}
-	return template.HTML(b)
+	return fertig(b)
 }
 
 // zielQuant returns the template function zielquant: a measurable goal on
@@ -204,7 +211,7 @@ func zielQuant(link func(string) string) func(z *model.Ziel) template.HTML {
 			b = append(b, `</p>`...)
 		}
 		b = append(b, "\n</li>\n"...)
-		return template.HTML(b)
+		return fertig(b)
 	}
 }
 
