@@ -75,10 +75,11 @@ func Funcs(baseURL string) template.FuncMap {
 		"fahrplanZeilen":        fahrplanZeilen(link), // funcs_karte.go
 		"strategiekarteWeitere": kartenWeitere(link),  // funcs_karte.go
 		"agendazeile":           agendaZeile(link),
-		"massnahmenzeile":       massnahmenZeile(link), // funcs_strategie.go
-		"stuecke":               Stuecke,               // funcs_strategie.go
-		"rollenzeilen":          RollenZeilen,          // funcs_strategie.go
-		"zielquant":             zielQuant(link),       // funcs_strategie.go
+		"massnahmenzeile":       massnahmenZeile(link),  // funcs_strategie.go
+		"stuecke":               Stuecke,                // funcs_strategie.go
+		"rollenzeilen":          RollenZeilen,           // funcs_strategie.go
+		"zielquant":             zielQuant(link),        // funcs_strategie.go
+		"gremien":               gremienEintraege(link), // funcs_strategie.go
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
 		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {

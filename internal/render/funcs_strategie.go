@@ -290,3 +290,73 @@ func fortschritt(b []byte, z *model.Ziel, link func(string) string) []byte {
 	}
 	return append(b, "\n</div>\n"...)
 }
+
+// gremienEintraege returns the template function gremien: the entries of
+// the list of bodies on strategie.html, each with its kind, organisation,
+// field of action and members (some twenty template commands per body).
+// Byte for byte what the template wrote (compared in
+// funcs_strategie_test.go).
+func gremienEintraege(link func(string) string) func(list []*model.Gremium) template.HTML {
+	return func(list []*model.Gremium) template.HTML {
+		e := htmlesc.Append
+		b := make([]byte, 0, 600*len(list))
+		for _, g := range list {
+			c := &g.Gremium
+			b = append(b, "\n      <li>\n        <h3>"...)
+			b = e(b, c.Name)
+			b = append(b, "</h3>"...)
+			art := g.ArtLabel
+			if art == c.Name {
+				art = ""
+			}
+			if art != "" || g.Organisation != nil || g.Handlungsfeld != nil {
+				b = append(b, "\n        <p class=\"klein\">"...)
+				b = e(b, art)
+				if o := g.Organisation; o != nil {
+					if art != "" {
+						b = append(b, " · "...)
+					}
+					b = append(b, Abbr(o)...)
+				}
+				if h := g.Handlungsfeld; h != nil {
+					if art != "" || g.Organisation != nil {
+						b = append(b, " · "...)
+					}
+					b = append(b, `Handlungsfeld <a href="`...)
+					b = htmlesc.AppendURL(b, link(h.URL))
+					b = append(b, `">`...)
+					b = e(b, h.Handlungsfeld.Name)
+					b = append(b, `</a>`...)
+				}
+				b = append(b, "</p>"...)
+			}
+			if c.Beschreibung != "" {
+				b = append(b, "<p>"...)
+				b = e(b, c.Beschreibung)
+				b = append(b, "</p>"...)
+			}
+			if c.Vorsitz != "" {
+				b = append(b, "<p>Vorsitz: "...)
+				b = e(b, c.Vorsitz)
+				b = append(b, "</p>"...)
+			}
+			if len(c.Mitglieder) > 0 {
+				b = append(b, "\n        <details><summary>"...)
+				b = e(b, Plural(c.Anzahl, "Mitglied", "Mitglieder"))
+				b = append(b, "</summary><ul>"...)
+				for _, m := range c.Mitglieder {
+					b = append(b, "<li>"...)
+					b = e(b, m)
+					b = append(b, "</li>"...)
+				}
+				b = append(b, "</ul></details>"...)
+			} else if c.Anzahl != 0 {
+				b = append(b, "<p>"...)
+				b = e(b, Plural(c.Anzahl, "Mitglied", "Mitglieder"))
+				b = append(b, "</p>"...)
+			}
+			b = append(b, "\n      </li>"...)
+		}
+		return fertig(b)
+	}
+}

@@ -261,3 +261,73 @@ func TestZielQuantWieVorlage(t *testing.T) {
 		}
 	}
 }
+
+// gremienVorlage is the list of bodies in layouts/strategie.html before
+// gremien.
+const gremienVorlage = `      {{- range .}}
+      {{- /* $c: the fields from the file; Organisation and Handlungsfeld are the model's resolved pointers
+           (docs/architektur.md, „Felder in Vorlagen“). */}}
+      {{- $g := .}}{{$c := .Gremium}}
+      <li>
+        <h3>{{$c.Name}}</h3>
+        {{- $art := .ArtLabel}}{{if eq $art $c.Name}}{{$art = ""}}{{end}}
+        {{- if or $art .Organisation .Handlungsfeld}}
+        <p class="klein">{{$art}}{{with .Organisation}}{{if $art}} · {{end}}{{abbr .}}{{end}}{{with .Handlungsfeld}}{{if or $art $g.Organisation}} · {{end}}Handlungsfeld <a href="{{url .URL}}">{{.Handlungsfeld.Name}}</a>{{end}}</p>
+        {{- end}}
+        {{- with $c.Beschreibung}}<p>{{.}}</p>{{end}}
+        {{- with $c.Vorsitz}}<p>Vorsitz: {{.}}</p>{{end}}
+        {{- if $c.Mitglieder}}
+        <details><summary>{{plural $c.Anzahl "Mitglied" "Mitglieder"}}</summary><ul>{{range $c.Mitglieder}}<li>{{.}}</li>{{end}}</ul></details>
+        {{- else if $c.Anzahl}}<p>{{plural $c.Anzahl "Mitglied" "Mitglieder"}}</p>{{end}}
+      </li>
+      {{- end}}`
+
+func TestGremienWieVorlage(t *testing.T) {
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
+	var listen [][]*model.Gremium
+	var alle []*model.Gremium
+	for _, s := range p.Model.Strategien {
+		listen = append(listen, s.Gremien)
+		alle = append(alle, s.Gremien...)
+	}
+	if len(alle) < 5 {
+		t.Fatal("zu wenige Gremien im mitgelieferten Inhalt")
+	}
+	// Texts to escape; a body whose kind is its name, one without anything
+	// but a name, one with a count and no members.
+	g := *alle[0]
+	g.Name, g.Beschreibung, g.Vorsitz, g.Mitglieder, g.Anzahl = "<Rat> & Co", `"B"`, "V+1", []string{"<a>", "b'"}, 2
+	g.ArtLabel = "Art <x>"
+	gleich := *alle[0]
+	gleich.ArtLabel, gleich.Organisation = gleich.Name, nil
+	leer := *alle[0]
+	leer.ArtLabel, leer.Organisation, leer.Handlungsfeld, leer.Beschreibung, leer.Vorsitz, leer.Mitglieder, leer.Anzahl = "", nil, nil, "", "", nil, 0
+	gezaehlt := leer
+	gezaehlt.Anzahl = 1
+	listen = append(listen, []*model.Gremium{&g, &gleich, &leer, &gezaehlt}, nil)
+	faelle := map[string]bool{}
+	for _, base := range []string{"", "/unter pfad/"} {
+		funcs := render.Funcs(base)
+		alt := template.Must(template.New("").Funcs(funcs).Parse(gremienVorlage))
+		neu := funcs["gremien"].(func([]*model.Gremium) template.HTML)
+		for _, l := range listen {
+			var want strings.Builder
+			if err := alt.Execute(&want, l); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(neu(l)); got != want.String() {
+				t.Fatalf("Gremien weichen von der Vorlage ab:\nGo:      %s\nVorlage: %s", got, want.String())
+			}
+			for _, g := range l {
+				faelle["organisation"] = faelle["organisation"] || g.Organisation != nil
+				faelle["handlungsfeld"] = faelle["handlungsfeld"] || g.Handlungsfeld != nil
+				faelle["mitglieder"] = faelle["mitglieder"] || len(g.Mitglieder) > 0
+			}
+		}
+	}
+	for _, f := range []string{"organisation", "handlungsfeld", "mitglieder"} {
+		if !faelle[f] {
+			t.Errorf("Fall %q nicht verglichen", f)
+		}
+	}
+}
