@@ -80,6 +80,7 @@ func Funcs(baseURL string) template.FuncMap {
 		"rollenzeilen":          RollenZeilen,           // funcs_strategie.go
 		"zielquant":             zielQuant(link),        // funcs_strategie.go
 		"gremien":               gremienEintraege(link), // funcs_strategie.go
+		"phasen":                phasenEintraege,        // funcs_strategie.go
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
 		"werttabellezeilen": func(z *model.Ziel, d *chart.Diagramm) template.HTML {

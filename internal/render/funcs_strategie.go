@@ -360,3 +360,72 @@ func gremienEintraege(link func(string) string) func(list []*model.Gremium) temp
 		return fertig(b)
 	}
 }
+
+// phasenEintraege returns the template function phasen: the six phases of
+// strategie.html, each with its state, dates, result and the decisions
+// that belong to it (some twenty template commands per phase). Byte for
+// byte what the template wrote (compared in funcs_strategie_test.go).
+func phasenEintraege(s *model.Strategie) template.HTML {
+	e := htmlesc.Append
+	b := make([]byte, 0, 400*len(s.Phasen))
+	for _, p := range s.Phasen {
+		b = append(b, "\n      <li class=\"phase phase-"...)
+		if p.Zustand == "" {
+			b = append(b, "unbekannt"...)
+		} else {
+			b = e(b, p.Zustand)
+		}
+		b = append(b, '"')
+		if p.Zustand == "aktuell" {
+			b = append(b, ` aria-current="step"`...)
+		}
+		b = append(b, ">\n        <span class=\"phase-name\">"...)
+		b = e(b, p.Info.Label)
+		if p.Zyklus > 1 {
+			b = append(b, " (Zyklus "...)
+			b = strconv.AppendInt(b, int64(p.Zyklus), 10)
+			b = append(b, ')')
+		}
+		b = append(b, "</span>\n        <span class=\"phase-zustand\">"...)
+		switch p.Zustand {
+		case "abgeschlossen":
+			b = append(b, "abgeschlossen"...)
+		case "aktuell":
+			b = append(b, "aktuelle Phase"...)
+		case "geplant":
+			b = append(b, "geplant"...)
+		default:
+			b = append(b, "Stand unbekannt"...)
+		}
+		b = append(b, "</span>"...)
+		if !p.Beginn.IsZero() || !p.Ende.IsZero() {
+			b = append(b, "\n        <span class=\"phase-daten\">"...)
+			if t := FormatDatum(p.Beginn); t != "" {
+				b = e(b, t)
+			} else {
+				b = append(b, '?')
+			}
+			b = append(b, " bis "...)
+			if t := FormatDatum(p.Ende); t != "" {
+				b = e(b, t)
+			} else {
+				b = append(b, "offen"...)
+			}
+			b = append(b, "</span>"...)
+		}
+		if p.Ergebnis != "" {
+			b = append(b, `<span class="phase-ergebnis">`...)
+			b = e(b, p.Ergebnis)
+			b = append(b, "</span>"...)
+		}
+		for _, be := range s.PhasenBeschluesse(p.Info.Key, p.Zyklus) {
+			b = append(b, `<span class="phase-ergebnis"><a href="#`...)
+			b = htmlesc.AppendURLPart(b, be.Anker)
+			b = append(b, `">Beschluss vom `...)
+			b = e(b, FormatDatum(be.Beschluss.Datum))
+			b = append(b, "</a></span>"...)
+		}
+		b = append(b, "\n      </li>"...)
+	}
+	return fertig(b)
+}

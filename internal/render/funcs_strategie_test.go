@@ -331,3 +331,59 @@ func TestGremienWieVorlage(t *testing.T) {
 		}
 	}
 }
+
+// phasenVorlage is the list of phases in layouts/strategie.html before
+// phasen.
+const phasenVorlage = `{{$s := .}}      {{- range $s.Phasen}}
+      <li class="phase phase-{{if .Zustand}}{{.Zustand}}{{else}}unbekannt{{end}}"{{if eq .Zustand "aktuell"}} aria-current="step"{{end}}>
+        <span class="phase-name">{{.Info.Label}}{{if gt .Zyklus 1}} (Zyklus {{.Zyklus}}){{end}}</span>
+        <span class="phase-zustand">{{if eq .Zustand "abgeschlossen"}}abgeschlossen{{else if eq .Zustand "aktuell"}}aktuelle Phase{{else if eq .Zustand "geplant"}}geplant{{else}}Stand unbekannt{{end}}</span>
+        {{- if or (not .Beginn.IsZero) (not .Ende.IsZero)}}
+        <span class="phase-daten">{{with datum .Beginn}}{{.}}{{else}}?{{end}} bis {{with datum .Ende}}{{.}}{{else}}offen{{end}}</span>
+        {{- end}}
+        {{- with .Ergebnis}}<span class="phase-ergebnis">{{.}}</span>{{end}}
+        {{- range $s.PhasenBeschluesse .Info.Key .Zyklus}}<span class="phase-ergebnis"><a href="#{{.Anker}}">Beschluss vom {{datum .Beschluss.Datum}}</a></span>{{end}}
+      </li>
+      {{- end}}`
+
+func TestPhasenWieVorlage(t *testing.T) {
+	p := testkit.Prepare(t, testkit.Root(), build.Prepare)
+	strategien := append([]*model.Strategie(nil), p.Model.Strategien...)
+	// Every state, dates on one side only, a second cycle, texts to escape.
+	var mit *model.Strategie
+	for _, s := range strategien {
+		if len(s.Phasen) > 0 && len(s.Beschluesse) > 0 {
+			mit = s
+		}
+	}
+	if mit == nil {
+		t.Fatal("keine Strategie mit Phasen und Beschlüssen im mitgelieferten Inhalt")
+	}
+	x := &model.Strategie{Strategie: mit.Strategie, Beschluesse: mit.Beschluesse}
+	for i, z := range []string{"abgeschlossen", "aktuell", "geplant", "", `"x"`} {
+		ph := mit.Phasen[i%len(mit.Phasen)]
+		ph.Zustand, ph.Zyklus, ph.Ergebnis = z, i, "<b>&</b>"
+		if i%2 == 0 {
+			ph.Beginn = datum.Datum{}
+		} else {
+			ph.Ende = datum.Datum{}
+		}
+		x.Phasen = append(x.Phasen, ph)
+	}
+	strategien = append(strategien, x)
+	alt := template.Must(template.New("").Funcs(render.Funcs("")).Parse(phasenVorlage))
+	beschluesse := 0
+	for _, s := range strategien {
+		var want strings.Builder
+		if err := alt.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(render.Funcs("")["phasen"].(func(*model.Strategie) template.HTML)(s)); got != want.String() {
+			t.Fatalf("Phasen von %s weichen von der Vorlage ab:\nGo:      %s\nVorlage: %s", s.Slug, got, want.String())
+		}
+		beschluesse += strings.Count(want.String(), "Beschluss vom")
+	}
+	if beschluesse == 0 {
+		t.Error("kein Beschluss an einer Phase verglichen")
+	}
+}
