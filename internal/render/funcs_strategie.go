@@ -55,8 +55,8 @@ func fertig(b []byte) template.HTML {
 // massnahmenZeile returns the template function massnahmenzeile: one row of
 // partials/massnahmen-tabelle.html (strategy and field-of-action pages, each
 // measure twice per build, 16,000 rows at 10,000 pages). As template
-// commands a row cost some thirty reflect calls, most of a strategy page's
-// time. Written as the partial wrote it, byte for byte, escaped like
+// commands a row cost some thirty reflect calls: the largest loop of both
+// pages. Written as the partial wrote it, byte for byte, escaped like
 // html/template (compared in funcs_strategie_test.go). mitStrategie adds the
 // strategy column; status is partials/status-stand.html for the measure.
 func massnahmenZeile(link func(string) string) func(m *model.Massnahme, mitStrategie bool, status template.HTML) template.HTML {
