@@ -93,12 +93,37 @@ func (w *writer) p(parts ...string) {
 	}
 }
 
+// num writes a coordinate as num formats it, without a string per number:
+// a drawing has thousands.
+func (w *writer) num(v float64) {
+	var a [32]byte
+	w.Write(strconv.AppendFloat(a[:0], math.Round(v*10)/10, 'f', -1, 64))
+}
+
+// box writes the attributes x, y, width and height.
+func (w *writer) box(x, y, wd, h float64) {
+	w.WriteString(`" x="`)
+	w.num(x)
+	w.WriteString(`" y="`)
+	w.num(y)
+	w.WriteString(`" width="`)
+	w.num(wd)
+	w.WriteString(`" height="`)
+	w.num(h)
+}
+
 func (w *writer) rect(class string, x, y, wd, h float64) {
-	w.p(`<rect class="`, class, `" x="`, num(x), `" y="`, num(y), `" width="`, num(wd), `" height="`, num(h), `"/>`)
+	w.p(`<rect class="`, class)
+	w.box(x, y, wd, h)
+	w.WriteString(`"/>`)
 }
 
 func (w *writer) text(class string, x, y float64, s string) {
-	w.p(`<text class="`, class, `" x="`, num(x), `" y="`, num(y), `">`, esc(s), `</text>`)
+	w.p(`<text class="`, class, `" x="`)
+	w.num(x)
+	w.WriteString(`" y="`)
+	w.num(y)
+	w.p(`">`, esc(s), `</text>`)
 }
 
 // SVG is the drawing, empty when no measure has a date. url turns site
@@ -113,7 +138,17 @@ func (f *Fahrplan) render(url func(string) string) template.HTML {
 	if len(f.Gruppen) == 0 {
 		return ""
 	}
+	// Growing the text from nothing copied it a dozen times, each time
+	// into fresh memory: a row and a milestone take some 700 bytes each
+	// (measured on the 10,000-page corpus), a little more is room to spare.
+	n := 4096
+	for _, g := range f.Gruppen {
+		for _, z := range g.Zeilen {
+			n += 800 * (1 + len(z.Meilensteine))
+		}
+	}
 	w := &writer{}
+	w.Grow(n)
 	id := f.ID
 	w.p(`<svg xmlns="http://www.w3.org/2000/svg" id="`, id, `-svg" class="fp-svg" width="`, num(f.Breite), `" height="`, num(f.Hoehe),
 		`" viewBox="0 0 `, num(f.Breite), ` `, num(f.Hoehe), `" role="group" aria-roledescription="Zeitleiste" aria-labelledby="`,
@@ -168,7 +203,8 @@ func (f *Fahrplan) zeile(w *writer, z *Zeile, url func(string) string) {
 		class += " fiktiv"
 	}
 	x0, x1 := f.spanX(z.Balken)
-	w.p(`<a href="`, esc(url(z.URL)), `" id="`, esc(f.Anker(z)), `-balken" class="`, class, `"><title>`, esc(z.Name()), `</title>`)
+	anker := esc(f.Anker(z))
+	w.p(`<a href="`, esc(url(z.URL)), `" id="`, anker, `-balken" class="`, class, `"><title>`, esc(z.Name()), `</title>`)
 	w.rect("fp-fokus", rand-4, z.y-2, x1-rand+8, zeileH+2)
 	w.p(`<g aria-hidden="true">`)
 	w.text("fp-name", rand, z.y+12, landkarte.Kuerzen(z.ID+" "+z.Titel, 13, false, labelW-12))
@@ -208,7 +244,7 @@ func (f *Fahrplan) zeile(w *writer, z *Zeile, url func(string) string) {
 		if ms.Spanne.Offen {
 			mc += " fp-ms-offen-ende"
 		}
-		w.p(`<a href="#`, esc(f.Anker(z)), `" class="`, mc, `"><title>`, esc(ms.Name(z)), `</title>`)
+		w.p(`<a href="#`, anker, `" class="`, mc, `"><title>`, esc(ms.Name(z)), `</title>`)
 		w.rect("fp-fokus", ms.x0-3, my-3, ms.x1-ms.x0+6, msH+6)
 		if ms.Spanne.Offen {
 			// The end of the dated point, then an open, fading stretch.
@@ -231,8 +267,9 @@ func (f *Fahrplan) zeile(w *writer, z *Zeile, url func(string) string) {
 // presentation attribute, as the pattern's id differs per drawing; the
 // theme sets no fill for these classes.
 func (w *writer) hatch(class string, x, y, wd, h float64, id string) {
-	w.p(`<rect class="`, class, ` fp-schraffiert" x="`, num(x), `" y="`, num(y), `" width="`, num(wd), `" height="`, num(h),
-		`" fill="url(#`, id, `-schraffur)"/>`)
+	w.p(`<rect class="`, class, ` fp-schraffiert`)
+	w.box(x, y, wd, h)
+	w.p(`" fill="url(#`, id, `-schraffur)"/>`)
 }
 
 // msRect draws a milestone's mark: hatched while its state is unknown.

@@ -76,6 +76,12 @@ func Funcs(baseURL string) template.FuncMap {
 		"fahrplanZeilen":        fahrplanZeilen(link), // funcs_karte.go
 		"strategiekarteWeitere": kartenWeitere(link),  // funcs_karte.go
 		"agendazeile":           agendaZeile(link),
+		"massnahmenzeile":       massnahmenZeile(link),  // funcs_strategie.go
+		"stuecke":               Stuecke,                // funcs_strategie.go
+		"rollenzeilen":          RollenZeilen,           // funcs_strategie.go
+		"zielquant":             zielQuant(link),        // funcs_strategie.go
+		"gremien":               gremienEintraege(link), // funcs_strategie.go
+		"phasen":                phasenEintraege,        // funcs_strategie.go
 		"statusstand":           StatusStand,
 		"berichtziele":          berichtZiele(link),
 		"berichtereignisse":     berichtEreignisse(link), // funcs_bericht.go
