@@ -44,6 +44,7 @@ type Scanned struct {
 	mu     sync.Mutex
 	files  map[string]*file
 	copied []string
+	pages  int // added with AddPage
 }
 
 // NewScanned returns an empty collection.
@@ -58,6 +59,50 @@ func (s *Scanned) Add(name string, data []byte) {
 	s.files[name] = f
 	s.mu.Unlock()
 }
+
+// Page returns a collection for the HTML page name, which the minifier
+// fills with the page's tags while writing it (see publish.Tags), so that
+// the page need not be scanned again; nil for a file that is not markup.
+func (s *Scanned) Page(name string) *Page {
+	if ext := path.Ext(name); ext != ".html" && ext != ".svg" {
+		return nil
+	}
+	return &Page{f: file{markup: true}}
+}
+
+// AddPage records the page name as p holds it, like Add with its content.
+// Safe for concurrent use.
+func (s *Scanned) AddPage(name string, p *Page) {
+	f := p.f.done()
+	s.mu.Lock()
+	s.files[name] = f
+	s.pages++
+	s.mu.Unlock()
+}
+
+// Page collects the ids and references of one page from its tags as they
+// are written; it finds what scanning the written page finds.
+type Page struct {
+	f      file // kept for the check: one allocation per page, as scan's
+	anchor bool
+}
+
+// StartTag begins a start tag.
+func (p *Page) StartTag(name []byte) { p.anchor = isAnchor(name) }
+
+// Attr records the attribute key of the last start tag; val is its value
+// as written, quotes and all, nil if it has none.
+func (p *Page) Attr(key, val []byte) {
+	record(&p.f, p.anchor, attrKind(key, isASCII(key), p.anchor), val)
+}
+
+// Markup scans written markup that did not come tag by tag. It reports
+// false if b ends within a tag, a comment or raw text: what follows would
+// then read differently than on its own.
+func (p *Page) Markup(b []byte) bool { return scanMarkup(b, &p.f) }
+
+// Drop gives up the page, which is then added with its content.
+func (p *Page) Drop() { p.f.done() }
 
 // Copied records an output file that was copied without being read; the
 // check reads it from disk if it can hold references. Safe for concurrent
