@@ -60,3 +60,19 @@ func scanWithLexer(data []byte, f *file) {
 		}
 	}
 }
+
+// Dump shows what s holds of the file name, as Scans does; "" if nothing.
+func Dump(s *Scanned, name string) string {
+	f, ok := s.get(name)
+	if !ok || f == nil {
+		return ""
+	}
+	return dump(f)
+}
+
+// Pages is the number of pages s took from the minifier (AddPage).
+func Pages(s *Scanned) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pages
+}

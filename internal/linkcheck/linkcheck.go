@@ -44,6 +44,7 @@ type Scanned struct {
 	mu     sync.Mutex
 	files  map[string]*file
 	copied []string
+	pages  int // added with AddPage
 }
 
 // NewScanned returns an empty collection.
@@ -58,6 +59,50 @@ func (s *Scanned) Add(name string, data []byte) {
 	s.files[name] = f
 	s.mu.Unlock()
 }
+
+// Page returns a collection for the HTML page name, which the minifier
+// fills with the page's tags while writing it (see publish.Tags), so that
+// the page need not be scanned again; nil for a file that is not markup.
+func (s *Scanned) Page(name string) *Page {
+	if ext := path.Ext(name); ext != ".html" && ext != ".svg" {
+		return nil
+	}
+	return &Page{f: file{markup: true}}
+}
+
+// AddPage records the page name as p holds it, like Add with its content.
+// Safe for concurrent use.
+func (s *Scanned) AddPage(name string, p *Page) {
+	f := p.f.done()
+	s.mu.Lock()
+	s.files[name] = f
+	s.pages++
+	s.mu.Unlock()
+}
+
+// Page collects the ids and references of one page from its tags as they
+// are written; it finds what scanning the written page finds.
+type Page struct {
+	f      file // kept for the check: one allocation per page, as scan's
+	anchor bool
+}
+
+// StartTag begins a start tag.
+func (p *Page) StartTag(name []byte) { p.anchor = isAnchor(name) }
+
+// Attr records the attribute key of the last start tag; val is its value
+// as written, quotes and all, nil if it has none.
+func (p *Page) Attr(key, val []byte) {
+	record(&p.f, p.anchor, attrKind(key, isASCII(key), p.anchor), val)
+}
+
+// Markup scans written markup that did not come tag by tag. It reports
+// false if b ends within a tag, a comment or raw text: what follows would
+// then read differently than on its own.
+func (p *Page) Markup(b []byte) bool { return scanMarkup(b, &p.f) }
+
+// Drop gives up the page, which is then added with its content.
+func (p *Page) Drop() { p.f.done() }
 
 // Copied records an output file that was copied without being read; the
 // check reads it from disk if it can hold references. Safe for concurrent
@@ -210,6 +255,36 @@ func (f *file) add(h *string, kind byte) {
 			return
 		}
 		if u := &sc.refs[uint32(e)]; *u.href == *h && u.kind == kind {
+			u.n++
+			return
+		}
+	}
+}
+
+// addValue records the reference raw, an attribute value as written. A
+// value the file made before is only counted: of 770,000 references at
+// 10,000 pages, 330,000 repeat one on the same page, and finding them
+// here, by the hash that interning needs anyway, spares their lookup in
+// the shared table.
+func (f *file) addValue(raw []byte, kind byte) {
+	if bytes.IndexByte(raw, '&') >= 0 { // entities: the value differs from raw
+		f.add(intern(raw), kind)
+		return
+	}
+	hash := maphash.Bytes(internSeed, raw) // as refHash of the value
+	sc := f.scratch()
+	if 2*(len(sc.refs)+1) > len(sc.index) {
+		sc.grow()
+	}
+	mask := uint64(len(sc.index) - 1)
+	for i := (hash ^ uint64(kind)) & mask; ; i = (i + 1) & mask {
+		e := sc.index[i]
+		if e>>32 != sc.gen {
+			sc.index[i] = sc.gen<<32 | uint64(len(sc.refs))
+			sc.refs = append(sc.refs, use{href: internHashed(raw, hash), n: 1, kind: kind})
+			return
+		}
+		if u := &sc.refs[uint32(e)]; u.kind == kind && *u.href == string(raw) {
 			u.n++
 			return
 		}
@@ -629,7 +704,12 @@ func intern(raw []byte) *string {
 	if bytes.IndexByte(raw, '&') >= 0 { // entities: rare, and the value differs from raw
 		return internString(html.UnescapeString(string(raw)))
 	}
-	slot := &internTable[maphash.Bytes(internSeed, raw)&(internSlots-1)]
+	return internHashed(raw, maphash.Bytes(internSeed, raw))
+}
+
+// internHashed is intern for a value without entities and its hash.
+func internHashed(raw []byte, hash uint64) *string {
+	slot := &internTable[hash&(internSlots-1)]
 	if p := slot.Load(); p != nil && *p == string(raw) {
 		return p
 	}
@@ -796,20 +876,19 @@ func record(f *file, anchor bool, kind int, raw []byte) {
 	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[len(raw)-1] == raw[0] {
 		raw = raw[1 : len(raw)-1]
 	}
-	h := intern(raw)
 	switch kind {
 	case attrID:
-		f.addID(*h)
+		f.addID(*intern(raw))
 	case attrHref:
 		k := byte('r') // <link>, <use>, <image>: loaded with the page
 		if anchor {
 			k = 'a'
 		}
-		f.add(h, k)
+		f.addValue(raw, k)
 	case attrSrc:
-		f.add(h, 'r')
+		f.addValue(raw, 'r')
 	case attrSrcset:
-		for _, part := range strings.Split(*h, ",") {
+		for _, part := range strings.Split(*intern(raw), ",") {
 			if fs := strings.Fields(part); len(fs) > 0 {
 				f.addRef(fs[0], 'r')
 			}

@@ -9,18 +9,24 @@ import "bytes"
 // It knows what can hide a '<' or '>': comments, CDATA, quoted attribute
 // values and the raw text of script, style, textarea and title. A test
 // compares it with the HTML lexer of tdewolff/parse on all built pages.
-func scanMarkup(data []byte, f *file) {
-	for i := 0; i < len(data); {
+//
+// It reports whether data ends outside of any tag, comment or raw text
+// (a '<' at the very end is text), so that markup after data would read
+// the same after data as on its own (Page.Markup). The helpers below
+// return len(data)+1 where they run off the end of data.
+func scanMarkup(data []byte, f *file) bool {
+	i := 0
+	for i < len(data) {
 		if data[i] != '<' { // a tag often follows right after the last one
 			j := bytes.IndexByte(data[i:], '<')
 			if j < 0 {
-				return
+				return true
 			}
 			i += j
 		}
 		i++
 		if i >= len(data) {
-			return
+			return true
 		}
 		switch c := data[i]; {
 		case isLetter(c):
@@ -40,6 +46,7 @@ func scanMarkup(data []byte, f *file) {
 			i = skipPastByte(data, i, '>')
 		}
 	}
+	return i == len(data)
 }
 
 // scanTag reads the start tag whose name begins at data[i] and returns the
@@ -103,7 +110,7 @@ func scanTag(data []byte, i int, f *file) int {
 			q := bytes.IndexByte(data[i+1:], data[i])
 			if q < 0 { // unterminated: the value runs to the end, quote and all
 				record(f, anchor, kind, data[vs:])
-				return len(data)
+				return len(data) + 1
 			}
 			i += q + 2
 		} else {
@@ -113,7 +120,7 @@ func scanTag(data []byte, i int, f *file) int {
 		}
 		record(f, anchor, kind, data[vs:i])
 	}
-	return i
+	return len(data) + 1 // no '>'
 }
 
 // Byte classes of the scanner, one table lookup instead of up to seven
@@ -148,11 +155,12 @@ func rawTextEnd(name []byte) string {
 	return ""
 }
 
-// skipPast returns the position after the first s at or after i.
+// skipPast returns the position after the first s at or after i
+// (len(data)+1 if there is none).
 func skipPast(data []byte, i int, s string) int {
 	k := bytes.Index(data[i:], []byte(s))
 	if k < 0 {
-		return len(data)
+		return len(data) + 1
 	}
 	return i + k + len(s)
 }
@@ -174,7 +182,7 @@ func skipPastFold(data []byte, i int, s string) int {
 	for i < len(data) {
 		k := bytes.IndexByte(data[i:], '<')
 		if k < 0 {
-			return len(data)
+			break
 		}
 		i += k
 		if len(data)-i >= len(s) && bytes.EqualFold(data[i:i+len(s)], []byte(s)) {
@@ -182,7 +190,7 @@ func skipPastFold(data []byte, i int, s string) int {
 		}
 		i++
 	}
-	return i
+	return len(data) + 1
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

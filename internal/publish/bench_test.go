@@ -1,14 +1,11 @@
 package publish_test
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
-	"tdsite/internal/build"
 	"tdsite/internal/linkcheck"
 	"tdsite/internal/publish"
 	"tdsite/internal/testkit"
@@ -17,16 +14,9 @@ import (
 // bundledPages are the pages of the bundled site as the templates render
 // them, before minifying, sorted by name; b counts their bytes.
 func bundledPages(b *testing.B) (names []string, pages [][]byte) {
-	src := testkit.Bundled(b)
-	dest := filepath.Join(b.TempDir(), "public")
-	if _, _, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, NoMinify: true, BuildDate: testkit.Date}); err != nil {
-		b.Fatal(err)
-	}
-	snap := testkit.Snapshot(b, dest)
+	snap := testkit.RenderedPages(b, renderOnly)
 	for name := range snap {
-		if strings.HasSuffix(name, ".html") {
-			names = append(names, name)
-		}
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	size := 0
@@ -64,6 +54,31 @@ func BenchmarkMinifyPages(b *testing.B) {
 	for b.Loop() {
 		for _, p := range pages {
 			publish.MinifyPage(p)
+		}
+	}
+}
+
+// BenchmarkMinifyScan measures minifying the pages of the bundled site
+// with the link check taking their tags from the minifier, without the
+// system calls of BenchmarkWriteHTML.
+func BenchmarkMinifyScan(b *testing.B) {
+	names, pages := bundledPages(b)
+	var buf []byte
+	for b.Loop() {
+		s := linkcheck.NewScanned()
+		for k, name := range names {
+			p := s.Page(name)
+			out, handed, err := publish.MinifyPageTags(buf[:0], pages[k], p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf = out
+			if handed {
+				s.AddPage(name, p)
+			} else {
+				p.Drop()
+				s.Add(name, out)
+			}
 		}
 	}
 }

@@ -93,14 +93,40 @@ const (
 	giveUp           // something minifyFast does not handle
 )
 
+// Tags receives the markup of a page while minifyFast writes it, so that
+// the link check need not scan the page again: every start tag and
+// attribute as written, and the bytes it wrote without reading them as
+// tags. Which of them matter is the receiver's business.
+type Tags interface {
+	// StartTag begins a start tag that minifyFast wrote itself; its
+	// attributes follow.
+	StartTag(name []byte)
+	// Attr is an attribute of the last start tag, val its value as
+	// written, quotes and all (nil for one without a value).
+	Attr(key, val []byte)
+	// Markup is written markup that was not read tag by tag (inline SVG,
+	// tags minified as a whole, text with a '<'). False means the receiver
+	// cannot read it on its own; it then gets nothing more of the page.
+	Markup(b []byte) bool
+}
+
+// attrSpan is where an attribute of the current start tag lies in out;
+// the attributes are handed over once the tag is known not to be
+// minified as a whole. vs < 0: no value.
+type attrSpan struct{ ks, ke, vs, ve int }
+
 // fastMinifier holds the buffers of one page.
 type fastMinifier struct {
-	src  []byte
-	out  []byte
-	val  []byte // an attribute value being changed
-	esc  []byte // for html.EscapeAttrVal
-	tag  []byte // a tag minified on its own
-	tagw *buffer.Writer
+	src []byte
+	out []byte
+	// tags, if not nil, receives the page as written; set to nil when it
+	// cannot follow (Markup false, raw text it would not see).
+	tags  Tags
+	spans []attrSpan
+	val   []byte // an attribute value being changed
+	esc   []byte // for html.EscapeAttrVal
+	tag   []byte // a tag minified on its own
+	tagw  *buffer.Writer
 	// alone holds the tags minified on their own before, by their
 	// source: most are the same <meta> on every page.
 	alone map[string][]byte
@@ -110,13 +136,27 @@ var fastMinifiers = sync.Pool{New: func() any { return new(fastMinifier) }}
 
 // minifyFast appends the minified page src to dst. It never changes src.
 func minifyFast(dst, src []byte) ([]byte, bool) {
-	m := fastMinifiers.Get().(*fastMinifier)
-	m.src, m.out = src, dst
-	ok := m.run()
-	out := m.out
-	m.src, m.out = nil, nil
-	fastMinifiers.Put(m)
+	out, ok, _ := minifyFastTags(dst, src, nil)
 	return out, ok
+}
+
+// minifyFastTags is minifyFast that hands the page to tags as it writes
+// it; handed reports whether tags got all of it.
+func minifyFastTags(dst, src []byte, tags Tags) (out []byte, ok, handed bool) {
+	m := fastMinifiers.Get().(*fastMinifier)
+	m.src, m.out, m.tags = src, dst, tags
+	ok = m.run()
+	out, handed = m.out, ok && m.tags != nil
+	m.src, m.out, m.tags = nil, nil, nil
+	fastMinifiers.Put(m)
+	return out, ok, handed
+}
+
+// markup hands the bytes of out from start on to tags as markup.
+func (m *fastMinifier) markup(start int) {
+	if m.tags != nil && !m.tags.Markup(m.out[start:]) {
+		m.tags = nil
+	}
 }
 
 func (m *fastMinifier) run() bool {
@@ -202,6 +242,10 @@ func (m *fastMinifier) text(t []byte, end int, omit bool) (bool, bool) {
 		}
 	}
 	m.out = m.out[:start+copy(m.out[start:], d)]
+	if m.tags != nil && bytes.IndexByte(m.out[start:], '<') >= 0 {
+		// Rare: a '<' before no tag, or one an entity made ("<&#98;").
+		m.markup(start)
+	}
 	return omit, true
 }
 
@@ -274,7 +318,9 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 			return 0, false, false
 		}
 		// The page minifier has no SVG minifier: the SVG stays as it is.
+		start := len(m.out)
 		m.out = append(m.out, src[i:end]...)
+		m.markup(start)
 		return end, false, true
 	}
 	tr := tags.get(name)
@@ -285,6 +331,7 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 	tr &^= declined
 	start := len(m.out)
 	m.out = append(m.out, src[i:k]...)
+	m.spans = m.spans[:0]
 	// The minifier changes some tags as a whole (meta, input, a with name,
 	// style and event attributes, data URLs); such a tag is minified on
 	// its own, which gives the same bytes as within the page.
@@ -360,9 +407,12 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 			continue // dropped
 		}
 		m.out = append(m.out, ' ')
+		sp := attrSpan{ks: len(m.out), vs: -1}
 		m.out = append(m.out, attr...)
+		sp.ke = len(m.out)
 		if len(val) > 0 && at&booleanAttr == 0 {
 			m.out = append(m.out, '=')
+			sp.vs = len(m.out)
 			if quote == '"' && bytes.IndexByte(val, '"') < 0 {
 				m.out = append(m.out, '"')
 				m.out = append(m.out, val...)
@@ -370,7 +420,9 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 			} else {
 				m.out = append(m.out, phtml.EscapeAttrVal(&m.esc, val, quote, true)...)
 			}
+			sp.ve = len(m.out)
 		}
+		m.spans = append(m.spans, sp)
 	}
 	if script {
 		// Only a script from a file: its tag alone is what the minifier
@@ -384,6 +436,7 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 			return 0, false, false
 		}
 		m.out = append(m.out, end...)
+		m.markup(start)
 		return k + len(end), omit, true
 	}
 	if whole {
@@ -391,8 +444,10 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 		if !m.minifyTag(src[i:k]) {
 			return 0, false, false
 		}
+		m.markup(start)
 	} else {
 		m.out = append(m.out, '>')
+		m.handTag(name)
 	}
 	if tr&objectTag != 0 {
 		omit = false
@@ -417,13 +472,36 @@ func (m *fastMinifier) startTag(i int, omit bool) (int, bool, bool) {
 		e := titleEnd(src, k)
 		if e > k {
 			var ok bool
+			t := len(m.out)
+			tags := m.tags
+			m.tags = nil // raw text to a scanner: not markup
 			if omit, ok = m.text(src[k:e], e, omit); !ok {
 				return 0, false, false
+			}
+			if tags != nil && bytes.IndexByte(m.out[t:], '<') < 0 {
+				// A scanner skips the text to "</title", and there is none
+				// in it; with a '<' it might stop elsewhere.
+				m.tags = tags
 			}
 		}
 		k = e
 	}
 	return k, omit, true
+}
+
+// handTag hands the start tag just written, with its attributes, to tags.
+func (m *fastMinifier) handTag(name []byte) {
+	if m.tags == nil {
+		return
+	}
+	m.tags.StartTag(name)
+	for _, sp := range m.spans {
+		var val []byte
+		if sp.vs >= 0 {
+			val = m.out[sp.vs:sp.ve]
+		}
+		m.tags.Attr(m.out[sp.ks:sp.ke], val)
+	}
 }
 
 // skipText skips the text token at src[k], if there is one: the minifier

@@ -3,11 +3,10 @@ package publish_test
 import (
 	"bytes"
 	"context"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"tdsite/internal/build"
+	"tdsite/internal/diag"
 	"tdsite/internal/publish"
 	"tdsite/internal/testkit"
 )
@@ -19,18 +18,8 @@ import (
 // without a failing test otherwise.
 func TestMinifyFastWieTdewolff(t *testing.T) {
 	testkit.Slow(t)
-	src := testkit.Bundled(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, diags, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, NoMinify: true, BuildDate: testkit.Date}); err != nil {
-		var b strings.Builder
-		diags.Print(&b, false)
-		t.Fatalf("%v\n%s", err, b.String())
-	}
 	pages, fast := 0, 0
-	for name, page := range testkit.Snapshot(t, dest) {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
+	for name, page := range testkit.RenderedPages(t, renderOnly) {
 		pages++
 		want, err := publish.MinifyWhole([]byte(page))
 		if err != nil {
@@ -50,6 +39,13 @@ func TestMinifyFastWieTdewolff(t *testing.T) {
 	if pages < 100 || fast < pages*95/100 {
 		t.Errorf("%d von %d Seiten in einem Durchgang verkleinert, erwartet sind mindestens 95 %%", fast, pages)
 	}
+}
+
+// renderOnly builds the site in src without minifying (see
+// testkit.RenderedPages).
+func renderOnly(src, dest string) (*diag.List, error) {
+	_, diags, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, NoMinify: true, BuildDate: testkit.Date})
+	return diags, err
 }
 
 // firstDifference shows where got and want part.

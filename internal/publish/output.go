@@ -214,12 +214,20 @@ func MinifyPage(data []byte) []byte {
 // minifyPage appends the minified page data to dst: in one pass where
 // minifyFast knows the HTML, else with the HTML minifier.
 func minifyPage(dst, data []byte) ([]byte, error) {
-	if out, ok := minifyFast(dst, data); ok {
-		return out, nil
+	out, _, err := minifyPageTags(dst, data, nil)
+	return out, err
+}
+
+// minifyPageTags is minifyPage that hands the page to tags while it is
+// written, where minifyFast takes it; handed reports whether tags got all
+// of it.
+func minifyPageTags(dst, data []byte, tags Tags) (out []byte, handed bool, err error) {
+	if out, ok, handed := minifyFastTags(dst, data, tags); ok {
+		return out, handed, nil
 	}
 	w := buffer.NewWriter(dst[:0])
-	err := pageMinifier.Minify("text/html", w, buffer.NewReader(data))
-	return w.Bytes(), err
+	err = pageMinifier.Minify("text/html", w, buffer.NewReader(data))
+	return w.Bytes(), false, err
 }
 
 // minified holds buffers for minified pages: a fresh one per page would
@@ -233,16 +241,35 @@ func (o *Output) WriteHTML(rel string, data []byte) error {
 	}
 	b := minified.Get().(*[]byte)
 	defer minified.Put(b)
-	out, err := minifyPage((*b)[:0], data)
+	// The link check takes the page's tags from the minifier, which reads
+	// them anyway, instead of scanning the written page once more.
+	var page *linkcheck.Page
+	var tags Tags
+	if o.Links != nil && !o.Discard {
+		if page = o.Links.Page(rel); page != nil {
+			tags = page
+		}
+	}
+	out, handed, err := minifyPageTags((*b)[:0], data, tags)
 	*b = out
 	if err != nil {
-		return o.WriteFile(rel, data) // readable output beats no output
+		return o.writeFile(rel, data, nil) // readable output beats no output
 	}
-	return o.WriteFile(rel, out)
+	if !handed && page != nil {
+		page.Drop()
+		page = nil
+	}
+	return o.writeFile(rel, out, page)
 }
 
 // WriteFile writes a file relative to the output directory.
 func (o *Output) WriteFile(rel string, data []byte) error {
+	return o.writeFile(rel, data, nil)
+}
+
+// writeFile writes a file; page, if not nil, holds its ids and references
+// for the link check, which then need not scan data.
+func (o *Output) writeFile(rel string, data []byte, page *linkcheck.Page) error {
 	o.record(rel)
 	if o.Discard {
 		return nil
@@ -254,7 +281,9 @@ func (o *Output) WriteFile(rel string, data []byte) error {
 	if err := o.write(p, data); err != nil {
 		return err
 	}
-	if o.Links != nil {
+	if page != nil {
+		o.Links.AddPage(rel, page)
+	} else if o.Links != nil {
 		o.Links.Add(rel, data)
 	}
 	o.stat(rel, p)

@@ -129,6 +129,27 @@ func Snapshot(t testing.TB, root string) map[string]string {
 	return out
 }
 
+// RenderedPages builds the bundled site with build – build.Run without
+// minifying, passed in as for Prepare – and returns its HTML pages as the
+// templates render them, keyed by slash path: the input of the tests and
+// benchmarks of minifying and link scanning.
+func RenderedPages[D interface{ Print(io.Writer, bool) }](tb testing.TB, build func(src, dest string) (D, error)) map[string]string {
+	tb.Helper()
+	dest := filepath.Join(tb.TempDir(), "public")
+	if diags, err := build(Bundled(tb), dest); err != nil {
+		var b strings.Builder
+		diags.Print(&b, false)
+		tb.Fatalf("%v\n%s", err, b.String())
+	}
+	pages := Snapshot(tb, dest)
+	for name := range pages {
+		if !strings.HasSuffix(name, ".html") {
+			delete(pages, name)
+		}
+	}
+	return pages
+}
+
 // Prepare runs prepare – build.Prepare – on the site in root on Date, with
 // a fresh loader and renderer, and fails the test if the content has
 // errors. Taking build.Prepare as an argument keeps the kit free of
