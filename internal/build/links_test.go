@@ -28,8 +28,9 @@ func TestBrokenLinksStopTheBuild(t *testing.T) {
 	writeFile(t, filepath.Join(root, kick), string(data)+
 		"\nSiehe [fehlt](/strategien/gibt-es-nicht/) und [Anker](/strategien/beispiel-kommunen/#gibt-es-nicht),\n"+
 		"[oben](#nirgends) und ![Bild](/bilder/fehlt.png).\n")
-	replaceIn(t, root, "layouts/massnahme.html", "#aktionsplan", "#aktionsplan-falsch")
-	tplLine := "layouts/massnahme.html:" + strconv.Itoa(lineOf(t, filepath.Join(root, "layouts/massnahme.html"), "#aktionsplan-falsch"))
+	// A mistake in the page frame breaks a link on every page: one finding.
+	replaceIn(t, root, "layouts/_base.html", `href="#inhalt"`, `href="#inhalt-falsch"`)
+	tplLine := "layouts/_base.html:" + strconv.Itoa(lineOf(t, filepath.Join(root, "layouts/_base.html"), "#inhalt-falsch"))
 
 	_, diags, err := Run(context.Background(), Options{Source: root, Dest: dest, BuildDate: testDate})
 	if !errors.Is(err, ErrContent) {
