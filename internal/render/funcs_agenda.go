@@ -71,11 +71,7 @@ func agendaZeile(link func(string) string) func(m *model.Massnahme, a *agenda.Ag
 		if h := m.Handlungsfeld; h == nil {
 			b = append(b, "–"...)
 		} else if f := a.FacetteHF(h); f != nil {
-			b = append(b, `<a href="`...)
-			b = htmlesc.AppendURL(b, link(f.URL))
-			b = append(b, `">`...)
-			b = e(b, f.Kurz())
-			b = append(b, `</a>`...)
+			b = appendLink(b, link(f.URL), f.Kurz())
 		} else {
 			b = e(b, h.Label())
 		}

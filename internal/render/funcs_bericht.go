@@ -59,11 +59,9 @@ func berichtMeilensteine(link func(string) string) func(list []agenda.Meilenstei
 			b = e(b, FormatDatum(f.Datum))
 			b = append(b, ": "...)
 			b = e(b, f.Text)
-			b = append(b, ` <span class="klein">(<a href="`...)
-			b = htmlesc.AppendURL(b, link(ms.Massnahme.URL))
-			b = append(b, `">`...)
-			b = e(b, ms.Massnahme.ID)
-			b = append(b, "</a>)</span></li>"...)
+			b = append(b, ` <span class="klein">(`...)
+			b = appendLink(b, link(ms.Massnahme.URL), ms.Massnahme.ID)
+			b = append(b, ")</span></li>"...)
 		}
 		return template.HTML(b)
 	}

@@ -24,11 +24,8 @@ func massnahmeOberzeile(link func(string) string) func(m *model.Massnahme) templ
 		b := make([]byte, 0, 200)
 		b = append(b, "Maßnahme "...)
 		b = htmlesc.Append(b, m.ID)
-		b = append(b, ` · <a href="`...)
-		b = htmlesc.AppendURL(b, link(m.Strategie.URL))
-		b = append(b, `">`...)
-		b = htmlesc.Append(b, m.Strategie.Name)
-		return template.HTML(append(b, "</a>"...))
+		b = append(b, " · "...)
+		return template.HTML(appendLink(b, link(m.Strategie.URL), m.Strategie.Name))
 	}
 }
 
@@ -115,11 +112,19 @@ func fakt(b []byte, name, text string) []byte {
 func faktLink(b []byte, name, href, text string) []byte {
 	b = append(b, "<div><dt>"...)
 	b = append(b, name...)
-	b = append(b, `</dt><dd><a href="`...)
+	b = append(b, `</dt><dd>`...)
+	b = appendLink(b, href, text)
+	return append(b, "</dd></div>"...)
+}
+
+// appendLink appends <a href="href">text</a>, escaped as html/template
+// escapes {{url …}} in href and {{…}} in text.
+func appendLink(b []byte, href, text string) []byte {
+	b = append(b, `<a href="`...)
 	b = htmlesc.AppendURL(b, href)
 	b = append(b, `">`...)
 	b = htmlesc.Append(b, text)
-	return append(b, "</a></dd></div>"...)
+	return append(b, "</a>"...)
 }
 
 // massnahmeZiele returns the template function massnahmeziele: the list of
@@ -130,11 +135,9 @@ func massnahmeZiele(link func(string) string) func(m *model.Massnahme) template.
 		b := make([]byte, 0, 20+200*len(m.Ziele))
 		b = append(b, "<ul>"...)
 		for _, z := range m.Ziele {
-			b = append(b, `<li><a href="`...)
-			b = htmlesc.AppendURL(b, link(z.URL))
-			b = append(b, `">`...)
-			b = e(b, z.ID)
-			b = append(b, "</a> "...)
+			b = append(b, "<li>"...)
+			b = appendLink(b, link(z.URL), z.ID)
+			b = append(b, ' ')
 			b = e(b, z.Text)
 			b = append(b, ` <span class="klein">(`...)
 			b = e(b, z.KindLabel())

@@ -69,11 +69,9 @@ func brotKruemel(link func(string) string) func(p *pages.Page) template.HTML {
 		b := make([]byte, 0, 160+100*len(p.Crumbs))
 		b = append(b, "\n<nav class=\"breadcrumbs wrap\" aria-label=\"Brotkrümelpfad\">\n  <ol>"...)
 		for _, c := range p.Crumbs {
-			b = append(b, "\n    <li><a href=\""...)
-			b = htmlesc.AppendURL(b, link(c.Path))
-			b = append(b, `">`...)
-			b = e(b, c.Title)
-			b = append(b, "</a></li>"...)
+			b = append(b, "\n    <li>"...)
+			b = appendLink(b, link(c.Path), c.Title)
+			b = append(b, "</li>"...)
 		}
 		b = append(b, "\n    <li><a href=\""...)
 		b = htmlesc.AppendURL(b, link(p.Path))

@@ -70,11 +70,7 @@ func massnahmenZeile(link func(string) string) func(m *model.Massnahme, mitStrat
 		b = e(b, d.ID)
 		b = append(b, "</td>\n      <th scope=\"row\">"...)
 		if m.HatSeite {
-			b = append(b, `<a href="`...)
-			b = htmlesc.AppendURL(b, link(m.URL))
-			b = append(b, `">`...)
-			b = e(b, d.Titel)
-			b = append(b, `</a>`...)
+			b = appendLink(b, link(m.URL), d.Titel)
 		} else {
 			b = e(b, d.Titel)
 		}
@@ -176,15 +172,9 @@ func zielQuant(link func(string) string) func(z *model.Ziel) template.HTML {
 		b = append(b, "</span> "...)
 		b = e(b, z.Text)
 		b = append(b, "</p>\n  <dl class=\"ziel-meta\">"...)
-		for _, f := range [...]struct{ dt, dd string }{{"Indikator", z.Indikator}, {"Datenquelle", z.Quelle}, {"Verantwortlich", z.Verantwortlich}} {
-			if f.dd != "" {
-				b = append(b, "<div><dt>"...)
-				b = append(b, f.dt...)
-				b = append(b, "</dt><dd>"...)
-				b = e(b, f.dd)
-				b = append(b, "</dd></div>"...)
-			}
-		}
+		b = fakt(b, "Indikator", z.Indikator)
+		b = fakt(b, "Datenquelle", z.Quelle)
+		b = fakt(b, "Verantwortlich", z.Verantwortlich)
 		b = append(b, "\n  </dl>\n  "...)
 		b = fortschritt(b, z, link)
 		if len(z.Messwerte) > 0 && !z.Strategie.Abgeloest {
