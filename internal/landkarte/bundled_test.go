@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"tdsite/internal/build"
@@ -242,7 +243,7 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 			variant       string
 			labels, rects []landkarte.Box
 			w, h          float64
-		}{{"breit", wide.Labels, wide.Rects, m.Width, m.Height}, {"schmal", narrow.Labels, narrow.Rects, 288, m.NarrowHeight}} {
+		}{{"breit", wide.Labels, wide.Rects, m.Width, m.Height}, {"schmal", narrow.Labels, narrow.Rects, 288, narrow.Height}} {
 			where := name + " (" + v.variant + ")"
 			if len(v.rects) != len(m.Nodes) {
 				t.Errorf("%s: %d boxes drawn for %d nodes", where, len(v.rects), len(m.Nodes))
@@ -301,8 +302,34 @@ func TestLabelsFitAndDoNotOverlap(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	a, b := allMaps(t, bundled(t)), allMaps(t, bundled(t))
 	for name, m := range a {
-		if m.SVG != b[name].SVG || m.SVGNarrow != b[name].SVGNarrow {
+		if m.SVG() != b[name].SVG() || m.SVGNarrow() != b[name].SVGNarrow() {
 			t.Errorf("%s: two builds give different SVG", name)
+		}
+	}
+}
+
+// TestZeichnenNebenlaeufig: a map is drawn on every call to SVG and
+// SVGNarrow, and the landing page and the map page of a strategy may draw
+// the same map at once on two cores. Drawing must only read the map (go
+// test -race sees a write) and give the same bytes every time.
+func TestZeichnenNebenlaeufig(t *testing.T) {
+	for name, m := range allMaps(t, bundled(t)) {
+		wide, narrow := m.SVG(), m.SVGNarrow()
+		var wg sync.WaitGroup
+		errs := make(chan string, 8)
+		for range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if m.SVG() != wide || m.SVGNarrow() != narrow {
+					errs <- name
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for n := range errs {
+			t.Errorf("%s: drawn again, the map differs", n)
 		}
 	}
 }
@@ -318,7 +345,7 @@ func TestTreesHaveNoCrossings(t *testing.T) {
 		}
 		t.Logf("%-45s %3d nodes, %3d edges, %2d crossings, %4.0f×%5.0f px, SVG %6d bytes minified (schmal %6d)",
 			name, len(m.Nodes), len(m.Edges), m.Crossings, m.Width, m.Height,
-			len(publish.Minify("image/svg+xml", []byte(m.SVG))), len(publish.Minify("image/svg+xml", []byte(m.SVGNarrow))))
+			len(publish.Minify("image/svg+xml", []byte(m.SVG()))), len(publish.Minify("image/svg+xml", []byte(m.SVGNarrow()))))
 	}
 }
 
@@ -357,7 +384,7 @@ func TestLinksResolve(t *testing.T) {
 	links := 0
 	for name, m := range allMaps(t, s) {
 		var hrefs []string
-		for _, svg := range []string{string(m.SVG), string(m.SVGNarrow)} {
+		for _, svg := range []string{string(m.SVG()), string(m.SVGNarrow())} {
 			for _, x := range reHref.FindAllStringSubmatch(svg, -1) {
 				hrefs = append(hrefs, x[1])
 			}
@@ -400,7 +427,7 @@ func TestLinksResolve(t *testing.T) {
 func TestSVGStructure(t *testing.T) {
 	s := bundled(t)
 	for name, m := range allMaps(t, s) {
-		for _, svg := range []string{string(m.SVG), string(m.SVGNarrow)} {
+		for _, svg := range []string{string(m.SVG()), string(m.SVGNarrow())} {
 			if !strings.Contains(svg, `role="group" aria-roledescription="Strategielandkarte" aria-labelledby=`) {
 				t.Errorf("%s: SVG is not a named group", name)
 			}

@@ -49,13 +49,13 @@ func TestTextFitsInChromium(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body.WriteString(string(m.SVG) + string(m.SVGNarrow))
+		body.WriteString(string(m.SVG()) + string(m.SVGNarrow()))
 	}
 	th, err := landkarte.Thueringen(s, ident)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body.WriteString(string(th.SVG) + string(th.SVGNarrow))
+	body.WriteString(string(th.SVG()) + string(th.SVGNarrow()))
 	dir := t.TempDir()
 	page := filepath.Join(dir, "karten.html")
 	html := `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Karten</title><style>` + string(css) +

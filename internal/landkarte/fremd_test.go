@@ -91,7 +91,7 @@ func TestCrossStrategyInitiative(t *testing.T) {
 		t.Errorf("the contribution to B's E5.1 is missing from the text version: %+v", m.Extra)
 	}
 	// The narrow map says in words what the nesting cannot show.
-	if !strings.Contains(string(m.SVGNarrow), "Trägt auch bei zu") && !strings.Contains(string(m.SVGNarrow), "Trägt bei zu") {
+	if !strings.Contains(string(m.SVGNarrow()), "Trägt auch bei zu") && !strings.Contains(string(m.SVGNarrow()), "Trägt bei zu") {
 		t.Error("the narrow map does not name the further connections")
 	}
 
@@ -126,7 +126,7 @@ func TestEmptyStrategySaysWhatIsMissing(t *testing.T) {
 	if len(m.Missing) != 1 || !strings.Contains(m.Missing[0], "Leitbild, Handlungsfelder, strategische Ziele, Etappenziele, strategische Initiativen und Maßnahmen") {
 		t.Errorf("missing: %q", m.Missing)
 	}
-	if !strings.Contains(string(m.SVG), "Noch nicht veröffentlicht") {
+	if !strings.Contains(string(m.SVG()), "Noch nicht veröffentlicht") {
 		t.Error("the map does not say that nothing is published")
 	}
 }

@@ -23,7 +23,7 @@ func TestGroesseInEm(t *testing.T) {
 		t.Fatal(err)
 	}
 	groesse := regexp.MustCompile(`^<svg [^>]*width="([0-9.]+)em" height="([0-9.]+)em" viewBox="0 0 ([0-9.]+) ([0-9.]+)"`)
-	for name, svg := range map[string]string{"breit": string(m.SVG), "schmal": string(m.SVGNarrow)} {
+	for name, svg := range map[string]string{"breit": string(m.SVG()), "schmal": string(m.SVGNarrow())} {
 		g := groesse.FindStringSubmatch(svg)
 		if g == nil {
 			t.Errorf("%s: keine Größe in em: %.200s", name, svg)

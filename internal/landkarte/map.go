@@ -11,7 +11,6 @@ package landkarte
 
 import (
 	"fmt"
-	"html/template"
 	"math"
 
 	"tdsite/internal/layered"
@@ -147,9 +146,6 @@ type Map struct {
 	Edges         []Edge
 	Width, Height float64
 	Crossings     int
-	SVG           template.HTML // the wide map: columns from left to right
-	SVGNarrow     template.HTML // the narrow map for phones: an indented outline
-	NarrowHeight  float64
 	Tree          []*Item // text version: nested list
 	Extra         []Extra // text version: edges the list does not show
 	Routes        [][]layered.Point

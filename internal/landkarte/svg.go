@@ -121,14 +121,22 @@ func MinWidthClass(minWidth float64) string {
 // minScale is how far the wide map may shrink to fit (text 14 px → 12 px).
 const minScale = 0.86
 
-// render draws both maps; finish calls it once the layout is done.
+// render prepares the drawings; finish calls it once the layout is done.
 func (m *Map) render(url func(string) string) {
 	m.url = url
-	m.SVG = template.HTML(m.drawWide(false).b.String())
 	m.textVersion()
-	w := m.drawNarrow(false)
-	m.SVGNarrow, m.NarrowHeight = template.HTML(w.b.String()), w.height
 }
+
+// SVG draws the wide map: columns from left to right. Like SVGNarrow it
+// draws on every call instead of keeping the drawing: a map is kept for
+// the whole build (the landing page and the map page share it), and its
+// two drawings were 30 MB of a build's memory at 10,000 pages, each read
+// by one page; on this project's machines every megabyte a build takes
+// from the system costs about 3 ms of CPU (docs/leistung.md).
+func (m *Map) SVG() template.HTML { return template.HTML(m.drawWide(false).b.String()) }
+
+// SVGNarrow draws the narrow map for phones: an indented outline.
+func (m *Map) SVGNarrow() template.HTML { return template.HTML(m.drawNarrow(false).b.String()) }
 
 // Boxes draws both maps again and returns every line of text and every
 // node with its box, for tests that check labels fit. A build does not
@@ -136,13 +144,14 @@ func (m *Map) render(url func(string) string) {
 // for no reader.
 func (m *Map) Boxes() (wide, narrow Drawing) {
 	w, n := m.drawWide(true), m.drawNarrow(true)
-	return Drawing{Labels: w.labels, Rects: w.rects}, Drawing{Labels: n.labels, Rects: n.rects}
+	return Drawing{Labels: w.labels, Rects: w.rects}, Drawing{Labels: n.labels, Rects: n.rects, Height: n.height}
 }
 
 // Drawing lists the boxes of one drawing of a map.
 type Drawing struct {
 	Labels []Box // every line of text with its box
 	Rects  []Box // every node
+	Height float64
 }
 
 // drawWide writes the wide map: columns with headers, edges behind, nodes in
