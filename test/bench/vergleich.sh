@@ -8,8 +8,9 @@
 #                Feeds mit 20 Einträgen
 # Boden: internal/gencontent/cmd/floor rendert nur das Markdown mit goldmark
 # (dieselben Erweiterungen) und schreibt eine Datei je Text, auf 2 Goroutinen.
-# Je RUNS Runden abwechselnd (tdsite, Hugo-Spiegel, Hugo-idiomatisch, Boden);
-# Median der Zeit, der Verhältnisse je Runde und des Spitzenspeichers (RSS);
+# Je RUNS Runden abwechselnd (tdsite, tdsite kalt mit --no-cache, Hugo-Spiegel,
+# Hugo-idiomatisch, Boden); Median der Zeit, der Verhältnisse je Runde, des
+# Spitzenspeichers (RSS) und der Seitenfehler;
 # dazu die Größe der ganzen Ausgabe, der Build ohne Änderung und der Build
 # nach Änderung einer Maßnahme (tdsite build mit vorhandener Ausgabe: inkrementell,
 # nur die betroffenen Seiten neu).
@@ -47,21 +48,24 @@ park() {
 }
 mkdir "$tmp/alt"
 
-# timed NAME CMD...: runs CMD and appends "seconds kilobytes" to $tmp/NAME.t.
+# timed NAME CMD...: runs CMD and appends "seconds kilobytes faults" to
+# $tmp/NAME.t (faults: minor page faults, each a fresh page of memory; on
+# the project's virtual machines a fault costs about 19 µs, so at 10,000
+# pages tdsite's faults are a quarter of its CPU time, docs/leistung.md).
 # sync first: the kernel writes the previous tool's output back to disk
 # some seconds later, on the same 2 cores, and that cost belongs to no
 # one's build (without it, single tdsite rounds took 7.2–11.4 s).
 timed() {
 	name=$1; shift
 	sync
-	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null
+	/usr/bin/time -f "%e %M %R" -o "$tmp/time" "$@" >/dev/null
 	cat "$tmp/time" >> "$tmp/$name.t"
 }
 
 # col NAME K: median of column K of $tmp/NAME.t
 col() { cut -d' ' -f"$2" "$tmp/$1.t" | median; }
 # ratio A B: median of the ratios of the seconds of A and B, run by run
-ratio() { paste -d' ' "$tmp/$1.t" "$tmp/$2.t" | awk '{print $1/$3}' | median; }
+ratio() { paste -d' ' "$tmp/$1.t" "$tmp/$2.t" | awk '{print $1/$(NF/2+1)}' | median; }
 # size DIR: all files written, in MB; html DIR: number of HTML pages
 size() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}'; }
 html() { find "$1" -name '*.html' | wc -l; }
@@ -69,13 +73,17 @@ html() { find "$1" -name '*.html' | wc -l; }
 printf '%-7s %-19s %13s %9s %9s %11s %11s %13s\n' N Vergleich "HTML-Seiten" "tdsite s" "andere s" "tdsite/and." "RSS-MB t/a" "Ausgabe-MB t/a"
 for n in $NS; do
 	"$tmp/gencontent" -n "$n" -tdsite "$tmp/t$n" -hugo "$tmp/h$n" -hugo-idiomatisch "$tmp/i$n" >/dev/null
-	for k in t h i f; do : > "$tmp/$k.t"; done
+	for k in t c h i f; do : > "$tmp/$k.t"; done
 	# All take turns, so that all see the same load of a shared machine;
 	# a ratio is the median of the ratios of each round.
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		park "$tmp/out-t$n" "$tmp/out-t$n-externe-links.txt" "$tmp/out-h$n" "$tmp/out-i$n" "$tmp/out-f$n"
+		park "$tmp/out-t$n" "$tmp/out-t$n-externe-links.txt" "$tmp/out-c$n" "$tmp/out-c$n-externe-links.txt" "$tmp/out-h$n" "$tmp/out-i$n" "$tmp/out-f$n"
+		# From round 2 on, tdsite finds the record of its last build beside
+		# the (parked) output and takes the parsed content from it; the cold
+		# build (--no-cache) parses everything, as the first round does.
 		timed t "$tmp/tdsite" build --quiet --source "$tmp/t$n" --dest "$tmp/out-t$n"
+		timed c "$tmp/tdsite" build --quiet --no-cache --source "$tmp/t$n" --dest "$tmp/out-c$n"
 		timed h hugo --quiet --minify --source "$tmp/h$n" --destination "$tmp/out-h$n"
 		timed i hugo --quiet --minify --source "$tmp/i$n" --destination "$tmp/out-i$n"
 		timed f "$tmp/floor" -source "$tmp/t$n" -dest "$tmp/out-f$n"
@@ -95,9 +103,11 @@ for n in $NS; do
 			-v r="$(ratio t $k)" -v tm="$tm" -v am="$(col $k 2)" -v tb="$tb" -v ab="$(size "$tmp/out-$k$n")" 'BEGIN {
 			printf "%-7s %-19s %13s %9.2f %9.2f %11.2f %11s %13s\n", n, l, th "/" ah, ts, as, r, sprintf("%.0f/%.0f", tm/1024, am/1024), tb "/" ab }'
 	done
+	awk -v n="$n" -v cs="$(col c 1)" -v r="$(ratio c f)" -v cm="$(col c 2)" -v ct="$(col t 3)" -v cc="$(col c 3)" -v cf="$(col f 3)" 'BEGIN {
+		printf "%-7s %-19s %13s %9.2f %9s %11.2f %11s   Seitenfehler t/kalt/Boden %.0f/%.0f/%.0f\n", n, "Boden, tdsite kalt", "", cs, "", r, sprintf("%.0f", cm/1024), ct, cc, cf }'
 	# The rounds themselves: a median of ratios that differs from the
 	# ratio of the medians shows a round that the machine disturbed.
-	for k in t h i f; do
+	for k in t c h i f; do
 		printf '        Runden %s: %s s\n' "$k" "$(cut -d' ' -f1 "$tmp/$k.t" | paste -sd' ')"
 	done
 	# Second build without changes: the build cache answers.
@@ -113,11 +123,12 @@ for n in $NS; do
 	done
 	awk -v noop="$(col noop 1)" -v eine="$(col eine 1)" -v ms="$(awk -v s="$ts" -v p="$th" 'BEGIN {print s*1000/p}')" 'BEGIN {
 		printf "        tdsite: unverändert %.2f s, eine Maßnahme geändert %.2f s, %.3f ms je Seite (Hugo baut immer ganz)\n", noop, eine, ms }'
-	park "$tmp/t$n" "$tmp/h$n" "$tmp/i$n" "$tmp/out-t$n" "$tmp/out-t$n-externe-links.txt" "$tmp/out-h$n" "$tmp/out-i$n" "$tmp/out-f$n"
+	park "$tmp/t$n" "$tmp/h$n" "$tmp/i$n" "$tmp/out-t$n" "$tmp/out-t$n-externe-links.txt" "$tmp/out-c$n" "$tmp/out-c$n-externe-links.txt" "$tmp/out-h$n" "$tmp/out-i$n" "$tmp/out-f$n"
 done
 cat <<'EOF'
 „andere“ ist das Werkzeug der Zeile; tdsite/and. der Median der Verhältnisse je Runde.
-Runden: Sekunden je Runde, t tdsite, h Hugo-Spiegel, i Hugo idiomatisch, f Boden.
+Runden: Sekunden je Runde, t tdsite, c tdsite kalt (--no-cache), h Hugo-Spiegel, i Hugo idiomatisch, f Boden.
+„Boden, tdsite kalt“: tdsite ohne Baustand (--no-cache) gegen den Boden.
 Ausgabe-MB: alle geschriebenen Dateien; RSS-MB: Spitzenspeicher (Median).
 EOF
 # Scaling: time per page on a small and a large site (target: the large
