@@ -50,7 +50,7 @@ mkdir "$tmp/alt"
 
 # timed NAME CMD...: runs CMD and appends "seconds kilobytes faults" to
 # $tmp/NAME.t (faults: minor page faults, each a fresh page of memory; on
-# the project's virtual machines a fault costs about 19 µs, so at 10,000
+# the project's virtual machines a fault costs 11–19 µs, so at 10,000
 # pages tdsite's faults are a quarter of its CPU time, docs/leistung.md).
 # sync first: the kernel writes the previous tool's output back to disk
 # some seconds later, on the same 2 cores, and that cost belongs to no
