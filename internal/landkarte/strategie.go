@@ -73,7 +73,9 @@ func (m *Map) finish(url func(string) string) error {
 	if err := m.layout(); err != nil {
 		return err
 	}
-	m.render(url)
+	// The drawings are made when a page asks for them (SVG, SVGNarrow).
+	m.url = url
+	m.textVersion()
 	return nil
 }
 

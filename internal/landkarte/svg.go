@@ -121,12 +121,6 @@ func MinWidthClass(minWidth float64) string {
 // minScale is how far the wide map may shrink to fit (text 14 px → 12 px).
 const minScale = 0.86
 
-// render prepares the drawings; finish calls it once the layout is done.
-func (m *Map) render(url func(string) string) {
-	m.url = url
-	m.textVersion()
-}
-
 // SVG draws the wide map: columns from left to right. Like SVGNarrow it
 // draws on every call instead of keeping the drawing: a map is kept for
 // the whole build (the landing page and the map page share it), and its

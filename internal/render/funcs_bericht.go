@@ -24,14 +24,9 @@ func berichtEreignisse(link func(string) string) func(list []agenda.Ereignis) te
 		b := make([]byte, 0, 200*len(list))
 		for i := range list {
 			ev := &list[i]
-			d := &ev.Massnahme.Massnahme
-			b = append(b, "\n    <li><a href=\""...)
-			b = htmlesc.AppendURL(b, link(ev.Massnahme.URL))
-			b = append(b, `">`...)
-			b = e(b, d.ID)
-			b = append(b, ' ')
-			b = e(b, d.Titel)
-			b = append(b, "</a> – "...)
+			b = append(b, "\n    <li>"...)
+			b = appendMassnahmeLink(b, link, ev.Massnahme)
+			b = append(b, " – "...)
 			b = e(b, FormatDatum(ev.Datum))
 			if ev.Notiz != "" {
 				b = append(b, ": "...)

@@ -127,6 +127,18 @@ func appendLink(b []byte, href, text string) []byte {
 	return append(b, "</a>"...)
 }
 
+// appendMassnahmeLink appends the link to a measure's page as lists of
+// measures write it: <a href="…">ID Titel</a>.
+func appendMassnahmeLink(b []byte, link func(string) string, m *model.Massnahme) []byte {
+	b = append(b, `<a href="`...)
+	b = htmlesc.AppendURL(b, link(m.URL))
+	b = append(b, `">`...)
+	b = htmlesc.Append(b, m.Massnahme.ID)
+	b = append(b, ' ')
+	b = htmlesc.Append(b, m.Massnahme.Titel)
+	return append(b, "</a>"...)
+}
+
 // massnahmeZiele returns the template function massnahmeziele: the list of
 // goals a measure contributes to.
 func massnahmeZiele(link func(string) string) func(m *model.Massnahme) template.HTML {

@@ -190,13 +190,7 @@ func zielQuant(link func(string) string) func(z *model.Ziel) template.HTML {
 				if i > 0 {
 					b = append(b, ", "...)
 				}
-				b = append(b, `<a href="`...)
-				b = htmlesc.AppendURL(b, link(m.URL))
-				b = append(b, `">`...)
-				b = e(b, m.Massnahme.ID)
-				b = append(b, ' ')
-				b = e(b, m.Massnahme.Titel)
-				b = append(b, `</a>`...)
+				b = appendMassnahmeLink(b, link, m)
 			}
 			b = append(b, `</p>`...)
 		}
