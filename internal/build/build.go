@@ -131,6 +131,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		inc = last.incremental(dest)
 	}()
 	c := NewCaches()
+	c.einmal = true
 	if last != nil && last.inputs != nil {
 		c.loader.UseStats(last.inputs.TakeStats())
 	}

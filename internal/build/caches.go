@@ -21,6 +21,9 @@ type Caches struct {
 	seed func() *markdown.Befunde
 	// loaded is called once the content is loaded (nil: nothing to do).
 	loaded func()
+	// einmal: the caches of one `tdsite build`, which writes every page
+	// once (markdown.Renderer.EinmalFreigeben); never carried over (Next).
+	einmal bool
 }
 
 // NewCaches returns empty caches for a build.
@@ -48,6 +51,9 @@ func (c *Caches) Loader() *content.Loader { return c.loader }
 func (c *Caches) Markdown(unsafe bool) *markdown.Renderer {
 	if c.markdown == nil || c.markdown.Unsafe() != unsafe {
 		c.markdown = markdown.New(unsafe)
+		if c.einmal {
+			c.markdown.EinmalFreigeben()
+		}
 		if c.seed != nil {
 			c.markdown.Seed(c.seed())
 		}

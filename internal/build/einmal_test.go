@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"tdsite/internal/config"
+	"tdsite/internal/pages"
 	"tdsite/internal/validate"
 )
 
@@ -82,5 +84,72 @@ func TestMarkdownEinmalGeparst(t *testing.T) {
 		if !strings.Contains(string(report), want) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
+	}
+}
+
+// One `tdsite build` lets the HTML of a measure's text go once the
+// measure's page is written (Caches.einmal, Page.Einmal): at its end it
+// holds none of them, it parses no text twice, and it writes the same
+// site as a build that keeps them, as the preview does.
+func TestMassnahmentexteNachIhrerSeiteFrei(t *testing.T) {
+	root := repoRoot(t)
+	build := func(einmal bool) (tree map[string]string, before, after int, p *Prepared) {
+		counts := parseCounts(t)
+		c := NewCaches()
+		c.einmal = einmal
+		p, diags := Prepare(root, testDate, c)
+		if p == nil {
+			t.Fatal(printDiags(diags))
+		}
+		before = c.MarkdownTexts()
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := write(context.Background(), p, dest, true, Options{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		for src, n := range counts() {
+			if n > 1 {
+				t.Errorf("einmal=%v: %d× geparst: %.60q", einmal, n, src)
+			}
+		}
+		return treeHashes(t, dest), before, c.MarkdownTexts(), p
+	}
+	kept, k0, k1, _ := build(false)
+	freed, f0, f1, p := build(true)
+	if d := diffTrees(kept, freed); d != "" {
+		t.Errorf("the site differs when measure texts are let go:\n%s", d)
+	}
+	if k1 < k0 {
+		t.Errorf("the preview's caches lost texts: %d before the pages, %d after", k0, k1)
+	}
+	texts := map[string]bool{}
+	for _, m := range p.Model.Massnahmen {
+		if m.HatSeite {
+			texts[string(m.Body.Text)] = true
+		}
+	}
+	if len(texts) < 20 {
+		t.Fatalf("only %d measures with a page of their own", len(texts))
+	}
+	if f0 != k0 || f0-f1 != len(texts) {
+		t.Errorf("texts held before/after the pages: %d/%d, want %d/%d (%d measure texts let go)", f0, f1, k0, k0-len(texts), len(texts))
+	}
+}
+
+// Measure pages go first: the overviews after them then need memory
+// without the measure texts held as well.
+func TestEinmalSeitenZuerst(t *testing.T) {
+	list := []*pages.Page{
+		{Path: "/a/", Deps: []string{"x", "y"}},
+		{Path: "/alles/", Deps: []string{pages.All}},
+		{Path: "/m1/", Deps: []string{"m1", "x", "y", "z"}, Einmal: true},
+		{Path: "/b/", Deps: []string{"x", "y", "z"}},
+		{Path: "/m2/", Deps: []string{"m2"}, Einmal: true},
+	}
+	var got []string
+	for _, pg := range heavyFirst(list) {
+		got = append(got, pg.Path)
+	}
+	if want := []string{"/m1/", "/m2/", "/alles/", "/b/", "/a/"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }

@@ -169,10 +169,18 @@ func (f *templateFaults) err() error {
 // overview of the whole agenda takes a hundred times as long as a measure
 // page, and started last it would leave one core idle at the end. The
 // number of files a page depends on is a good enough estimate of its cost.
+// Before them go the pages whose text leaves memory as they are written
+// (Page.Einmal): the overviews are the build's peak of memory, and the
+// 45 MB of measure texts (10,000 pages) no longer add to it. Peak RSS
+// fell from 479 to 416 MB, page faults from 105,000 to 89,000
+// (docs/leistung.md).
 func heavyFirst(list []*pages.Page) []*pages.Page {
 	cost := func(pg *pages.Page) int {
-		if pg.Raw != nil || slices.Contains(pg.Deps, pages.All) {
+		switch {
+		case pg.Einmal:
 			return math.MaxInt
+		case pg.Raw != nil || slices.Contains(pg.Deps, pages.All):
+			return math.MaxInt - 1
 		}
 		return len(pg.Deps)
 	}

@@ -151,3 +151,54 @@ func TestRenderAllEinmal(t *testing.T) {
 		t.Errorf("Render parsed again after RenderAll (%d parses of one text, want 1 + 1 for the fresh renderer)", n)
 	}
 }
+
+// Einmal hands out what RenderAll rendered and forgets it, but only in a
+// renderer of one build (EinmalFreigeben): asked again it renders the same
+// HTML without keeping it, and a renderer for the preview keeps it.
+func TestEinmalGibtFrei(t *testing.T) {
+	opt := Options{Offset: 1}
+	var texts [][]byte
+	for _, c := range einmalFaelle {
+		texts = append(texts, []byte(c.src))
+	}
+	for _, frei := range []bool{true, false} {
+		r := New(false)
+		if frei {
+			r.EinmalFreigeben()
+		}
+		r.RenderAll(texts, opt)
+		held := r.Cached()
+		if held == 0 {
+			t.Fatal("RenderAll kept nothing")
+		}
+		parses := countParses(t)
+		src := texts[0]
+		want := New(false).Render(src, opt)
+		if want == "" {
+			t.Fatalf("%s renders to nothing: pick another text", einmalFaelle[0].name)
+		}
+		for i := range 2 {
+			if got := r.Einmal(src, opt); got != want {
+				t.Errorf("frei=%v, call %d: Einmal gave\n%s\nwant\n%s", frei, i+1, got, want)
+			}
+			wantHeld := held
+			if frei {
+				wantHeld = held - 1
+			}
+			if n := r.Cached(); n != wantHeld {
+				t.Errorf("frei=%v, call %d: %d texts held, want %d", frei, i+1, n, wantHeld)
+			}
+		}
+		// The fresh renderer parsed once; a freed text is parsed again.
+		wantParses := 1
+		if frei {
+			wantParses = 2
+		}
+		if n := parses(); n != wantParses {
+			t.Errorf("frei=%v: the text was parsed %d times, want %d", frei, n, wantParses)
+		}
+		if got := r.Einmal([]byte(" \n"), opt); got != "" {
+			t.Errorf("frei=%v: blank text gave %q", frei, got)
+		}
+	}
+}

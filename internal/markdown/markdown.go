@@ -64,6 +64,8 @@ type Renderer struct {
 	// seeded: prevScans holds the findings of an earlier process (Seed),
 	// without HTML; RenderAll leaves those texts to Render on demand.
 	seeded bool
+	// einmal: Einmal hands a text's HTML out once (EinmalFreigeben).
+	einmal bool
 }
 
 // analysis is what parsing one text found, whatever it was rendered with.
@@ -233,9 +235,41 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return ""
 	}
-	// The key hashes the hash of the text, not the text again: a text is
-	// rendered once, but looked up by every page that shows it.
-	id := sha256.Sum256(src)
+	id, key := r.key(src, opt)
+	return r.render(src, opt, id, key, true)
+}
+
+// EinmalFreigeben makes Einmal forget the HTML it hands out. For the
+// renderer of one `tdsite build`, which writes every page once: the body
+// of a measure, rendered with all texts for the checks (RenderAll), is
+// shown on its own page only, and 8,000 of them held 45 MB until the
+// build's end, half a tenth of its live memory at 10,000 pages. The
+// preview keeps them: its next build takes them over (Next).
+func (r *Renderer) EinmalFreigeben() { r.einmal = true }
+
+// Einmal is Render for a text that a build shows on a single page. After
+// EinmalFreigeben it takes the HTML out of the cache; asked again, it
+// renders the text again (without the time budget: the text is known to
+// finish), so the output is the same either way.
+func (r *Renderer) Einmal(src []byte, opt Options) template.HTML {
+	if !r.einmal {
+		return r.Render(src, opt)
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return ""
+	}
+	id, key := r.key(src, opt)
+	if v, ok := r.cache.LoadAndDelete(key); ok {
+		return v.(template.HTML)
+	}
+	return r.render(src, opt, id, key, false)
+}
+
+// key returns the hash of src and the cache key of src with opt. The key
+// hashes the hash of the text, not the text again: a text is rendered
+// once, but looked up by every page that shows it.
+func (r *Renderer) key(src []byte, opt Options) (id, key [32]byte) {
+	id = sha256.Sum256(src)
 	zeilen := byte(0)
 	if opt.Zeilen {
 		zeilen = 1
@@ -243,13 +277,20 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	k := make([]byte, 0, 128)
 	k = append(append(append(k, r.salt...), 0), opt.Prefix...)
 	k = append(append(k, 0, byte(opt.Offset), zeilen), id[:]...)
-	key := sha256.Sum256(k)
+	return id, sha256.Sum256(k)
+}
+
+// render is Render after the key; keep says whether the HTML goes into
+// the cache.
+func (r *Renderer) render(src []byte, opt Options, id, key [32]byte, keep bool) template.HTML {
 	if v, ok := r.cache.Load(key); ok {
 		return v.(template.HTML)
 	}
 	if r.prev != nil {
 		if v, ok := r.prev.Load(key); ok {
-			r.cache.Store(key, v)
+			if keep {
+				r.cache.Store(key, v)
+			}
 			r.analysis(id) // carried over with the HTML, for the checks
 			return v.(template.HTML)
 		}
@@ -280,7 +321,9 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 	if p != nil {
 		return ""
 	}
-	r.cache.Store(key, out)
+	if keep {
+		r.cache.Store(key, out)
+	}
 	return out
 }
 

@@ -433,8 +433,14 @@ type Massnahme struct {
 
 // Beschreibung is the body of the file as HTML. It is rendered when a page
 // shows it, not with the model: an incremental build renders a few pages
-// of thousands, and the renderer keeps what it rendered.
-func (m *Massnahme) Beschreibung() template.HTML { return eigenerText(m.md, m.Body.Text) }
+// of thousands, and the renderer keeps what it rendered. Only the
+// measure's own page shows it (markdown.Renderer.Einmal).
+func (m *Massnahme) Beschreibung() template.HTML {
+	if m.md == nil {
+		return ""
+	}
+	return m.md.Einmal(m.Body.Text, eigeneSeite)
+}
 
 // StatusLabel is the reader-facing status word.
 func (m *Massnahme) StatusLabel() string { return content.StatusLabel[m.Status] }

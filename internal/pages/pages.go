@@ -39,6 +39,10 @@ type Page struct {
 	// text alone leaves it as it is. nil: any text it depends on.
 	Texte   []string
 	NoIndex bool // excluded from the sitemap and search engines
+	// Einmal: no other page shows the page's Markdown text (a measure's
+	// description), so one `tdsite build` lets its HTML go once the page
+	// is rendered (markdown.Renderer.Einmal) and renders such pages first.
+	Einmal bool
 	// Blatt is the page's part of a long list (see gewicht.go); nil on
 	// pages without one.
 	Blatt *Blatt
@@ -161,7 +165,7 @@ func List(s *model.Site) []*Page {
 		}
 		add(&Page{Path: m.URL, Template: "massnahme.html", Title: m.ID + ": " + m.Titel, Description: desc,
 			Section: "strategien", Crumbs: deps.crumbs(st),
-			Data: m, Deps: deps.measure(m)})
+			Data: m, Deps: deps.measure(m), Einmal: true})
 	}
 	if len(s.Meldungen) > 0 {
 		add(keineTexte(&Page{Path: "/meldungen/", Template: "meldungen.html", Title: "Meldungen",
