@@ -202,3 +202,36 @@ func TestEinmalGibtFrei(t *testing.T) {
 		}
 	}
 }
+
+// A text that RenderAll was given three times (three copies of a measure)
+// is handed out three times from the cache and only then let go.
+func TestEinmalWiederholterText(t *testing.T) {
+	opt := Options{}
+	src := []byte(einmalFaelle[0].src)
+	other := []byte("Ein anderer Text mit *Betonung*.")
+	r := New(false)
+	r.EinmalFreigeben()
+	r.RenderAll([][]byte{src, other, src, src}, opt)
+	held := r.Cached()
+	parses := countParses(t)
+	want := New(false).Render(src, opt)
+	for i := range 3 {
+		if got := r.Einmal(src, opt); got != want {
+			t.Errorf("call %d: Einmal gave\n%s\nwant\n%s", i+1, got, want)
+		}
+		wantHeld := held
+		if i == 2 {
+			wantHeld = held - 1
+		}
+		if n := r.Cached(); n != wantHeld {
+			t.Errorf("after call %d: %d texts held, want %d", i+1, n, wantHeld)
+		}
+	}
+	if n := parses(); n != 1 { // the fresh renderer's parse for want
+		t.Errorf("the text was parsed %d times, want once (for the comparison)", n)
+	}
+	r.Einmal(other, opt)
+	if n := r.Cached(); n != held-2 {
+		t.Errorf("a text given once is not let go after its one use: %d held, want %d", n, held-2)
+	}
+}

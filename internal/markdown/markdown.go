@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -64,8 +65,11 @@ type Renderer struct {
 	// seeded: prevScans holds the findings of an earlier process (Seed),
 	// without HTML; RenderAll leaves those texts to Render on demand.
 	seeded bool
-	// einmal: Einmal hands a text's HTML out once (EinmalFreigeben).
+	// einmal: Einmal hands a text's HTML out once (EinmalFreigeben), or
+	// as often as uses says for the key: the texts RenderAll was given
+	// more than once.
 	einmal bool
+	uses   sync.Map // cache key → *atomic.Int32
 }
 
 // analysis is what parsing one text found, whatever it was rendered with.
@@ -248,9 +252,10 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 func (r *Renderer) EinmalFreigeben() { r.einmal = true }
 
 // Einmal is Render for a text that a build shows on a single page. After
-// EinmalFreigeben it takes the HTML out of the cache; asked again, it
-// renders the text again (without the time budget: the text is known to
-// finish), so the output is the same either way.
+// EinmalFreigeben it takes the HTML out of the cache (a text that
+// RenderAll was given n times, the n-th time); asked again, it renders
+// the text again (without the time budget: the text is known to finish),
+// so the output is the same either way.
 func (r *Renderer) Einmal(src []byte, opt Options) template.HTML {
 	if !r.einmal {
 		return r.Render(src, opt)
@@ -259,7 +264,10 @@ func (r *Renderer) Einmal(src []byte, opt Options) template.HTML {
 		return ""
 	}
 	id, key := r.key(src, opt)
-	if v, ok := r.cache.LoadAndDelete(key); ok {
+	if v, ok := r.cache.Load(key); ok {
+		if n, ok := r.uses.Load(key); !ok || n.(*atomic.Int32).Add(-1) <= 0 {
+			r.cache.Delete(key)
+		}
 		return v.(template.HTML)
 	}
 	return r.render(src, opt, id, key, false)
@@ -331,29 +339,49 @@ func (r *Renderer) render(src []byte, opt Options, id, key [32]byte, keep bool) 
 // Render finds them. Each text is parsed once, also when it is repeated.
 // Of a seeded renderer (Seed) it renders only the texts the seed does not
 // know: the others are rendered when a page asks for them.
+//
+// After EinmalFreigeben it also counts how often each text is given: a
+// text that several pages show (copies of a measure) stays in the cache
+// until Einmal has handed it out as often.
 func (r *Renderer) RenderAll(texts [][]byte, opt Options) {
 	// Hashes, not copies of the texts, tell repeats: on a collision a text
-	// is only left for Render to do when it is asked for.
+	// is only left for Render to do when it is asked for (and the other
+	// keeps its HTML a little longer).
 	seed := maphash.MakeSeed()
-	seen := make(map[uint64]bool, len(texts))
-	work := make(chan []byte)
+	hashes := make([]uint64, len(texts))
+	times := make(map[uint64]int32, len(texts))
+	for i, src := range texts {
+		hashes[i] = maphash.Bytes(seed, src)
+		times[hashes[i]]++
+	}
+	type job struct {
+		src   []byte
+		times int32
+	}
+	work := make(chan job)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for src := range work {
-				if r.seeded && r.bekannt(src) {
+			for j := range work {
+				if r.seeded && r.bekannt(j.src) || len(bytes.TrimSpace(j.src)) == 0 {
 					continue
 				}
-				r.Render(src, opt)
+				id, key := r.key(j.src, opt)
+				r.render(j.src, opt, id, key, true)
+				if r.einmal && j.times > 1 {
+					n := new(atomic.Int32)
+					n.Store(j.times)
+					r.uses.Store(key, n)
+				}
 			}
 		}()
 	}
-	for _, src := range texts {
-		if h := maphash.Bytes(seed, src); !seen[h] {
-			seen[h] = true
-			work <- src
+	for i, src := range texts {
+		if n := times[hashes[i]]; n > 0 {
+			times[hashes[i]] = 0 // sent
+			work <- job{src, n}
 		}
 	}
 	close(work)
