@@ -247,7 +247,7 @@ func (r *Renderer) Render(src []byte, opt Options) template.HTML {
 // renderer of one `tdsite build`, which writes every page once: the body
 // of a measure, rendered with all texts for the checks (RenderAll), is
 // shown on its own page only, and 8,000 of them held 45 MB until the
-// build's end, half a tenth of its live memory at 10,000 pages. The
+// build's end, a quarter of what it held then at 10,000 pages. The
 // preview keeps them: its next build takes them over (Next).
 func (r *Renderer) EinmalFreigeben() { r.einmal = true }
 
@@ -267,6 +267,7 @@ func (r *Renderer) Einmal(src []byte, opt Options) template.HTML {
 	if v, ok := r.cache.Load(key); ok {
 		if n, ok := r.uses.Load(key); !ok || n.(*atomic.Int32).Add(-1) <= 0 {
 			r.cache.Delete(key)
+			r.uses.Delete(key)
 		}
 		return v.(template.HTML)
 	}
