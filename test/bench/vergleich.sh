@@ -48,17 +48,18 @@ park() {
 }
 mkdir "$tmp/alt"
 
-# timed NAME CMD...: runs CMD and appends "seconds kilobytes faults" to
-# $tmp/NAME.t (faults: minor page faults, each a fresh page of memory; on
-# the project's virtual machines a fault costs 11–19 µs, so at 10,000
-# pages tdsite's faults are a quarter of its CPU time, docs/leistung.md).
+# timed NAME CMD...: runs CMD and appends "seconds kilobytes faults user
+# system" to $tmp/NAME.t (faults: minor page faults, each a fresh page of
+# memory; on the project's virtual machines a fault costs 11–19 µs, so at
+# 10,000 pages tdsite's faults are a quarter of its CPU time,
+# docs/leistung.md; user and system: CPU seconds).
 # sync first: the kernel writes the previous tool's output back to disk
 # some seconds later, on the same 2 cores, and that cost belongs to no
 # one's build (without it, single tdsite rounds took 7.2–11.4 s).
 timed() {
 	name=$1; shift
 	sync
-	/usr/bin/time -f "%e %M %R" -o "$tmp/time" "$@" >/dev/null
+	/usr/bin/time -f "%e %M %R %U %S" -o "$tmp/time" "$@" >/dev/null
 	cat "$tmp/time" >> "$tmp/$name.t"
 }
 
@@ -66,6 +67,13 @@ timed() {
 col() { cut -d' ' -f"$2" "$tmp/$1.t" | median; }
 # ratio A B: median of the ratios of the seconds of A and B, run by run
 ratio() { paste -d' ' "$tmp/$1.t" "$tmp/$2.t" | awk '{print $1/$(NF/2+1)}' | median; }
+# cpu NAME: median CPU seconds (user + system); cpuratio A B: median of
+# the ratios of the CPU seconds of A and B, run by run. On a shared
+# machine the wall-clock ratio to the floor moved from 2.4 to 2.85 within
+# an hour for the same code, the CPU ratio far less (docs/leistung.md):
+# it tells a change of the code from a change of the machine.
+cpu() { awk '{print $4 + $5}' "$tmp/$1.t" | median; }
+cpuratio() { paste -d' ' "$tmp/$1.t" "$tmp/$2.t" | awk '{h = NF / 2; print ($4 + $5) / ($(h + 4) + $(h + 5))}' | median; }
 # size DIR: all files written, in MB; html DIR: number of HTML pages
 size() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}'; }
 html() { find "$1" -name '*.html' | wc -l; }
@@ -105,6 +113,8 @@ for n in $NS; do
 	done
 	awk -v n="$n" -v cs="$(col c 1)" -v r="$(ratio c f)" -v cm="$(col c 2)" -v ct="$(col t 3)" -v cc="$(col c 3)" -v cf="$(col f 3)" 'BEGIN {
 		printf "%-7s %-19s %13s %9.2f %9s %11.2f %11s   Seitenfehler t/kalt/Boden %.0f/%.0f/%.0f\n", n, "Boden, tdsite kalt", "", cs, "", r, sprintf("%.0f", cm/1024), ct, cc, cf }'
+	awk -v t="$(cpu t)" -v c="$(cpu c)" -v f="$(cpu f)" -v rt="$(cpuratio t f)" -v rc="$(cpuratio c f)" 'BEGIN {
+		printf "        Rechenzeit (CPU-s): tdsite %.2f, kalt %.2f, Boden %.2f; tdsite/Boden %.2f, kalt/Boden %.2f\n", t, c, f, rt, rc }'
 	# The rounds themselves: a median of ratios that differs from the
 	# ratio of the medians shows a round that the machine disturbed.
 	for k in t c h i f; do
@@ -129,6 +139,7 @@ cat <<'EOF'
 „andere“ ist das Werkzeug der Zeile; tdsite/and. der Median der Verhältnisse je Runde.
 Runden: Sekunden je Runde, t tdsite, c tdsite kalt (--no-cache), h Hugo-Spiegel, i Hugo idiomatisch, f Boden.
 „Boden, tdsite kalt“: tdsite ohne Baustand (--no-cache) gegen den Boden.
+Rechenzeit: Sekunden aller Kerne (Nutzer + System), Median; die Verhältnisse als Median je Runde.
 Ausgabe-MB: alle geschriebenen Dateien; RSS-MB: Spitzenspeicher (Median).
 EOF
 # Scaling: time per page on a small and a large site (target: the large
