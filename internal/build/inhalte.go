@@ -78,15 +78,17 @@ func (s *contentSnapshot) write() {
 			s.done <- nil
 			return
 		}
-		err := s.loader.WriteSnapshot(s.file, s.program)
+		left, err := s.loader.WriteSnapshot(s.file, s.program)
 		if err != nil {
 			// The snapshot before may be older than the record says: a
 			// build without it writes it anew.
 			os.Remove(s.file)
 		}
 		// Files changed just before loading are left out of the snapshot
-		// (content.WriteSnapshot): they count as unseen.
-		s.unseen = changed
+		// (content.WriteSnapshot): they count as unseen. Right after a
+		// checkout that is every file, so the next build writes the
+		// snapshot anew instead of keeping an empty one for good.
+		s.unseen = left
 		s.done <- err
 	}()
 }

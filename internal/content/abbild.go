@@ -94,12 +94,14 @@ func (s *Snapshot) Len() int {
 
 // WriteSnapshot writes the files of the last Load of root to file, for
 // ReadSnapshot in the next build of the same program. Files changed
-// shortly before the load are left out (see racy). The values are never
-// changed after parsing, so it may run beside the rest of the build.
-func (ld *Loader) WriteSnapshot(file, program string) error {
+// shortly before the load are left out (see racy) and returned: the
+// snapshot cannot answer for them, and after a checkout or copy that is
+// every file. The values are never changed after parsing, so it may run
+// beside the rest of the build.
+func (ld *Loader) WriteSnapshot(file, program string) (left []string, err error) {
 	c, err := codec()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The preview's Subset adds to the cache: take what to write first.
 	ld.mu.Lock()
@@ -113,7 +115,7 @@ func (ld *Loader) WriteSnapshot(file, program string) error {
 	tmp := file + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w := c.NewWriter(f, abbildMagic, abbildVersion) // it writes in large parts itself
 
@@ -121,10 +123,12 @@ func (ld *Loader) WriteSnapshot(file, program string) error {
 	w.Str(root)
 	for i, p := range files {
 		if p == nil || !p.mod.Before(p.read.Add(-racy)) {
+			left = append(left, rels[i])
 			continue
 		}
 		k := kindIndex(p.kind)
 		if p.value != nil && (k == 0 || reflect.TypeOf(p.value) != valueTypes[k-1]) {
+			left = append(left, rels[i])
 			continue
 		}
 		w.Reset()
@@ -146,8 +150,9 @@ func (ld *Loader) WriteSnapshot(file, program string) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
+		return nil, err
 	}
-	return err
+	return left, nil
 }
 
 // ReadSnapshot reads what WriteSnapshot wrote for root by program; nil

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -186,8 +187,13 @@ func TestLoaderUseStats(t *testing.T) {
 	later := time.Now().Add(2 * time.Second)
 	os.Chtimes(p, later, later)
 
+	var mu sync.Mutex // files are parsed on all cores
 	var parsed []string
-	OnParse = func(r string) { parsed = append(parsed, r) }
+	OnParse = func(r string) {
+		mu.Lock()
+		parsed = append(parsed, r)
+		mu.Unlock()
+	}
 	defer func() { OnParse = nil }()
 	ld := NewLoader()
 	ld.UseStats(func(r string) fs.FileInfo {
