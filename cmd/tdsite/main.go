@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
 
 	"tdsite/internal/cli"
 )
@@ -30,6 +31,23 @@ func run() int {
 		}
 		defer func() {
 			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	if file := os.Getenv("TDSITE_TRACE"); file != "" {
+		// An execution trace shows what a profile cannot: when a core
+		// waits (system calls, locks, one goroutine alone), for
+		// go tool trace -pprof=syscall|sync|sched.
+		f, err := os.Create(file)
+		if err == nil {
+			err = trace.Start(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "tdsite: Ablaufprotokoll %q lässt sich nicht schreiben: %v\n", file, err)
+			return 1
+		}
+		defer func() {
+			trace.Stop()
 			f.Close()
 		}()
 	}
