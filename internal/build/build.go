@@ -125,10 +125,14 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	// Whether the build can be incremental is read from the records
 	// while the content loads.
 	var inc *incremental
+	var vorrat *vorratDatei // the HTML of the texts for a full build
 	known := make(chan struct{})
 	go func() {
 		defer close(known)
 		inc = last.incremental(dest)
+		if inc == nil && last != nil && last.inputs != nil {
+			vorrat = loadVorrat(buildcache.HTMLFile(cacheFile), last.inputs.Program)
+		}
 	}()
 	c := NewCaches()
 	c.einmal = true
@@ -149,13 +153,31 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 	c.loaded = inhalte.write
 	c.seed = func() *markdown.Befunde {
 		<-known
-		if inc == nil {
+		if inc != nil {
+			// Only a few pages are rendered: the other texts need their
+			// findings, not their HTML.
+			return inc.befunde
+		}
+		if last == nil || last.inputs == nil {
 			return nil
 		}
-		// Only a few pages are rendered: the other texts need their
-		// findings, not their HTML.
-		return inc.befunde
+		// A full build takes the HTML of unchanged texts and their
+		// findings from the last full build, and keeps what it renders
+		// for the next (saveVorrat).
+		var html map[[32]byte]string
+		var befunde *markdown.Befunde
+		if vorrat != nil {
+			html, befunde = vorrat.HTML, vorrat.Befunde
+		}
+		out := &vorratSchreiber{file: buildcache.HTMLFile(cacheFile), program: last.inputs.Program}
+		c.vorrat = func(md *markdown.Renderer) {
+			c.vorratOut = out
+			md.UseVorrat(html, out.add)
+		}
+		return befunde
 	}
+	// A build that ends before saving leaves the HTML file as it was.
+	defer func() { c.vorratOut.abandon() }()
 	p, diags := Prepare(root, opts.BuildDate, c)
 	<-known
 	if p == nil {
@@ -349,8 +371,16 @@ func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.
 	}
 	detail.Output, detail.Links = out, res.Links
 	res.output.record(detail)
-	// The findings in the Markdown are written on the other core, while
-	// the Detail is encoded.
+	// The HTML of the texts, if a full build collected it, and the
+	// findings in the Markdown are written on other cores, while the
+	// Detail is encoded.
+	html := make(chan struct{})
+	go func() {
+		defer close(html)
+		if w := p.Caches.vorratOut; w != nil {
+			w.commit(p.Caches.markdown)
+		}
+	}()
 	befunde := make(chan error, 1)
 	go func() {
 		md := p.Caches.markdown
@@ -362,9 +392,11 @@ func saveState(cacheFile, dest string, last *previous, res *Result, diags *diag.
 	}()
 	if detail.Save(buildcache.DetailFile(cacheFile)) != nil || st.Save(cacheFile) != nil {
 		<-befunde
+		<-html
 		buildcache.Remove(cacheFile)
 		return
 	}
+	<-html
 	if <-befunde != nil {
 		os.Remove(buildcache.MarkdownFile(cacheFile))
 	}

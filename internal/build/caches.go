@@ -19,6 +19,11 @@ type Caches struct {
 	// seed gives the findings for the renderer when it is made (nil: none);
 	// it may wait for them to be read.
 	seed func() *markdown.Befunde
+	// vorrat, if seed set it, gives the renderer the HTML of a full
+	// build (markdown.Renderer.UseVorrat).
+	vorrat func(*markdown.Renderer)
+	// vorratOut writes the texts' HTML for the next build (set by vorrat).
+	vorratOut *vorratSchreiber
 	// loaded is called once the content is loaded (nil: nothing to do).
 	loaded func()
 	// einmal: the caches of one `tdsite build`, which writes every page
@@ -56,6 +61,9 @@ func (c *Caches) Markdown(unsafe bool) *markdown.Renderer {
 		}
 		if c.seed != nil {
 			c.markdown.Seed(c.seed())
+		}
+		if c.vorrat != nil {
+			c.vorrat(c.markdown)
 		}
 	}
 	return c.markdown

@@ -298,12 +298,20 @@ func Remove(file string) {
 	os.Remove(DetailFile(file))
 	os.Remove(MarkdownFile(file))
 	os.Remove(InhalteFile(file))
+	os.Remove(HTMLFile(file))
 }
 
 // MarkdownFile is where the findings of the Markdown texts of the build
 // recorded in file live (package build keeps them; like the Detail, only
 // an incremental build reads them).
 func MarkdownFile(file string) string { return file + "-markdown" }
+
+// HTMLFile is where the HTML of the Markdown texts of the last full build
+// with a record lives, with their findings (package build): the next full
+// build takes a text's HTML from it instead of parsing the text. Like the
+// content snapshot it belongs to the program that wrote it, not to one
+// record: a text is found by a hash of itself.
+func HTMLFile(file string) string { return file + "-html" }
 
 // InhalteFile is where the content snapshot of the build recorded in file
 // lives (content.Loader.WriteSnapshot): the parsed content files, which

@@ -70,6 +70,7 @@ type Renderer struct {
 	// more than once.
 	einmal bool
 	uses   sync.Map // cache key → *atomic.Int32
+	vorrat *vorrat  // HTML of an earlier build (UseVorrat); nil: none
 }
 
 // analysis is what parsing one text found, whatever it was rendered with.
@@ -308,6 +309,16 @@ func (r *Renderer) render(src []byte, opt Options, id, key [32]byte, keep bool) 
 	if known != nil && known.problem != nil {
 		return ""
 	}
+	// The HTML of an earlier build needs its findings for the checks,
+	// which a seed gives (Seed); a text without them is parsed.
+	if known.complete() {
+		if out, ok := r.fromVorrat(key, !keep); ok {
+			if keep {
+				r.cache.Store(key, out)
+			}
+			return out
+		}
+	}
 	if known == nil {
 		if p := precheck(src); p != nil {
 			r.scans.Store(id, &analysis{problem: p})
@@ -330,6 +341,7 @@ func (r *Renderer) render(src []byte, opt Options, id, key [32]byte, keep bool) 
 	if p != nil {
 		return ""
 	}
+	r.rendered(key, out)
 	if keep {
 		r.cache.Store(key, out)
 	}
@@ -366,11 +378,15 @@ func (r *Renderer) RenderAll(texts [][]byte, opt Options) {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				if r.seeded && r.bekannt(j.src) || len(bytes.TrimSpace(j.src)) == 0 {
+				if len(bytes.TrimSpace(j.src)) == 0 {
 					continue
 				}
 				id, key := r.key(j.src, opt)
-				r.render(j.src, opt, id, key, true)
+				// A seeded text is rendered when a page asks for it, or
+				// taken from the earlier build's HTML (UseVorrat).
+				if !r.seeded || !r.bekannt(j.src) {
+					r.render(j.src, opt, id, key, true)
+				}
 				if r.einmal && j.times > 1 {
 					n := new(atomic.Int32)
 					n.Store(j.times)
@@ -439,6 +455,7 @@ func (r *Renderer) convert(src []byte, opt Options, limited bool) (template.HTML
 	if OnParse != nil {
 		OnParse(src) // here, not in the goroutine, which may outlive a test
 	}
+	r.parsed()
 	done := make(chan result, 1)
 	go func() {
 		s := idsPool.Get().(*ids)
@@ -553,6 +570,7 @@ func (r *Renderer) Scanned(src []byte) (Scanned, *Problem) {
 		}
 		return a.scan, a.problem
 	}
+	r.parsed()
 	s, p := checkedScan(src)
 	if p == nil || !p.budget {
 		r.scans.Store(id, &analysis{scan: s, problem: p})
