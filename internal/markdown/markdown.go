@@ -381,13 +381,18 @@ func (r *Renderer) RenderAll(texts [][]byte, opt Options) {
 				if len(bytes.TrimSpace(j.src)) == 0 {
 					continue
 				}
-				id, key := r.key(j.src, opt)
 				// A seeded text is rendered when a page asks for it, or
 				// taken from the earlier build's HTML (UseVorrat).
-				if !r.seeded || !r.bekannt(j.src) {
+				seeded := r.seeded && r.bekannt(j.src)
+				counted := r.einmal && j.times > 1
+				if seeded && !counted {
+					continue
+				}
+				id, key := r.key(j.src, opt)
+				if !seeded {
 					r.render(j.src, opt, id, key, true)
 				}
-				if r.einmal && j.times > 1 {
+				if counted {
 					n := new(atomic.Int32)
 					n.Store(j.times)
 					r.uses.Store(key, n)
