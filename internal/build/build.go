@@ -163,7 +163,7 @@ func Run(ctx context.Context, opts Options) (*Result, *diag.List, error) {
 		}
 		// A full build takes the HTML of unchanged texts and their
 		// findings from the last full build, and keeps what it renders
-		// for the next (saveVorrat).
+		// for the next (vorratSchreiber).
 		var html map[[32]byte]string
 		var befunde *markdown.Befunde
 		if vorrat != nil {
