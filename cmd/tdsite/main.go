@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
@@ -20,37 +21,19 @@ func run() int {
 	// TDSITE_CPUPROFILE=datei writes a CPU profile of the whole run for
 	// `go tool pprof` (docs/leistung.md): the benchmarks cover parts, this
 	// the command as editors and CI run it.
-	if file := os.Getenv("TDSITE_CPUPROFILE"); file != "" {
-		f, err := os.Create(file)
-		if err == nil {
-			err = pprof.StartCPUProfile(f)
-		}
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "tdsite: CPU-Profil %q lässt sich nicht schreiben: %v\n", file, err)
-			return 1
-		}
-		defer func() {
-			pprof.StopCPUProfile()
-			f.Close()
-		}()
+	stopCPU, ok := record("TDSITE_CPUPROFILE", "CPU-Profil", pprof.StartCPUProfile, pprof.StopCPUProfile)
+	if !ok {
+		return 1
 	}
-	if file := os.Getenv("TDSITE_TRACE"); file != "" {
-		// An execution trace shows what a profile cannot: when a core
-		// waits (system calls, locks, one goroutine alone), for
-		// go tool trace -pprof=syscall|sync|sched.
-		f, err := os.Create(file)
-		if err == nil {
-			err = trace.Start(f)
-		}
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "tdsite: Ablaufprotokoll %q lässt sich nicht schreiben: %v\n", file, err)
-			return 1
-		}
-		defer func() {
-			trace.Stop()
-			f.Close()
-		}()
+	defer stopCPU()
+	// An execution trace shows what a profile cannot: when a core waits
+	// (system calls, locks, one goroutine alone), for
+	// go tool trace -pprof=syscall|sync|sched.
+	stopTrace, ok := record("TDSITE_TRACE", "Ablaufprotokoll", trace.Start, trace.Stop)
+	if !ok {
+		return 1
 	}
+	defer stopTrace()
 	if file := os.Getenv("TDSITE_MEMPROFILE"); file != "" {
 		// Written after the run: go tool pprof -sample_index=alloc_space
 		// shows where the whole build allocated, which decides its page
@@ -67,4 +50,26 @@ func run() int {
 		}()
 	}
 	return cli.Run(os.Args[1:], os.Stdout, os.Stderr)
+}
+
+// record starts recording into the file named by the environment
+// variable env, if set, and returns what ends it; false (with a message
+// naming what) if the file cannot be written.
+func record(env, what string, start func(io.Writer) error, stop func()) (func(), bool) {
+	file := os.Getenv(env)
+	if file == "" {
+		return func() {}, true
+	}
+	f, err := os.Create(file)
+	if err == nil {
+		err = start(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "tdsite: %s %q lässt sich nicht schreiben: %v\n", what, file, err)
+		return nil, false
+	}
+	return func() {
+		stop()
+		f.Close()
+	}, true
 }

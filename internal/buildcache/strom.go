@@ -105,19 +105,6 @@ func (s *Stream) Bytes() []byte {
 	return b
 }
 
-// Count reads what Writer.Count wrote; ok is false for nil.
-func (s *Stream) Count() (n int, ok bool) {
-	v := s.Uint()
-	if v == 0 || s.bad {
-		return 0, false
-	}
-	if v-1 > uint64(s.left) {
-		s.bad = true
-		return 0, false
-	}
-	return int(v - 1), true
-}
-
 // Done reports whether the record was read to its end undamaged: what
 // was read matches the checksum that ends the file.
 func (s *Stream) Done() bool {

@@ -266,13 +266,22 @@ func (r *Renderer) Einmal(src []byte, opt Options) template.HTML {
 	}
 	id, key := r.key(src, opt)
 	if v, ok := r.cache.Load(key); ok {
-		if n, ok := r.uses.Load(key); !ok || n.(*atomic.Int32).Add(-1) <= 0 {
+		if r.lastUse(key) {
 			r.cache.Delete(key)
-			r.uses.Delete(key)
 		}
 		return v.(template.HTML)
 	}
 	return r.render(src, opt, id, key, false)
+}
+
+// lastUse counts a call of Einmal for key down and reports whether it
+// was the last of the uses RenderAll counted (or there were none).
+func (r *Renderer) lastUse(key [32]byte) bool {
+	if n, ok := r.uses.Load(key); ok && n.(*atomic.Int32).Add(-1) > 0 {
+		return false
+	}
+	r.uses.Delete(key)
+	return true
 }
 
 // key returns the hash of src and the cache key of src with opt. The key

@@ -23,8 +23,7 @@ type vorrat struct {
 	size   int                 // entries alt had
 	taken  map[[32]byte]bool   // keys of alt this build used
 	sink   func(key [32]byte, html template.HTML)
-	neu    atomic.Int32 // texts rendered in this build
-	frisch atomic.Int32 // texts parsed in this build
+	frisch atomic.Int32 // texts parsed in this build (every text rendered was)
 }
 
 // UseVorrat gives a renderer seeded with the same build's findings (Seed)
@@ -53,22 +52,16 @@ func (r *Renderer) fromVorrat(key [32]byte, einmal bool) (template.HTML, bool) {
 		return "", false
 	}
 	v.taken[key] = true
-	if einmal {
-		if n, ok := r.uses.Load(key); !ok || n.(*atomic.Int32).Add(-1) <= 0 {
-			delete(v.alt, key)
-			r.uses.Delete(key)
-		}
+	if einmal && r.lastUse(key) {
+		delete(v.alt, key)
 	}
 	return template.HTML(html), true
 }
 
 // rendered hands the HTML of a text this build parsed to the sink.
 func (r *Renderer) rendered(key [32]byte, html template.HTML) {
-	if v := r.vorrat; v != nil {
-		v.neu.Add(1)
-		if v.sink != nil {
-			v.sink(key, html)
-		}
+	if v := r.vorrat; v != nil && v.sink != nil {
+		v.sink(key, html)
 	}
 }
 
@@ -91,6 +84,6 @@ func (r *Renderer) Vorrat() (taken map[[32]byte]bool, changed bool) {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	changed = v.frisch.Load() > 0 || v.neu.Load() > 0 || len(v.taken) != v.size
+	changed = v.frisch.Load() > 0 || len(v.taken) != v.size
 	return v.taken, changed
 }
