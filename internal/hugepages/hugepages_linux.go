@@ -1,0 +1,74 @@
+package hugepages
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// Enable asks the kernel to back the first Size bytes of the heap with
+// huge pages and reports whether it did, or why not. It must run before the
+// program allocates much: it takes one heap block of Size bytes, which the
+// runtime maps fresh and does not touch (memory from the system is known to
+// be zero), marks it, and frees it again. The runtime hands out the lowest
+// free heap addresses first, so the build's objects land in the marked
+// range; the mark belongs to the mapping and stays when the runtime returns
+// unused memory to the system.
+func Enable() (bool, string) {
+	if os.Getenv("TDSITE_HUGEPAGES") == Off {
+		return false, "TDSITE_HUGEPAGES=" + Off
+	}
+	if why := current().reason(); why != "" {
+		return false, why
+	}
+	b := make([]byte, Size)
+	err := advise(b)
+	b = nil
+	runtime.GC()
+	if err != nil {
+		return false, "madvise: " + err.Error()
+	}
+	return true, ""
+}
+
+// advise marks all of b, which starts on a page boundary like every
+// large heap block. The kernel uses huge pages only for the aligned 2 MB
+// inside; marking the ends too keeps one mapping where the runtime may
+// place a block across them.
+func advise(b []byte) error {
+	return unix.Madvise(b, unix.MADV_HUGEPAGE)
+}
+
+func current() system {
+	s := system{wordBits: strconv.IntSize, asLimit: ^uint64(0)}
+	s.thp = readTrimmed("/sys/kernel/mm/transparent_hugepage/enabled")
+	s.overcommit = readTrimmed("/proc/sys/vm/overcommit_memory")
+	if f, err := os.Open("/proc/meminfo"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if rest, ok := bytes.CutPrefix(sc.Bytes(), []byte("MemTotal:")); ok {
+				kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(string(rest)), " kB"), 10, 64)
+				s.memTotal = kb << 10
+			}
+		}
+		f.Close()
+	}
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_AS, &lim) == nil && lim.Cur != unix.RLIM_INFINITY {
+		s.asLimit = lim.Cur
+	}
+	return s
+}
+
+func readTrimmed(file string) string {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}

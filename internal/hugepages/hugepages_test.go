@@ -1,0 +1,49 @@
+package hugepages
+
+import "testing"
+
+func TestSelected(t *testing.T) {
+	for in, want := range map[string]string{
+		"always [madvise] never": "madvise",
+		"[always] madvise never": "always",
+		"always madvise [never]": "never",
+		"":                       "",
+		"always madvise never":   "",
+		"always [madvise":        "",
+	} {
+		if got := selected(in); got != want {
+			t.Errorf("selected(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestReason: Enable asks only where the kernel grants the address space
+// for sure (the runtime ends the program if it cannot) and only where
+// asking changes something.
+func TestReason(t *testing.T) {
+	ok := system{thp: "always [madvise] never", overcommit: "0", memTotal: 8 << 30, asLimit: ^uint64(0), wordBits: 64}
+	if why := ok.reason(); why != "" {
+		t.Fatalf("reason() = %q on a suitable system", why)
+	}
+	if why := (func() system { s := ok; s.overcommit = "1"; return s }()).reason(); why != "" {
+		t.Errorf("overcommit 1: reason() = %q, want none", why)
+	}
+	for name, change := range map[string]func(*system){
+		"32 Bit":                   func(s *system) { s.wordBits = 32 },
+		"THP always":               func(s *system) { s.thp = "[always] madvise never" },
+		"THP never":                func(s *system) { s.thp = "always madvise [never]" },
+		"no THP in the kernel":     func(s *system) { s.thp = "" },
+		"strict overcommit":        func(s *system) { s.overcommit = "2" },
+		"unreadable overcommit":    func(s *system) { s.overcommit = "" },
+		"2 GB RAM":                 func(s *system) { s.memTotal = 2 << 30 },
+		"unreadable meminfo":       func(s *system) { s.memTotal = 0 },
+		"address space 2 GB":       func(s *system) { s.asLimit = 2 << 30 },
+		"address space just below": func(s *system) { s.asLimit = 4*Size - 1 },
+	} {
+		s := ok
+		change(&s)
+		if s.reason() == "" {
+			t.Errorf("%s: Enable would ask", name)
+		}
+	}
+}
