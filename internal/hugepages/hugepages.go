@@ -15,10 +15,13 @@ package hugepages
 
 import "strings"
 
-// Size is the heap address space Enable asks huge pages for. It is only
-// address space until the build touches it: a build of 10,000 pages uses
-// about half of it, a larger one gets small pages for the rest.
-const Size = 1 << 30
+const gb = 1 << 30
+
+// size is the heap address space Enable asks huge pages for: a quarter of
+// the RAM in whole GB, at most 4 GB. It is only address space until the
+// build touches it; a build of 10,000 pages uses about 500 MB, one of
+// 30,000 pages 1.5 GB, and what does not fit gets small pages.
+func (s system) size() uint64 { return min(s.memTotal/4/gb*gb, 4*gb) }
 
 // Off, as the value of the environment variable TDSITE_HUGEPAGES, turns
 // Enable off, e.g. to measure the difference.
@@ -34,10 +37,11 @@ type system struct {
 }
 
 // reason says why Enable does nothing on s, or "" if it asks. Reserving
-// Size must not fail: the runtime ends the program when the heap cannot
-// grow. So only where the kernel will grant it: a 64-bit address space,
-// no address-space limit below 4 × Size, and overcommit in its default
-// heuristic mode (0) or always (1) on a machine with at least 4 × Size of
+// the address space must not fail: the runtime ends the program when the
+// heap cannot grow. So only where the kernel will grant it: a 64-bit
+// address space, no address-space limit below 4 × size, and overcommit in
+// its default heuristic mode (0, which refuses only a single request
+// beyond RAM and swap) or always (1) on a machine with at least 4 GB of
 // RAM; strict accounting (2) counts address space as memory.
 func (s system) reason() string {
 	switch {
@@ -50,9 +54,9 @@ func (s system) reason() string {
 		return "THP-Modus „" + selected(s.thp) + "“ (nur „madvise“ braucht die Anfrage)"
 	case s.overcommit != "0" && s.overcommit != "1":
 		return "vm.overcommit_memory = " + s.overcommit
-	case s.memTotal < 4*Size:
+	case s.memTotal < 4*gb:
 		return "weniger als 4 GB Arbeitsspeicher"
-	case s.asLimit < 4*Size:
+	case s.asLimit < 4*s.size():
 		return "Adressraum begrenzt (ulimit -v)"
 	}
 	return ""

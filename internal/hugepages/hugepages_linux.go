@@ -11,9 +11,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Enable asks the kernel to back the first Size bytes of the heap with
+// Enable asks the kernel to back the first part of the heap (size) with
 // huge pages and reports whether it did, or why not. It must run before the
-// program allocates much: it takes one heap block of Size bytes, which the
+// program allocates much: it takes one heap block of that size, which the
 // runtime maps fresh and does not touch (memory from the system is known to
 // be zero), marks it, and frees it again. The runtime hands out the lowest
 // free heap addresses first, so the build's objects land in the marked
@@ -23,10 +23,11 @@ func Enable() (bool, string) {
 	if os.Getenv("TDSITE_HUGEPAGES") == Off {
 		return false, "TDSITE_HUGEPAGES=" + Off
 	}
-	if why := current().reason(); why != "" {
+	s := current()
+	if why := s.reason(); why != "" {
 		return false, why
 	}
-	b := make([]byte, Size)
+	b := make([]byte, s.size())
 	err := advise(b)
 	b = nil
 	runtime.GC()

@@ -28,6 +28,11 @@ func TestReason(t *testing.T) {
 	if why := (func() system { s := ok; s.overcommit = "1"; return s }()).reason(); why != "" {
 		t.Errorf("overcommit 1: reason() = %q, want none", why)
 	}
+	for ram, want := range map[uint64]uint64{4 * gb: gb, 7 * gb: gb, 8 * gb: 2 * gb, 15 * gb: 3 * gb, 16 * gb: 4 * gb, 64 * gb: 4 * gb} {
+		if got := (system{memTotal: ram}).size(); got != want {
+			t.Errorf("size with %d GB RAM = %d GB, want %d", ram/gb, got/gb, want/gb)
+		}
+	}
 	for name, change := range map[string]func(*system){
 		"32 Bit":                   func(s *system) { s.wordBits = 32 },
 		"THP always":               func(s *system) { s.thp = "[always] madvise never" },
@@ -38,7 +43,7 @@ func TestReason(t *testing.T) {
 		"2 GB RAM":                 func(s *system) { s.memTotal = 2 << 30 },
 		"unreadable meminfo":       func(s *system) { s.memTotal = 0 },
 		"address space 2 GB":       func(s *system) { s.asLimit = 2 << 30 },
-		"address space just below": func(s *system) { s.asLimit = 4*Size - 1 },
+		"address space just below": func(s *system) { s.asLimit = 4*s.size() - 1 },
 	} {
 		s := ok
 		change(&s)
