@@ -23,7 +23,7 @@ func run() int {
 	// pages make that 15–30 % cheaper (internal/hugepages). The preview
 	// reuses its heap from build to build and keeps the system's choice.
 	if len(os.Args) > 1 && wholeSite[os.Args[1]] {
-		hugepages.Enable()
+		_, cli.Speicher = hugepages.Enable()
 	}
 	// TDSITE_CPUPROFILE=datei writes a CPU profile of the whole run for
 	// `go tool pprof` (docs/leistung.md): the benchmarks cover parts, this

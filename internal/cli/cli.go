@@ -34,6 +34,10 @@ const (
 // now is today for commands that date what they write; tests replace it.
 var now = time.Now
 
+// Speicher says what the command did about huge pages
+// (internal/hugepages); cmd/tdsite sets it, `build -v` prints it.
+var Speicher string
+
 // Run executes the command line and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
 	// File names and values in messages are the editors' text; escaping
@@ -233,6 +237,9 @@ nur die Seiten neu, die sie zeigen; alle Inhalte werden trotzdem vollständig ge
 				parts = append(parts, part)
 			}
 			fmt.Fprintf(stdout, "Zeiten (Kerne: Rechenzeit je Sekunde): %s.\n", strings.Join(parts, ", "))
+			if Speicher != "" {
+				fmt.Fprintf(stdout, "Speicher: %s.\n", Speicher)
+			}
 		}
 		printLinks(stdout, res, o.Verbose)
 	}

@@ -62,6 +62,8 @@ func (s system) reason() string {
 	return ""
 }
 
+func notAsked(why string) string { return "große Seiten nicht angefragt: " + why }
+
 // selected returns the mode in brackets, "always [madvise] never" →
 // "madvise", or "" if there is none.
 func selected(setting string) string {

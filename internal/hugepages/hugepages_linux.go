@@ -3,6 +3,7 @@ package hugepages
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"runtime"
 	"strconv"
@@ -12,7 +13,8 @@ import (
 )
 
 // Enable asks the kernel to back the first part of the heap (size) with
-// huge pages and reports whether it did, or why not. It must run before the
+// huge pages. It reports whether it did and, either way, a German sentence
+// for `tdsite build -v` that says what or why not. It must run before the
 // program allocates much: it takes one heap block of that size, which the
 // runtime maps fresh and does not touch (memory from the system is known to
 // be zero), marks it, and frees it again. The runtime hands out the lowest
@@ -21,20 +23,21 @@ import (
 // unused memory to the system.
 func Enable() (bool, string) {
 	if os.Getenv("TDSITE_HUGEPAGES") == Off {
-		return false, "TDSITE_HUGEPAGES=" + Off
+		return false, notAsked("TDSITE_HUGEPAGES=" + Off)
 	}
 	s := current()
 	if why := s.reason(); why != "" {
-		return false, why
+		return false, notAsked(why)
 	}
-	b := make([]byte, s.size())
+	size := s.size()
+	b := make([]byte, size)
 	err := advise(b)
 	b = nil
 	runtime.GC()
 	if err != nil {
-		return false, "madvise: " + err.Error()
+		return false, notAsked("madvise: " + err.Error())
 	}
-	return true, ""
+	return true, fmt.Sprintf("große Seiten (2 MB) für die ersten %d GB des Heaps angefragt", size/gb)
 }
 
 // advise marks all of b, which starts on a page boundary like every

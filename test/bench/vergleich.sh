@@ -28,7 +28,9 @@ go build -o "$tmp/tdsite" ./cmd/tdsite
 go build -o "$tmp/gencontent" ./internal/gencontent/cmd/gencontent
 go build -o "$tmp/floor" ./internal/gencontent/cmd/floor
 
-echo "Datum: $(date -u '+%Y-%m-%d %H:%M UTC'); Maschine: $(nproc) Kerne, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), Last $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Datum: $(date -u '+%Y-%m-%d %H:%M UTC'); Maschine: $(nproc) Kerne, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), Last $(cut -d' ' -f1-3 /proc/loadavg), THP $(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo '?')${TDSITE_HUGEPAGES:+, TDSITE_HUGEPAGES=$TDSITE_HUGEPAGES}"
+# THP: the transparent-huge-page mode; with "madvise" tdsite asks for huge
+# pages itself, Hugo and the floor do not (docs/leistung.md, „Große Speicherseiten“).
 echo "$(hugo version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3), tdsite $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $RUNS Runden"
 echo
 
