@@ -24,23 +24,34 @@ func TestBuildBittetUmGrosseSeiten(t *testing.T) {
 	thp, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	asks := runtime.GOOS == "linux" && strings.Contains(string(thp), "[madvise]")
 	for i, c := range []struct {
-		env, want string
+		env, ulimit, want string
 	}{
-		{"", "Speicher: große Seiten "},
-		{"TDSITE_HUGEPAGES=0", "Speicher: große Seiten nicht angefragt: TDSITE_HUGEPAGES=0."},
+		{"", "", "Speicher: große Seiten "},
+		{"TDSITE_HUGEPAGES=0", "", "Speicher: große Seiten nicht angefragt: TDSITE_HUGEPAGES=0."},
+		// A data-segment limit below the block: asking anyway would end
+		// the program ("fatal error: runtime: out of memory"), as the
+		// first version did with ulimit -d 3000000.
+		{"", "-d 3000000", "Speicher: große Seiten "},
 	} {
-		cmd := exec.Command(bin, "build", "-v", "--source", "../..", "--dest", filepath.Join(dir, "public", string(rune('a'+i))))
+		args := []string{"build", "-v", "--source", "../..", "--dest", filepath.Join(dir, "public", string(rune('a'+i)))}
+		cmd := exec.Command(bin, args...)
+		if c.ulimit != "" {
+			cmd = exec.Command("sh", append([]string{"-c", "ulimit " + c.ulimit + " && exec \"$0\" \"$@\"", bin}, args...)...)
+		}
 		cmd.Env = append(os.Environ(), c.env)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			t.Fatalf("%s tdsite build: %v\n%s", c.env, err, out)
+			t.Fatalf("%s %s tdsite build: %v\n%s", c.env, c.ulimit, err, out)
 		}
 		if !strings.Contains(string(out), c.want) {
 			t.Errorf("%s: Ausgabe ohne %q:\n%s", c.env, c.want, speicherZeile(out))
 		}
 		// With "madvise" it asks, unless the machine lacks what makes asking
 		// safe (RAM, overcommit, ulimit -v).
-		if c.env == "" && asks && !strings.Contains(string(out), "des Heaps angefragt.") &&
+		if c.ulimit != "" && asks && !strings.Contains(string(out), "nicht angefragt: Adressraum oder Datensegment begrenzt") {
+			t.Errorf("ulimit %s: %s", c.ulimit, speicherZeile(out))
+		}
+		if c.env == "" && c.ulimit == "" && asks && !strings.Contains(string(out), "des Heaps angefragt.") &&
 			!strings.Contains(string(out), "Arbeitsspeicher") && !strings.Contains(string(out), "overcommit") &&
 			!strings.Contains(string(out), "ulimit") {
 			t.Errorf("THP „madvise“, aber nicht angefragt:\n%s", speicherZeile(out))

@@ -32,14 +32,15 @@ type system struct {
 	thp        string // contents of …/transparent_hugepage/enabled
 	overcommit string // contents of /proc/sys/vm/overcommit_memory
 	memTotal   uint64 // bytes of RAM (MemTotal in /proc/meminfo)
-	asLimit    uint64 // RLIMIT_AS, the address-space limit of the process
+	limit      uint64 // the lower of RLIMIT_AS and RLIMIT_DATA (ulimit -v, -d)
 	wordBits   int
 }
 
 // reason says why Enable does nothing on s, or "" if it asks. Reserving
 // the address space must not fail: the runtime ends the program when the
 // heap cannot grow. So only where the kernel will grant it: a 64-bit
-// address space, no address-space limit below 4 × size, and overcommit in
+// address space, no limit below 4 × size on address space or on private
+// writable memory (which Linux counts since 4.7), and overcommit in
 // its default heuristic mode (0, which refuses only a single request
 // beyond RAM and swap) or always (1) on a machine with at least 4 GB of
 // RAM; strict accounting (2) counts address space as memory.
@@ -56,8 +57,8 @@ func (s system) reason() string {
 		return "vm.overcommit_memory = " + s.overcommit
 	case s.memTotal < 4*gb:
 		return "weniger als 4 GB Arbeitsspeicher"
-	case s.asLimit < 4*s.size():
-		return "Adressraum begrenzt (ulimit -v)"
+	case s.limit < 4*s.size():
+		return "Adressraum oder Datensegment begrenzt (ulimit -v, ulimit -d)"
 	}
 	return ""
 }

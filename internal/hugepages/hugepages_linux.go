@@ -49,7 +49,7 @@ func advise(b []byte) error {
 }
 
 func current() system {
-	s := system{wordBits: strconv.IntSize, asLimit: ^uint64(0)}
+	s := system{wordBits: strconv.IntSize, limit: ^uint64(0)}
 	s.thp = readTrimmed("/sys/kernel/mm/transparent_hugepage/enabled")
 	s.overcommit = readTrimmed("/proc/sys/vm/overcommit_memory")
 	if f, err := os.Open("/proc/meminfo"); err == nil {
@@ -62,9 +62,11 @@ func current() system {
 		}
 		f.Close()
 	}
-	var lim unix.Rlimit
-	if unix.Getrlimit(unix.RLIMIT_AS, &lim) == nil && lim.Cur != unix.RLIM_INFINITY {
-		s.asLimit = lim.Cur
+	for _, r := range []int{unix.RLIMIT_AS, unix.RLIMIT_DATA} {
+		var lim unix.Rlimit
+		if unix.Getrlimit(r, &lim) == nil && lim.Cur != unix.RLIM_INFINITY {
+			s.limit = min(s.limit, lim.Cur)
+		}
 	}
 	return s
 }

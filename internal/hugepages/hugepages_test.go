@@ -21,7 +21,7 @@ func TestSelected(t *testing.T) {
 // for sure (the runtime ends the program if it cannot) and only where
 // asking changes something.
 func TestReason(t *testing.T) {
-	ok := system{thp: "always [madvise] never", overcommit: "0", memTotal: 8 << 30, asLimit: ^uint64(0), wordBits: 64}
+	ok := system{thp: "always [madvise] never", overcommit: "0", memTotal: 8 << 30, limit: ^uint64(0), wordBits: 64}
 	if why := ok.reason(); why != "" {
 		t.Fatalf("reason() = %q on a suitable system", why)
 	}
@@ -42,8 +42,8 @@ func TestReason(t *testing.T) {
 		"unreadable overcommit":    func(s *system) { s.overcommit = "" },
 		"2 GB RAM":                 func(s *system) { s.memTotal = 2 << 30 },
 		"unreadable meminfo":       func(s *system) { s.memTotal = 0 },
-		"address space 2 GB":       func(s *system) { s.asLimit = 2 << 30 },
-		"address space just below": func(s *system) { s.asLimit = 4*s.size() - 1 },
+		"address space 2 GB":       func(s *system) { s.limit = 2 << 30 },
+		"address space just below": func(s *system) { s.limit = 4*s.size() - 1 },
 	} {
 		s := ok
 		change(&s)
