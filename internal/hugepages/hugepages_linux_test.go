@@ -39,8 +39,14 @@ func TestHelperEnable(t *testing.T) {
 	if os.Getenv("HUGEPAGES_HELPER") != "1" {
 		t.Skip("runs only as the helper of TestEnableMarksTheHeap")
 	}
+	before := residentBytes(t)
 	did, why := Enable()
 	t.Logf("Enable: %v %s", did, why)
+	// The block is address space, not memory: were the runtime ever to
+	// clear it, every build would start by filling gigabytes.
+	if grew := residentBytes(t) - before; grew > 64<<20 {
+		t.Errorf("Enable hat %d MB Speicher belegt, erwartet: fast nichts", grew>>20)
+	}
 	// A block of the size a build's heap grows by: the lowest free
 	// addresses that fit it are those Enable freed.
 	b := make([]byte, 8<<20)
@@ -53,6 +59,25 @@ func TestHelperEnable(t *testing.T) {
 	if did != marked {
 		t.Errorf("Enable says %v, heap marked %v", did, marked)
 	}
+}
+
+// residentBytes is the process's resident memory (VmRSS).
+func residentBytes(t *testing.T) int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	t.Fatal("VmRSS fehlt in /proc/self/status")
+	return 0
 }
 
 // inMarkedMapping reports whether [p, p+n) lies in mappings with the
