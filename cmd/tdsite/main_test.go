@@ -32,6 +32,7 @@ func TestBuildBittetUmGrosseSeiten(t *testing.T) {
 		// the program ("fatal error: runtime: out of memory"), as the
 		// first version did with ulimit -d 3000000.
 		{"", "-d 3000000", "Speicher: große Seiten "},
+		{"GOGC=100", "", "Speicher: große Seiten "},
 	} {
 		args := []string{"build", "-v", "--source", "../..", "--dest", filepath.Join(dir, "public", string(rune('a'+i)))}
 		cmd := exec.Command(bin, args...)
@@ -46,12 +47,22 @@ func TestBuildBittetUmGrosseSeiten(t *testing.T) {
 		if !strings.Contains(string(out), c.want) {
 			t.Errorf("%s: Ausgabe ohne %q:\n%s", c.env, c.want, speicherZeile(out))
 		}
-		// With "madvise" it asks, unless the machine lacks what makes asking
-		// safe (RAM, overcommit, ulimit -v).
+		// The GC runs less often exactly on huge pages, and never against
+		// the caller's GOGC.
+		line := speicherZeile(out)
+		huge := strings.Contains(line, "des Heaps angefragt") || strings.Contains(line, "vom System")
+		if (c.env == "" || !huge) && huge != strings.Contains(line, "(GOGC 150)") {
+			t.Errorf("%s %s: GOGC passt nicht zu den großen Seiten: %s", c.env, c.ulimit, line)
+		}
 		if c.ulimit != "" && asks && !strings.Contains(string(out), "nicht angefragt: Adressraum oder Datensegment begrenzt") {
 			t.Errorf("ulimit %s: %s", c.ulimit, speicherZeile(out))
 		}
-		if c.env == "" && c.ulimit == "" && asks && !strings.Contains(string(out), "des Heaps angefragt.") &&
+		if c.env == "GOGC=100" && strings.Contains(string(out), "GOGC 150") {
+			t.Errorf("GOGC=100 überschrieben: %s", speicherZeile(out))
+		}
+		// With "madvise" it asks, unless the machine lacks what makes asking
+		// safe (RAM, overcommit, ulimit -v).
+		if c.env == "" && c.ulimit == "" && asks && !strings.Contains(string(out), "des Heaps angefragt") &&
 			!strings.Contains(string(out), "Arbeitsspeicher") && !strings.Contains(string(out), "overcommit") &&
 			!strings.Contains(string(out), "ulimit") {
 			t.Errorf("THP „madvise“, aber nicht angefragt:\n%s", speicherZeile(out))

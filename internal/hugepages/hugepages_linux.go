@@ -13,7 +13,8 @@ import (
 )
 
 // Enable asks the kernel to back the first part of the heap (size) with
-// huge pages. It reports whether it did and, either way, a German sentence
+// huge pages. It reports whether the heap has huge pages (asked for, or
+// given by the system with THP "always") and, either way, a German sentence
 // for `tdsite build -v` that says what or why not. It must run before the
 // program allocates much: it takes one heap block of that size, which the
 // runtime maps fresh and does not touch (memory from the system is known to
@@ -26,6 +27,9 @@ func Enable() (bool, string) {
 		return false, notAsked("TDSITE_HUGEPAGES=" + Off)
 	}
 	s := current()
+	if selected(s.thp) == "always" {
+		return true, "große Seiten (2 MB) für den ganzen Heap vom System (THP „always“)"
+	}
 	if why := s.reason(); why != "" {
 		return false, notAsked(why)
 	}
