@@ -44,28 +44,28 @@ func TestBuildBittetUmGrosseSeiten(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s %s tdsite build: %v\n%s", c.env, c.ulimit, err, out)
 		}
-		if !strings.Contains(string(out), c.want) {
-			t.Errorf("%s: Ausgabe ohne %q:\n%s", c.env, c.want, speicherZeile(out))
+		line := speicherZeile(out)
+		if !strings.Contains(line, c.want) {
+			t.Errorf("%s: Ausgabe ohne %q:\n%s", c.env, c.want, line)
 		}
 		// The GC runs less often exactly on huge pages, and never against
 		// the caller's GOGC.
-		line := speicherZeile(out)
 		huge := strings.Contains(line, "des Heaps angefragt") || strings.Contains(line, "vom System")
 		if (c.env == "" || !huge) && huge != strings.Contains(line, "(GOGC 150)") {
 			t.Errorf("%s %s: GOGC passt nicht zu den großen Seiten: %s", c.env, c.ulimit, line)
 		}
-		if c.ulimit != "" && asks && !strings.Contains(string(out), "nicht angefragt: Adressraum oder Datensegment begrenzt") {
-			t.Errorf("ulimit %s: %s", c.ulimit, speicherZeile(out))
+		if c.ulimit != "" && asks && !strings.Contains(line, "nicht angefragt: Adressraum oder Datensegment begrenzt") {
+			t.Errorf("ulimit %s: %s", c.ulimit, line)
 		}
-		if c.env == "GOGC=100" && strings.Contains(string(out), "GOGC 150") {
-			t.Errorf("GOGC=100 überschrieben: %s", speicherZeile(out))
+		if c.env == "GOGC=100" && strings.Contains(line, "GOGC 150") {
+			t.Errorf("GOGC=100 überschrieben: %s", line)
 		}
 		// With "madvise" it asks, unless the machine lacks what makes asking
 		// safe (RAM, overcommit, ulimit -v).
-		if c.env == "" && c.ulimit == "" && asks && !strings.Contains(string(out), "des Heaps angefragt") &&
-			!strings.Contains(string(out), "Arbeitsspeicher") && !strings.Contains(string(out), "overcommit") &&
-			!strings.Contains(string(out), "ulimit") {
-			t.Errorf("THP „madvise“, aber nicht angefragt:\n%s", speicherZeile(out))
+		if c.env == "" && c.ulimit == "" && asks && !strings.Contains(line, "des Heaps angefragt") &&
+			!strings.Contains(line, "Arbeitsspeicher") && !strings.Contains(line, "overcommit") &&
+			!strings.Contains(line, "ulimit") {
+			t.Errorf("THP „madvise“, aber nicht angefragt:\n%s", line)
 		}
 	}
 }

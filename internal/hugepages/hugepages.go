@@ -29,7 +29,7 @@ const Off = "0"
 
 // system is what decides whether asking is useful and safe.
 type system struct {
-	thp        string // contents of …/transparent_hugepage/enabled
+	mode       string // THP mode, the bracketed word of …/transparent_hugepage/enabled
 	overcommit string // contents of /proc/sys/vm/overcommit_memory
 	memTotal   uint64 // bytes of RAM (MemTotal in /proc/meminfo)
 	limit      uint64 // the lower of RLIMIT_AS and RLIMIT_DATA (ulimit -v, -d)
@@ -48,11 +48,10 @@ func (s system) reason() string {
 	switch {
 	case s.wordBits != 64:
 		return "kein 64-Bit-Adressraum"
-	case selected(s.thp) != "madvise":
-		if selected(s.thp) == "" {
-			return "keine großen Speicherseiten (THP) im Kernel"
-		}
-		return "THP-Modus „" + selected(s.thp) + "“ (nur „madvise“ braucht die Anfrage)"
+	case s.mode == "":
+		return "keine großen Speicherseiten (THP) im Kernel"
+	case s.mode != "madvise":
+		return "THP-Modus „" + s.mode + "“ (nur „madvise“ braucht die Anfrage)"
 	case s.overcommit != "0" && s.overcommit != "1":
 		return "vm.overcommit_memory = " + s.overcommit
 	case s.memTotal < 4*gb:

@@ -27,7 +27,7 @@ func Enable() (bool, string) {
 		return false, notAsked("TDSITE_HUGEPAGES=" + Off)
 	}
 	s := current()
-	if selected(s.thp) == "always" {
+	if s.mode == "always" {
 		return true, "große Seiten (2 MB) für den ganzen Heap vom System (THP „always“)"
 	}
 	if why := s.reason(); why != "" {
@@ -54,7 +54,7 @@ func advise(b []byte) error {
 
 func current() system {
 	s := system{wordBits: strconv.IntSize, limit: ^uint64(0)}
-	s.thp = readTrimmed("/sys/kernel/mm/transparent_hugepage/enabled")
+	s.mode = selected(readTrimmed("/sys/kernel/mm/transparent_hugepage/enabled"))
 	s.overcommit = readTrimmed("/proc/sys/vm/overcommit_memory")
 	if f, err := os.Open("/proc/meminfo"); err == nil {
 		sc := bufio.NewScanner(f)

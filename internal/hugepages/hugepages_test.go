@@ -21,7 +21,7 @@ func TestSelected(t *testing.T) {
 // for sure (the runtime ends the program if it cannot) and only where
 // asking changes something.
 func TestReason(t *testing.T) {
-	ok := system{thp: "always [madvise] never", overcommit: "0", memTotal: 8 << 30, limit: ^uint64(0), wordBits: 64}
+	ok := system{mode: "madvise", overcommit: "0", memTotal: 8 << 30, limit: ^uint64(0), wordBits: 64}
 	if why := ok.reason(); why != "" {
 		t.Fatalf("reason() = %q on a suitable system", why)
 	}
@@ -35,9 +35,9 @@ func TestReason(t *testing.T) {
 	}
 	for name, change := range map[string]func(*system){
 		"32 Bit":                   func(s *system) { s.wordBits = 32 },
-		"THP always":               func(s *system) { s.thp = "[always] madvise never" },
-		"THP never":                func(s *system) { s.thp = "always madvise [never]" },
-		"no THP in the kernel":     func(s *system) { s.thp = "" },
+		"THP always":               func(s *system) { s.mode = "always" },
+		"THP never":                func(s *system) { s.mode = "never" },
+		"no THP in the kernel":     func(s *system) { s.mode = "" },
 		"strict overcommit":        func(s *system) { s.overcommit = "2" },
 		"unreadable overcommit":    func(s *system) { s.overcommit = "" },
 		"2 GB RAM":                 func(s *system) { s.memTotal = 2 << 30 },
