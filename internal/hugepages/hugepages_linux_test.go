@@ -63,21 +63,11 @@ func TestHelperEnable(t *testing.T) {
 
 // residentBytes is the process's resident memory (VmRSS).
 func residentBytes(t *testing.T) int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		t.Fatal(err)
+	n, ok := procBytes("/proc/self/status", "VmRSS")
+	if !ok {
+		t.Fatal("VmRSS fehlt in /proc/self/status")
 	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return kb << 10
-		}
-	}
-	t.Fatal("VmRSS fehlt in /proc/self/status")
-	return 0
+	return int64(n)
 }
 
 // inMarkedMapping reports whether [p, p+n) lies in mappings with the
@@ -93,14 +83,8 @@ func inMarkedMapping(p, n uintptr) (bool, error) {
 	covered := uint64(0)
 	for sc.Scan() {
 		line := sc.Text()
-		fields := strings.Fields(line)
-		if len(fields) == 0 {
-			continue
-		}
-		if !strings.HasSuffix(fields[0], ":") { // "start-end perms …" opens a mapping
-			from, to, _ := strings.Cut(fields[0], "-")
-			lo, _ = strconv.ParseUint(from, 16, 64)
-			hi, _ = strconv.ParseUint(to, 16, 64)
+		if from, to, ok := mapping(line); ok {
+			lo, hi = from, to
 			continue
 		}
 		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && hi > uint64(p) && lo < uint64(p+n) {
