@@ -23,7 +23,7 @@ func run() int {
 	// A build or check touches hundreds of MB of fresh heap once; huge
 	// pages made builds 13–29 % faster (internal/hugepages). The preview
 	// reuses its heap from build to build and keeps the system's choice.
-	if len(os.Args) > 1 && wholeSite[os.Args[1]] {
+	if len(os.Args) > 1 && cli.WholeSite(os.Args[1]) {
 		var huge bool
 		huge, cli.Speicher = hugepages.Enable()
 		// On huge pages fresh heap is cheap, so the GC may let the heap
@@ -73,10 +73,6 @@ func run() int {
 // gcPercent is GOGC on huge pages (measured: 150 and 200 gain the same
 // time, 200 takes 60 MB more).
 const gcPercent = 150
-
-// wholeSite are the commands that load and check the whole site once (see
-// internal/cli).
-var wholeSite = map[string]bool{"build": true, "bauen": true, "check": true, "pruefen": true}
 
 // record starts recording into the file named by the environment
 // variable env, if set, and returns what ends it; false (with a message

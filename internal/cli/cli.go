@@ -38,6 +38,17 @@ var now = time.Now
 // (internal/hugepages); cmd/tdsite sets it, `build -v` prints it.
 var Speicher string
 
+// WholeSite reports whether the command named cmd loads and checks the
+// whole site once: build and check, by either of the names Run knows them
+// by. cmd/tdsite asks for huge pages for these.
+func WholeSite(cmd string) bool {
+	switch cmd {
+	case "check", "pruefen", "build", "bauen":
+		return true
+	}
+	return false
+}
+
 // Run executes the command line and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
 	// File names and values in messages are the editors' text; escaping
